@@ -1,0 +1,53 @@
+// Builds every bundle with esbuild: the extension client, the language server, the CLI and,
+// with --tests, the test and bench files. Each output folder gets the two .wasm files beside it.
+import { build } from 'esbuild';
+import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const withTests = process.argv.includes('--tests');
+const production = process.argv.includes('--production');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  loader: { '.scm': 'text', '.md': 'text' },
+  // The ESM build locates itself through import.meta.url, which a CommonJS bundle lacks.
+  alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' },
+  absWorkingDir: root,
+};
+
+const wasmFiles = [
+  join(root, 'grammars/tree-sitter-go.wasm'),
+  join(root, 'node_modules/web-tree-sitter/web-tree-sitter.wasm'),
+];
+
+function withWasm(directory) {
+  mkdirSync(directory, { recursive: true });
+  for (const file of wasmFiles) copyFileSync(file, join(directory, file.split('/').pop()));
+}
+
+await Promise.all([
+  build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
+  build({ ...common, entryPoints: { server: 'server/src/entries/server.ts', cli: 'server/src/entries/cli.ts' }, outdir: 'dist' }),
+]);
+withWasm(join(root, 'dist'));
+
+if (withTests) {
+  const entries = (folder) =>
+    readdirSync(join(root, folder))
+      .filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts'))
+      .map((name) => `${folder}/${name}`);
+  await Promise.all([
+    build({ ...common, entryPoints: entries('test'), outdir: 'out/test', external: ['vscode'] }),
+    build({ ...common, entryPoints: entries('bench'), outdir: 'out/bench' }),
+    build({ ...common, entryPoints: ['scripts/write-guide.ts'], outdir: 'out/scripts' }),
+  ]);
+  withWasm(join(root, 'out/test'));
+  withWasm(join(root, 'out/bench'));
+}

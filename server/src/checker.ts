@@ -1,0 +1,82 @@
+import type { Language, Parser } from 'web-tree-sitter';
+import { Analyzer, type AnalysisResult, type AnalysisSettings } from './core/analyzer';
+import { GoDocument } from './core/document';
+import { summarizeFile, type FileSummary } from './core/file-summary';
+import { loadGoLanguage, newGoParser, type GrammarBinaries } from './core/go-parser';
+import { PackageIndex } from './core/package-index';
+import { isTestFile } from './core/syntax';
+import type { Rule } from './core/rule';
+import { RULES } from './rules/registry';
+
+export interface SourceText {
+  uri: string;
+  text: string;
+}
+
+/**
+ * The analysis core as the editor, the CLI and the tests use it: parsing, the package index and
+ * the rules, with no file system or protocol in sight. Runs in Node and in a web worker alike.
+ */
+export class GoChecker {
+  readonly analyzer: Analyzer;
+  readonly parser: Parser;
+
+  private constructor(
+    readonly language: Language,
+    rules: readonly Rule[],
+  ) {
+    this.parser = newGoParser(language);
+    this.analyzer = new Analyzer(language, rules);
+  }
+
+  static async create(binaries: GrammarBinaries, rules: readonly Rule[] = RULES): Promise<GoChecker> {
+    return new GoChecker(await loadGoLanguage(binaries), rules);
+  }
+
+  get rules(): readonly Rule[] {
+    return this.analyzer.rules;
+  }
+
+  openDocument(uri: string, text: string): GoDocument {
+    return new GoDocument(uri, text, this.parser);
+  }
+
+  summarize(document: GoDocument): FileSummary {
+    return summarizeFile(document.uri, document.tree);
+  }
+
+  analyzeDocument(document: GoDocument, index: PackageIndex, settings?: AnalysisSettings): AnalysisResult {
+    const summary = index.files.find((file) => file.uri === document.uri);
+    return this.analyzer.analyze(
+      {
+        uri: document.uri,
+        text: document.text,
+        tree: document.tree,
+        lines: document.lines,
+        isTest: isTestFile(document.uri),
+        packageName: summary?.packageName ?? '',
+      },
+      index,
+      settings,
+    );
+  }
+
+  /** Checks the files of one package (one directory) together, so each sees the others' declarations. */
+  checkPackage(files: readonly SourceText[], goVersion: string | undefined, settings?: AnalysisSettings): Map<string, AnalysisResult> {
+    const limit = settings?.maxFileBytes;
+    const documents = files
+      .filter((file) => limit === undefined || file.text.length <= limit)
+      .map((file) => this.openDocument(file.uri, file.text));
+    try {
+      const index = new PackageIndex(documents.map((document) => this.summarize(document)), goVersion);
+      const results = new Map<string, AnalysisResult>();
+      for (const file of files) {
+        const document = documents.find((d) => d.uri === file.uri);
+        results.set(file.uri, document ? this.analyzeDocument(document, index, settings) : { findings: [], skipped: 'too-large' });
+      }
+      return results;
+    } finally {
+      for (const document of documents) document.dispose();
+    }
+  }
+}

@@ -1,0 +1,94 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { GoChecker, SourceText } from '../checker';
+import type { AnalysisSettings } from '../core/analyzer';
+import { goVersionFromGoMod } from '../core/go-mod';
+import { LineIndex } from '../core/text';
+import { describe } from './collect';
+import { compareLocated, locate, type Located } from './report';
+
+export interface CheckOutcome {
+  findings: Located[];
+  errors: string[];
+  notices: string[];
+}
+
+/**
+ * Checks files folder by folder: each folder is one package, so the other .go files of the
+ * folder are read for the package index even when only some files were asked for.
+ */
+export async function checkFiles(checker: GoChecker, files: readonly string[], settings: AnalysisSettings, cwd: string): Promise<CheckOutcome> {
+  const outcome: CheckOutcome = { findings: [], errors: [], notices: [] };
+  const byFolder = new Map<string, Set<string>>();
+  for (const file of files) {
+    const folder = dirname(file);
+    byFolder.set(folder, (byFolder.get(folder) ?? new Set()).add(file));
+  }
+  const goMods = new Map<string, Promise<string | undefined>>();
+  for (const [folder, wanted] of [...byFolder].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const sources: SourceText[] = [];
+    const paths = new Map<string, string>();
+    for (const path of await packageFiles(folder, wanted)) {
+      const requested = wanted.has(path);
+      let text: string;
+      try {
+        text = await readFile(path, 'utf8');
+      } catch (error) {
+        if (requested) outcome.errors.push(`${display(path, cwd)}: cannot read: ${describe(error)}`);
+        continue;
+      }
+      if (text.includes('\0')) {
+        if (requested) outcome.errors.push(`${display(path, cwd)}: not a text file (it contains NUL bytes)`);
+        continue;
+      }
+      const uri = pathToFileURL(path).href;
+      sources.push({ uri, text });
+      paths.set(uri, path);
+    }
+    const goVersion = await nearestGoVersion(folder, goMods);
+    const results = checker.checkPackage(sources, goVersion, settings);
+    for (const source of sources) {
+      const path = paths.get(source.uri)!;
+      if (!wanted.has(path)) continue;
+      const result = results.get(source.uri)!;
+      if (result.skipped === 'too-large') {
+        outcome.notices.push(`${display(path, cwd)}: skipped, larger than the size limit (${settings.maxFileBytes} bytes)`);
+      }
+      if (result.findings.length === 0) continue;
+      const lines = new LineIndex(source.text);
+      for (const finding of result.findings) outcome.findings.push(locate(display(path, cwd), finding, lines));
+    }
+  }
+  outcome.findings.sort(compareLocated);
+  return outcome;
+}
+
+/** The .go files of a folder (for the package index), plus any requested file not listed. */
+async function packageFiles(folder: string, wanted: Set<string>): Promise<string[]> {
+  let names: string[] = [];
+  try {
+    names = (await readdir(folder)).filter((name) => name.endsWith('.go'));
+  } catch {
+    // unreadable folder: the requested files report their own errors below
+  }
+  return [...new Set([...names.map((name) => join(folder, name)), ...wanted])].sort();
+}
+
+async function nearestGoVersion(folder: string, cache: Map<string, Promise<string | undefined>>): Promise<string | undefined> {
+  let cached = cache.get(folder);
+  if (!cached) {
+    cached = readFile(join(folder, 'go.mod'), 'utf8').then(
+      (text) => goVersionFromGoMod(text),
+      () => (dirname(folder) === folder ? undefined : nearestGoVersion(dirname(folder), cache)),
+    );
+    cache.set(folder, cached);
+  }
+  return cached;
+}
+
+/** Paths as Go tools print them: relative to the working directory, with forward slashes. */
+export function display(path: string, cwd: string): string {
+  const shown = relative(cwd, path) || path;
+  return sep === '/' ? shown : shown.split(sep).join('/');
+}

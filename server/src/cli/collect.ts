@@ -1,0 +1,76 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** Folders never walked into: dependencies, test inputs and hidden folders (.git, .cache, …). */
+const SKIPPED_FOLDERS = new Set(['vendor', 'testdata', 'node_modules']);
+
+export interface Collected {
+  files: string[];
+  /** Problems with the given paths: each names the path and what is wrong. */
+  errors: string[];
+  /** Folders that held no Go file. */
+  empty: string[];
+}
+
+/**
+ * Expands the command line's paths into .go files. A folder is walked (skipping the folders
+ * Go tooling skips); a file must be a .go file. Named paths are checked even inside skipped
+ * folders: an explicit argument wins.
+ */
+export async function collectGoFiles(paths: readonly string[]): Promise<Collected> {
+  const collected: Collected = { files: [], errors: [], empty: [] };
+  for (const path of paths) {
+    let info;
+    try {
+      info = await stat(path);
+    } catch (error) {
+      collected.errors.push(`${path}: ${describe(error)}`);
+      continue;
+    }
+    if (info.isDirectory()) {
+      const before = collected.files.length;
+      await walk(path, collected);
+      if (collected.files.length === before) collected.empty.push(path);
+    } else if (!path.endsWith('.go')) {
+      collected.errors.push(`${path}: not a Go file (give .go files or folders)`);
+    } else {
+      collected.files.push(path);
+    }
+  }
+  collected.files = [...new Set(collected.files)].sort();
+  return collected;
+}
+
+async function walk(directory: string, collected: Collected): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(directory, { withFileTypes: true });
+  } catch (error) {
+    collected.errors.push(`${directory}: ${describe(error)}`);
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const path = join(directory, entry.name);
+    if (entry.isDirectory()) {
+      if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) await walk(path, collected);
+    } else if (entry.name.endsWith('.go') && (entry.isFile() || entry.isSymbolicLink())) {
+      collected.files.push(path);
+    }
+  }
+}
+
+export function describe(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a folder, not a file';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}

@@ -1,0 +1,52 @@
+import type { Node } from 'web-tree-sitter';
+
+/**
+ * A type as the index knows it: a named type with the import path of its package, or just the
+ * text of an unnamed one (maps, funcs, channels). One level of pointer is kept apart because
+ * rules care whether a value is `*sql.DB` or `sql.DB` only rarely, and `**T` never.
+ */
+export interface TypeRef {
+  /** Import path of the declaring package; '' for the package being analysed or a builtin. */
+  pkg?: string;
+  /** Name of the named type (`DB`, `Server`, `error`); absent for unnamed types. */
+  name?: string;
+  pointer: boolean;
+  /** The type as written in the source. */
+  text: string;
+}
+
+/** Resolves the qualifier of `pkg.Name` to an import path, using one file's imports. */
+export type QualifierResolver = (qualifier: string) => string | undefined;
+
+export function typeFromNode(node: Node, resolve: QualifierResolver): TypeRef {
+  const text = node.text;
+  let pointer = false;
+  let current: Node | null = node;
+  if (current.type === 'pointer_type') {
+    pointer = true;
+    current = current.namedChild(0);
+  }
+  if (current?.type === 'generic_type') current = current.childForFieldName('type');
+  if (!current) return { pointer, text };
+  if (current.type === 'type_identifier') return { pkg: '', name: current.text, pointer, text };
+  if (current.type === 'qualified_type') {
+    const qualifier = current.childForFieldName('package')?.text ?? '';
+    const name = current.childForFieldName('name')?.text;
+    const pkg = resolve(qualifier);
+    return pkg === undefined ? { pointer, text } : { pkg, name, pointer, text };
+  }
+  return { pointer, text };
+}
+
+export function isNamed(type: TypeRef | undefined, pkg: string, ...names: string[]): boolean {
+  return type?.pkg === pkg && type.name !== undefined && names.includes(type.name);
+}
+
+export function isBuiltinError(type: TypeRef | undefined): boolean {
+  return type?.pkg === '' && type.name === 'error' && !type.pointer;
+}
+
+export function named(pkg: string, name: string, pointer = true): TypeRef {
+  const last = pkg.slice(pkg.lastIndexOf('/') + 1);
+  return { pkg, name, pointer, text: `${pointer ? '*' : ''}${last}.${name}` };
+}

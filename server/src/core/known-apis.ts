@@ -1,0 +1,105 @@
+import { named, type TypeRef } from './go-types';
+
+/**
+ * Result types of the library functions and methods the rules reason about, so that
+ * `db, err := sql.Open(…)` or `rows, err := db.QueryContext(…)` give their variables a type
+ * without a type checker. Keyed by import path, then by `Func` or `Type.Method`.
+ */
+const SQL = 'database/sql';
+const SQLX = 'github.com/jmoiron/sqlx';
+const HTTP = 'net/http';
+const CONTEXT = 'context';
+
+const error: TypeRef = { pkg: '', name: 'error', pointer: false, text: 'error' };
+const sqlRows = named(SQL, 'Rows');
+const sqlRow = named(SQL, 'Row');
+const sqlTx = named(SQL, 'Tx');
+const sqlStmt = named(SQL, 'Stmt');
+const sqlxRows = named(SQLX, 'Rows');
+const httpResponse = named(HTTP, 'Response');
+
+function methods(type: string, entries: Record<string, TypeRef[]>): Record<string, TypeRef[]> {
+  return Object.fromEntries(Object.entries(entries).map(([name, results]) => [`${type}.${name}`, results]));
+}
+
+const sqlQueriers = (type: string) =>
+  methods(type, {
+    Query: [sqlRows, error],
+    QueryContext: [sqlRows, error],
+    QueryRow: [sqlRow],
+    QueryRowContext: [sqlRow],
+    Prepare: [sqlStmt, error],
+    PrepareContext: [sqlStmt, error],
+  });
+
+const sqlxQueriers = (type: string) =>
+  methods(type, {
+    ...Object.fromEntries(Object.entries(sqlQueriers('')).map(([k, v]) => [k.slice(1), v])),
+    Queryx: [sqlxRows, error],
+    QueryxContext: [sqlxRows, error],
+    NamedQuery: [sqlxRows, error],
+    NamedQueryContext: [sqlxRows, error],
+  });
+
+export const KNOWN_RESULTS: Record<string, Record<string, TypeRef[]>> = {
+  [SQL]: {
+    Open: [named(SQL, 'DB'), error],
+    OpenDB: [named(SQL, 'DB')],
+    ...sqlQueriers('DB'),
+    ...sqlQueriers('Tx'),
+    ...sqlQueriers('Conn'),
+    ...methods('Stmt', { Query: [sqlRows, error], QueryContext: [sqlRows, error], QueryRow: [sqlRow], QueryRowContext: [sqlRow] }),
+    ...methods('DB', { Begin: [sqlTx, error], BeginTx: [sqlTx, error], Conn: [named(SQL, 'Conn'), error] }),
+    ...methods('Conn', { BeginTx: [sqlTx, error] }),
+  },
+  [SQLX]: {
+    Open: [named(SQLX, 'DB'), error],
+    Connect: [named(SQLX, 'DB'), error],
+    ConnectContext: [named(SQLX, 'DB'), error],
+    MustOpen: [named(SQLX, 'DB')],
+    MustConnect: [named(SQLX, 'DB')],
+    NewDb: [named(SQLX, 'DB')],
+    ...sqlxQueriers('DB'),
+    ...sqlxQueriers('Tx'),
+    ...sqlxQueriers('Conn'),
+    ...methods('DB', { Beginx: [named(SQLX, 'Tx'), error], BeginTxx: [named(SQLX, 'Tx'), error], Begin: [sqlTx, error], BeginTx: [sqlTx, error] }),
+  },
+  [HTTP]: {
+    Get: [httpResponse, error],
+    Head: [httpResponse, error],
+    Post: [httpResponse, error],
+    PostForm: [httpResponse, error],
+    NewRequest: [named(HTTP, 'Request'), error],
+    NewRequestWithContext: [named(HTTP, 'Request'), error],
+    ...methods('Client', { Do: [httpResponse, error], Get: [httpResponse, error], Head: [httpResponse, error], Post: [httpResponse, error], PostForm: [httpResponse, error] }),
+    ...methods('Request', { Context: [named(CONTEXT, 'Context', false)] }),
+  },
+  [CONTEXT]: {
+    Background: [named(CONTEXT, 'Context', false)],
+    TODO: [named(CONTEXT, 'Context', false)],
+  },
+};
+
+/** Types whose methods are promoted from another known type (sqlx.DB embeds *sql.DB). */
+export const KNOWN_EMBEDS: Record<string, TypeRef[]> = {
+  [`${SQLX}.DB`]: [named(SQL, 'DB')],
+  [`${SQLX}.Tx`]: [named(SQL, 'Tx')],
+  [`${SQLX}.Conn`]: [named(SQL, 'Conn')],
+  [`${SQLX}.Rows`]: [sqlRows],
+  [`${SQLX}.Stmt`]: [sqlStmt],
+};
+
+export function knownFunctionResults(pkg: string, func: string): TypeRef[] | undefined {
+  return KNOWN_RESULTS[pkg]?.[func];
+}
+
+export function knownMethodResults(type: TypeRef, method: string): TypeRef[] | undefined {
+  if (!type.pkg || !type.name) return undefined;
+  const direct = KNOWN_RESULTS[type.pkg]?.[`${type.name}.${method}`];
+  if (direct) return direct;
+  for (const embedded of KNOWN_EMBEDS[`${type.pkg}.${type.name}`] ?? []) {
+    const promoted = knownMethodResults(embedded, method);
+    if (promoted) return promoted;
+  }
+  return undefined;
+}

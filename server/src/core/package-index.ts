@@ -1,0 +1,92 @@
+import type { FileSummary, FuncSignature, StructType } from './file-summary';
+import { goVersionAtLeast } from './go-mod';
+import type { TypeRef } from './go-types';
+import type { FileImports } from './imports';
+
+/**
+ * What the rules know about a file's package without a type checker: the package-level
+ * declarations of every `.go` file in the same directory and the `go` version of the module.
+ * Built from per-file summaries, so an edit re-summarises one file and rebuilds this cheaply.
+ */
+export class PackageIndex {
+  private readonly structs = new Map<string, StructType>();
+  private readonly otherTypes = new Map<string, TypeRef>();
+  private readonly funcs = new Map<string, FuncSignature>();
+  private readonly methods = new Map<string, FuncSignature>();
+  private readonly vars = new Map<string, TypeRef>();
+  private readonly importsByFile = new Map<string, FileImports>();
+  readonly packageNames = new Set<string>();
+
+  constructor(
+    readonly files: readonly FileSummary[],
+    /** The `go` directive of the nearest go.mod, if any. */
+    readonly goVersion?: string,
+  ) {
+    for (const file of files) {
+      this.importsByFile.set(file.uri, file.imports);
+      if (file.packageName) this.packageNames.add(file.packageName);
+      for (const struct of file.structs) this.structs.set(struct.name, struct);
+      for (const [name, type] of file.otherTypes) this.otherTypes.set(name, type);
+      for (const [name, type] of file.vars) this.vars.set(name, type);
+      for (const fn of file.funcs) {
+        if (fn.receiver) this.methods.set(`${fn.receiver}.${fn.name}`, fn);
+        else this.funcs.set(fn.name, fn);
+      }
+    }
+  }
+
+  /** The import path a file binds to `name` (`nethttp` → `net/http`), if it does. */
+  importPath(fileUri: string, name: string): string | undefined {
+    return this.importsByFile.get(fileUri)?.byName.get(name);
+  }
+
+  /** The local names a file uses for an import path (aliases included). */
+  importNames(fileUri: string, path: string): readonly string[] {
+    return this.importsByFile.get(fileUri)?.byPath.get(path) ?? [];
+  }
+
+  imports(fileUri: string): FileImports | undefined {
+    return this.importsByFile.get(fileUri);
+  }
+
+  struct(name: string): StructType | undefined {
+    return this.structs.get(name);
+  }
+
+  /** The declared type of a field of a struct of this package, following embedded structs. */
+  fieldType(structName: string, field: string, seen = new Set<string>()): TypeRef | undefined {
+    const struct = this.structs.get(structName);
+    if (!struct || seen.has(structName)) return undefined;
+    seen.add(structName);
+    const direct = struct.fields.get(field);
+    if (direct) return direct;
+    for (const embedded of struct.embedded) {
+      if (embedded.pkg === '' && embedded.name) {
+        const promoted = this.fieldType(embedded.name, field, seen);
+        if (promoted) return promoted;
+      }
+    }
+    return undefined;
+  }
+
+  func(name: string): FuncSignature | undefined {
+    return this.funcs.get(name);
+  }
+
+  method(receiverType: string, name: string): FuncSignature | undefined {
+    return this.methods.get(`${receiverType}.${name}`);
+  }
+
+  packageVar(name: string): TypeRef | undefined {
+    return this.vars.get(name);
+  }
+
+  namedType(name: string): TypeRef | undefined {
+    return this.otherTypes.get(name);
+  }
+
+  /** True when go.mod says at least `major.minor`; undefined when there is no go.mod. */
+  goAtLeast(major: number, minor: number): boolean | undefined {
+    return this.goVersion === undefined ? undefined : goVersionAtLeast(this.goVersion, major, minor);
+  }
+}

@@ -1,0 +1,75 @@
+import type { Node, QueryMatch, Tree } from 'web-tree-sitter';
+import type { Fix, Severity } from './findings';
+import type { PackageIndex } from './package-index';
+import type { LineIndex, Range } from './text';
+import type { TypeResolver } from './type-resolver';
+
+export type Chapter =
+  | 'http-servers'
+  | 'http-clients'
+  | 'databases'
+  | 'context'
+  | 'concurrency'
+  | 'errors'
+  | 'observability'
+  | 'security'
+  | 'frameworks';
+
+export interface RuleDocs {
+  /** Markdown, in the shape described in docs/CONTRIBUTING-RULES.md. */
+  en: string;
+  'zh-cn': string;
+}
+
+export interface RuleMeta {
+  /** Stable public id: the folder name, the diagnostic code, the `//nolint:` name. */
+  id: string;
+  /** Short noun phrase shown in lists and as the guide section title. */
+  title: { en: string; 'zh-cn': string };
+  chapter: Chapter;
+  defaultSeverity: Severity | 'off';
+  /** Names other linters use for the same pitfall; `//nolint:<peer>` silences this rule. */
+  peers: readonly string[];
+  /** Whether the rule offers an automatic fix. */
+  fixable: boolean;
+  docs: RuleDocs;
+}
+
+/** The file being analysed, as rules see it. */
+export interface SourceFile {
+  uri: string;
+  text: string;
+  tree: Tree;
+  lines: LineIndex;
+  isTest: boolean;
+  packageName: string;
+}
+
+export interface Report {
+  /** The node to underline; or give `range`. */
+  node?: Node;
+  range?: Range;
+  message: string;
+  /** Overrides the rule's severity for this finding (e.g. a milder variant). */
+  severity?: Severity;
+  fixes?: Fix[];
+}
+
+export interface RuleContext {
+  file: SourceFile;
+  index: PackageIndex;
+  types: TypeResolver;
+  report(report: Report): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  /** Tree-sitter query source (the rule's `query.scm`); each match is passed to `check`. */
+  query: string;
+  check(match: QueryMatch, context: RuleContext): void;
+}
+
+/** The node of a capture, or undefined when the match did not capture it. */
+export function capture(match: QueryMatch, name: string): Node | undefined {
+  return match.captures.find((c) => c.name === name)?.node;
+}

@@ -1,0 +1,164 @@
+import type { Node } from 'web-tree-sitter';
+import { FUNCTION_TYPES } from './syntax';
+
+/** Where a name is declared, as far as the syntax tells. */
+export interface Declaration {
+  kind: 'param' | 'receiver' | 'result' | 'var' | 'const' | 'short' | 'range' | 'package';
+  /** The identifier in the declaration. */
+  name: Node;
+  /** The declared type, when written. */
+  type?: Node;
+  /** The value expressions of the declaration, when there are any. */
+  values: Node[];
+  /** Position of this name among the declared names (for `a, b := f()`). */
+  index: number;
+  /** The declaring statement, parameter list or clause. */
+  node: Node;
+}
+
+/**
+ * Finds the declaration a plain identifier refers to by walking outwards through the enclosing
+ * blocks, clauses and functions, as Go's scoping does. Package-level names are not resolved here
+ * (the package index knows them); `undefined` means "not declared locally".
+ */
+export function findLocalDeclaration(identifier: Node): Declaration | undefined {
+  const name = identifier.text;
+  let child: Node = identifier;
+  for (let scope = identifier.parent; scope; child = scope, scope = scope.parent) {
+    switch (scope.type) {
+      case 'statement_list':
+      case 'block': {
+        const found = declarationBefore(scope, child, name);
+        if (found) return found;
+        break;
+      }
+      case 'if_statement':
+      case 'switch_statement':
+      case 'type_switch_statement':
+      case 'for_statement':
+      case 'select_statement':
+      case 'communication_case':
+      case 'type_case':
+      case 'expression_case':
+      case 'default_case': {
+        const found = clauseDeclaration(scope, child, name);
+        if (found) return found;
+        break;
+      }
+      case 'function_declaration':
+      case 'method_declaration':
+      case 'func_literal': {
+        const found = parameterDeclaration(scope, name);
+        if (found) return found;
+        break;
+      }
+      case 'source_file':
+        return undefined;
+    }
+  }
+  return undefined;
+}
+
+function declarationBefore(list: Node, child: Node, name: string): Declaration | undefined {
+  let result: Declaration | undefined;
+  for (const statement of list.namedChildren) {
+    if (!statement || statement.startIndex >= child.startIndex) break;
+    result = declarationIn(statement, name) ?? result;
+  }
+  return result;
+}
+
+/** A declaration of `name` made by a statement (not looking inside nested blocks). */
+export function declarationIn(statement: Node, name: string): Declaration | undefined {
+  switch (statement.type) {
+    case 'short_var_declaration':
+      return fromAssignment(statement, name, 'short');
+    case 'var_declaration':
+    case 'const_declaration': {
+      const kind = statement.type === 'var_declaration' ? 'var' : 'const';
+      const specType = kind === 'var' ? 'var_spec' : 'const_spec';
+      for (const spec of statement.descendantsOfType(specType)) {
+        if (!spec) continue;
+        const names = spec.childrenForFieldName('name').filter((n): n is Node => n !== null);
+        const index = names.findIndex((n) => n.text === name);
+        if (index === -1) continue;
+        const values = spec.childForFieldName('value')?.namedChildren.filter((n): n is Node => n !== null) ?? [];
+        return { kind, name: names[index], type: spec.childForFieldName('type') ?? undefined, values, index, node: spec };
+      }
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function fromAssignment(statement: Node, name: string, kind: 'short' | 'range'): Declaration | undefined {
+  const left = statement.childForFieldName('left');
+  if (!left) return undefined;
+  const names = left.type === 'expression_list' ? left.namedChildren.filter((n): n is Node => n !== null) : [left];
+  const index = names.findIndex((n) => n.type === 'identifier' && n.text === name);
+  if (index === -1) return undefined;
+  const right = statement.childForFieldName('right');
+  const values = right?.type === 'expression_list' ? right.namedChildren.filter((n): n is Node => n !== null) : right ? [right] : [];
+  return { kind, name: names[index], values, index, node: statement };
+}
+
+function clauseDeclaration(scope: Node, child: Node, name: string): Declaration | undefined {
+  const initializer = scope.childForFieldName('initializer');
+  if (initializer && !initializer.equals(child)) {
+    const found = declarationIn(initializer, name);
+    if (found) return found;
+  }
+  if (scope.type === 'for_statement') {
+    for (const clause of scope.namedChildren) {
+      if (!clause || clause.equals(child)) continue;
+      if (clause.type === 'range_clause' && clause.text.includes(':=')) {
+        const found = fromAssignment(clause, name, 'range');
+        if (found) return found;
+      }
+      if (clause.type === 'for_clause') {
+        const init = clause.childForFieldName('initializer');
+        const found = init ? declarationIn(init, name) : undefined;
+        if (found) return found;
+      }
+    }
+  }
+  if (scope.type === 'type_switch_statement') {
+    const alias = scope.childForFieldName('alias');
+    const aliases = alias?.type === 'expression_list' ? alias.namedChildren : alias ? [alias] : [];
+    const hit = aliases.find((n) => n?.text === name);
+    if (hit) return { kind: 'short', name: hit, values: [], index: 0, node: scope };
+  }
+  if (scope.type === 'communication_case') {
+    const communication = scope.childForFieldName('communication');
+    if (communication?.type === 'receive_statement' && !communication.equals(child)) {
+      const found = fromAssignment(communication, name, 'short');
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+function parameterDeclaration(fn: Node, name: string): Declaration | undefined {
+  const lists: Array<[Node | null, Declaration['kind']]> = [
+    [fn.childForFieldName('receiver'), 'receiver'],
+    [fn.childForFieldName('parameters'), 'param'],
+    [fn.childForFieldName('result'), 'result'],
+  ];
+  for (const [list, kind] of lists) {
+    if (list?.type !== 'parameter_list') continue;
+    for (const declaration of list.namedChildren) {
+      if (!declaration) continue;
+      const names = declaration.childrenForFieldName('name').filter((n): n is Node => n !== null);
+      const index = names.findIndex((n) => n.text === name);
+      if (index !== -1) {
+        return { kind, name: names[index], type: declaration.childForFieldName('type') ?? undefined, values: [], index, node: declaration };
+      }
+    }
+  }
+  return undefined;
+}
+
+export function isFunction(node: Node): boolean {
+  return FUNCTION_TYPES.has(node.type);
+}

@@ -1,0 +1,75 @@
+import type { Node, Tree } from 'web-tree-sitter';
+import type { LineIndex } from './text';
+
+/** One `//nolint` directive and the lines it covers. */
+export interface NolintDirective {
+  /** Lower-cased names after the colon; empty means every linter. */
+  names: string[];
+  firstLine: number;
+  lastLine: number;
+  /** Line of the comment itself. */
+  line: number;
+}
+
+// golangci-lint's form: `//nolint`, `//nolint:a,b`, optionally followed by ` // why`.
+// A space after `//` is tolerated, as older golangci-lint versions did.
+const DIRECTIVE = /^\/\/ ?nolint(?::([\w\-.,:/]+))?(?=\s|$)/;
+
+/**
+ * Finds the nolint directives of a file. A directive at the end of a line covers that line; one
+ * alone on its line covers the whole statement or declaration that starts on the next line; one
+ * above the package clause covers the file (golangci-lint's placement rules).
+ */
+export function findNolintDirectives(tree: Tree, lines: LineIndex): NolintDirective[] {
+  const text = lines.text;
+  const directives: NolintDirective[] = [];
+  for (let at = text.indexOf('nolint'); at !== -1; at = text.indexOf('nolint', at + 6)) {
+    const comment = tree.rootNode.descendantForIndex(at);
+    if (comment?.type !== 'comment') continue;
+    const match = DIRECTIVE.exec(comment.text);
+    if (!match || comment.startIndex + comment.text.indexOf('nolint') !== at) continue;
+    const names = (match[1] ?? '').split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
+    const line = comment.startPosition.row;
+    const before = lines.lineText(line).slice(0, comment.startPosition.column);
+    const covered = before.trim() === '' ? coveredByStandalone(comment, lines) : { firstLine: line, lastLine: line };
+    directives.push({ names, line, ...covered });
+  }
+  return directives;
+}
+
+function coveredByStandalone(comment: Node, lines: LineIndex): { firstLine: number; lastLine: number } {
+  let next = comment.nextNamedSibling;
+  while (next?.type === 'comment') next = next.nextNamedSibling;
+  const line = comment.startPosition.row;
+  if (!next) return { firstLine: line, lastLine: line + 1 };
+  if (next.type === 'package_clause') return { firstLine: 0, lastLine: lines.lineCount };
+  if (next.startPosition.row !== comment.endPosition.row + 1) return { firstLine: line, lastLine: line + 1 };
+  return { firstLine: line, lastLine: next.endPosition.row };
+}
+
+/** True when a directive covering `line` names the rule, one of its peers, or everything. */
+export function isSuppressed(directives: readonly NolintDirective[], line: number, names: ReadonlySet<string>): boolean {
+  return directives.some(
+    (directive) =>
+      line >= directive.firstLine &&
+      line <= directive.lastLine &&
+      (directive.names.length === 0 || directive.names.some((name) => name === 'all' || names.has(name))),
+  );
+}
+
+/**
+ * The names that silence a rule: its id, each peer name, and the linter a peer belongs to
+ * (`G112` is a gosec check, `SA1015` a staticcheck one, `revive:defer` a revive one), since
+ * golangci-lint users write `//nolint:gosec` rather than the check's code.
+ */
+export function suppressionNames(ruleId: string, peers: readonly string[]): Set<string> {
+  const names = new Set([ruleId.toLowerCase()]);
+  for (const peer of peers) {
+    const lower = peer.toLowerCase();
+    names.add(lower);
+    if (/^g\d{3}$/.test(lower)) names.add('gosec');
+    else if (/^(sa|st|s|qf)\d{4}$/.test(lower)) names.add('staticcheck');
+    else if (lower.includes(':')) names.add(lower.slice(0, lower.indexOf(':')));
+  }
+  return names;
+}

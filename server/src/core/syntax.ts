@@ -1,0 +1,108 @@
+import type { Node } from 'web-tree-sitter';
+
+export const FUNCTION_TYPES = new Set(['function_declaration', 'method_declaration', 'func_literal']);
+export const LOOP_TYPES = new Set(['for_statement']);
+
+/** The nearest function (declaration, method or literal) that contains the node. */
+export function enclosingFunction(node: Node): Node | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (FUNCTION_TYPES.has(current.type)) return current;
+  }
+  return null;
+}
+
+/** The named function or method declaration that contains the node, through any literals. */
+export function enclosingDeclaration(node: Node): Node | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === 'function_declaration' || current.type === 'method_declaration') return current;
+  }
+  return null;
+}
+
+export function isAncestor(ancestor: Node, node: Node): boolean {
+  for (let current: Node | null = node; current; current = current.parent) {
+    if (current.equals(ancestor)) return true;
+  }
+  return false;
+}
+
+/**
+ * Visits every named descendant in source order. Return `false` from the visitor to skip a
+ * subtree (for example a nested func literal, whose body runs at another time).
+ */
+export function walk(root: Node, visit: (node: Node) => boolean | void): void {
+  const cursor = root.walk();
+  try {
+    if (!cursor.gotoFirstChild()) return;
+    let depth = 1;
+    for (;;) {
+      const enter = !cursor.nodeIsNamed || visit(cursor.currentNode) !== false;
+      if (enter && cursor.gotoFirstChild()) {
+        depth++;
+        continue;
+      }
+      while (!cursor.gotoNextSibling()) {
+        if (--depth === 0 || !cursor.gotoParent()) return;
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
+}
+
+/** Descendants of the given types in source order, optionally not entering func literals. */
+export function findAll(node: Node, types: ReadonlySet<string> | string, options: { skipFuncLiterals?: boolean } = {}): Node[] {
+  const wanted = typeof types === 'string' ? new Set([types]) : types;
+  const found: Node[] = [];
+  walk(node, (child) => {
+    if (wanted.has(child.type)) found.push(child);
+    if (options.skipFuncLiterals && child.type === 'func_literal') return false;
+    return undefined;
+  });
+  return found;
+}
+
+/** The statements of a block, looking through the grammar's `statement_list` wrapper. */
+export function blockStatements(block: Node | null): Node[] {
+  if (!block) return [];
+  const list = block.namedChildren.find((child) => child?.type === 'statement_list');
+  const source = list ?? block;
+  return source.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
+}
+
+/** The statement that directly contains the node inside a statement list or block. */
+export function enclosingStatement(node: Node): Node | null {
+  for (let current: Node | null = node; current; current = current.parent) {
+    const parentType = current.parent?.type;
+    if (parentType === 'statement_list' || parentType === 'block') return current;
+  }
+  return null;
+}
+
+/** Callee of a call as `qualifier.name` parts: `sql.Open` → ['sql', 'Open'], `f` → [undefined, 'f']. */
+export function calleeParts(call: Node): { operand: Node | null; name: string } | undefined {
+  const fn = call.childForFieldName('function');
+  if (!fn) return undefined;
+  if (fn.type === 'identifier') return { operand: null, name: fn.text };
+  if (fn.type === 'selector_expression') {
+    const field = fn.childForFieldName('field');
+    return field ? { operand: fn.childForFieldName('operand'), name: field.text } : undefined;
+  }
+  return undefined;
+}
+
+export function callArguments(call: Node): Node[] {
+  const args = call.childForFieldName('arguments');
+  return args ? args.namedChildren.filter((n): n is Node => n !== null && n.type !== 'comment') : [];
+}
+
+/** Strips parentheses around an expression. */
+export function unparen(node: Node): Node {
+  let current = node;
+  while (current.type === 'parenthesized_expression' && current.namedChild(0)) current = current.namedChild(0)!;
+  return current;
+}
+
+export function isTestFile(uri: string): boolean {
+  return uri.endsWith('_test.go');
+}

@@ -1,0 +1,20 @@
+/** What the language server needs from the place files live; Node and web hosts differ. */
+export interface FileHost {
+  /** URIs of the other `.go` files in the directory of `uri`; empty when it cannot list. */
+  siblingGoFiles(uri: string): Promise<string[]>;
+  /** The text of a file, or undefined when it cannot be read. */
+  readText(uri: string): Promise<string | undefined>;
+  /** The nearest go.mod at or above the directory of `uri`. */
+  findGoMod(uri: string): Promise<{ uri: string; text: string } | undefined>;
+}
+
+/** For hosts with no file access (virtual workspaces): each file is its own package. */
+export const NO_FILES: FileHost = {
+  siblingGoFiles: async () => [],
+  readText: async () => undefined,
+  findGoMod: async () => undefined,
+};
+
+export function directoryOf(uri: string): string {
+  return uri.slice(0, uri.lastIndexOf('/') + 1);
+}

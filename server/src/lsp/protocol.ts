@@ -1,0 +1,141 @@
+import {
+  CodeActionKind,
+  DiagnosticSeverity,
+  type CodeAction,
+  type Diagnostic,
+  type Hover,
+  type Range,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import { nonOverlappingEdits } from '../core/edits';
+import type { Finding, Severity } from '../core/findings';
+import type { Rule } from '../core/rule';
+import { comparePositions, rangeContains, type LineIndex } from '../core/text';
+import { ruleGuideUrl, ruleSummary, type GuideLanguage } from '../guide/chapters';
+
+export const SOURCE = 'go-backend-guide';
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
+export const SHOW_DOCUMENTATION_COMMAND = 'go-backend-guide.showDocumentation';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toDiagnostic(finding: Finding, rule: Rule, language: GuideLanguage): Diagnostic {
+  return {
+    range: finding.range,
+    severity: SEVERITY[finding.severity],
+    code: finding.rule,
+    codeDescription: { href: ruleGuideUrl(rule, language) },
+    source: SOURCE,
+    message: finding.message,
+  };
+}
+
+export function hoverFor(findings: readonly Finding[], rules: (id: string) => Rule | undefined, language: GuideLanguage): Hover | undefined {
+  if (findings.length === 0) return undefined;
+  const more = language === 'zh-cn' ? '在指南中阅读' : 'Read more in the guide';
+  const sections = findings.map((finding) => {
+    const rule = rules(finding.rule)!;
+    return [
+      `**${rule.meta.title[language]}** \`${rule.meta.id}\``,
+      ruleSummary(rule, language),
+      `[${more} →](${ruleGuideUrl(rule, language)})`,
+    ].join('\n\n');
+  });
+  return { contents: { kind: 'markdown', value: sections.join('\n\n---\n\n') }, range: findings[0].range };
+}
+
+/** Findings that a code action request's range touches, or that the client sent as context. */
+export function findingsAt(findings: readonly Finding[], range: Range, diagnostics: readonly Diagnostic[]): Finding[] {
+  return findings.filter(
+    (finding) =>
+      diagnostics.some((d) => d.code === finding.rule && sameRange(d.range, finding.range)) ||
+      (comparePositions(finding.range.start, range.end) <= 0 && comparePositions(range.start, finding.range.end) <= 0),
+  );
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return comparePositions(a.start, b.start) === 0 && comparePositions(a.end, b.end) === 0;
+}
+
+export function findingsContaining(findings: readonly Finding[], position: Range['start']): Finding[] {
+  return findings.filter((finding) => rangeContains(finding.range, { start: position, end: position }));
+}
+
+/**
+ * Code actions in vscode-eslint's order: each fix (the first preferred), fix all of the rule in
+ * the file, suppress on this line, show documentation.
+ */
+export function codeActionsFor(
+  uri: string,
+  finding: Finding,
+  all: readonly Finding[],
+  lines: LineIndex,
+  language: GuideLanguage,
+  diagnostic: Diagnostic,
+): CodeAction[] {
+  const zh = language === 'zh-cn';
+  const actions: CodeAction[] = finding.fixes.map((fix, i) => ({
+    title: fix.title,
+    kind: CodeActionKind.QuickFix,
+    isPreferred: i === 0,
+    diagnostics: [diagnostic],
+    edit: workspaceEdit(uri, fix.edits),
+  }));
+  const sameRule = all.filter((other) => other.rule === finding.rule && other.fixes.length > 0);
+  if (sameRule.length > 1) {
+    actions.push({
+      title: zh ? `修复本文件中所有 ${finding.rule} 问题` : `Fix all ${finding.rule} problems in this file`,
+      kind: CodeActionKind.QuickFix,
+      edit: workspaceEdit(uri, sameRule.flatMap((other) => other.fixes[0].edits)),
+    });
+  }
+  actions.push({
+    title: zh ? `在此行屏蔽 ${finding.rule}` : `Suppress ${finding.rule} on this line`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    edit: workspaceEdit(uri, [suppressEdit(finding, lines)]),
+  });
+  actions.push({
+    title: zh ? `查看 ${finding.rule} 的说明` : `Show documentation for ${finding.rule}`,
+    kind: CodeActionKind.QuickFix,
+    command: { title: 'Show documentation', command: SHOW_DOCUMENTATION_COMMAND, arguments: [finding.rule] },
+  });
+  return actions;
+}
+
+/** `source.fixAll`: the preferred fix of every finding that has one. */
+export function fixAllAction(uri: string, findings: readonly Finding[]): CodeAction | undefined {
+  const edits = findings.filter((f) => f.fixes.length > 0).flatMap((f) => f.fixes[0].edits);
+  if (edits.length === 0) return undefined;
+  return { title: 'Fix all Go Backend Guide problems', kind: FIX_ALL_KIND, edit: workspaceEdit(uri, edits) };
+}
+
+/**
+ * `//nolint:<id>` for the finding's line: appended to a `//nolint:` list already there, at the
+ * end of the line when it has no comment, or on its own line above when it has one.
+ */
+export function suppressEdit(finding: Finding, lines: LineIndex): { range: Range; newText: string } {
+  const line = finding.range.start.line;
+  const text = lines.lineText(line);
+  const existing = /\/\/ ?nolint:([\w\-.,:/]+)/.exec(text);
+  if (existing) {
+    const at = { line, character: existing.index + existing[0].length };
+    return { range: { start: at, end: at }, newText: `,${finding.rule}` };
+  }
+  if (!text.includes('//')) {
+    const at = { line, character: text.length };
+    return { range: { start: at, end: at }, newText: ` //nolint:${finding.rule}` };
+  }
+  const indent = /^\s*/.exec(text)![0];
+  const at = { line, character: 0 };
+  return { range: { start: at, end: at }, newText: `${indent}//nolint:${finding.rule}\n` };
+}
+
+function workspaceEdit(uri: string, edits: { range: Range; newText: string }[]): WorkspaceEdit {
+  return { changes: { [uri]: nonOverlappingEdits(edits) } };
+}

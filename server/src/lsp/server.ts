@@ -1,0 +1,187 @@
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  TextDocumentSyncKind,
+  type CodeAction,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { GoChecker } from '../checker';
+import type { AnalysisResult } from '../core/analyzer';
+import type { GrammarBinaries } from '../core/go-parser';
+import { guideLanguage, ruleGuideUrl, type GuideLanguage } from '../guide/chapters';
+import { ruleById } from '../rules/registry';
+import type { FileHost } from './file-host';
+import { codeActionsFor, findingsAt, findingsContaining, fixAllAction, FIX_ALL_KIND, hoverFor, SHOW_DOCUMENTATION_COMMAND, toDiagnostic } from './protocol';
+import { analysisSettings, DEFAULT_SETTINGS, readSettings, type UserSettings } from './settings';
+import { Workspace } from './workspace';
+
+export interface ServerOptions {
+  binaries: GrammarBinaries;
+  /** Builds the file host once settings (the size limit) are known. */
+  fileHost(maxFileBytes: () => number): FileHost;
+}
+
+/** Serves the analysis over LSP on any connection (stdio, IPC, or a web worker's ports). */
+export function startServer(connection: Connection, options: ServerOptions): void {
+  const started = Date.now();
+  let checker: GoChecker;
+  let workspace: Workspace;
+  let language: GuideLanguage = 'en';
+  let pullConfiguration = false;
+  let pushedSettings: UserSettings = DEFAULT_SETTINGS;
+  const settingsCache = new Map<string, Promise<UserSettings>>();
+  const results = new Map<string, AnalysisResult>();
+  const pending = new Map<string, NodeJS.Timeout | number>();
+  const toldTooLarge = new Set<string>();
+  const log = (message: string) => connection.console.log(message);
+
+  connection.onInitialize(async (params): Promise<InitializeResult> => {
+    language = guideLanguage(params.locale);
+    pullConfiguration = params.capabilities.workspace?.configuration === true;
+    const init = params.initializationOptions as { settings?: unknown } | undefined;
+    if (init?.settings !== undefined) pushedSettings = readSettings(init.settings, checkerRules());
+    checker = await GoChecker.create(options.binaries);
+    workspace = new Workspace(checker, options.fileHost(() => pushedSettings.maxFileSize), log);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        executeCommandProvider: { commands: [SHOW_DOCUMENTATION_COMMAND] },
+      },
+      serverInfo: { name: 'go-backend-guide', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    log(`ready in ${Date.now() - started} ms: ${checker.rules.length} rules, guide language ${language}`);
+    if (pullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'goBackendGuide' });
+  });
+
+  function checkerRules() {
+    return checker?.rules ?? [];
+  }
+
+  function settingsFor(uri: string): Promise<UserSettings> {
+    if (!pullConfiguration) return Promise.resolve(pushedSettings);
+    let settings = settingsCache.get(uri);
+    if (!settings) {
+      settings = connection.workspace.getConfiguration({ scopeUri: uri, section: 'goBackendGuide' }).then(
+        (raw: unknown) => {
+          const problems: string[] = [];
+          const read = readSettings(raw, checker.rules, problems);
+          for (const problem of problems) log(`settings: ${problem}`);
+          return read;
+        },
+        () => DEFAULT_SETTINGS,
+      );
+      settingsCache.set(uri, settings);
+    }
+    return settings;
+  }
+
+  /** Coalesces bursts of edits: the analysis runs once the current batch of messages is handled. */
+  function schedule(uri: string, delay = 0): void {
+    const previous = pending.get(uri);
+    if (previous !== undefined) clearTimeout(previous as NodeJS.Timeout);
+    pending.set(
+      uri,
+      setTimeout(() => {
+        pending.delete(uri);
+        void validate(uri);
+      }, delay),
+    );
+  }
+
+  async function validate(uri: string): Promise<void> {
+    const document = workspace.document(uri);
+    if (!document) return;
+    try {
+      const settings = await settingsFor(uri);
+      const index = await workspace.indexFor(uri);
+      if (workspace.document(uri) !== document) return; // closed or reopened meanwhile
+      const result = settings.enable ? checker.analyzeDocument(document, index, analysisSettings(settings)) : { findings: [] };
+      results.set(uri, result);
+      if (result.skipped === 'too-large' && !toldTooLarge.has(uri)) {
+        toldTooLarge.add(uri);
+        const message = `Go Backend Guide skipped ${uri.slice(uri.lastIndexOf('/') + 1)}: it is larger than goBackendGuide.maxFileSize (${settings.maxFileSize} bytes).`;
+        log(message);
+        void connection.window.showInformationMessage(message);
+      }
+      const diagnostics = result.findings.map((finding) => toDiagnostic(finding, ruleById(finding.rule)!, language));
+      await connection.sendDiagnostics({ uri, diagnostics });
+    } catch (error) {
+      log(`analysis of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+  }
+
+  connection.onDidOpenTextDocument(({ textDocument }) => {
+    workspace.open(textDocument.uri, textDocument.text);
+    schedule(textDocument.uri);
+  });
+
+  connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
+    workspace.change(textDocument.uri, contentChanges);
+    schedule(textDocument.uri);
+    // Declarations in this file can change what the rules see in the rest of its package.
+    for (const mate of workspace.packageMates(textDocument.uri)) schedule(mate, 300);
+  });
+
+  connection.onDidCloseTextDocument(({ textDocument }) => {
+    workspace.close(textDocument.uri);
+    results.delete(textDocument.uri);
+    toldTooLarge.delete(textDocument.uri);
+    void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    settingsCache.clear();
+    const raw = (change.settings as { goBackendGuide?: unknown } | undefined)?.goBackendGuide;
+    if (!pullConfiguration && raw !== undefined) {
+      const problems: string[] = [];
+      pushedSettings = readSettings(raw, checker.rules, problems);
+      for (const problem of problems) log(`settings: ${problem}`);
+    }
+    for (const uri of workspace.openUris) schedule(uri);
+  });
+
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    for (const change of changes) workspace.invalidate(change.uri);
+    for (const uri of workspace.openUris) schedule(uri, 100);
+  });
+
+  connection.onHover(({ textDocument, position }) => {
+    const result = results.get(textDocument.uri);
+    return result ? hoverFor(findingsContaining(result.findings, position), ruleById, language) : undefined;
+  });
+
+  connection.onCodeAction(({ textDocument, range, context }) => {
+    const uri = textDocument.uri;
+    const result = results.get(uri);
+    const document = workspace.document(uri);
+    if (!result || !document) return [];
+    const only = context.only;
+    const actions: CodeAction[] = [];
+    if (!only || only.some((kind) => kind === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(kind))) {
+      for (const finding of findingsAt(result.findings, range, context.diagnostics)) {
+        const rule = ruleById(finding.rule)!;
+        actions.push(...codeActionsFor(uri, finding, result.findings, document.lines, language, toDiagnostic(finding, rule, language)));
+      }
+    }
+    if (only?.some((kind) => FIX_ALL_KIND.startsWith(kind) && kind.startsWith(CodeActionKind.Source))) {
+      const fixAll = fixAllAction(uri, result.findings);
+      if (fixAll) actions.push(fixAll);
+    }
+    return actions;
+  });
+
+  connection.onExecuteCommand(async ({ command, arguments: args }) => {
+    if (command !== SHOW_DOCUMENTATION_COMMAND) return;
+    const rule = typeof args?.[0] === 'string' ? ruleById(args[0]) : undefined;
+    if (!rule) return;
+    await connection.window.showDocument({ uri: ruleGuideUrl(rule, language), external: true });
+  });
+
+  connection.listen();
+}

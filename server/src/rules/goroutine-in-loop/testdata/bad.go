@@ -1,0 +1,253 @@
+package fanout
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"log"
+	"sync"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+)
+
+type User struct {
+	ID    int64
+	Email string
+}
+
+type Session struct{ id string }
+
+func (s *Session) Ping(id string) {}
+
+type Job struct{ ID int }
+
+type Order struct{ ID int64 }
+
+type Store struct {
+	db       *sqlx.DB
+	sessions map[string]*Session
+	queue    chan Job
+}
+
+func sendEmail(ctx context.Context, u User) {}
+func fetch(url string)                      {}
+func process(o Order)                       {}
+func publish(line string)                   {}
+func upload(part []byte)                    {}
+func record(u User, at time.Time)           {}
+func alert(e Event)                         {}
+
+type Event struct{ Important bool }
+
+// A parameter slice, one goroutine per user: the fix wraps the call in a func literal.
+func notifyAll(ctx context.Context, users []User) {
+	for _, u := range users {
+		go sendEmail(ctx, u) // want "goroutine-in-loop"
+	}
+}
+
+// The WaitGroup waits for completion but does not limit how many run at once.
+func fetchAll(urls []string) {
+	var wg sync.WaitGroup
+	for _, url := range urls {
+		wg.Add(1)
+		go func() { // want "goroutine-in-loop"
+			defer wg.Done()
+			fetch(url)
+		}()
+	}
+	wg.Wait()
+}
+
+// A map held in a struct field, known through the package index; a method value as callee.
+func (s *Store) pingSessions() {
+	for id, sess := range s.sessions {
+		go sess.Ping(id) // want "goroutine-in-loop"
+	}
+}
+
+// Ranging over a channel: one goroutine per message, however fast they arrive.
+func (s *Store) dispatch(jobs <-chan Job) {
+	for job := range jobs {
+		go s.handle(job) // want "goroutine-in-loop"
+	}
+}
+
+func (s *Store) handle(j Job) {}
+
+// One goroutine per row (sqlx); `id` is declared in the loop body, so the closure sees the same value.
+func (s *Store) reindexAll(ctx context.Context) error {
+	rows, err := s.db.QueryxContext(ctx, "SELECT id FROM documents")
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return err
+		}
+		go s.reindex(ctx, id) // want "goroutine-in-loop"
+	}
+	return rows.Err()
+}
+
+func (s *Store) reindex(ctx context.Context, id int64) {}
+
+// One goroutine per line of input.
+func publishLines(r io.Reader) {
+	sc := bufio.NewScanner(r)
+	for sc.Scan() {
+		line := sc.Text()
+		go publish(line) // want "goroutine-in-loop"
+	}
+}
+
+// Counting to len(data) is ranging in disguise.
+func processOrders(orders []Order) {
+	for i := 0; i < len(orders); i++ {
+		go process(orders[i]) // want "goroutine-in-loop"
+	}
+}
+
+// The bound comes from len through a local.
+func processAll(orders []Order) {
+	n := len(orders)
+	for i := 0; i < n; i++ {
+		go process(orders[i]) // want "goroutine-in-loop"
+	}
+}
+
+// Go 1.22 range over an integer, but the integer is len(parts).
+func uploadParts(parts [][]byte) {
+	for i := range len(parts) {
+		go upload(parts[i]) // want "goroutine-in-loop"
+	}
+}
+
+// Nested blocks and an early return before the go statement.
+func alertAll(events []Event) {
+	for _, e := range events {
+		if !e.Important {
+			continue
+		}
+		if e == (Event{}) {
+			return
+		}
+		go alert(e) // want "goroutine-in-loop"
+	}
+}
+
+// An argument computed by a call would be evaluated later inside a func literal: reported
+// without a fix.
+func recordAll(users []User) {
+	for _, u := range users {
+		go record(u, time.Now()) // want "goroutine-in-loop"
+	}
+}
+
+// A variable assigned on every iteration would race with the closure: reported without a fix.
+func latest(users []User) {
+	var current User
+	for _, u := range users {
+		current = u
+		go sendEmail(context.Background(), current) // want "goroutine-in-loop"
+	}
+}
+
+// A func literal with parameters keeps its arguments evaluated at the go statement.
+func welcome(users []User) {
+	for _, u := range users {
+		go func(user User) { // want "goroutine-in-loop"
+			log.Printf("welcome %s", user.Email)
+		}(u)
+	}
+}
+
+// A one-line goroutine body is spread over lines by the fix.
+func warm(keys []string, cache map[string]string) {
+	for _, key := range keys {
+		go func() { _ = cache[key] }() // want "goroutine-in-loop"
+	}
+}
+
+// A labeled loop: the semaphore goes before the label.
+func firstBroken(shards [][]Job) {
+outer:
+	for _, shard := range shards {
+		if len(shard) == 0 {
+			break outer
+		}
+		go func() { // want "goroutine-in-loop"
+			for _, j := range shard {
+				_ = j
+			}
+		}()
+	}
+}
+
+// A loop inside a goroutine is still a loop.
+func background(tasks []Job, s *Store) {
+	go func() {
+		for _, t := range tasks {
+			go s.handle(t) // want "goroutine-in-loop"
+		}
+	}()
+}
+
+// Two go statements in one loop share one semaphore.
+func mirror(ctx context.Context, users []User) {
+	for _, u := range users {
+		go sendEmail(ctx, u) // want "goroutine-in-loop"
+		go fetch(u.Email)    // want "goroutine-in-loop"
+	}
+}
+
+// Two loops in one function get two semaphores, and an existing `sem` is left alone.
+func twoPasses(users []User, orders []Order) {
+	sem := "semantic"
+	_ = sem
+	for _, u := range users {
+		go fetch(u.Email) // want "goroutine-in-loop"
+	}
+	for _, o := range orders {
+		go process(o) // want "goroutine-in-loop"
+	}
+}
+
+// A call spread over lines: the finding covers `go s.save`, the fix re-indents the call.
+func (s *Store) saveAll(ctx context.Context, orders []Order) {
+	for _, o := range orders {
+		go s.save(ctx, // want "goroutine-in-loop"
+			o,
+		)
+	}
+}
+
+func (s *Store) save(ctx context.Context, o Order) {}
+
+// Variadic parameters are slices.
+func fanOut(urls ...string) {
+	for i := range urls {
+		go fetch(urls[i]) // want "goroutine-in-loop"
+	}
+}
+
+// A package-level literal that the file appends to is data.
+var endpoints = []string{"https://a.example"}
+
+func register(url string) { endpoints = append(endpoints, url) }
+
+func probeEndpoints() {
+	for _, e := range endpoints {
+		go fetch(e) // want "goroutine-in-loop"
+	}
+}
+
+// Counting down from len(data).
+func reverse(orders []Order) {
+	for i := len(orders) - 1; i >= 0; i-- {
+		go process(orders[i]) // want "goroutine-in-loop"
+	}
+}

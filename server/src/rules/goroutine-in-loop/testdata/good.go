@@ -1,0 +1,246 @@
+package fanout
+
+import (
+	"context"
+	"net"
+	tm "time"
+
+	"golang.org/x/sync/errgroup"
+	"golang.org/x/sync/semaphore"
+	"golang.org/x/time/rate"
+)
+
+func handleConn(c net.Conn)    {}
+func warmRegion(region string) {}
+func worker(jobs <-chan Job)   {}
+func refresh()                 {}
+
+// Accept loop: one goroutine per connection is the Go server model.
+func serve(ln net.Listener) error {
+	for {
+		conn, err := ln.Accept()
+		if err != nil {
+			return err
+		}
+		go handleConn(conn)
+	}
+}
+
+// Event loop with select: an infinite loop, paced by whatever sends the events.
+func events(ctx context.Context, in <-chan Job, s *Store) {
+	for {
+		select {
+		case j := <-in:
+			go s.handle(j)
+		case <-ctx.Done():
+			return
+		}
+	}
+}
+
+// Small literal list: the number of goroutines is written in the code.
+func warmDefaults() {
+	for _, region := range []string{"us-east", "eu-west", "ap-south"} {
+		go warmRegion(region)
+	}
+}
+
+// A local initialised with a literal and never changed is the same small list.
+func warmLocal() {
+	regions := []string{"us-east", "eu-west"}
+	for _, r := range regions {
+		go warmRegion(r)
+	}
+}
+
+// A package-level literal in this file that nothing assigns to.
+var defaultPeers = []string{"10.0.0.1", "10.0.0.2"}
+
+func dialPeers() {
+	for _, p := range defaultPeers {
+		go warmRegion(p)
+	}
+}
+
+// An array has a fixed length.
+func probes(targets [3]string) {
+	for _, t := range targets {
+		go warmRegion(t)
+	}
+}
+
+// Fixed pool of workers: counted loop whose bound is not derived from len.
+func startWorkers(jobs <-chan Job, workers int) {
+	for i := 0; i < workers; i++ {
+		go worker(jobs)
+	}
+}
+
+// Go 1.22 range over an integer: a fixed number of workers.
+func startPool(jobs <-chan Job, n int) {
+	for range n {
+		go worker(jobs)
+	}
+	for i := range 4 {
+		_ = i
+		go worker(jobs)
+	}
+}
+
+// A pool sized by min(len(data), limit) is bounded by the limit.
+func startSized(jobs <-chan Job, pending []Job, limit int) {
+	for i := 0; i < min(len(pending), limit); i++ {
+		go worker(jobs)
+	}
+}
+
+// Semaphore channel: a slot is taken before each goroutine starts.
+func boundedFetch(urls []string) {
+	sem := make(chan struct{}, 8)
+	for _, url := range urls {
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem }()
+			fetch(url)
+		}()
+	}
+}
+
+// Semaphore taken and released inside the goroutine itself.
+func boundedInside(urls []string) {
+	sem := make(chan struct{}, 8)
+	for _, url := range urls {
+		go func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			fetch(url)
+		}()
+	}
+}
+
+// golang.org/x/sync/semaphore: Acquire before starting.
+func weighted(ctx context.Context, users []User) error {
+	sem := semaphore.NewWeighted(10)
+	for _, u := range users {
+		if err := sem.Acquire(ctx, 1); err != nil {
+			return err
+		}
+		go func() {
+			defer sem.Release(1)
+			sendEmail(ctx, u)
+		}()
+	}
+	return nil
+}
+
+// errgroup with SetLimit: g.Go blocks when the limit is reached (and is not a go statement).
+func grouped(ctx context.Context, users []User) error {
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(10)
+	for _, u := range users {
+		g.Go(func() error {
+			sendEmail(ctx, u)
+			return nil
+		})
+	}
+	return g.Wait()
+}
+
+// Worker pattern: the loop hands work to a channel that a fixed pool drains.
+func enqueue(s *Store, jobs []Job) {
+	for i := 0; i < 4; i++ {
+		go worker(s.queue)
+	}
+	for _, j := range jobs {
+		s.queue <- j
+	}
+}
+
+// Rate limiter: each iteration waits for a token.
+func limited(ctx context.Context, limiter *rate.Limiter, users []User) {
+	for _, u := range users {
+		if err := limiter.Wait(ctx); err != nil {
+			return
+		}
+		go sendEmail(ctx, u)
+	}
+}
+
+// Paced by a sleep (time imported under an alias).
+func trickle(users []User) {
+	for _, u := range users {
+		go sendEmail(context.Background(), u)
+		tm.Sleep(50 * tm.Millisecond)
+	}
+}
+
+// Ticker-driven loop: one goroutine per tick, paced by the clock.
+func poll(ticker *tm.Ticker) {
+	for range ticker.C {
+		go refresh()
+	}
+}
+
+// Batches: the outer loop waits for each batch before starting the next.
+func batches(groups [][]Job, s *Store) {
+	for _, batch := range groups {
+		done := make(chan struct{})
+		for _, j := range batch {
+			go func() {
+				s.handle(j)
+				done <- struct{}{}
+			}()
+		}
+		for range batch {
+			<-done
+		}
+	}
+}
+
+// One goroutine at most: the loop ends right after starting it.
+func startFirstReady(candidates []*Session) {
+	for _, c := range candidates {
+		if c.id != "" {
+			go c.Ping(c.id)
+			break
+		}
+	}
+	for _, c := range candidates {
+		if c.id == "primary" {
+			go c.Ping(c.id)
+			return
+		}
+	}
+}
+
+// Closures created in the loop and started later: the go statement is not in the loop's
+// function.
+func hooks(names []string) []func() {
+	var starters []func()
+	for _, name := range names {
+		starters = append(starters, func() { go warmRegion(name) })
+	}
+	return starters
+}
+
+// A fixed pool per shard: the innermost loop counts workers, not data.
+func shardPools(shards [][]Job, perShard int) {
+	for _, shard := range shards {
+		ch := make(chan Job)
+		for i := 0; i < perShard; i++ {
+			go worker(ch)
+		}
+		for _, j := range shard {
+			ch <- j
+		}
+	}
+}
+
+// Range over something whose type cannot be told (it may be an integer in Go 1.22).
+func opaque(s *Store) {
+	for i := range s.count() {
+		go s.handle(Job{ID: i})
+	}
+}
+
+func (s *Store) count() int { return 3 }

@@ -1,0 +1,161 @@
+// The analysis core below the rules: incremental parsing, suppression, generated files, the index.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { GoDocument } from '../server/src/core/document';
+import { isGeneratedFile } from '../server/src/core/generated';
+import { defaultPackageName } from '../server/src/core/imports';
+import { PackageIndex } from '../server/src/core/package-index';
+import { suppressionNames } from '../server/src/core/suppression';
+import { LineIndex } from '../server/src/core/text';
+import { TypeResolver } from '../server/src/core/type-resolver';
+import { findAll } from '../server/src/core/syntax';
+import { ruleById } from '../server/src/rules/registry';
+import { checkerFor } from './helpers';
+
+const SOURCE = `package store
+
+import (
+	"database/sql"
+	nethttp "net/http"
+)
+
+type Store struct {
+	db     *sql.DB
+	client *nethttp.Client
+}
+
+func (s *Store) Find(id int) {
+	rows, err := s.db.Query("SELECT 1", id)
+	_, _ = rows, err
+	srv := &nethttp.Server{}
+	_ = srv
+}
+`;
+
+describe('incremental parsing', () => {
+  test('random edits applied incrementally give the same tree as a fresh parse', async () => {
+    const checker = await checkerFor();
+    const document = checker.openDocument('file:///a.go', SOURCE);
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const pieces = ['x', '\n', '{', '}', 'go f()\n', '// é😀\n', '', 'rows.Close()\n'];
+    for (let i = 0; i < 200; i++) {
+      const lines = new LineIndex(document.text);
+      const start = random(document.text.length + 1);
+      const end = Math.min(document.text.length, start + random(4));
+      document.applyChanges([{ range: { start: lines.positionAt(start), end: lines.positionAt(end) }, text: pieces[random(pieces.length)] }]);
+      const fresh = checker.openDocument('file:///b.go', document.text);
+      assert.equal(document.tree.rootNode.toString(), fresh.tree.rootNode.toString(), `after edit ${i}`);
+      fresh.dispose();
+    }
+    document.dispose();
+  });
+
+  test('several changes in one notification apply in order; a change without range replaces all', async () => {
+    const checker = await checkerFor();
+    const document = checker.openDocument('file:///c.go', 'package a\n');
+    document.applyChanges([
+      { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: 'func f() {}\n' },
+      { range: { start: { line: 1, character: 5 }, end: { line: 1, character: 6 } }, text: 'g' },
+    ]);
+    assert.equal(document.text, 'package a\nfunc g() {}\n');
+    document.applyChanges([{ text: 'package b\n' }]);
+    assert.equal(document.tree.rootNode.toString(), '(source_file (package_clause (package_identifier)))');
+    document.dispose();
+  });
+});
+
+describe('suppression', () => {
+  const rule = ruleById('http-server-timeouts')!;
+  const cases: Array<[string, string, number]> = [
+    ['no directive', 'srv := &http.Server{}', 1],
+    ['//nolint', 'srv := &http.Server{} //nolint', 0],
+    ['//nolint:all', 'srv := &http.Server{} //nolint:all', 0],
+    ['rule id', 'srv := &http.Server{} //nolint:http-server-timeouts // reviewed', 0],
+    ['peer code', 'srv := &http.Server{} //nolint:G112', 0],
+    ['peer linter', 'srv := &http.Server{} //nolint:errcheck,gosec', 0],
+    ['another linter', 'srv := &http.Server{} //nolint:errcheck', 1],
+    ['a comment that only mentions nolint', 'srv := &http.Server{} // we do not use nolint here', 1],
+    ['line above', '//nolint:http-server-timeouts\n\tsrv := &http.Server{}', 0],
+    ['line above a multi-line statement', '//nolint:gosec\n\tsrv := &http.Server{\n\t\tAddr: ":1",\n\t}', 0],
+    ['two lines above', '//nolint:gosec\n\n\tsrv := &http.Server{}', 1],
+    ['inside a string', 'srv := &http.Server{Addr: "//nolint"}', 1],
+  ];
+  for (const [name, body, expected] of cases) {
+    test(name, async () => {
+      const checker = await checkerFor([rule]);
+      const text = `package p\n\nimport "net/http"\n\nfunc f() {\n\t${body}\n\t_ = srv\n}\n`;
+      const results = checker.checkPackage([{ uri: 'file:///p/x.go', text }], undefined);
+      assert.equal(results.get('file:///p/x.go')!.findings.length, expected);
+    });
+  }
+
+  test('before the package clause it covers the whole file', async () => {
+    const checker = await checkerFor([rule]);
+    const text = '//nolint:gosec\npackage p\n\nimport "net/http"\n\nvar a = &http.Server{}\nvar b = &http.Server{}\n';
+    assert.equal(checker.checkPackage([{ uri: 'file:///p/y.go', text }], undefined).get('file:///p/y.go')!.findings.length, 0);
+  });
+
+  test('peer names map to their linters', () => {
+    assert.deepEqual([...suppressionNames('x', ['G112', 'SA1015', 'revive:defer', 'bodyclose'])].sort(), [
+      'bodyclose',
+      'g112',
+      'gosec',
+      'revive',
+      'revive:defer',
+      'sa1015',
+      'staticcheck',
+      'x',
+    ]);
+  });
+});
+
+describe('generated files', () => {
+  test('the marker before the package clause skips the file', () => {
+    assert.equal(isGeneratedFile('// Code generated by protoc-gen-go. DO NOT EDIT.\n\npackage pb\n'), true);
+    assert.equal(isGeneratedFile('// Copyright 2024\n\n// Code generated by mockgen. DO NOT EDIT.\npackage m\n'), true);
+    assert.equal(isGeneratedFile('package p\n// Code generated by x. DO NOT EDIT.\n'), false);
+    assert.equal(isGeneratedFile('// Code generated by hand, please edit.\npackage p\n'), false);
+  });
+
+  test('generated files produce no findings', async () => {
+    const checker = await checkerFor();
+    const text = '// Code generated by gen. DO NOT EDIT.\n\npackage p\n\nimport "net/http"\n\nvar s = &http.Server{}\n';
+    const result = checker.checkPackage([{ uri: 'file:///g/z.go', text }], undefined).get('file:///g/z.go')!;
+    assert.deepEqual(result, { findings: [], skipped: 'generated' });
+  });
+});
+
+describe('package index and types', () => {
+  test('package names follow Go conventions for import paths', () => {
+    assert.equal(defaultPackageName('net/http'), 'http');
+    assert.equal(defaultPackageName('github.com/redis/go-redis/v9'), 'redis');
+    assert.equal(defaultPackageName('gopkg.in/yaml.v3'), 'yaml');
+    assert.equal(defaultPackageName('github.com/jmoiron/sqlx'), 'sqlx');
+  });
+
+  test('field types, aliases and known results resolve across the files of a package', async () => {
+    const checker = await checkerFor();
+    const other = checker.openDocument('file:///s/other.go', 'package store\n\nimport "database/sql"\n\nvar shared *sql.DB\n\nfunc open() (*sql.DB, error) { return nil, nil }\n');
+    const document = checker.openDocument('file:///s/store.go', SOURCE);
+    const index = new PackageIndex([checker.summarize(document), checker.summarize(other)], '1.21');
+    const types = new TypeResolver(document.uri, index);
+    const [query] = findAll(document.tree.rootNode, 'call_expression').filter((call) => call.text.startsWith('s.db.Query'));
+    const operand = query.childForFieldName('function')!.childForFieldName('operand')!;
+    assert.deepEqual(types.typeOf(operand), { pkg: 'database/sql', name: 'DB', pointer: true, text: '*sql.DB' });
+    assert.equal(types.typeOf(query)?.name, 'Rows');
+    const rows = findAll(document.tree.rootNode, 'identifier').find((id) => id.text === 'rows' && id.parent?.type === 'expression_list' && id.parent.parent?.type === 'assignment_statement')!;
+    assert.equal(types.typeOf(rows)?.name, 'Rows');
+    assert.equal(index.importPath(document.uri, 'nethttp'), 'net/http');
+    assert.equal(index.fieldType('Store', 'client')?.pkg, 'net/http');
+    assert.equal(index.packageVar('shared')?.name, 'DB');
+    assert.equal(index.func('open')?.results[0].name, 'DB');
+    assert.equal(index.goAtLeast(1, 22), false);
+    assert.equal(index.goAtLeast(1, 21), true);
+    document.dispose();
+    other.dispose();
+  });
+});

@@ -1,0 +1,56 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { GoChecker, type SourceText } from '../server/src/checker';
+import { goVersionFromGoMod } from '../server/src/core/go-mod';
+import type { Rule } from '../server/src/core/rule';
+import { readGrammarBinaries } from '../server/src/node/grammar-files';
+
+/** The repository root (tests run from out/test/). */
+export const ROOT = join(__dirname, '..', '..');
+export const RULES_DIR = join(ROOT, 'server/src/rules');
+
+const checkers = new Map<string, Promise<GoChecker>>();
+
+/** A checker running the given rules only (all of them by default); cached per rule set. */
+export function checkerFor(rules?: readonly Rule[]): Promise<GoChecker> {
+  const key = rules ? rules.map((r) => r.meta.id).join(',') : '*';
+  let checker = checkers.get(key);
+  if (!checker) {
+    checker = GoChecker.create(readGrammarBinaries(), rules);
+    checkers.set(key, checker);
+  }
+  return checker;
+}
+
+/** A test-data directory read as one Go package: its .go files and its go.mod's version. */
+export function readPackage(directory: string): { files: SourceText[]; goVersion?: string } {
+  const files = readdirSync(directory)
+    .filter((name) => name.endsWith('.go'))
+    .sort()
+    .map((name) => ({ uri: pathToFileURL(join(directory, name)).href, text: readFileSync(join(directory, name), 'utf8') }));
+  const goMod = join(directory, 'go.mod');
+  return { files, goVersion: existsSync(goMod) ? goVersionFromGoMod(readFileSync(goMod, 'utf8')) : undefined };
+}
+
+/** Directories under `directory` (itself included) that hold .go files. */
+export function packageDirectories(directory: string): string[] {
+  if (!existsSync(directory)) return [];
+  const found: string[] = [];
+  const entries = readdirSync(directory, { withFileTypes: true });
+  if (entries.some((entry) => entry.isFile() && entry.name.endsWith('.go'))) found.push(directory);
+  for (const entry of entries) if (entry.isDirectory()) found.push(...packageDirectories(join(directory, entry.name)));
+  return found;
+}
+
+/** `// want "rule-id"` annotations: line number (0-based) → expected rule ids. */
+export function wantedFindings(text: string): Map<number, string[]> {
+  const wanted = new Map<number, string[]>();
+  text.split('\n').forEach((line, number) => {
+    const at = line.indexOf('// want ');
+    if (at === -1) return;
+    const ids = [...line.slice(at).matchAll(/"([^"]+)"/g)].map((m) => m[1]);
+    if (ids.length > 0) wanted.set(number, ids);
+  });
+  return wanted;
+}

@@ -1,0 +1,137 @@
+// The language server over the real protocol: open, edit, diagnose, hover, fix, suppress, configure.
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import type { CodeAction, Diagnostic, Hover, TextEdit } from 'vscode-languageserver-protocol';
+import { applyEdits } from '../server/src/core/edits';
+import { LineIndex } from '../server/src/core/text';
+import { LspSession } from './lsp-client';
+
+const SERVER_GO = `package main
+
+import "net/http"
+
+func serve(mux *http.ServeMux) error {
+	srv := &http.Server{Addr: ":8080", Handler: mux}
+	return srv.ListenAndServe()
+}
+`;
+
+describe('language server over stdio', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'gbg-lsp-'));
+  const uri = pathToFileURL(join(folder, 'server.go')).href;
+  writeFileSync(join(folder, 'go.mod'), 'module example.com/demo\n\ngo 1.22\n');
+  let session: LspSession;
+  let text = SERVER_GO;
+  let version = 1;
+
+  before(async () => {
+    session = new LspSession();
+    const result = (await session.initialize()) as { capabilities: Record<string, unknown> };
+    assert.deepEqual(result.capabilities.textDocumentSync, { openClose: true, change: 2 });
+  });
+
+  after(async () => {
+    assert.equal(await session.stop(), 0);
+  });
+
+  /** Sends one edit as an incremental change and returns the diagnostics that follow. */
+  async function edit(edits: TextEdit[]): Promise<Diagnostic[]> {
+    const lines = new LineIndex(text);
+    const published = session.nextDiagnostics(uri);
+    // Edits go last-first so each range still refers to the text the server holds.
+    const ordered = [...edits].sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character);
+    await session.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: ++version },
+      contentChanges: ordered.map((e) => ({ range: e.range, text: e.newText })),
+    });
+    text = applyEdits(text, edits, lines);
+    return (await published).diagnostics;
+  }
+
+  test('didOpen publishes the finding with code, range, severity and guide link', async () => {
+    const published = session.nextDiagnostics(uri);
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'go', version, text } });
+    const { diagnostics } = await published;
+    assert.equal(diagnostics.length, 1);
+    const [diagnostic] = diagnostics;
+    assert.equal(diagnostic.code, 'http-server-timeouts');
+    assert.equal(diagnostic.source, 'go-backend-guide');
+    assert.equal(diagnostic.severity, 2);
+    assert.deepEqual(diagnostic.range, { start: { line: 5, character: 9 }, end: { line: 5, character: 20 } });
+    assert.match(diagnostic.codeDescription!.href, /docs\/guide\/en\/01-http-servers\.md#http-server-timeouts$/);
+  });
+
+  test('an incremental edit moves the finding with the code', async () => {
+    const diagnostics = await edit([{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }, newText: '// serve runs the API.\n' }]);
+    assert.equal(diagnostics.length, 1);
+    assert.equal(diagnostics[0].range.start.line, 6);
+  });
+
+  test('hover on the finding explains it and links to the guide section', async () => {
+    const hover = (await session.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 6, character: 12 },
+    })) as Hover;
+    const value = (hover.contents as { value: string }).value;
+    assert.match(value, /http-server-timeouts/);
+    assert.match(value, /\(https:\/\/[^)]+01-http-servers\.md#http-server-timeouts\)/);
+    const nothing = await session.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 2 } });
+    assert.equal(nothing, null);
+  });
+
+  test('code actions: preferred fix, suppress, documentation; the fix clears the finding', async () => {
+    const diagnostics = await edit([]);
+    const actions = (await session.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostics[0].range,
+      context: { diagnostics },
+    })) as CodeAction[];
+    assert.deepEqual(
+      actions.map((a) => [a.title, a.isPreferred ?? false]),
+      [
+        ['Add ReadHeaderTimeout, ReadTimeout, WriteTimeout and IdleTimeout', true],
+        ['Suppress http-server-timeouts on this line', false],
+        ['Show documentation for http-server-timeouts', false],
+      ],
+    );
+
+    const suppressed = await edit(actions[1].edit!.changes![uri]);
+    assert.deepEqual(suppressed, []);
+    assert.match(text, /Handler: mux} \/\/nolint:http-server-timeouts\n/);
+    const line = text.split('\n')[6];
+    const comment = { start: line.indexOf(' //nolint'), end: line.length };
+    const restored = await edit([{ range: { start: { line: 6, character: comment.start }, end: { line: 6, character: comment.end } }, newText: '' }]);
+    assert.equal(restored.length, 1);
+
+    const fixed = await edit(actions[0].edit!.changes![uri]);
+    assert.deepEqual(fixed, []);
+    assert.match(text, /^import \(\n\t"net\/http"\n\t"time"\n\)$/m);
+    assert.match(text, /\n\t\tWriteTimeout: +10 \* time\.Second,\n/);
+
+    await session.connection.sendRequest('workspace/executeCommand', { command: actions[2].command!.command, arguments: actions[2].command!.arguments });
+    assert.match(session.shownDocuments.at(-1)!, /01-http-servers\.md#http-server-timeouts$/);
+  });
+
+  test('a severity setting applies without a restart, and "off" silences the rule', async () => {
+    const reset = await edit([{ range: { start: { line: 0, character: 0 }, end: { line: text.split('\n').length, character: 0 } }, newText: SERVER_GO }]);
+    assert.equal(reset[0].severity, 2);
+    for (const [severity, expected] of [['error', [1]], ['off', []]] as const) {
+      session.settings = { rules: { 'http-server-timeouts': severity } };
+      const published = session.nextDiagnostics(uri);
+      await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      assert.deepEqual((await published).diagnostics.map((d) => d.severity), expected);
+    }
+    session.settings = {};
+  });
+
+  test('half-typed code never breaks the server and stays silent in the broken function', async () => {
+    const broken = await edit([{ range: { start: { line: 6, character: 0 }, end: { line: 6, character: 0 } }, newText: '\tif x := ; {\n' }]);
+    assert.deepEqual(broken, []);
+    const hover = await session.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 6, character: 3 } });
+    assert.equal(hover, null);
+  });
+});

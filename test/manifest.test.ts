@@ -1,0 +1,84 @@
+// package.json, the guide and the rule registry must agree: ids, defaults, docs, translations.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { chapterPath, ruleGuideUrl, parseGuideUrl } from '../server/src/guide/chapters';
+import { DEFAULT_SETTINGS } from '../server/src/lsp/settings';
+import { RULES } from '../server/src/rules/registry';
+import { renderGuide } from '../scripts/write-guide';
+import { ROOT } from './helpers';
+
+const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+const properties = manifest.contributes.configuration.properties;
+const nls = {
+  en: JSON.parse(readFileSync(join(ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>,
+  'zh-cn': JSON.parse(readFileSync(join(ROOT, 'package.nls.zh-cn.json'), 'utf8')) as Record<string, string>,
+};
+
+describe('package.json', () => {
+  test('declares a severity setting for exactly the registered rules', () => {
+    const rules = properties['goBackendGuide.rules'];
+    assert.deepEqual(Object.keys(rules.properties).sort(), RULES.map((r) => r.meta.id).sort());
+    for (const schema of Object.values(rules.properties) as { enum: string[]; default: string }[]) {
+      assert.deepEqual(schema.enum, ['default', 'error', 'warning', 'information', 'hint', 'off']);
+      assert.equal(schema.default, 'default');
+    }
+  });
+
+  test('setting defaults match the server defaults', () => {
+    assert.equal(properties['goBackendGuide.enable'].default, DEFAULT_SETTINGS.enable);
+    assert.equal(properties['goBackendGuide.maxFileSize'].default, DEFAULT_SETTINGS.maxFileSize);
+  });
+
+  test('every %key% has a text in English and Chinese, and no text is left over', () => {
+    const used = new Set([...JSON.stringify(manifest).matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]));
+    for (const language of ['en', 'zh-cn'] as const) {
+      assert.deepEqual(Object.keys(nls[language]).sort(), [...used].sort(), `package.nls${language === 'en' ? '' : '.zh-cn'}.json`);
+      for (const [key, value] of Object.entries(nls[language])) assert.ok(value.trim(), `${key} is empty`);
+    }
+  });
+
+  test('runs nothing from the workspace: untrusted and virtual workspaces are declared', () => {
+    assert.deepEqual(manifest.capabilities.untrustedWorkspaces, { supported: true });
+    assert.equal(manifest.capabilities.virtualWorkspaces.supported, 'limited');
+    assert.deepEqual(manifest.activationEvents, ['onLanguage:go']);
+  });
+
+  test('pins every dependency to an exact version', () => {
+    for (const [name, version] of Object.entries({ ...manifest.dependencies, ...manifest.devDependencies })) {
+      assert.match(String(version), /^\d+\.\d+\.\d+$/, `${name}@${version}`);
+    }
+  });
+});
+
+describe('the guide', () => {
+  test('the chapters are up to date with the rule docs (npm run guide)', () => {
+    for (const [path, content] of renderGuide(ROOT)) {
+      assert.ok(existsSync(join(ROOT, path)), `${path} is missing`);
+      assert.equal(readFileSync(join(ROOT, path), 'utf8'), content, `${path} is stale: run npm run guide`);
+    }
+  });
+
+  for (const rule of RULES) {
+    test(`${rule.meta.id}: a section in both languages, linked by its anchor`, () => {
+      for (const language of ['en', 'zh-cn'] as const) {
+        const path = chapterPath(rule.meta.chapter, language);
+        const chapter = readFileSync(join(ROOT, path), 'utf8');
+        assert.ok(chapter.includes(`<a id="${rule.meta.id}"></a>`), `${path} has no section for ${rule.meta.id}`);
+        assert.deepEqual(parseGuideUrl(ruleGuideUrl(rule, language)), { path, anchor: rule.meta.id });
+      }
+    });
+
+    test(`${rule.meta.id}: its docs have the sections of the doc format`, () => {
+      const headings = {
+        en: ['### Why it matters', '### What to do', '### Example', '### Not flagged', '### Sources'],
+        'zh-cn': ['### 为什么重要', '### 怎么做', '### 示例', '### 不会报告的情况', '### 参考资料'],
+      };
+      for (const language of ['en', 'zh-cn'] as const) {
+        const found = rule.meta.docs[language].split('\n').filter((line) => line.startsWith('### '));
+        assert.deepEqual(found, headings[language], `doc.${language}.md`);
+      }
+    });
+  }
+});
