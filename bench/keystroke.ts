@@ -14,20 +14,36 @@ async function main(): Promise<void> {
   const text = buildFile(5000);
   const lineCount = text.split('\n').length;
   const iterations = Number(process.env.BENCH_EDITS ?? 1000);
-  // The same edits for both measurements: type one character at a spot inside the file, then the next.
-  const spots = Array.from({ length: iterations }, (_, i) => Math.floor(((i * 7919) % 997) / 997 * (text.length - 1)));
+  // Typing inside function bodies: add one character to the end of an identifier, then take it
+  // away, at spots spread over the file. The file stays valid Go, as between real keystrokes.
+  const spots: number[] = [];
+  for (let at = text.indexOf('names = append'); at !== -1; at = text.indexOf('names = append', at + 1)) spots.push(at + 'names'.length);
+  const edits = Array.from({ length: iterations }, (_, i) => {
+    const offset = spots[(Math.floor(i / 2) * 37) % spots.length];
+    return i % 2 === 0 ? { offset, insert: true } : { offset, insert: false };
+  });
 
   const bare: number[] = [];
   {
     let source = text;
     let tree = checker.parser.parse(source)!;
-    for (const [i, offset] of spots.entries()) {
+    for (const { offset, insert } of edits) {
       const lines = new LineIndex(source);
       const position = lines.positionAt(offset);
       const point = { row: position.line, column: position.character };
+      const after = { row: point.row, column: point.column + 1 };
       const started = performance.now();
-      source = source.slice(0, offset) + (i % 2 ? ' ' : '\n') + source.slice(offset);
-      tree.edit(new Edit({ startIndex: offset, oldEndIndex: offset, newEndIndex: offset + 1, startPosition: point, oldEndPosition: point, newEndPosition: i % 2 ? { row: point.row, column: point.column + 1 } : { row: point.row + 1, column: 0 } }));
+      source = insert ? source.slice(0, offset) + 'x' + source.slice(offset) : source.slice(0, offset) + source.slice(offset + 1);
+      tree.edit(
+        new Edit({
+          startIndex: offset,
+          oldEndIndex: insert ? offset : offset + 1,
+          newEndIndex: insert ? offset + 1 : offset,
+          startPosition: point,
+          oldEndPosition: insert ? point : after,
+          newEndPosition: insert ? after : point,
+        }),
+      );
       const next = checker.parser.parse(source, tree)!;
       bare.push(performance.now() - started);
       tree.delete();
@@ -40,10 +56,12 @@ async function main(): Promise<void> {
   let findings = 0;
   {
     const document = checker.openDocument('file:///bench/big.go', text);
-    for (const [i, offset] of spots.entries()) {
-      const position = document.lines.positionAt(offset);
+    checker.analyzeDocument(document, new PackageIndex([checker.summarize(document)], '1.22'));
+    for (const { offset, insert } of edits) {
+      const start = document.lines.positionAt(offset);
+      const end = insert ? start : document.lines.positionAt(offset + 1);
       const started = performance.now();
-      document.applyChanges([{ range: { start: position, end: position }, text: i % 2 ? ' ' : '\n' }]);
+      document.applyChanges([{ range: { start, end }, text: insert ? 'x' : '' }]);
       const index = new PackageIndex([checker.summarize(document)], '1.22');
       findings = checker.analyzeDocument(document, index).findings.length;
       full.push(performance.now() - started);

@@ -1,7 +1,6 @@
 // The analysis core below the rules: incremental parsing, suppression, generated files, the index.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { GoDocument } from '../server/src/core/document';
 import { isGeneratedFile } from '../server/src/core/generated';
 import { defaultPackageName } from '../server/src/core/imports';
 import { PackageIndex } from '../server/src/core/package-index';

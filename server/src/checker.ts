@@ -1,5 +1,5 @@
 import type { Language, Parser } from 'web-tree-sitter';
-import { Analyzer, type AnalysisResult, type AnalysisSettings } from './core/analyzer';
+import { AnalysisCache, Analyzer, type AnalysisResult, type AnalysisSettings } from './core/analyzer';
 import { GoDocument } from './core/document';
 import { summarizeFile, type FileSummary } from './core/file-summary';
 import { loadGoLanguage, newGoParser, type GrammarBinaries } from './core/go-parser';
@@ -20,6 +20,9 @@ export interface SourceText {
 export class GoChecker {
   readonly analyzer: Analyzer;
   readonly parser: Parser;
+  /** Per open document: its last summary and analysis, reused declaration by declaration. */
+  private readonly summaries = new WeakMap<GoDocument, FileSummary>();
+  private readonly caches = new WeakMap<GoDocument, AnalysisCache>();
 
   private constructor(
     readonly language: Language,
@@ -42,11 +45,18 @@ export class GoChecker {
   }
 
   summarize(document: GoDocument): FileSummary {
-    return summarizeFile(document.uri, document.tree);
+    const summary = summarizeFile(document.uri, document.tree, this.summaries.get(document));
+    this.summaries.set(document, summary);
+    return summary;
   }
 
   analyzeDocument(document: GoDocument, index: PackageIndex, settings?: AnalysisSettings): AnalysisResult {
     const summary = index.files.find((file) => file.uri === document.uri);
+    let cache = this.caches.get(document);
+    if (!cache) {
+      cache = new AnalysisCache();
+      this.caches.set(document, cache);
+    }
     return this.analyzer.analyze(
       {
         uri: document.uri,
@@ -58,6 +68,7 @@ export class GoChecker {
       },
       index,
       settings,
+      cache,
     );
   }
 

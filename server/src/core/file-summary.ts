@@ -32,11 +32,35 @@ export interface FileSummary {
   otherTypes: Map<string, TypeRef>;
   funcs: FuncSignature[];
   vars: Map<string, TypeRef>;
+  /** Changes exactly when what the index learns from this file changes (not on body edits). */
+  fingerprint: string;
+  /** Per-declaration results, reused by the next summary of the same file. */
+  readonly declarations: Map<string, DeclarationSummary>;
+  readonly importsKey: string;
 }
 
-export function summarizeFile(uri: string, tree: Tree): FileSummary {
+/** What one top-level declaration contributes. */
+interface DeclarationSummary {
+  structs: StructType[];
+  otherTypes: Map<string, TypeRef>;
+  funcs: FuncSignature[];
+  vars: Map<string, TypeRef>;
+  /** A hash of the above, for the fingerprint. */
+  signature: number;
+}
+
+/**
+ * Summarises a file's package-level declarations. With the previous summary of the same file,
+ * declarations whose text did not change (every one but the edited function, on a keystroke)
+ * are not read again.
+ */
+export function summarizeFile(uri: string, tree: Tree, previous?: FileSummary): FileSummary {
   const root = tree.rootNode;
+  const text = root.text;
   const imports = readImports(root);
+  const importsKey = JSON.stringify([...imports.byName]);
+  // Declarations are summarised against the imports; when those change, start afresh.
+  const reusable = previous && previous.importsKey === importsKey ? previous.declarations : undefined;
   const resolve = (qualifier: string) => imports.byName.get(qualifier);
   const summary: FileSummary = {
     uri,
@@ -46,35 +70,81 @@ export function summarizeFile(uri: string, tree: Tree): FileSummary {
     otherTypes: new Map(),
     funcs: [],
     vars: new Map(),
+    fingerprint: '',
+    importsKey,
+    declarations: new Map(),
   };
-  for (const declaration of root.namedChildren) {
-    if (!declaration) continue;
-    switch (declaration.type) {
-      case 'package_clause':
-        summary.packageName = declaration.namedChild(0)?.text ?? '';
-        break;
-      case 'type_declaration':
-        for (const spec of declaration.namedChildren) {
-          if (spec?.type === 'type_spec') readTypeSpec(spec, resolve, summary);
+  let fingerprint = hash(importsKey);
+  const cursor = root.walk();
+  try {
+    if (cursor.gotoFirstChild()) {
+      do {
+        const type = cursor.nodeType;
+        if (type === 'package_clause') {
+          summary.packageName = cursor.currentNode.namedChild(0)?.text ?? '';
+          fingerprint = combine(fingerprint, hash(summary.packageName));
+          continue;
         }
-        break;
-      case 'function_declaration':
-      case 'method_declaration': {
-        const signature = readSignature(declaration, resolve);
-        if (signature) summary.funcs.push(signature);
-        break;
-      }
-      case 'var_declaration':
-        for (const spec of declaration.descendantsOfType('var_spec')) {
-          if (spec && isDirectSpec(spec, declaration)) readVarSpec(spec, resolve, summary.vars);
-        }
-        break;
+        if (!SUMMARISED.has(type)) continue;
+        const key = text.slice(cursor.startIndex, cursor.endIndex);
+        let declaration = reusable?.get(key) ?? summary.declarations.get(key);
+        if (!declaration) declaration = summarizeDeclaration(cursor.currentNode, resolve);
+        summary.declarations.set(key, declaration);
+        summary.structs.push(...declaration.structs);
+        summary.funcs.push(...declaration.funcs);
+        for (const [name, ref] of declaration.otherTypes) summary.otherTypes.set(name, ref);
+        for (const [name, ref] of declaration.vars) summary.vars.set(name, ref);
+        fingerprint = combine(fingerprint, declaration.signature);
+      } while (cursor.gotoNextSibling());
     }
+  } finally {
+    cursor.delete();
   }
+  summary.fingerprint = (fingerprint >>> 0).toString(36);
   return summary;
 }
 
-function readTypeSpec(spec: Node, resolve: (q: string) => string | undefined, summary: FileSummary): void {
+const SUMMARISED = new Set(['type_declaration', 'function_declaration', 'method_declaration', 'var_declaration']);
+
+function summarizeDeclaration(declaration: Node, resolve: (q: string) => string | undefined): DeclarationSummary {
+  const result: DeclarationSummary = { structs: [], otherTypes: new Map(), funcs: [], vars: new Map(), signature: 0 };
+  switch (declaration.type) {
+    case 'type_declaration':
+      for (const spec of declaration.namedChildren) {
+        if (spec?.type === 'type_spec') readTypeSpec(spec, resolve, result);
+      }
+      break;
+    case 'function_declaration':
+    case 'method_declaration': {
+      const signature = readSignature(declaration, resolve);
+      if (signature) result.funcs.push(signature);
+      break;
+    }
+    case 'var_declaration':
+      for (const spec of declaration.descendantsOfType('var_spec')) {
+        if (spec && isDirectSpec(spec, declaration)) readVarSpec(spec, resolve, result.vars);
+      }
+      break;
+  }
+  result.signature = hash(JSON.stringify([result.structs.map((s) => [s.name, [...s.fields], s.embedded]), [...result.otherTypes], result.funcs, [...result.vars]]));
+  return result;
+}
+
+/** FNV-1a, enough to tell two summaries apart. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h;
+}
+
+function combine(h: number, next: number): number {
+  return Math.imul(h ^ next, 0x01000193) + 0x9e3779b9;
+}
+
+function readTypeSpec(spec: Node, resolve: (q: string) => string | undefined, summary: DeclarationSummary): void {
   const name = spec.childForFieldName('name')?.text;
   const type = spec.childForFieldName('type');
   if (!name || !type) return;

@@ -25,8 +25,10 @@ export function defaultPackageName(path: string): string {
 
 export function readImports(root: Node): FileImports {
   const imports: FileImports = { byName: new Map(), byPath: new Map(), dotImports: [] };
-  for (const declaration of root.namedChildren) {
-    if (declaration?.type !== 'import_declaration') continue;
+  // Imports come right after the package clause: stop at the first other declaration.
+  for (let declaration = root.firstNamedChild; declaration; declaration = declaration.nextNamedSibling) {
+    if (declaration.type === 'package_clause' || declaration.type === 'comment') continue;
+    if (declaration.type !== 'import_declaration') break;
     for (const spec of declaration.descendantsOfType('import_spec')) {
       const pathNode = spec?.childForFieldName('path');
       if (!spec || !pathNode) continue;

@@ -17,6 +17,10 @@ const sqlTx = named(SQL, 'Tx');
 const sqlStmt = named(SQL, 'Stmt');
 const sqlxRows = named(SQLX, 'Rows');
 const httpResponse = named(HTTP, 'Response');
+const context = named(CONTEXT, 'Context', false);
+const cancelFunc = named(CONTEXT, 'CancelFunc', false);
+const sqlxStmt = named(SQLX, 'Stmt');
+const sqlxNamedStmt = named(SQLX, 'NamedStmt');
 
 function methods(type: string, entries: Record<string, TypeRef[]>): Record<string, TypeRef[]> {
   return Object.fromEntries(Object.entries(entries).map(([name, results]) => [`${type}.${name}`, results]));
@@ -63,6 +67,10 @@ export const KNOWN_RESULTS: Record<string, Record<string, TypeRef[]>> = {
     ...sqlxQueriers('Tx'),
     ...sqlxQueriers('Conn'),
     ...methods('DB', { Beginx: [named(SQLX, 'Tx'), error], BeginTxx: [named(SQLX, 'Tx'), error], Begin: [sqlTx, error], BeginTx: [sqlTx, error] }),
+    ...methods('DB', { Preparex: [sqlxStmt, error], PreparexContext: [sqlxStmt, error], PrepareNamed: [sqlxNamedStmt, error], PrepareNamedContext: [sqlxNamedStmt, error] }),
+    ...methods('Tx', { Preparex: [sqlxStmt, error], PreparexContext: [sqlxStmt, error], PrepareNamed: [sqlxNamedStmt, error], PrepareNamedContext: [sqlxNamedStmt, error] }),
+    ...methods('Stmt', { Queryx: [sqlxRows, error], QueryxContext: [sqlxRows, error] }),
+    ...methods('NamedStmt', { Query: [sqlRows, error], QueryContext: [sqlRows, error], Queryx: [sqlxRows, error], QueryxContext: [sqlxRows, error] }),
   },
   [HTTP]: {
     Get: [httpResponse, error],
@@ -75,8 +83,16 @@ export const KNOWN_RESULTS: Record<string, Record<string, TypeRef[]>> = {
     ...methods('Request', { Context: [named(CONTEXT, 'Context', false)] }),
   },
   [CONTEXT]: {
-    Background: [named(CONTEXT, 'Context', false)],
-    TODO: [named(CONTEXT, 'Context', false)],
+    Background: [context],
+    TODO: [context],
+    WithCancel: [context, cancelFunc],
+    WithTimeout: [context, cancelFunc],
+    WithDeadline: [context, cancelFunc],
+    WithCancelCause: [context, named(CONTEXT, 'CancelCauseFunc', false)],
+    WithTimeoutCause: [context, cancelFunc],
+    WithDeadlineCause: [context, cancelFunc],
+    WithoutCancel: [context],
+    WithValue: [context],
   },
 };
 

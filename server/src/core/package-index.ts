@@ -16,12 +16,15 @@ export class PackageIndex {
   private readonly vars = new Map<string, TypeRef>();
   private readonly importsByFile = new Map<string, FileImports>();
   readonly packageNames = new Set<string>();
+  /** Changes whenever anything a rule can learn from the index changes. */
+  readonly fingerprint: string;
 
   constructor(
     readonly files: readonly FileSummary[],
     /** The `go` directive of the nearest go.mod, if any. */
     readonly goVersion?: string,
   ) {
+    this.fingerprint = `${goVersion ?? '-'}|${files.map((file) => `${file.uri}=${file.fingerprint}`).join('|')}`;
     for (const file of files) {
       this.importsByFile.set(file.uri, file.imports);
       if (file.packageName) this.packageNames.add(file.packageName);

@@ -22,9 +22,16 @@ export interface Declaration {
  * (the package index knows them); `undefined` means "not declared locally".
  */
 export function findLocalDeclaration(identifier: Node): Declaration | undefined {
-  const name = identifier.text;
-  let child: Node = identifier;
-  for (let scope = identifier.parent; scope; child = scope, scope = scope.parent) {
+  return findDeclarationFrom(identifier.text, identifier);
+}
+
+/**
+ * The declaration `name` would refer to if it were written at `at` (any node: a statement, a
+ * call). Used to ask "is `ctx` in scope here, and what is it?" without an identifier in hand.
+ */
+export function findDeclarationFrom(name: string, at: Node): Declaration | undefined {
+  let child: Node = at;
+  for (let scope = at.parent; scope; child = scope, scope = scope.parent) {
     switch (scope.type) {
       case 'statement_list':
       case 'block': {
@@ -33,9 +40,10 @@ export function findLocalDeclaration(identifier: Node): Declaration | undefined 
         break;
       }
       case 'if_statement':
-      case 'switch_statement':
+      case 'expression_switch_statement':
       case 'type_switch_statement':
       case 'for_statement':
+      case 'for_clause':
       case 'select_statement':
       case 'communication_case':
       case 'type_case':
@@ -104,6 +112,7 @@ function fromAssignment(statement: Node, name: string, kind: 'short' | 'range'):
 }
 
 function clauseDeclaration(scope: Node, child: Node, name: string): Declaration | undefined {
+  // `i` in `for i := 0; i < n; i++` (condition, update) is the initializer's.
   const initializer = scope.childForFieldName('initializer');
   if (initializer && !initializer.equals(child)) {
     const found = declarationIn(initializer, name);

@@ -170,7 +170,7 @@ function countedDriver(clause: Node): Driver | undefined {
   }
   const start = initializer.childForFieldName('right')?.namedChildren.find((n) => n !== null && n.type !== 'comment');
   if (start && lenDerived(start) && (counters.has(unparen(left).text) || counters.has(unparen(right).text))) {
-    return { description: `per index of \`${short(start)}\`` };
+    return { description: `per index counting down from \`${short(start)}\`` };
   }
   return undefined;
 }
@@ -746,7 +746,7 @@ function mutations(declaration: Declaration, passed = false): Node[] {
   const scope = topDeclaration(declaration.name);
   walk(scope, (node) => {
     const targets = assignedTargets(node);
-    if (passed && node.type === 'call_expression') {
+    if (passed && node.type === 'call_expression' && !readOnlyBuiltin(node)) {
       targets.push(...callArguments(node));
       const fn = node.childForFieldName('function');
       const operand = fn?.type === 'selector_expression' ? fn.childForFieldName('operand') : null;
@@ -761,6 +761,12 @@ function mutations(declaration: Declaration, passed = false): Node[] {
     return undefined;
   });
   return found;
+}
+
+/** `len(xs)`, `cap(xs)`, `min(…)`, `max(…)` only read their arguments. */
+function readOnlyBuiltin(call: Node): boolean {
+  const fn = call.childForFieldName('function');
+  return fn?.type === 'identifier' && ['len', 'cap', 'min', 'max'].includes(fn.text) && !findLocalDeclaration(fn);
 }
 
 /** The expressions a statement writes to (or whose address it takes). */

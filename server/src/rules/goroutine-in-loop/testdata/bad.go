@@ -251,3 +251,18 @@ func reverse(orders []Order) {
 		go process(orders[i]) // want "goroutine-in-loop"
 	}
 }
+
+// A struct literal built from per-iteration values is evaluated the same inside the goroutine.
+func doubled(orders []Order) {
+	for _, o := range orders {
+		go process(Order{ID: o.ID * 2}) // want "goroutine-in-loop"
+	}
+}
+
+// An element read through a slice that a later call may refill: reported without a fix.
+func drain(batch []Order, refill func([]Order)) {
+	for i := range batch {
+		go process(batch[i]) // want "goroutine-in-loop"
+		refill(batch)
+	}
+}
