@@ -6,11 +6,15 @@ import { GoChecker } from '../server/src/checker';
 import { PackageIndex } from '../server/src/core/package-index';
 import { LineIndex } from '../server/src/core/text';
 import { readGrammarBinaries } from '../server/src/node/grammar-files';
+import { RULES } from '../server/src/rules/registry';
 import { buildFile } from './keystroke-file';
 import { ms, summarize } from './stats';
 
 async function main(): Promise<void> {
-  const checker = await GoChecker.create(readGrammarBinaries());
+  // BENCH_RULES=none measures the engine alone; a comma-separated list picks rules.
+  const only = process.env.BENCH_RULES;
+  const rules = only === undefined ? RULES : RULES.filter((rule) => only.split(',').includes(rule.meta.id));
+  const checker = await GoChecker.create(readGrammarBinaries(), rules);
   const text = buildFile(5000);
   const lineCount = text.split('\n').length;
   const iterations = Number(process.env.BENCH_EDITS ?? 1000);

@@ -41,13 +41,15 @@ describe('incremental parsing', () => {
       return seed % n;
     };
     const pieces = ['x', '\n', '{', '}', 'go f()\n', '// é😀\n', '', 'rows.Close()\n'];
-    for (let i = 0; i < 200; i++) {
+    for (let i = 0; i < 400; i++) {
       const lines = new LineIndex(document.text);
       const start = random(document.text.length + 1);
       const end = Math.min(document.text.length, start + random(4));
       document.applyChanges([{ range: { start: lines.positionAt(start), end: lines.positionAt(end) }, text: pieces[random(pieces.length)] }]);
       const fresh = checker.openDocument('file:///b.go', document.text);
       assert.equal(document.tree.rootNode.toString(), fresh.tree.rootNode.toString(), `after edit ${i}`);
+      const entries = (d: typeof document) => d.declarations.map((e) => `${e.type}@${e.startIndex}-${e.endIndex}:${e.start.line}.${e.start.character}`);
+      assert.deepEqual(entries(document), entries(fresh), `top-level entries after edit ${i}`);
       fresh.dispose();
     }
     document.dispose();

@@ -135,3 +135,54 @@ describe('language server over stdio', () => {
     assert.equal(hover, null);
   });
 });
+
+describe('language server: Chinese, fix-all on save, size limit', () => {
+  let session: LspSession;
+  const folder = mkdtempSync(join(tmpdir(), 'gbg-lsp-zh-'));
+
+  before(async () => {
+    session = new LspSession();
+    await session.initialize('zh-cn');
+  });
+
+  after(async () => {
+    assert.equal(await session.stop(), 0);
+  });
+
+  test('hovers and guide links follow the client locale', async () => {
+    const uri = pathToFileURL(join(folder, 'a.go')).href;
+    const published = session.nextDiagnostics(uri);
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'go', version: 1, text: SERVER_GO } });
+    const [diagnostic] = (await published).diagnostics;
+    assert.match(diagnostic.codeDescription!.href, /docs\/guide\/zh-cn\/01-http-servers\.md#http-server-timeouts$/);
+    const hover = (await session.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: diagnostic.range.start })) as Hover;
+    assert.match((hover.contents as { value: string }).value, /在指南中阅读/);
+  });
+
+  test('source.fixAll returns every preferred fix as one edit', async () => {
+    const uri = pathToFileURL(join(folder, 'b.go')).href;
+    const text = SERVER_GO.replace('return srv.ListenAndServe()', 'other := &http.Server{}\n\t_ = other\n\treturn srv.ListenAndServe()');
+    const published = session.nextDiagnostics(uri);
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'go', version: 1, text } });
+    assert.equal((await published).diagnostics.length, 2);
+    const actions = (await session.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    })) as CodeAction[];
+    assert.deepEqual(actions.map((a) => a.kind), ['source.fixAll.go-backend-guide']);
+    const fixed = applyEdits(text, actions[0].edit!.changes![uri], new LineIndex(text));
+    assert.equal((fixed.match(/IdleTimeout: +60 \* time\.Second/g) ?? []).length, 2);
+    assert.equal((fixed.match(/"time"/g) ?? []).length, 1);
+  });
+
+  test('a file over goBackendGuide.maxFileSize is skipped with one notice', async () => {
+    session.settings = { maxFileSize: 100 };
+    const uri = pathToFileURL(join(folder, 'big.go')).href;
+    const published = session.nextDiagnostics(uri);
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'go', version: 1, text: SERVER_GO } });
+    assert.deepEqual((await published).diagnostics, []);
+    assert.equal(session.messages.filter((m) => m.includes('big.go')).length, 1);
+    session.settings = {};
+  });
+});

@@ -1,5 +1,5 @@
 import type { Language, Parser } from 'web-tree-sitter';
-import { AnalysisCache, Analyzer, type AnalysisResult, type AnalysisSettings } from './core/analyzer';
+import { Analyzer, type AnalysisResult, type AnalysisSettings } from './core/analyzer';
 import { GoDocument } from './core/document';
 import { summarizeFile, type FileSummary } from './core/file-summary';
 import { loadGoLanguage, newGoParser, type GrammarBinaries } from './core/go-parser';
@@ -20,9 +20,6 @@ export interface SourceText {
 export class GoChecker {
   readonly analyzer: Analyzer;
   readonly parser: Parser;
-  /** Per open document: its last summary and analysis, reused declaration by declaration. */
-  private readonly summaries = new WeakMap<GoDocument, FileSummary>();
-  private readonly caches = new WeakMap<GoDocument, AnalysisCache>();
 
   private constructor(
     readonly language: Language,
@@ -45,18 +42,11 @@ export class GoChecker {
   }
 
   summarize(document: GoDocument): FileSummary {
-    const summary = summarizeFile(document.uri, document.tree, this.summaries.get(document));
-    this.summaries.set(document, summary);
-    return summary;
+    return summarizeFile(document.uri, document.tree, document.declarations);
   }
 
   analyzeDocument(document: GoDocument, index: PackageIndex, settings?: AnalysisSettings): AnalysisResult {
     const summary = index.files.find((file) => file.uri === document.uri);
-    let cache = this.caches.get(document);
-    if (!cache) {
-      cache = new AnalysisCache();
-      this.caches.set(document, cache);
-    }
     return this.analyzer.analyze(
       {
         uri: document.uri,
@@ -65,10 +55,10 @@ export class GoChecker {
         lines: document.lines,
         isTest: isTestFile(document.uri),
         packageName: summary?.packageName ?? '',
+        declarations: document.declarations,
       },
       index,
       settings,
-      cache,
     );
   }
 

@@ -1,4 +1,5 @@
 import { Edit, type Parser, type Tree } from 'web-tree-sitter';
+import { scanTopLevel, updateTopLevel, type EditInfo, type TopLevel } from './declarations';
 import { LineIndex, type Range } from './text';
 
 /** One change as LSP incremental sync sends it; no range means the whole text. */
@@ -14,6 +15,7 @@ export interface TextChange {
 export class GoDocument {
   private currentTree: Tree;
   private currentLines: LineIndex;
+  private currentDeclarations: TopLevel[];
 
   constructor(
     readonly uri: string,
@@ -22,6 +24,12 @@ export class GoDocument {
   ) {
     this.currentTree = this.parse(currentText);
     this.currentLines = new LineIndex(currentText);
+    this.currentDeclarations = scanTopLevel(this.currentTree);
+  }
+
+  /** The children of the root, with what was learned from each; see `TopLevel`. */
+  get declarations(): TopLevel[] {
+    return this.currentDeclarations;
   }
 
   get text(): string {
@@ -40,36 +48,44 @@ export class GoDocument {
   applyChanges(changes: readonly TextChange[]): void {
     let text = this.currentText;
     let lines = this.currentLines;
-    let editedTree: Tree | undefined = this.currentTree;
+    let edited = true;
+    const edits: EditInfo[] = [];
     for (const change of changes) {
       if (!change.range) {
         text = change.text;
         lines = new LineIndex(text);
-        editedTree = undefined;
+        edited = false;
         continue;
       }
       const startIndex = lines.offsetAt(change.range.start);
       const oldEndIndex = lines.offsetAt(change.range.end);
       const startPosition = lines.positionAt(startIndex);
-      const oldEndPosition = lines.positionAt(oldEndIndex);
+      const oldEnd = lines.positionAt(oldEndIndex);
       text = text.slice(0, startIndex) + change.text + text.slice(oldEndIndex);
       lines = new LineIndex(text);
       const newEndIndex = startIndex + change.text.length;
-      const newEndPosition = lines.positionAt(newEndIndex);
-      editedTree?.edit(
-        new Edit({
-          startIndex,
-          oldEndIndex,
-          newEndIndex,
-          startPosition: { row: startPosition.line, column: startPosition.character },
-          oldEndPosition: { row: oldEndPosition.line, column: oldEndPosition.character },
-          newEndPosition: { row: newEndPosition.line, column: newEndPosition.character },
-        }),
-      );
+      const newEnd = lines.positionAt(newEndIndex);
+      edits.push({ startIndex, oldEndIndex, newEndIndex, oldEnd, newEnd });
+      if (edited) {
+        this.currentTree.edit(
+          new Edit({
+            startIndex,
+            oldEndIndex,
+            newEndIndex,
+            startPosition: { row: startPosition.line, column: startPosition.character },
+            oldEndPosition: { row: oldEnd.line, column: oldEnd.character },
+            newEndPosition: { row: newEnd.line, column: newEnd.character },
+          }),
+        );
+      }
     }
-    const next = this.parse(text, editedTree);
-    if (editedTree && editedTree !== this.currentTree) editedTree.delete();
-    this.currentTree.delete();
+    const old = this.currentTree;
+    const next = this.parse(text, edited ? old : undefined);
+    this.currentDeclarations =
+      edited && edits.length === 1
+        ? updateTopLevel(this.currentDeclarations, next, edits[0], next.getChangedRanges(old))
+        : scanTopLevel(next);
+    old.delete();
     this.currentTree = next;
     this.currentText = text;
     this.currentLines = lines;

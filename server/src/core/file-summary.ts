@@ -1,5 +1,6 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import { typeFromNode, type TypeRef } from './go-types';
+import { scanTopLevel, type TopLevel } from './declarations';
 import { readImports, type FileImports } from './imports';
 
 export interface Param {
@@ -34,9 +35,6 @@ export interface FileSummary {
   vars: Map<string, TypeRef>;
   /** Changes exactly when what the index learns from this file changes (not on body edits). */
   fingerprint: string;
-  /** Per-declaration results, reused by the next summary of the same file. */
-  readonly declarations: Map<string, DeclarationSummary>;
-  readonly importsKey: string;
 }
 
 /** What one top-level declaration contributes. */
@@ -50,17 +48,14 @@ interface DeclarationSummary {
 }
 
 /**
- * Summarises a file's package-level declarations. With the previous summary of the same file,
- * declarations whose text did not change (every one but the edited function, on a keystroke)
- * are not read again.
+ * Summarises a file's package-level declarations. Given the document's top-level entries, a
+ * declaration already summarised against the same imports (every one but the edited function,
+ * on a keystroke) is not read again.
  */
-export function summarizeFile(uri: string, tree: Tree, previous?: FileSummary): FileSummary {
+export function summarizeFile(uri: string, tree: Tree, declarations: TopLevel[] = scanTopLevel(tree)): FileSummary {
   const root = tree.rootNode;
-  const text = root.text;
   const imports = readImports(root);
   const importsKey = JSON.stringify([...imports.byName]);
-  // Declarations are summarised against the imports; when those change, start afresh.
-  const reusable = previous && previous.importsKey === importsKey ? previous.declarations : undefined;
   const resolve = (qualifier: string) => imports.byName.get(qualifier);
   const summary: FileSummary = {
     uri,
@@ -71,35 +66,28 @@ export function summarizeFile(uri: string, tree: Tree, previous?: FileSummary): 
     funcs: [],
     vars: new Map(),
     fingerprint: '',
-    importsKey,
-    declarations: new Map(),
   };
   let fingerprint = hash(importsKey);
-  const cursor = root.walk();
-  try {
-    if (cursor.gotoFirstChild()) {
-      do {
-        const type = cursor.nodeType;
-        if (type === 'package_clause') {
-          summary.packageName = cursor.currentNode.namedChild(0)?.text ?? '';
-          fingerprint = combine(fingerprint, hash(summary.packageName));
-          continue;
-        }
-        if (!SUMMARISED.has(type)) continue;
-        const key = text.slice(cursor.startIndex, cursor.endIndex);
-        let declaration = reusable?.get(key) ?? summary.declarations.get(key);
-        if (!declaration) declaration = summarizeDeclaration(cursor.currentNode, resolve);
-        summary.declarations.set(key, declaration);
-        summary.structs.push(...declaration.structs);
-        summary.funcs.push(...declaration.funcs);
-        for (const [name, ref] of declaration.otherTypes) summary.otherTypes.set(name, ref);
-        for (const [name, ref] of declaration.vars) summary.vars.set(name, ref);
-        fingerprint = combine(fingerprint, declaration.signature);
-      } while (cursor.gotoNextSibling());
+  declarations.forEach((entry, index) => {
+    if (entry.type === 'package_clause') {
+      summary.packageName = root.child(index)?.namedChild(0)?.text ?? '';
+      fingerprint = combine(fingerprint, hash(summary.packageName));
+      return;
     }
-  } finally {
-    cursor.delete();
-  }
+    if (!SUMMARISED.has(entry.type)) return;
+    let declaration = entry.summary?.key === importsKey ? (entry.summary.value as DeclarationSummary) : undefined;
+    if (!declaration) {
+      const node = root.child(index);
+      if (!node) return;
+      declaration = summarizeDeclaration(node, resolve);
+      entry.summary = { key: importsKey, value: declaration };
+    }
+    summary.structs.push(...declaration.structs);
+    summary.funcs.push(...declaration.funcs);
+    for (const [name, ref] of declaration.otherTypes) summary.otherTypes.set(name, ref);
+    for (const [name, ref] of declaration.vars) summary.vars.set(name, ref);
+    fingerprint = combine(fingerprint, declaration.signature);
+  });
   summary.fingerprint = (fingerprint >>> 0).toString(36);
   return summary;
 }

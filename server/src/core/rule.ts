@@ -1,4 +1,5 @@
 import type { Node, QueryMatch, Tree } from 'web-tree-sitter';
+import type { TopLevel } from './declarations';
 import type { Fix, Severity } from './findings';
 import type { PackageIndex } from './package-index';
 import type { LineIndex, Range } from './text';
@@ -43,6 +44,8 @@ export interface SourceFile {
   lines: LineIndex;
   isTest: boolean;
   packageName: string;
+  /** The children of the root, as the document keeps them across edits. */
+  declarations: TopLevel[];
 }
 
 export interface Report {

@@ -6,6 +6,12 @@ import { startServer } from './server';
 
 export function runLanguageServer(): void {
   const connection = createConnection(ProposedFeatures.all);
+  // One bad file or one failed request must not take the server down with every open editor:
+  // log it to the output channel and keep serving.
+  const report = (what: string) => (error: unknown) =>
+    connection.console.error(`${what}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.on('unhandledRejection', report('unhandled rejection'));
+  process.on('uncaughtException', report('uncaught exception'));
   startServer(connection, {
     binaries: readGrammarBinaries(),
     fileHost: (maxFileBytes) => new NodeFileHost(maxFileBytes),

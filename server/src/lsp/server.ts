@@ -1,6 +1,8 @@
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  MessageType,
+  ShowMessageNotification,
   TextDocumentSyncKind,
   type CodeAction,
   type Connection,
@@ -25,6 +27,9 @@ export interface ServerOptions {
 /** Serves the analysis over LSP on any connection (stdio, IPC, or a web worker's ports). */
 export function startServer(connection: Connection, options: ServerOptions): void {
   const started = Date.now();
+  // Loading the grammar and compiling the queries starts now, while the client is still
+  // sending `initialize`; most of the start-up cost is hidden behind that round trip.
+  const loading = GoChecker.create(options.binaries);
   let checker: GoChecker;
   let workspace: Workspace;
   let language: GuideLanguage = 'en';
@@ -40,8 +45,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     language = guideLanguage(params.locale);
     pullConfiguration = params.capabilities.workspace?.configuration === true;
     const init = params.initializationOptions as { settings?: unknown } | undefined;
-    if (init?.settings !== undefined) pushedSettings = readSettings(init.settings, checkerRules());
-    checker = await GoChecker.create(options.binaries);
+    checker = await loading;
+    if (init?.settings !== undefined) pushedSettings = readSettings(init.settings, checker.rules);
     workspace = new Workspace(checker, options.fileHost(() => pushedSettings.maxFileSize), log);
     return {
       capabilities: {
@@ -58,10 +63,6 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     log(`ready in ${Date.now() - started} ms: ${checker.rules.length} rules, guide language ${language}`);
     if (pullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'goBackendGuide' });
   });
-
-  function checkerRules() {
-    return checker?.rules ?? [];
-  }
 
   function settingsFor(uri: string): Promise<UserSettings> {
     if (!pullConfiguration) return Promise.resolve(pushedSettings);
@@ -107,7 +108,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         toldTooLarge.add(uri);
         const message = `Go Backend Guide skipped ${uri.slice(uri.lastIndexOf('/') + 1)}: it is larger than goBackendGuide.maxFileSize (${settings.maxFileSize} bytes).`;
         log(message);
-        void connection.window.showInformationMessage(message);
+        // A notification, not a request: nothing to wait for, and no client can fail it.
+        void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
       }
       const diagnostics = result.findings.map((finding) => toDiagnostic(finding, ruleById(finding.rule)!, language));
       await connection.sendDiagnostics({ uri, diagnostics });
