@@ -1,5 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { GoChecker, SourceText } from '../checker';
 import type { AnalysisSettings } from '../core/analyzer';
@@ -89,6 +89,7 @@ async function nearestGoVersion(folder: string, cache: Map<string, Promise<strin
 
 /** Paths as Go tools print them: relative to the working directory, with forward slashes. */
 export function display(path: string, cwd: string): string {
-  const shown = relative(cwd, path) || path;
+  const inside = relative(cwd, path);
+  const shown = inside === '' || inside.startsWith('..') ? resolve(path) : inside;
   return sep === '/' ? shown : shown.split(sep).join('/');
 }

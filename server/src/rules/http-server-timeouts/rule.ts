@@ -30,12 +30,14 @@ export const rule: Rule = {
   },
   query,
   check(match, context) {
+    // Test servers (httptest and friends) listen on loopback for the length of a test.
+    if (context.file.isTest) return;
     const type = capture(match, 'type')!;
     const body = capture(match, 'body')!;
     const literal = capture(match, 'literal')!;
     if (context.types.qualified(type)?.path !== 'net/http') return;
     const keys = literalKeys(body);
-    if (!keys) return;
+    if (!keys || storedInAnotherValue(literal)) return;
 
     const set = new Set([...keys].filter((key) => TIMEOUT_FIELDS.includes(key)));
     const target = assignedTarget(literal);
@@ -123,6 +125,20 @@ function laterConfiguration(literal: Node, target: Node): Set<string> | 'handed-
     return undefined;
   });
   return handedOff ? 'handed-off' : fields;
+}
+
+/**
+ * `s.Config = &http.Server{…}` or `App{Server: &http.Server{…}}`: the server now belongs to
+ * another value, whose owner may set the timeouts through it (httptest.Server.Config is the
+ * classic case), and we cannot follow it there.
+ */
+function storedInAnotherValue(literal: Node): boolean {
+  const value = literal.parent?.type === 'unary_expression' ? literal.parent : literal;
+  const holder = value.parent;
+  if (holder?.type === 'literal_element' || holder?.type === 'keyed_element') return true;
+  if (holder?.type !== 'expression_list' || holder.parent?.type !== 'assignment_statement') return false;
+  const target = assignedTarget(literal);
+  return target?.type === 'selector_expression' || target?.type === 'index_expression';
 }
 
 /** `srv`, `&srv` or `s.server` as an argument gives the callee the server itself. */

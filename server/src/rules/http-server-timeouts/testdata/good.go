@@ -52,3 +52,19 @@ type fakehttp struct{}
 func notNetHTTP() Server {
 	return Server{Addr: ":1"}
 }
+
+// Stored into a field of another value: its owner configures it (httptest.Server.Config).
+type testServer struct{ Config *http.Server }
+
+func newUnstarted(h http.Handler) *testServer {
+	s := &testServer{}
+	s.Config = &http.Server{Handler: h}
+	return s
+}
+
+// Held by another literal: the App's owner sets the timeouts through app.Server.
+type App struct{ Server *http.Server }
+
+func newApp(h http.Handler) *App {
+	return &App{Server: &http.Server{Handler: h}}
+}
