@@ -18,7 +18,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'go' }],
     outputChannel: output,
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.go,go.mod}') },
+    synchronize: {
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.go,go.mod}'),
+      // Tells the server when our settings change; it then pulls them per file.
+      configurationSection: 'goBackendGuide',
+    },
     markdown: { isTrusted: { enabledCommands: [OPEN_GUIDE_COMMAND] } },
     middleware: {
       // Guide links point at the published guide; inside VS Code they open the bundled copy.
