@@ -1,11 +1,10 @@
-import type { Node } from 'web-tree-sitter';
+import type { Node, Tree } from 'web-tree-sitter';
 import { indentOf } from '../../core/edits';
 import type { Fix, TextEdit } from '../../core/findings';
-import { isNamed, type TypeRef } from '../../core/go-types';
-import { knownMethodResults } from '../../core/known-apis';
+import { isNamed } from '../../core/go-types';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
-import { declarationIn, findLocalDeclaration } from '../../core/scope';
-import { calleeParts, enclosingFunction, isAncestor, walk } from '../../core/syntax';
+import { declarationIn, findLocalDeclaration, type Declaration } from '../../core/scope';
+import { enclosingFunction, walk } from '../../core/syntax';
 import type { LineIndex } from '../../core/text';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
@@ -42,6 +41,15 @@ const PASS_THROUGH = new Set([
 
 const BREAK_TARGETS = new Set(['for_statement', 'expression_switch_statement', 'type_switch_statement', 'select_statement']);
 
+/** Nodes whose identifier children are names being declared. */
+const DECLARING_PARENTS = new Set(['var_spec', 'const_spec', 'parameter_declaration', 'variadic_parameter_declaration', 'type_parameter_declaration']);
+
+const IDENT = String.raw`[\p{L}_][\p{L}\p{Nd}_]*`;
+/** `rows, err :=`, `rows, err =`, `rows =` at the start of a statement's or spec's text. */
+const BINDING_TEXT = new RegExp(String.raw`^(${IDENT})\s*(?:,\s*(${IDENT})\s*)?:?=`, 'u');
+/** The words a statement needs to contain to leave the enclosing code early. */
+const EXIT_WORDS = /(?<![\p{L}\p{Nd}_])(?:return|goto|break|continue|panic)(?![\p{L}\p{Nd}_])/u;
+
 export const rule: Rule = {
   meta: {
     id: 'sql-rows-close',
@@ -55,40 +63,46 @@ export const rule: Rule = {
   query,
   check(match, context) {
     const call = capture(match, 'call')!;
-    const method = capture(match, 'method')!.text;
+    const target = capture(match, 'target');
+    const spec = capture(match, 'spec');
+    const holder = spec ?? capture(match, 'statement');
+    if (!target || !holder) {
+      // `db.Query(…)` as a statement.
+      if (returnsRows(call, context)) reportDiscarded(call, capture(match, 'method')!.text, context);
+      return;
+    }
+    // The usual shape is read from the text of three statements, with no type resolution.
+    const written = BINDING_TEXT.exec(holder.text);
+    const name = written?.[1] ?? target.text;
+    if (name === '_') {
+      if (enclosingFunction(call) && returnsRows(call, context)) reportDiscarded(call, capture(match, 'method')!.text, context);
+      return;
+    }
+    const assigning = spec ? spec.parent : holder;
+    if (written && (!spec || assigning?.type === 'var_declaration') && closedRightAway(assigning!, name, written[2])) return;
     if (!returnsRows(call, context)) return;
+    const binding = bindingOf(holder, target);
+    if (!binding) return;
     const fn = enclosingFunction(call);
     const body = fn?.childForFieldName('body');
     if (!fn || !body) return;
+
     const callee = call.childForFieldName('function')!;
-
-    const binding = call.parent?.type === 'expression_statement' ? 'discarded' : bindingOf(call);
-    if (!binding) return;
-    if (binding === 'discarded' || binding.target.text === '_') {
-      const operand = callee.childForFieldName('operand')?.text;
-      context.report({
-        node: call,
-        message: `the rows returned by \`${callee.text}\` are discarded, so they are never closed and keep a connection busy; call \`${operand}.${EXEC_TWIN[method]}\` when no rows are needed`,
-      });
-      return;
-    }
-
-    const { target, err, statement } = binding;
-    const name = target.text;
-    const keys = variableKeys(binding, fn);
-    if (!keys) return;
-    const usage = usageOf(name, keys, target, fn, body);
+    const { err, statement } = binding;
+    const refs = referencesOf(binding, name, fn, body, context.file.tree);
+    if (!refs) return;
+    const usage = usageOf(refs, fn);
     if (usage.escapes || usage.closedElsewhere) return;
 
-    const inLoop = insideLoop(statement, fn);
     const subject = `\`${name}\` from \`${callee.text}\``;
-    const anchor = fixAnchor(statement, err);
     const deferLine = `defer ${name}.Close()`;
     const placement = err ? 'after the error check' : 'right after the query';
 
     if (usage.sites.length === 0 && !usage.conditionalClose) {
+      const inLoop = insideLoop(statement, fn);
+      const anchor = inLoop ? undefined : fixAnchor(statement, err);
       const fixes: Fix[] = [];
-      if (!inLoop && anchor) fixes.push({ title: `Add \`${deferLine}\``, edits: [insertLineAfter(anchor, deferLine, context.file.lines)] });
+      if (anchor) fixes.push({ title: `Add \`${deferLine}\``, edits: [insertLineAfter(anchor, deferLine, context.file.lines)] });
       context.report({
         node: target,
         message: inLoop
@@ -102,24 +116,43 @@ export const rule: Rule = {
     // Closed somewhere: the rows leak only if a path leaves before the Close runs.
     const list = statement.parent;
     if (list?.type !== 'statement_list') return;
-    const siblings = list.namedChildren.filter((n): n is Node => n !== null && n.type !== 'comment');
-    const after = siblings.slice(siblings.findIndex((n) => n.equals(statement)) + 1);
     const siteIds = new Set(usage.sites.map((site) => site.id));
-    const closeAt = after.findIndex((n) => siteIds.has(n.id));
-    if (closeAt === -1) return; // closed only in some branches: too many shapes to be sure
-    const close = after[closeAt];
+    const after: Node[] = [];
+    let close: Node | undefined;
+    for (let next = statement.nextNamedSibling; next; next = next.nextNamedSibling) {
+      if (siteIds.has(next.id)) {
+        close = next;
+        break;
+      }
+      if (next.type !== 'comment') after.push(next);
+    }
+    if (!close) return; // closed only in some branches: too many shapes to be sure
 
     const exits: Node[] = [];
     let usedYet = false;
-    for (const sibling of after.slice(0, closeAt)) {
-      if (!usedYet && err && isErrorPath(sibling, err, usage.refs)) continue; // rows are nil there
-      usedYet ||= usage.refs.some((ref) => isAncestor(sibling, ref));
-      collectExits(sibling, list, exits);
+    const usedIn = (from: number, to: number) => refs.some((ref) => ref.start >= from && ref.start < to);
+    for (const sibling of after) {
+      const start = sibling.startIndex;
+      const end = sibling.endIndex;
+      if (!usedYet && err) {
+        // On the error path the rows are nil; an `else` runs like the code after the `if`.
+        const alternative = errorPath(sibling, err);
+        if (alternative !== undefined && !usedIn(start, alternative?.startIndex ?? end)) {
+          if (!alternative) continue;
+          usedYet = usedIn(alternative.startIndex, end);
+          if (EXIT_WORDS.test(alternative.text)) collectExits(alternative, list, exits);
+          continue;
+        }
+      }
+      usedYet ||= usedIn(start, end);
+      if (EXIT_WORDS.test(sibling.text)) collectExits(sibling, list, exits);
     }
     const leaking = exits.find((exit) => !coveredBefore(exit, list, siteIds, name));
     if (!leaking) return;
 
     const deferred = close.type === 'defer_statement';
+    const inLoop = insideLoop(statement, fn);
+    const anchor = fixAnchor(statement, err);
     const fixes: Fix[] = [];
     if (anchor && deferred) {
       const move = movedDefer(close, name, anchor, context.file.lines);
@@ -140,118 +173,205 @@ export const rule: Rule = {
   },
 };
 
+function reportDiscarded(call: Node, method: string, context: RuleContext): void {
+  const callee = call.childForFieldName('function')!;
+  const operand = callee.childForFieldName('operand')?.text;
+  context.report({
+    node: call,
+    message: `the rows returned by \`${callee.text}\` are discarded, so they are never closed and keep a connection busy; call \`${operand}.${EXEC_TWIN[method]}\` when no rows are needed`,
+  });
+}
+
 /** True when the call returns `*sql.Rows` or `*sqlx.Rows`, as far as the types can tell. */
 function returnsRows(call: Node, context: RuleContext): boolean {
   const packageFunction = context.types.calledFunction(call);
   if (packageFunction) return packageFunction.path === SQLX && packageFunction.name.startsWith('NamedQuery');
-  const first = (context.types.resultsOf(call) ?? sameFileResults(call, context))?.[0];
+  const first = context.types.resultsOf(call)?.[0];
   return isNamed(first, SQL, 'Rows') || isNamed(first, SQLX, 'Rows');
 }
 
-// Workaround: the package index currently records no struct fields, embedded fields or package
-// variables (file-summary.ts compares tree-sitter nodes with `===`), so receivers such as `s.db`,
-// a struct embedding *sql.DB or a package-level `var pool *sql.DB` resolve to nothing. Until the
-// core is fixed, the declarations of the current file are read here; the index answer wins.
-
-/** Results of `x.Method(…)` whose receiver is declared in this file, as far as the syntax tells. */
-function sameFileResults(call: Node, context: RuleContext): TypeRef[] | undefined {
-  const callee = calleeParts(call);
-  if (!callee?.operand) return undefined;
-  const receiver = receiverType(callee.operand, context);
-  if (!receiver) return undefined;
-  if (receiver.pkg) return knownMethodResults(receiver, callee.name);
-  if (!receiver.name || context.index.method(receiver.name, callee.name)) return undefined;
-  for (const embedded of fileStruct(receiver.name, context)?.embedded ?? []) {
-    const promoted = embedded.pkg ? knownMethodResults(embedded, callee.name) : undefined;
-    if (promoted) return promoted;
+/**
+ * The idiom: `rows, err := …` directly followed by `if err != nil { … }` (which does not mention
+ * the rows) and `defer rows.Close()`. Whatever the call returns, nothing can be reported then;
+ * false means "look closer". `statement` is the assignment or the var declaration.
+ */
+function closedRightAway(statement: Node, name: string, errName: string | undefined): boolean {
+  if (statement.parent?.type !== 'statement_list') return false;
+  const err = errName !== undefined && errName !== '_' ? errName : undefined;
+  let next = nextStatement(statement);
+  if (err !== undefined) {
+    if (next?.type !== 'if_statement' || !isPlainErrorCheck(next.text, err, name)) return false;
+    next = nextStatement(next);
   }
-  return undefined;
+  return next?.type === 'defer_statement' && deferredClose(name).test(next.text);
 }
 
-function receiverType(operand: Node, context: RuleContext): TypeRef | undefined {
-  const known = context.types.typeOf(operand);
-  if (known) return known;
-  if (operand.type === 'identifier' && !findLocalDeclaration(operand)) return fileVariable(operand.text, context);
-  if (operand.type !== 'selector_expression') return undefined;
-  const inner = operand.childForFieldName('operand');
-  const field = operand.childForFieldName('field')?.text;
-  const owner = inner && context.types.typeOf(inner);
-  if (!owner || owner.pkg !== '' || !owner.name || !field) return undefined;
-  return fileStruct(owner.name, context)?.fields.get(field);
+function nextStatement(statement: Node): Node | null {
+  let next = statement.nextNamedSibling;
+  while (next?.type === 'comment') next = next.nextNamedSibling;
+  return next;
 }
 
-function fileStruct(name: string, context: RuleContext): { fields: Map<string, TypeRef>; embedded: TypeRef[] } | undefined {
-  for (const spec of context.file.tree.rootNode.descendantsOfType('type_spec')) {
-    const type = spec?.childForFieldName('type');
-    if (spec?.childForFieldName('name')?.text !== name || type?.type !== 'struct_type') continue;
-    const fields = new Map<string, TypeRef>();
-    const embedded: TypeRef[] = [];
-    for (const declaration of type.descendantsOfType('field_declaration')) {
-      const typeNode = declaration?.childForFieldName('type');
-      if (!declaration || !typeNode || !declaration.parent?.parent?.equals(type)) continue;
-      const ref = context.types.typeOfTypeNode(typeNode);
-      const names = declaration.childrenForFieldName('name').filter((n): n is Node => n !== null);
-      if (names.length === 0) {
-        embedded.push(ref);
-        if (ref.name) fields.set(ref.name, ref);
-      }
-      for (const fieldName of names) fields.set(fieldName.text, ref);
-    }
-    return { fields, embedded };
-  }
-  return undefined;
+/** `if err != nil { … }` with no initializer, no else, and no mention of `name`. */
+function isPlainErrorCheck(text: string, err: string, name: string): boolean {
+  return memo(`if ${err}`, () => new RegExp(String.raw`^if\s+${err}\s*!=\s*nil\s*\{`, 'u')).test(text) && !ELSE.test(text) && !word(name).test(text);
 }
 
-function fileVariable(name: string, context: RuleContext): TypeRef | undefined {
-  for (const declaration of context.file.tree.rootNode.namedChildren) {
-    if (declaration?.type !== 'var_declaration') continue;
-    for (const spec of declaration.descendantsOfType('var_spec')) {
-      const names = spec?.childrenForFieldName('name').map((n) => n?.text) ?? [];
-      const type = spec?.childForFieldName('type');
-      if (names.includes(name) && type) return context.types.typeOfTypeNode(type);
-    }
+const ELSE = /\}\s*else(?![\p{L}\p{Nd}_])/u;
+
+const patterns = new Map<string, RegExp>();
+function memo(key: string, make: () => RegExp): RegExp {
+  let pattern = patterns.get(key);
+  if (!pattern) {
+    if (patterns.size > 1000) patterns.clear();
+    pattern = make();
+    patterns.set(key, pattern);
   }
-  return undefined;
+  pattern.lastIndex = 0;
+  return pattern;
+}
+
+/** Matches `name` as a whole Go identifier (global: use with `matchAll` or `test`). */
+function word(name: string): RegExp {
+  return memo(`word ${name}`, () => new RegExp(String.raw`(?<![\p{L}\p{Nd}_])${name}(?![\p{L}\p{Nd}_])`, 'gu'));
+}
+
+/** `defer rows.Close()`, the whole statement. */
+function deferredClose(name: string): RegExp {
+  return memo(`defer ${name}`, () => new RegExp(String.raw`^defer\s+${name}\s*\.\s*Close\s*\(\s*\)$`, 'u'));
 }
 
 interface Binding {
-  /** The identifier (or `_`) the rows are assigned to. */
+  /** The identifier the rows are assigned to. */
   target: Node;
   /** The name the error is assigned to, unless it is `_` or absent. */
   err?: string;
   /** The statement that assigns the rows. */
   statement: Node;
+  /** The short variable declaration or var spec that declares the rows (absent for `=`). */
+  declarer?: Node;
   kind: 'short' | 'assign' | 'var';
 }
 
 /** How the rows are received: `rows, err := call`, `rows, err = call`, `var rows, err = call`. */
-function bindingOf(call: Node): Binding | undefined {
-  const list = call.parent;
-  if (list?.type !== 'expression_list' || list.namedChildCount !== 1) return undefined;
-  const holder = list.parent;
-  if (!holder) return undefined;
-  let names: Node[];
+function bindingOf(holder: Node, target: Node): Binding | undefined {
   let statement: Node;
   let kind: Binding['kind'];
-  if (holder.type === 'short_var_declaration' || holder.type === 'assignment_statement') {
-    if (!holder.childForFieldName('right')?.equals(list)) return undefined;
-    if (holder.type === 'assignment_statement' && holder.childForFieldName('operator')?.text !== '=') return undefined;
-    names = holder.childForFieldName('left')?.namedChildren.filter((n): n is Node => n !== null) ?? [];
-    statement = holder;
-    kind = holder.type === 'short_var_declaration' ? 'short' : 'assign';
-  } else if (holder.type === 'var_spec') {
-    names = holder.childrenForFieldName('name').filter((n): n is Node => n !== null);
-    const declaration = holder.parent?.type === 'var_spec_list' ? holder.parent.parent : holder.parent;
+  if (holder.type === 'var_spec') {
+    const parent = holder.parent;
+    const declaration = parent?.type === 'var_spec_list' ? parent.parent : parent;
     if (declaration?.type !== 'var_declaration') return undefined;
     statement = declaration;
     kind = 'var';
   } else {
-    return undefined;
+    if (holder.type === 'assignment_statement' && holder.childForFieldName('operator')?.text !== '=') return undefined;
+    statement = holder;
+    kind = holder.type === 'short_var_declaration' ? 'short' : 'assign';
   }
-  const [target, errName] = names;
-  if (target?.type !== 'identifier') return undefined; // stored in a field, a map, …: handed over
+  const errName = target.nextNamedSibling;
   const err = errName?.type === 'identifier' && errName.text !== '_' ? errName.text : undefined;
-  return { target, err, statement, kind };
+  return { target, err, statement, declarer: kind === 'assign' ? undefined : holder, kind };
+}
+
+/** An identifier spelled like the rows variable inside the function. */
+interface Occurrence {
+  node: Node;
+  parent: Node;
+  start: number;
+  /** The identifier is a name being declared: by `:=` (which may reuse a variable), or otherwise. */
+  declares?: 'short' | 'other';
+}
+
+let occurrenceTree: Tree | undefined;
+const occurrenceMemo = new Map<string, Occurrence[]>();
+
+/**
+ * The identifiers named `name` in `fn`, found by searching its text rather than walking its tree;
+ * kept for the other queries of the same function while the tree is the same.
+ */
+function occurrencesIn(fn: Node, name: string, tree: Tree): Occurrence[] {
+  if (occurrenceTree !== tree) {
+    occurrenceTree = tree;
+    occurrenceMemo.clear();
+  }
+  const key = `${fn.startIndex}:${name}`;
+  const known = occurrenceMemo.get(key);
+  if (known) return known;
+  const found: Occurrence[] = [];
+  const base = fn.startIndex;
+  for (const hit of fn.text.matchAll(word(name))) {
+    const start = base + hit.index;
+    const node = fn.descendantForIndex(start, start + name.length);
+    if (!node || node.startIndex !== start || node.type !== 'identifier') continue; // a field, a string, a comment
+    const parent = node.parent;
+    if (!parent) continue;
+    found.push({ node, parent, start, declares: declarationKind(parent) });
+  }
+  occurrenceMemo.set(key, found);
+  return found;
+}
+
+function declarationKind(parent: Node): Occurrence['declares'] {
+  if (DECLARING_PARENTS.has(parent.type)) return 'other';
+  // The left side of `:=` in a statement, a range clause, a type switch or a select case.
+  if (parent.type !== 'expression_list' || parent.nextSibling?.type !== ':=') return undefined;
+  return parent.parent?.type === 'short_var_declaration' ? 'short' : 'other';
+}
+
+/**
+ * The uses of the rows variable in the function's body, or undefined when the variable outlives
+ * the function: a named result, a package variable or a variable of an enclosing function.
+ */
+function referencesOf(binding: Binding, name: string, fn: Node, body: Node, tree: Tree): Occurrence[] | undefined {
+  const { target } = binding;
+  const occurrences = occurrencesIn(fn, name, tree);
+  const declaring = occurrences.filter((o) => o.declares);
+  const bodyStart = body.startIndex;
+  // One declaration of the name in the function and a plain scope: no need to resolve each use.
+  let scope: [number, number] | undefined;
+  if (binding.kind !== 'assign') {
+    if (declaring.length === 1 && declaring[0].start === target.startIndex) scope = blockScope(binding.declarer!.endIndex, binding.statement);
+  } else if (declaring.length === 0 || (declaring.length === 1 && declaring[0].start > target.startIndex)) {
+    return undefined; // declared outside the function
+  } else if (declaring.length === 1) {
+    scope = declarationScope(declaring[0]);
+    if (scope && (target.startIndex < scope[0] || target.startIndex >= scope[1])) return undefined;
+  }
+  if (scope) {
+    const [from, to] = scope;
+    return occurrences.filter((o) => !o.declares && o.start >= from && o.start < to && o.start !== target.startIndex);
+  }
+  const keys = variableKeys(binding, fn, body);
+  if (!keys) return undefined;
+  // Only `:=` can reuse the variable; any other declaration makes a new one.
+  return occurrences.filter(
+    (o) => o.start >= bodyStart && o.start !== target.startIndex && o.declares !== 'other' && keys.has(findLocalDeclaration(o.node)?.name.id ?? -1),
+  );
+}
+
+/** Where a variable declared by `var` or `:=` is visible, when that is a plain block or clause. */
+function declarationScope(occurrence: Occurrence): [number, number] | undefined {
+  const { parent } = occurrence;
+  if (parent.type === 'var_spec') {
+    const list = parent.parent;
+    const declaration = list?.type === 'var_spec_list' ? list.parent : list;
+    return declaration?.type === 'var_declaration' ? blockScope(parent.endIndex, declaration) : undefined;
+  }
+  const statement = parent.type === 'expression_list' ? parent.parent : null;
+  return statement?.type === 'short_var_declaration' ? blockScope(statement.endIndex, statement) : undefined;
+}
+
+function blockScope(from: number, statement: Node): [number, number] | undefined {
+  const container = statement.parent;
+  switch (container?.type) {
+    case 'statement_list':
+    case 'if_statement':
+    case 'expression_switch_statement':
+    case 'type_switch_statement':
+      return [from, container.endIndex];
+    default:
+      return undefined;
+  }
 }
 
 /**
@@ -259,28 +379,50 @@ function bindingOf(call: Node): Binding | undefined {
  * function, or undefined when the variable outlives the function: a named result, a package
  * variable or a variable of an enclosing function.
  */
-function variableKeys(binding: Binding, fn: Node): Set<number> | undefined {
+function variableKeys(binding: Binding, fn: Node, body: Node): Set<number> | undefined {
   const { target, statement, kind } = binding;
   const keys = new Set<number>();
   const prior = findLocalDeclaration(target);
+  const inFunction = (node: Node) => node.startIndex >= fn.startIndex && node.startIndex < fn.endIndex;
   if (kind === 'assign') {
-    if (!prior || prior.kind === 'result' || !isAncestor(fn, prior.node)) return undefined;
+    if (!prior || prior.kind === 'result' || !inFunction(prior.node)) return undefined;
     keys.add(prior.name.id);
     return keys;
   }
   const own = declarationIn(statement, target.text);
   if (!own) return undefined;
   keys.add(own.name.id);
-  // `rows, err := …` may reuse a variable of the same scope; count its uses too.
-  if (kind === 'short' && prior && isAncestor(fn, prior.node)) {
+  // `rows, err := …` reuses a variable of the same scope; count its uses too. One of an outer
+  // scope is another variable, shadowed here.
+  if (kind === 'short' && prior && inFunction(prior.node)) {
     if (prior.kind === 'result') return undefined;
-    keys.add(prior.name.id);
+    if (sameScope(prior, statement, fn, body)) keys.add(prior.name.id);
   }
   return keys;
 }
 
+/** True when `prior` is declared in the block that `statement` is directly in. */
+function sameScope(prior: Declaration, statement: Node, fn: Node, body: Node): boolean {
+  const list = statement.parent;
+  if (list?.type !== 'statement_list') return false;
+  switch (prior.kind) {
+    case 'short':
+      return prior.node.parent?.equals(list) ?? false;
+    case 'var': {
+      const parent = prior.node.parent;
+      const declaration = parent?.type === 'var_spec_list' ? parent.parent : parent;
+      return declaration?.parent?.equals(list) ?? false;
+    }
+    case 'param':
+    case 'receiver':
+      // Parameters live in the function's outermost block.
+      return (prior.node.parent?.parent?.equals(fn) ?? false) && (list.parent?.equals(body) ?? false);
+    default:
+      return false;
+  }
+}
+
 interface Usage {
-  refs: Node[];
   /** Statements (each directly in a statement list) that close the rows whenever they run. */
   sites: Node[];
   /** A Close whose statement runs only on some paths (an `if` branch, a `&&` operand). */
@@ -291,20 +433,13 @@ interface Usage {
   escapes: boolean;
 }
 
-function usageOf(name: string, keys: Set<number>, target: Node, fn: Node, body: Node): Usage {
-  const usage: Usage = { refs: [], sites: [], conditionalClose: false, closedElsewhere: false, escapes: false };
-  walk(body, (node) => {
-    if (node.type !== 'identifier' || node.text !== name || node.equals(target)) return;
-    const declaration = findLocalDeclaration(node);
-    if (!declaration || !keys.has(declaration.name.id)) return;
-    usage.refs.push(node);
-    classify(node, fn, usage);
-  });
+function usageOf(refs: Occurrence[], fn: Node): Usage {
+  const usage: Usage = { sites: [], conditionalClose: false, closedElsewhere: false, escapes: false };
+  for (const ref of refs) classify(ref.node, ref.parent, fn, usage);
   return usage;
 }
 
-function classify(ref: Node, fn: Node, usage: Usage): void {
-  const parent = ref.parent!;
+function classify(ref: Node, parent: Node, fn: Node, usage: Usage): void {
   switch (parent.type) {
     case 'selector_expression': {
       if (!parent.childForFieldName('operand')?.equals(ref)) break;
@@ -406,14 +541,16 @@ function isErrorCheck(statement: Node, err: string): boolean {
 }
 
 /**
- * An `if` on the query's error, before the rows are touched: `if err != nil { return err }`, also
- * `if err != nil && !errors.Is(err, ErrX)`. Its exits are taken as the error path, where the rows
- * are nil. A condition comparing the error with `==` is not taken.
+ * For an `if` on the query's error (`if err != nil { return err }`, also
+ * `if err != nil && !errors.Is(err, ErrX)`), its `else` branch or null when it has none; undefined
+ * for any other statement. The caller checks that the rows are not touched before the `else`: the
+ * exits there are taken as the error path, where the rows are nil. A condition comparing the
+ * error with `==` is not taken.
  */
-function isErrorPath(statement: Node, err: string, refs: Node[]): boolean {
-  if (statement.type !== 'if_statement' || statement.childForFieldName('alternative') || statement.childForFieldName('initializer')) return false;
+function errorPath(statement: Node, err: string): Node | null | undefined {
+  if (statement.type !== 'if_statement' || statement.childForFieldName('initializer')) return undefined;
   const condition = statement.childForFieldName('condition');
-  if (!condition || refs.some((ref) => isAncestor(statement, ref))) return false;
+  if (!condition) return undefined;
   let mentions = condition.type === 'identifier' && condition.text === err;
   let equality = false;
   walk(condition, (node) => {
@@ -421,7 +558,7 @@ function isErrorPath(statement: Node, err: string, refs: Node[]): boolean {
     if (node.type === 'binary_expression' && node.childForFieldName('operator')?.text === '==') equality = true;
   });
   if (condition.type === 'binary_expression' && condition.childForFieldName('operator')?.text === '==') equality = true;
-  return mentions && !equality;
+  return mentions && !equality ? statement.childForFieldName('alternative') : undefined;
 }
 
 /**
@@ -431,9 +568,8 @@ function isErrorPath(statement: Node, err: string, refs: Node[]): boolean {
  */
 function fixAnchor(statement: Node, err: string | undefined): Node | undefined {
   if (statement.parent?.type !== 'statement_list') return undefined;
-  let next = statement.nextNamedSibling;
-  while (next?.type === 'comment') next = next.nextNamedSibling;
   if (err === undefined) return statement;
+  const next = nextStatement(statement);
   return next && isErrorCheck(next, err) ? next : undefined;
 }
 

@@ -324,3 +324,41 @@ func inClosure(db *sql.DB) func() error {
 		return nil
 	}
 }
+
+// The inner `:=` declares new rows that shadow the outer ones; the deferred Close below closes
+// only the outer rows.
+func shadowedInBranch(db *sql.DB, withArchive bool) (int, error) {
+	rows, err := db.Query("SELECT id FROM orders")
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	n := 0
+	if withArchive {
+		rows, err := db.Query("SELECT id FROM archived_orders") // want "sql-rows-close"
+		if err != nil {
+			return 0, err
+		}
+		for rows.Next() {
+			n++
+		}
+	}
+	for rows.Next() {
+		n++
+	}
+	return n, nil
+}
+
+// The range variable is another `rows`: closing each batch does not close the query's rows.
+func closesOtherRows(db *sql.DB, batches []*sql.Rows) error {
+	rows, err := db.Query("SELECT id FROM batches") // want "sql-rows-close"
+	if err != nil {
+		return err
+	}
+	for _, rows := range batches {
+		rows.Close()
+	}
+	for rows.Next() {
+	}
+	return rows.Err()
+}

@@ -318,3 +318,20 @@ func silencedWithPeerName(db *sql.DB) bool {
 	rows, _ := db.Query("SELECT 1") //nolint:sqlclosecheck // closed by the caller's pool reset
 	return rows.Next()
 }
+
+// The error check has an else branch; its return runs only when the query failed, where the rows
+// are nil, and nothing else leaves before the deferred Close.
+func errorCheckWithElse(db *sql.DB) (int, error) {
+	rows, err := db.Query("SELECT id FROM users")
+	if err != nil {
+		return 0, err
+	} else {
+		log.Print("query ran")
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		n++
+	}
+	return n, rows.Err()
+}
