@@ -1,7 +1,8 @@
 import type { Node } from 'web-tree-sitter';
-import { declarationIn, findLocalDeclaration, type Declaration } from '../../core/scope';
-import { callArguments, calleeParts, enclosingFunction, walk } from '../../core/syntax';
+import { findLocalDeclaration } from '../../core/scope';
+import { callArguments, calleeParts, walk } from '../../core/syntax';
 import type { TypeResolver } from '../../core/type-resolver';
+import { wordPattern, type Facts, type TopFacts } from './facts';
 import { CONTEXT_PATHS } from './scope';
 
 /** Calls that take a context only to bound a cleanup, usually after the caller's context ended. */
@@ -14,19 +15,24 @@ const SHUTDOWN_SINKS = new Set(['Shutdown', 'Stop', 'Close', 'GracefulShutdown']
  * escapes (returned, stored in a field or literal, sent, captured by a closure for later), or
  * fills a nil context parameter (`if ctx == nil { ctx = context.Background() }`).
  */
-export function usedOnlyInline(call: Node, types: TypeResolver, depth = 0): boolean {
+export function usedOnlyInline(call: Node, top: TopFacts, facts: Facts, depth = 0): boolean {
   if (depth > 4) return false;
   let node = call;
-  while (node.parent?.type === 'parenthesized_expression') node = node.parent;
-  const parent = node.parent;
+  let parent = node.parent;
+  while (parent?.type === 'parenthesized_expression') {
+    node = parent;
+    parent = node.parent;
+  }
   if (!parent) return false;
   switch (parent.type) {
     case 'argument_list': {
       const outer = parent.parent;
       if (outer?.type !== 'call_expression') return false;
-      const callee = types.calledFunction(outer);
-      if (callee && CONTEXT_PATHS.has(callee.path) && callee.name.startsWith('With')) return usedOnlyInline(outer, types, depth + 1);
       const name = calleeParts(outer)?.name;
+      if (name?.startsWith('With')) {
+        const callee = facts.types.calledFunction(outer);
+        if (callee && CONTEXT_PATHS.has(callee.path)) return usedOnlyInline(outer, top, facts, depth + 1);
+      }
       return !(name && SHUTDOWN_SINKS.has(name));
     }
     case 'expression_list': {
@@ -39,11 +45,11 @@ export function usedOnlyInline(call: Node, types: TypeResolver, depth = 0): bool
       if (statement.type === 'short_var_declaration' || statement.type === 'assignment_statement') {
         if (!statement.childForFieldName('right')?.equals(parent)) return false;
         const target = statement.childForFieldName('left')?.namedChildren[targetIndex];
-        return target ? variableUsedInline(target, statement, types, depth) : false;
+        return target ? variableUsedInline(target, statement, top, facts, depth) : false;
       }
       if (statement.type === 'var_spec') {
         const target = statement.childrenForFieldName('name')[targetIndex];
-        return target ? variableUsedInline(target, statement, types, depth) : false;
+        return target ? variableUsedInline(target, statement, top, facts, depth) : false;
       }
       return false;
     }
@@ -57,33 +63,31 @@ export function usedOnlyInline(call: Node, types: TypeResolver, depth = 0): bool
   }
 }
 
-function variableUsedInline(target: Node, statement: Node, types: TypeResolver, depth: number): boolean {
+function variableUsedInline(target: Node, statement: Node, top: TopFacts, facts: Facts, depth: number): boolean {
   if (target.type !== 'identifier') return false;
-  if (target.text === '_') return true;
-  let declaration: Declaration | undefined;
+  const name = target.text;
+  if (name === '_') return true;
+  // The identifier the later uses must resolve to: the one this statement declares, or for an
+  // assignment the local variable assigned to.
+  let declared: Node = target;
   if (statement.type === 'assignment_statement') {
-    declaration = findLocalDeclaration(target);
+    const declaration = findLocalDeclaration(target);
     // Filling in a missing parameter, or assigning a package variable: not ours to judge.
     if (!declaration || declaration.kind === 'param' || declaration.kind === 'receiver' || declaration.kind === 'result') return false;
-  } else {
-    let holder: Node | null = statement;
-    while (holder && holder.type !== 'short_var_declaration' && holder.type !== 'var_declaration') holder = holder.parent;
-    declaration = holder ? declarationIn(holder, target.text) : undefined;
-    if (!declaration?.name.equals(target)) return false;
+    declared = declaration.name;
   }
-  const fn = enclosingFunction(statement);
-  const body = fn?.childForFieldName('body');
-  if (!fn || !body) return false;
-  let inline = true;
-  walk(body, (use) => {
-    if (!inline) return false;
-    if (use.endIndex <= statement.endIndex || use.type !== 'identifier' || use.text !== target.text) return undefined;
-    if (!findLocalDeclaration(use)?.name.equals(declaration!.name)) return undefined;
-    if (isAssignedTo(use)) return undefined;
-    if (!runsInline(use, fn) || !usedOnlyInline(use, types, depth + 1)) inline = false;
-    return undefined;
-  });
-  return inline;
+  const span = facts.enclosingFunctions(statement, top)[0];
+  if (!span) return false;
+  const fn = span.node;
+  // The later uses of the name in the function, found from its text.
+  const end = statement.endIndex;
+  for (const { node: use } of facts.keywords(fn, end, facts.text.slice(end, span.end), wordPattern([name]))) {
+    if (use.type !== 'identifier' || use.text !== name) continue;
+    if (!findLocalDeclaration(use)?.name.equals(declared)) continue;
+    if (isAssignedTo(use)) continue;
+    if (!runsInline(use, fn) || !usedOnlyInline(use, top, facts, depth + 1)) return false;
+  }
+  return true;
 }
 
 /** `x = …`: the identifier is overwritten, not read. */
@@ -112,19 +116,24 @@ function runsInline(use: Node, fn: Node): boolean {
  * `context.Canceled`. Passing the caller's context there would fail at once (shutdown and
  * cleanup code), so neither `context.Background()` nor a call without context is reported.
  */
-export function runsAfterDone(node: Node, fn: Node, names: ReadonlySet<string>, types: TypeResolver): boolean {
+export function runsAfterDone(node: Node, fn: Node, names: ReadonlySet<string>, top: TopFacts, types: TypeResolver): boolean {
+  // Every case below needs one of these words in the declaration's text.
+  if (!/Done|Err|Canceled|DeadlineExceeded/.test(top.text)) return false;
+  const mayWait = top.text.includes('Done');
   let child = node;
   for (let current = node.parent; current && !current.equals(fn); child = current, current = current.parent) {
-    if (current.type === 'communication_case' && isDoneReceive(current.childForFieldName('communication'))) {
-      if (!current.childForFieldName('communication')?.equals(child)) return true;
+    const type = current.type;
+    if (mayWait && type === 'communication_case') {
+      const communication = current.childForFieldName('communication');
+      if (isDoneReceive(communication) && !communication?.equals(child)) return true;
     }
-    if (current.type === 'statement_list' || current.type === 'block') {
+    if (mayWait && (type === 'statement_list' || type === 'block')) {
       for (const statement of current.namedChildren) {
         if (!statement || statement.startIndex >= child.startIndex) break;
-        if (waitsForDone(statement)) return true;
+        if (statement.text.includes('Done') && waitsForDone(statement)) return true;
       }
     }
-    if (current.type === 'if_statement' && current.childForFieldName('consequence')?.equals(child)) {
+    if (type === 'if_statement' && current.childForFieldName('consequence')?.equals(child)) {
       const condition = current.childForFieldName('condition');
       if (condition && checksCancellation(condition, names, types)) return true;
     }

@@ -1,7 +1,11 @@
-; Calls that may drop a context: context.Background/TODO, and methods or functions that have a
-; context-taking twin. The check resolves the package or receiver type and the context in scope.
+; Calls that may drop a context: context.Background/TODO, http.NewRequest, net.Dial, and methods
+; that have a context-taking twin. The check resolves the package or receiver type and the
+; context in scope. One pattern with one #any-of? keeps the per-call matching cost low.
 (call_expression
   function: (selector_expression
-    field: (field_identifier) @name
-    (#match? @name "^(Background|TODO|NewRequest|Dial|Query|QueryRow|Exec|Prepare|Begin|Ping|Stmt|Get|Select|Queryx|QueryRowx|NamedExec|NamedQuery|MustExec|Preparex|PrepareNamed|Beginx|MustBegin|Stmtx|NamedStmt)$"))
-  arguments: (argument_list) @arguments) @call
+    operand: (_) @operand
+    field: (field_identifier) @name)
+  (#any-of? @name
+    "Background" "TODO" "NewRequest" "Dial"
+    "Query" "QueryRow" "Exec" "Prepare" "Begin" "Ping" "Stmt" "Get" "Select" "Queryx" "QueryRowx"
+    "NamedExec" "NamedQuery" "MustExec" "Preparex" "PrepareNamed" "Beginx" "MustBegin" "Stmtx" "NamedStmt")) @call

@@ -3,12 +3,13 @@ import { replaceNode } from '../../core/edits';
 import type { Fix, TextEdit } from '../../core/findings';
 import type { TypeRef } from '../../core/go-types';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
-import { callArguments, calleeParts, walk } from '../../core/syntax';
+import { callArguments } from '../../core/syntax';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
+import { Facts, type TopFacts } from './facts';
 import { runsAfterDone, usedOnlyInline } from './flow';
 import query from './query.scm';
-import { CONTEXT_PATHS, contextExpression, scopeOf, type ContextSource } from './scope';
+import { CONTEXT_PATHS, contextExpression, scopeOf, type ContextSource, type Scope } from './scope';
 
 const SQL = 'database/sql';
 const SQLX = 'github.com/jmoiron/sqlx';
@@ -55,6 +56,9 @@ interface Candidate {
   uncancellable?: string;
 }
 
+/** Every method name with a twin on some receiver type. */
+const METHOD_NAMES = new Set(Object.values(TWINS).flatMap((twins) => Object.keys(twins)));
+
 export const rule: Rule = {
   meta: {
     id: 'context-propagation',
@@ -69,32 +73,50 @@ export const rule: Rule = {
   check(match, context) {
     if (context.file.isTest) return;
     const call = capture(match, 'call')!;
-    const callee = context.types.calledFunction(call);
-    if (callee && CONTEXT_PATHS.has(callee.path) && (callee.name === 'Background' || callee.name === 'TODO')) {
-      checkBackground(call, context);
-      return;
+    const operand = capture(match, 'operand')!;
+    const name = capture(match, 'name')!;
+    const facts = Facts.of(context);
+    switch (name.text) {
+      case 'Background':
+      case 'TODO':
+        return checkBackground(call, operand, facts, context);
+      case 'NewRequest':
+      case 'Dial':
+        return checkPackageCall(call, operand, name, facts, context);
+      default:
+        return checkMethod(call, operand, name, facts, context);
     }
-    const candidate = callee ? packageCandidate(call, callee, context) : methodCandidate(call, context);
-    if (candidate) checkCandidate(call, candidate, context);
   },
 };
 
-function checkBackground(call: Node, context: RuleContext): void {
-  const scope = scopeOf(call, context.types);
+/**
+ * `context.Background()`/`TODO()` in a function that has the caller's context. The checks are
+ * ordered by cost: the import and the declaration's text first, then the function's facts,
+ * then the walks that only a likely finding pays for.
+ */
+function checkBackground(call: Node, operand: Node, facts: Facts, context: RuleContext): void {
+  const path = facts.importPath(operand.text);
+  if (!path || !CONTEXT_PATHS.has(path)) return;
+  const top = facts.top(call);
+  if (!top.mayHaveSource) return;
+  const scope = scopeOf(call, top, facts);
   if (scope.kind !== 'source') return;
-  const expression = contextExpression(scope.source, call, context.types);
-  if (!expression || runsAfterDone(call, scope.source.fn, expression.names, context.types)) return;
-  if (!usedOnlyInline(call, context.types) || isConstructor(scope.source.fn)) return;
-  const written = call.childForFieldName('function')!.text;
+  const { source } = scope;
+  if (isConstructor(source.fn)) return;
+  const expression = contextExpression(source, call, facts);
+  if (!expression || runsAfterDone(call, source.fn, expression.names, top, facts.types)) return;
+  if (!usedOnlyInline(call, top, facts)) return;
+  // A local variable named like the import shadows it.
+  if (!context.types.isPackage(operand, path)) return;
+  const written = facts.text.slice(operand.startIndex, call.childForFieldName('function')!.endIndex);
   const fixes: Fix[] = [{ title: `Pass ${expression.text}`, edits: [replaceNode(call, expression.text)] }];
   if (context.index.goAtLeast(1, 21) !== false) {
-    const pkg = calleeParts(call)!.operand!.text;
-    const detached = `${pkg}.WithoutCancel(${expression.text})`;
+    const detached = `${operand.text}.WithoutCancel(${expression.text})`;
     fixes.push({ title: `Detach on purpose with ${detached}`, edits: [replaceNode(call, detached)] });
   }
   context.report({
     node: call,
-    message: `\`${written}()\` drops ${describeSource(scope.source)}; pass \`${expression.text}\` so cancellation and deadlines reach this work`,
+    message: `\`${written}()\` drops ${describeSource(source)}; pass \`${expression.text}\` so cancellation and deadlines reach this work`,
     fixes,
   });
 }
@@ -108,8 +130,82 @@ function isConstructor(fn: Node): boolean {
   return /^(New|new)([A-Z0-9_]|$)/.test(fn.childForFieldName('name')?.text ?? '');
 }
 
-function checkCandidate(call: Node, candidate: Candidate, context: RuleContext): void {
-  const scope = scopeOf(call, context.types);
+/** `http.NewRequest(…)` and `net.Dial(…)`. */
+function checkPackageCall(call: Node, operand: Node, field: Node, facts: Facts, context: RuleContext): void {
+  const path = facts.importPath(operand.text);
+  const newRequest = field.text === 'NewRequest';
+  if (path !== (newRequest ? 'net/http' : 'net')) return;
+  if (newRequest && context.index.goAtLeast(1, 13) === false) return;
+  const top = facts.top(call);
+  // Only the request has a no-context variant; without a context parameter Dial is left alone.
+  if (!top.mayHaveSource && (!newRequest || top.mainOrInit)) return;
+  const scope = scopeOf(call, top, facts);
+  if (scope.kind === 'silent' || (scope.kind === 'none' && !newRequest)) return;
+  if (newRequest && contextAttachedLater(call, top, facts)) return;
+  if (!context.types.isPackage(operand, path)) return;
+  const pkg = operand.text;
+  const callee = `${pkg}.${field.text}`;
+  const candidate: Candidate = newRequest
+    ? {
+        node: field,
+        callee,
+        replacement: (ctx) => `${pkg}.NewRequestWithContext(${ctx}, …)`,
+        edits: (ctx) => [replaceNode(field, 'NewRequestWithContext'), insertFirstArgument(call, ctx, context)],
+        uncancellable: 'builds a request that no context can cancel',
+      }
+    : {
+        node: field,
+        callee,
+        replacement: (ctx) => `(&${pkg}.Dialer{}).DialContext(${ctx}, …)`,
+        edits: (ctx) => [replaceNode(call.childForFieldName('function')!, `(&${pkg}.Dialer{}).DialContext`), insertFirstArgument(call, ctx, context)],
+      };
+  reportCandidate(call, candidate, scope, top, facts, context);
+}
+
+/** `db.Query(…)` on a database/sql or sqlx receiver. */
+function checkMethod(call: Node, operand: Node, field: Node, facts: Facts, context: RuleContext): void {
+  const name = field.text;
+  if (!METHOD_NAMES.has(name) || !facts.packageUsesSql()) return;
+  const top = facts.top(call);
+  // main and init own the process lifetime.
+  if (!top.mayHaveSource && top.mainOrInit) return;
+  // `pkg.Query(…)` calls a package's function, unless a local variable shadows the import.
+  const path = facts.importPath(operand.text);
+  if (path !== undefined && context.types.isPackage(operand, path)) return;
+  const receiver = context.types.typeOf(operand);
+  const twin = receiver ? twinOf(receiver, name, context) : undefined;
+  if (!twin) return;
+  // From the text between the parentheses, unless a comment may hide there.
+  let arguments_: boolean | undefined;
+  const hasArguments = () => {
+    if (arguments_ !== undefined) return arguments_;
+    const inside = facts.text.slice(field.endIndex, call.endIndex).replace(/^\s*\(|\)$/g, '').trim();
+    return (arguments_ = inside.includes('/') ? callArguments(call).length > 0 : inside !== '');
+  };
+  if (twin.options && hasArguments()) return;
+  const scope = scopeOf(call, top, facts);
+  if (scope.kind === 'silent') return;
+  const receiverText = operand.text;
+  reportCandidate(
+    call,
+    {
+      node: field,
+      callee: facts.text.slice(operand.startIndex, field.endIndex),
+      replacement: (ctx) => `${receiverText}.${twin.name}(${ctx}${twin.options ? ', nil' : hasArguments() ? ', …' : ''})`,
+      edits: (ctx) => [
+        replaceNode(field, twin.name),
+        twin.options ? replaceNode(call.childForFieldName('arguments')!, `(${ctx}, nil)`) : insertFirstArgument(call, ctx, context),
+      ],
+      uncancellable: 'runs without a context, so nothing can cancel it',
+    },
+    scope,
+    top,
+    facts,
+    context,
+  );
+}
+
+function reportCandidate(call: Node, candidate: Candidate, scope: Scope, top: TopFacts, facts: Facts, context: RuleContext): void {
   if (scope.kind === 'silent') return;
   if (scope.kind === 'none') {
     if (!candidate.uncancellable) return;
@@ -120,8 +216,8 @@ function checkCandidate(call: Node, candidate: Candidate, context: RuleContext):
     });
     return;
   }
-  const expression = contextExpression(scope.source, call, context.types);
-  if (!expression || runsAfterDone(call, scope.source.fn, expression.names, context.types)) return;
+  const expression = contextExpression(scope.source, call, facts);
+  if (!expression || runsAfterDone(call, scope.source.fn, expression.names, top, facts.types)) return;
   const replacement = candidate.replacement(expression.text);
   context.report({
     node: candidate.node,
@@ -132,56 +228,6 @@ function checkCandidate(call: Node, candidate: Candidate, context: RuleContext):
 
 function describeSource(source: ContextSource): string {
   return source.kind === 'context' ? `the caller's context \`${source.param.text}\`` : "the request's context";
-}
-
-/** `http.NewRequest(…)` and `net.Dial(…)`. */
-function packageCandidate(call: Node, callee: { path: string; name: string }, context: RuleContext): Candidate | undefined {
-  const fn = call.childForFieldName('function')!;
-  const field = fn.childForFieldName('field')!;
-  const pkg = fn.childForFieldName('operand')!.text;
-  if (callee.path === 'net/http' && callee.name === 'NewRequest') {
-    if (context.index.goAtLeast(1, 13) === false || contextAttachedLater(call)) return undefined;
-    return {
-      node: field,
-      callee: fn.text,
-      replacement: (ctx) => `${pkg}.NewRequestWithContext(${ctx}, …)`,
-      edits: (ctx) => [replaceNode(field, 'NewRequestWithContext'), insertFirstArgument(call, ctx, context)],
-      uncancellable: 'builds a request that no context can cancel',
-    };
-  }
-  if (callee.path === 'net' && callee.name === 'Dial') {
-    return {
-      node: field,
-      callee: fn.text,
-      replacement: (ctx) => `(&${pkg}.Dialer{}).DialContext(${ctx}, …)`,
-      edits: (ctx) => [replaceNode(fn, `(&${pkg}.Dialer{}).DialContext`), insertFirstArgument(call, ctx, context)],
-    };
-  }
-  return undefined;
-}
-
-/** `db.Query(…)` on a database/sql or sqlx receiver. */
-function methodCandidate(call: Node, context: RuleContext): Candidate | undefined {
-  const parts = calleeParts(call);
-  if (!parts?.operand) return undefined;
-  const receiver = context.types.typeOf(parts.operand);
-  const twin = receiver ? twinOf(receiver, parts.name, context) : undefined;
-  if (!twin) return undefined;
-  const fn = call.childForFieldName('function')!;
-  const field = fn.childForFieldName('field')!;
-  const arguments_ = call.childForFieldName('arguments')!;
-  const receiverText = parts.operand.text;
-  if (twin.options && callArguments(call).length > 0) return undefined;
-  return {
-    node: field,
-    callee: fn.text,
-    replacement: (ctx) => `${receiverText}.${twin.name}(${ctx}${twin.options ? ', nil' : callArguments(call).length > 0 ? ', …' : ''})`,
-    edits: (ctx) => [
-      replaceNode(field, twin.name),
-      twin.options ? replaceNode(arguments_, `(${ctx}, nil)`) : insertFirstArgument(call, ctx, context),
-    ],
-    uncancellable: 'runs without a context, so nothing can cancel it',
-  };
 }
 
 /**
@@ -202,33 +248,28 @@ function twinOf(type: TypeRef, method: string, context: RuleContext, seen = new 
 }
 
 /** `req, err := http.NewRequest(…)` followed by `req = req.WithContext(ctx)`, or chained. */
-function contextAttachedLater(call: Node): boolean {
+function contextAttachedLater(call: Node, top: TopFacts, facts: Facts): boolean {
+  if (!top.text.includes('WithContext')) return false;
   let node = call;
-  while (node.parent?.type === 'parenthesized_expression') node = node.parent;
-  const parent = node.parent;
+  let parent = node.parent;
+  while (parent?.type === 'parenthesized_expression') {
+    node = parent;
+    parent = node.parent;
+  }
   if (parent?.type === 'selector_expression' && parent.childForFieldName('field')?.text === 'WithContext') return true;
   const statement = parent?.type === 'expression_list' ? parent.parent : undefined;
   if (statement?.type !== 'short_var_declaration' && statement?.type !== 'assignment_statement' && statement?.type !== 'var_spec') return false;
   const left = statement.type === 'var_spec' ? statement.childForFieldName('name') : statement.childForFieldName('left')?.namedChild(0);
   if (left?.type !== 'identifier') return false;
-  const fnBody = enclosingBody(statement);
-  if (!fnBody) return false;
-  let attached = false;
-  walk(fnBody, (use) => {
-    if (attached) return false;
-    if (use.type !== 'selector_expression' || use.startIndex < statement.endIndex) return undefined;
-    const operand = use.childForFieldName('operand');
-    if (use.childForFieldName('field')?.text === 'WithContext' && operand?.text === left.text) attached = true;
-    return undefined;
-  });
-  return attached;
-}
-
-function enclosingBody(node: Node): Node | null {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.type === 'function_declaration' || current.type === 'method_declaration' || current.type === 'func_literal') return current.childForFieldName('body');
+  const span = facts.enclosingFunctions(statement, top)[0];
+  if (!span) return false;
+  // `<left>.WithContext` after the statement, in the function that contains it.
+  const end = statement.endIndex;
+  for (const { node: field } of facts.keywords(span.node, end, facts.text.slice(end, span.end), /\bWithContext\b/g)) {
+    const selector = field.type === 'field_identifier' ? field.parent : null;
+    if (selector?.type === 'selector_expression' && selector.childForFieldName('operand')?.text === left.text) return true;
   }
-  return null;
+  return false;
 }
 
 /**

@@ -1,36 +1,31 @@
 import type { Node } from 'web-tree-sitter';
 import type { TypeRef } from '../../core/go-types';
-import { declarationIn, findLocalDeclaration, type Declaration } from '../../core/scope';
+import { knownFunctionResults } from '../../core/known-apis';
+import { findDeclarationFrom, findLocalDeclaration, type Declaration } from '../../core/scope';
 import { callArguments, calleeParts, unparen, walk } from '../../core/syntax';
-import type { TypeResolver } from '../../core/type-resolver';
+import { wordPattern, type ContextSource, type Facts, type LiteralRole, type TopFacts } from './facts';
+
+export type { ContextSource } from './facts';
 
 /** Import paths whose `Context`, `Background` and `TODO` are the standard library's. */
 export const CONTEXT_PATHS = new Set(['context', 'golang.org/x/net/context']);
-
-/** Constructors whose first result is a child of their first argument and is cancelled with it. */
-const DERIVING = new Set(['WithCancel', 'WithCancelCause', 'WithTimeout', 'WithTimeoutCause', 'WithDeadline', 'WithDeadlineCause', 'WithValue']);
-
-export type SourceKind = 'context' | 'request' | 'gin' | 'echo';
-
-/** A parameter the function receives its caller's context through. */
-export interface ContextSource {
-  kind: SourceKind;
-  /** The parameter's name identifier. */
-  param: Node;
-  /** The function declaring the parameter. */
-  fn: Node;
-}
 
 export type Scope =
   /** Detached or deferred work, exempt code, or a closure whose lifetime is unknown. */
   | { kind: 'silent' }
   /** A function with no context in reach (not main, init or a test). */
-  | { kind: 'none'; fn: Node }
+  | { kind: 'none' }
   | { kind: 'source'; source: ContextSource };
 
-function sourceKind(type: TypeRef): SourceKind | undefined {
+const SILENT: Scope = { kind: 'silent' };
+
+function isContextType(type: TypeRef | undefined): boolean {
+  return type !== undefined && CONTEXT_PATHS.has(type.pkg ?? '') && type.name === 'Context' && !type.pointer;
+}
+
+function sourceKind(type: TypeRef): ContextSource['kind'] | undefined {
   const { pkg = '', name, pointer } = type;
-  if (CONTEXT_PATHS.has(pkg) && name === 'Context' && !pointer) return 'context';
+  if (isContextType(type)) return 'context';
   if (pkg === 'net/http' && name === 'Request' && pointer) return 'request';
   if (pkg === 'github.com/gin-gonic/gin' && name === 'Context' && pointer) return 'gin';
   if ((pkg === 'github.com/labstack/echo/v4' || pkg === 'github.com/labstack/echo') && name === 'Context' && !pointer) return 'echo';
@@ -40,35 +35,52 @@ function sourceKind(type: TypeRef): SourceKind | undefined {
 /**
  * The context parameter of a function: a `context.Context` first, else a request or framework
  * context. 'ignored' when the context parameter is unnamed or `_`: the author chose not to use it.
+ * Computed once per function; a parameter list that does not mention `Context` or `Request` is
+ * not looked into.
  */
-function sourceOf(fn: Node, types: TypeResolver): ContextSource | 'ignored' | undefined {
+function sourceOf(fn: Node, top: TopFacts, facts: Facts): ContextSource | 'ignored' | undefined {
+  const memo = facts.fn(fn);
+  if (memo.source !== undefined) return memo.source ?? undefined;
+  memo.source = null;
+  if (!top.mayHaveSource) return undefined;
+  const parameters = fn.childForFieldName('parameters');
+  if (!parameters || !/Context|Request/.test(parameters.text)) return undefined;
   let fallback: ContextSource | undefined;
-  for (const declaration of fn.childForFieldName('parameters')?.namedChildren ?? []) {
+  for (const declaration of parameters.namedChildren) {
     if (declaration?.type !== 'parameter_declaration') continue;
     const typeNode = declaration.childForFieldName('type');
-    const kind = typeNode ? sourceKind(types.typeOfTypeNode(typeNode)) : undefined;
+    const kind = typeNode && /Context|Request/.test(typeNode.text) ? sourceKind(facts.types.typeOfTypeNode(typeNode)) : undefined;
     if (!kind) continue;
     const param = declaration.childrenForFieldName('name').find((n): n is Node => n !== null);
-    if (kind === 'context') return !param || param.text === '_' ? 'ignored' : { kind, param, fn };
+    if (kind === 'context') return (memo.source = !param || param.text === '_' ? 'ignored' : { kind, param, fn });
     if (param && param.text !== '_') fallback ??= { kind, param, fn };
   }
-  return fallback;
+  return (memo.source = fallback ?? null) ?? undefined;
 }
 
-/** How a func literal's body runs relative to the code around it. */
-function literalRole(literal: Node, types: TypeResolver): { role: 'invoked' | 'detached' | 'other' } | { role: 'argument'; call: Node } {
+/** How a func literal's body runs relative to the code around it (once per literal). */
+function literalRole(literal: Node, facts: Facts): LiteralRole {
+  const memo = facts.fn(literal);
+  if (memo.role) return memo.role;
   let node = literal;
-  while (node.parent?.type === 'parenthesized_expression') node = node.parent;
-  const parent = node.parent;
-  if (parent?.type === 'call_expression' && parent.childForFieldName('function')?.equals(node)) return { role: 'invoked' };
-  if (parent?.type === 'argument_list' && parent.parent?.type === 'call_expression') {
-    const call = parent.parent;
-    const callee = types.calledFunction(call);
-    // time.AfterFunc and context.AfterFunc run the literal later, on their own goroutine.
-    if (callee?.name === 'AfterFunc' && (callee.path === 'time' || CONTEXT_PATHS.has(callee.path))) return { role: 'detached' };
-    return { role: 'argument', call };
+  let parent = node.parent;
+  while (parent?.type === 'parenthesized_expression') {
+    node = parent;
+    parent = node.parent;
   }
-  return { role: 'other' };
+  let role: LiteralRole = { role: 'other' };
+  // The function of a call starts where the call does; its arguments start after the `(`.
+  if (parent?.type === 'call_expression' && parent.startIndex === node.startIndex) role = { role: 'invoked' };
+  else if (parent?.type === 'argument_list' && parent.parent?.type === 'call_expression') {
+    const call = parent.parent;
+    role = { role: 'argument', call };
+    // time.AfterFunc and context.AfterFunc run the literal later, on their own goroutine.
+    if (calleeParts(call)?.name === 'AfterFunc') {
+      const callee = facts.types.calledFunction(call);
+      if (callee && (callee.path === 'time' || CONTEXT_PATHS.has(callee.path))) role = { role: 'detached' };
+    }
+  }
+  return (memo.role = role);
 }
 
 /**
@@ -76,40 +88,44 @@ function literalRole(literal: Node, types: TypeResolver): { role: 'invoked' | 'd
  * called on the spot shares its parent's context; one handed to a call shares it only when the
  * same call also receives that context (`withTx(ctx, func(tx *sql.Tx) error {…})`); anything
  * launched with `go`, deferred, scheduled with AfterFunc or stored for later is left alone.
+ * Decided from ranges found once per declaration (`Facts.nested`) and per-function facts.
  */
-export function scopeOf(node: Node, types: TypeResolver): Scope {
-  const silent: Scope = { kind: 'silent' };
-  const handedTo: Node[] = [];
-  let stored = false;
-  for (let current = node.parent; current; current = current.parent) {
-    switch (current.type) {
-      case 'go_statement':
-      case 'defer_statement':
-        return silent;
-      case 'func_literal':
-      case 'function_declaration':
-      case 'method_declaration': {
-        const own = sourceOf(current, types);
-        if (own === 'ignored') return silent;
-        if (own) {
-          if (stored) return silent;
-          const names = new Set([own.param.text, ...derivedContexts(own, types).map((d) => d.name.text)]);
-          return handedTo.every((call) => mentionsAny(call, names)) ? { kind: 'source', source: own } : silent;
-        }
-        if (current.type !== 'func_literal') {
-          const name = current.childForFieldName('name')?.text;
-          if (current.type === 'function_declaration' && (name === 'main' || name === 'init')) return silent;
-          return stored || handedTo.length > 0 ? silent : { kind: 'none', fn: current };
-        }
-        const role = literalRole(current, types);
-        if (role.role === 'detached') return silent;
-        if (role.role === 'argument') handedTo.push(role.call);
-        if (role.role === 'other') stored = true;
-        break;
-      }
+export function scopeOf(node: Node, top: TopFacts, facts: Facts): Scope {
+  const chain = facts.enclosingFunctions(node, top);
+  if (chain.length === 0) return SILENT;
+  // Only functions inside the innermost go or defer statement around the node can give it a
+  // context: beyond that statement the work is detached.
+  const at = node.startIndex;
+  let detachedAt = -1;
+  for (const detached of facts.nested(top).detached) {
+    if (detached.start <= at && at < detached.end) detachedAt = Math.max(detachedAt, detached.start);
+  }
+  // The innermost function with a context parameter, or the top-level function.
+  let owner = chain.length - 1;
+  let source: ContextSource | undefined;
+  for (let i = 0; i < chain.length; i++) {
+    if (chain[i].start < detachedAt) return SILENT;
+    const own = sourceOf(chain[i].node, top, facts);
+    if (own === 'ignored') return SILENT;
+    if (own) {
+      owner = i;
+      source = own;
+      break;
     }
   }
-  return silent;
+  const handedTo: Node[] = [];
+  for (let i = 0; i < owner; i++) {
+    const role = literalRole(chain[i].node, facts);
+    if (role.role === 'detached' || role.role === 'other') return SILENT;
+    if (role.role === 'argument') handedTo.push(role.call);
+  }
+  if (!source) {
+    if (chain[owner].start !== top.start || top.mainOrInit || handedTo.length > 0) return SILENT;
+    return { kind: 'none' };
+  }
+  if (handedTo.length === 0) return { kind: 'source', source };
+  const names = new Set([source.param.text, ...derivedContexts(source, facts).map((d) => d.name.text)]);
+  return handedTo.every((call) => mentionsAny(call, names)) ? { kind: 'source', source } : SILENT;
 }
 
 /** True when an argument of the call (other than func literals) names one of the contexts. */
@@ -118,18 +134,13 @@ function mentionsAny(call: Node, names: ReadonlySet<string>): boolean {
     if (argument.type === 'func_literal') continue;
     let found = argument.type === 'identifier' && names.has(argument.text);
     walk(argument, (child) => {
-      if (child.type === 'func_literal') return false;
+      if (found || child.type === 'func_literal') return false;
       if (child.type === 'identifier' && names.has(child.text)) found = true;
       return undefined;
     });
     if (found) return true;
   }
   return false;
-}
-
-/** Resolves `name` as if it were written at `at` (which must not be a block or clause). */
-export function resolveAt(name: string, at: Node): Declaration | undefined {
-  return findLocalDeclaration({ text: name, parent: at } as unknown as Node);
 }
 
 function sameDeclaration(a: Declaration | undefined, b: Declaration): boolean {
@@ -157,7 +168,7 @@ export function accessorText(source: ContextSource): string {
 }
 
 /** True when `expression` is the source's accessor call (`r.Context()`…) on the parameter itself. */
-function isAccessor(expression: Node, source: ContextSource): boolean {
+function isAccessor(expression: Node, source: ContextSource, param: Declaration): boolean {
   if (source.kind === 'context' || expression.type !== 'call_expression') return false;
   if (callArguments(expression).length > 0) return false;
   const callee = calleeParts(expression);
@@ -172,39 +183,61 @@ function isAccessor(expression: Node, source: ContextSource): boolean {
     if (inner?.name !== 'Request') return false;
     holder = inner.operand;
   }
-  return holder?.type === 'identifier' && sameDeclaration(findLocalDeclaration(holder), paramDeclaration(source));
+  return holder?.type === 'identifier' && holder.text === source.param.text && sameDeclaration(findLocalDeclaration(holder), param);
 }
 
-/** Per file (one TypeResolver per analysis): derived locals by parameter node id. */
-const derivedMemo = new WeakMap<TypeResolver, Map<number, Declaration[]>>();
+/** Declarations made by a `x, y := …` statement or a `var` declaration (each spec). */
+function declarationsOf(statement: Node): Declaration[] {
+  const declarations: Declaration[] = [];
+  const values = (list: Node | null) => (list ? (list.type === 'expression_list' ? list.namedChildren.filter((n): n is Node => n !== null) : [list]) : []);
+  if (statement.type === 'short_var_declaration') {
+    const right = values(statement.childForFieldName('right'));
+    values(statement.childForFieldName('left')).forEach((name, index) => {
+      if (name.type === 'identifier') declarations.push({ kind: 'short', name, values: right, index, node: statement });
+    });
+    return declarations;
+  }
+  for (const child of statement.namedChildren) {
+    const specs = child?.type === 'var_spec_list' ? child.namedChildren : [child];
+    for (const spec of specs) {
+      if (spec?.type !== 'var_spec') continue;
+      const type = spec.childForFieldName('type') ?? undefined;
+      const right = values(spec.childForFieldName('value'));
+      spec.childrenForFieldName('name').forEach((name, index) => {
+        if (name) declarations.push({ kind: 'var', name, type, values: right, index, node: spec });
+      });
+    }
+  }
+  return declarations;
+}
 
 /**
  * Local variables holding the caller's context or a child of it, in source order:
- * `ctx := r.Context()`, `ctx, cancel := context.WithTimeout(ctx, d)`, and the rebinding idiom
+ * `ctx := r.Context()`, `ctx, cancel := context.WithTimeout(ctx, d)`, a helper of this package
+ * that returns a `context.Context` built on it, and the rebinding idiom
  * `ctx, span := tracer.Start(ctx, "op")`. `context.WithoutCancel` does not count.
+ * Computed once per function, from its `:=` and `var` statements that mention a known name.
  */
-export function derivedContexts(source: ContextSource, types: TypeResolver): Declaration[] {
-  let memo = derivedMemo.get(types);
-  if (!memo) derivedMemo.set(types, (memo = new Map()));
-  const key = source.param.id;
-  const known = memo.get(key);
-  if (known) return known;
+export function derivedContexts(source: ContextSource, facts: Facts): Declaration[] {
+  const memo = facts.fn(source.fn);
+  if (memo.derived) return memo.derived;
   const derived: Declaration[] = [];
-  memo.set(key, derived);
-  const body = source.fn.childForFieldName('body');
-  if (!body) return derived;
+  memo.derived = derived;
+  const types = facts.types;
   const param = paramDeclaration(source);
+  const names = new Set([source.param.text]);
   const carries = (expression: Node): boolean => {
     const value = unparen(expression);
     if (value.type === 'identifier') {
+      if (!names.has(value.text)) return false;
       const declaration = findLocalDeclaration(value);
       if (source.kind === 'context' && sameDeclaration(declaration, param)) return true;
       return derived.some((d) => sameDeclaration(declaration, d));
     }
-    return isAccessor(value, source);
+    return isAccessor(value, source, param);
   };
-  const consider = (declaration: Declaration | undefined) => {
-    if (!declaration || declaration.name.type !== 'identifier' || declaration.name.text === '_') return;
+  const consider = (declaration: Declaration) => {
+    if (declaration.name.text === '_') return;
     const { values, index } = declaration;
     const value = values.length === 1 ? unparen(values[0]) : values[index];
     if (!value) return;
@@ -215,27 +248,36 @@ export function derivedContexts(source: ContextSource, types: TypeResolver): Dec
     const first = callArguments(value)[0];
     if (!first || !carries(first)) return;
     const callee = types.calledFunction(value);
-    const rebinds = unparen(first).type === 'identifier' && unparen(first).text === declaration.name.text;
-    if (callee && CONTEXT_PATHS.has(callee.path) ? DERIVING.has(callee.name) : rebinds) derived.push(declaration);
-  };
-  walk(body, (node) => {
-    if (node.type === 'short_var_declaration') {
-      const left = node.childForFieldName('left');
-      for (const name of left?.namedChildren ?? []) if (name?.type === 'identifier') consider(declarationOf(name));
-    } else if (node.type === 'var_spec') {
-      for (const name of node.childrenForFieldName('name')) if (name) consider(declarationOf(name));
+    let derives: boolean;
+    if (callee && CONTEXT_PATHS.has(callee.path)) {
+      // The With* constructors return a child of their first argument; WithoutCancel keeps only its values.
+      derives = callee.name !== 'WithoutCancel' && isContextType(knownFunctionResults('context', callee.name)?.[0]);
+    } else {
+      const rebinds = unparen(first).type === 'identifier' && unparen(first).text === declaration.name.text;
+      derives = rebinds || isContextType(types.resultsOf(value)?.[0]);
     }
-    return undefined;
-  });
+    if (derives) derived.push(declaration);
+  };
+  const fn = source.fn;
+  const body = fn.childForFieldName('body');
+  if (!body) return derived;
+  const text = facts.text.slice(body.startIndex, body.endIndex);
+  let mentions = wordPattern(names);
+  for (const { node, word } of facts.keywords(body, body.startIndex, text, /:=|\bvar\b/g, 0, false)) {
+    // `:=` finds the statement around it; `var` the declaration it starts.
+    if (node.type !== (word === 'var' ? 'var_declaration' : 'short_var_declaration')) continue;
+    mentions.lastIndex = 0;
+    if (!mentions.test(node.text)) continue;
+    for (const declaration of declarationsOf(node)) {
+      const before = derived.length;
+      consider(declaration);
+      if (derived.length > before && !names.has(declaration.name.text)) {
+        names.add(declaration.name.text);
+        mentions = wordPattern(names);
+      }
+    }
+  }
   return derived;
-}
-
-/** The declaration a declaring identifier introduces. */
-function declarationOf(name: Node): Declaration | undefined {
-  let statement = name.parent;
-  while (statement && statement.type !== 'short_var_declaration' && statement.type !== 'var_declaration') statement = statement.parent;
-  const found = statement ? declarationIn(statement, name.text) : undefined;
-  return found?.name.equals(name) ? found : undefined;
 }
 
 /**
@@ -243,11 +285,18 @@ function declarationOf(name: Node): Declaration | undefined {
  * parameter that is visible there, or the request accessor. Undefined when a local that is not
  * derived from the caller's context shadows them all.
  */
-export function contextExpression(source: ContextSource, at: Node, types: TypeResolver): { text: string; names: Set<string> } | undefined {
-  const derived = derivedContexts(source, types);
+export function contextExpression(source: ContextSource, at: Node, facts: Facts): { text: string; names: Set<string> } | undefined {
+  const derived = derivedContexts(source, facts);
   const names = new Set([source.param.text, ...derived.map((d) => d.name.text)]);
-  const visible = [...derived].reverse().find((d) => sameDeclaration(resolveAt(d.name.text, at), d));
-  if (visible) return { text: visible.name.text, names };
-  if (!sameDeclaration(resolveAt(source.param.text, at), paramDeclaration(source))) return undefined;
+  // Each name is resolved once: usually they are all `ctx`.
+  const resolved = new Map<string, Declaration | undefined>();
+  const resolve = (name: string) => {
+    if (!resolved.has(name)) resolved.set(name, findDeclarationFrom(name, at));
+    return resolved.get(name);
+  };
+  for (let i = derived.length - 1; i >= 0; i--) {
+    if (sameDeclaration(resolve(derived[i].name.text), derived[i])) return { text: derived[i].name.text, names };
+  }
+  if (!sameDeclaration(resolve(source.param.text), paramDeclaration(source))) return undefined;
   return { text: accessorText(source), names };
 }

@@ -213,3 +213,26 @@ func fetchRates(client *nethttp.Client, url string) (*nethttp.Response, error) {
 	}
 	return client.Do(req)
 }
+
+// A helper of this package that returns a context built on ctx: its result is the one to pass.
+type tenantKey struct{}
+
+func withTenant(ctx context.Context, tenant string) context.Context {
+	return context.WithValue(ctx, tenantKey{}, tenant)
+}
+
+func (s *Store) TenantTotal(ctx context.Context, tenant string) (int64, error) {
+	tctx := withTenant(ctx, tenant)
+	var total int64
+	if err := s.db.QueryRow("SELECT sum(total) FROM orders WHERE tenant = $1", tenant).Scan(&total); err != nil { // want "context-propagation"
+		return 0, err
+	}
+	return total, s.db.PingContext(tctx)
+}
+
+// The words go and defer inside a string or a comment are not statements: this call runs now.
+func (s *Store) Note(ctx context.Context, id int64) error {
+	// defer to the caller; go on
+	_, err := s.db.Exec("INSERT INTO notes (order_id, body) VALUES ($1, 'go on, defer the rest')", id) // want "context-propagation"
+	return err
+}

@@ -231,3 +231,11 @@ func NewPoller(ctx context.Context, s *Store) (*Poller, error) {
 func (s *Store) startPolling(ctx context.Context) {
 	go s.rebuild(ctx)
 }
+
+// A deferred call whose arguments span several lines is still deferred cleanup.
+func (s *Store) Release(ctx context.Context, id int64) {
+	defer s.db.Exec(
+		"UPDATE holds SET released = true WHERE order_id = $1",
+		id,
+	)
+}
