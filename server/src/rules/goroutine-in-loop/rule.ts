@@ -1,10 +1,11 @@
-import type { Node } from 'web-tree-sitter';
+import { Query, type Language, type Node, type Tree } from 'web-tree-sitter';
 import { indentOf, insertLinesBefore, replaceNode } from '../../core/edits';
 import type { Fix, TextEdit } from '../../core/findings';
 import type { TypeRef } from '../../core/go-types';
+import type { PackageIndex } from '../../core/package-index';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
-import { findLocalDeclaration, type Declaration } from '../../core/scope';
-import { blockStatements, callArguments, FUNCTION_TYPES, isAncestor, unparen, walk } from '../../core/syntax';
+import { findDeclarationFrom, findLocalDeclaration, type Declaration } from '../../core/scope';
+import { callArguments, FUNCTION_TYPES, unparen, walk } from '../../core/syntax';
 import type { Range } from '../../core/text';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
@@ -19,6 +20,12 @@ const LIMIT = 16;
  * previous batch (`wg.Wait()` in an enclosing loop).
  */
 const PACING_METHODS = new Set(['Acquire', 'TryAcquire', 'Wait', 'WaitN', 'Take', 'Allow', 'AllowN', 'Reserve', 'ReserveN']);
+
+/** Text a loop body must contain before it is worth walking for a bound: a channel operation, a pacing call, a sleep. */
+const LOOP_BOUND_TEXT = /<-|\b(?:Acquire|TryAcquire|Wait|WaitN|Take|Allow|AllowN|Reserve|ReserveN|Sleep)\b/;
+
+/** The same inside the goroutine: a semaphore send and receive, an acquire, a limiter wait. */
+const INSIDE_BOUND_TEXT = /<-|Acquire|Wait/;
 
 const INTEGER_TYPES = new Set([
   'int',
@@ -56,8 +63,21 @@ interface Driver {
   description: string;
 }
 
-/** What a range expression yields, as far as the syntax and the index tell. */
-type RangeKind = 'data' | 'channel' | 'fixed' | 'int' | 'unknown';
+/**
+ * What a range expression yields, as far as the syntax and the index tell. `code`: functions
+ * (hooks, tasks), whose number the program decides, not its input. `sized`: a slice made with
+ * a length that does not come from `len(…)`, a pool in disguise unless the length changes.
+ */
+type RangeKind = 'data' | 'channel' | 'fixed' | 'int' | 'code' | 'sized' | 'unknown';
+
+/** A go statement this rule flags: its innermost loop, every loop around it and what drives it. */
+interface Verdict {
+  /** The call the go statement makes. */
+  call: Node | undefined;
+  loop: Node;
+  loops: Node[];
+  driver: Driver;
+}
 
 export const rule: Rule = {
   meta: {
@@ -73,86 +93,250 @@ export const rule: Rule = {
   check(match, context) {
     if (context.file.isTest) return;
     const go = capture(match, 'go')!;
-    const flagged = unboundedLoop(go, context);
-    if (!flagged) return;
-    const { loop, driver } = flagged;
-    const fix = semaphoreFix(go, loop, context);
+    const analysis = analysisOf(context);
+    const place = locate(go, analysis);
+    if (!place) return;
+    const facts = functionFacts(place.top, analysis, context);
+    const verdict = unboundedLoop(go, facts, analysis, context, place.loops);
+    if (!verdict) return;
+    const fix = semaphoreFix(go, verdict, facts, analysis, context);
     context.report({
-      range: reportRange(go),
-      message: `\`go\` starts one goroutine ${driver.description} with no limit on how many run at once; take a slot in a semaphore channel before it or use errgroup with SetLimit`,
+      range: reportRange(go, verdict.call),
+      message: `\`go\` starts one goroutine ${verdict.driver.description} with no limit on how many run at once; take a slot in a semaphore channel before it or use errgroup with SetLimit`,
       fixes: fix ? [fix] : [],
     });
   },
 };
+
+// ---------------------------------------------------------------------------------------------
+// What one analysis has learned
+//
+// Every node access crosses into WebAssembly, so each go statement, loop and function is read
+// once per analysis: the verdicts are kept by node id (unique within a tree) for as long as the
+// same tree is analysed with the same package index. All of it stays inside the top-level
+// declaration that holds the go statement, whose findings the analyzer caches by its text.
+
+interface Analysis {
+  tree: Tree;
+  index: PackageIndex;
+  root: Node;
+  /** By go statement id: the verdict, or null when the statement is not flagged. */
+  verdicts: Map<number, Verdict | null>;
+  /** By loop id: whether the loop's own body paces it. */
+  pacedLoops: Map<number, boolean>;
+  /** By top-level declaration id. */
+  functions: Map<number, FunctionFacts>;
+}
+
+/** What the rule reads from one top-level declaration, at most once each. */
+interface FunctionFacts {
+  node: Node;
+  start: number;
+  text: string;
+  /** Local declarations already looked up, by identifier id; null for "not local". */
+  declarations: Map<number, Declaration | null>;
+  /** The body of the top-level function or method; null for other declarations. */
+  body?: Node | null;
+  /** Whether an errgroup (or anything) gets `SetLimit` in the declaration. */
+  limited?: boolean;
+  /** Places that write to (or hand over) a variable, by the name of the variable. */
+  writes?: Map<string, Write[]>;
+  /** The start of every loop this rule flags in the declaration, in source order. */
+  flaggedLoops?: number[];
+}
+
+interface Write {
+  root: Node;
+  /** The variable itself is written (or its address taken), not an element or a field. */
+  whole: boolean;
+  /** Only passed to a call (or the receiver of a method call), not assigned. */
+  passed: boolean;
+}
+
+let current: Analysis | undefined;
+
+function analysisOf(context: RuleContext): Analysis {
+  const { tree } = context.file;
+  // Trees and indexes are plain objects here (not nodes): identity tells a new analysis.
+  if (!current || current.tree !== tree || current.index !== context.index) {
+    current = { tree, index: context.index, root: tree.rootNode, verdicts: new Map(), pacedLoops: new Map(), functions: new Map() };
+  }
+  return current;
+}
+
+/**
+ * The loops around a go statement inside its own function (innermost first) and the top-level
+ * declaration that holds it; undefined when no loop is around it.
+ */
+function locate(go: Node, analysis: Analysis): { loops: Node[]; top: Node } | undefined {
+  const loops = enclosingLoops(go);
+  if (loops.length === 0) return undefined;
+  // One call into the tree instead of a walk up through every parent.
+  const top = analysis.root.firstChildForIndex(go.startIndex);
+  return top ? { loops, top } : undefined;
+}
+
+function functionFacts(top: Node, analysis: Analysis, context: RuleContext): FunctionFacts {
+  let facts = analysis.functions.get(top.id);
+  if (!facts) {
+    facts = { node: top, start: top.startIndex, text: context.file.text.slice(top.startIndex, top.endIndex), declarations: new Map() };
+    analysis.functions.set(top.id, facts);
+  }
+  return facts;
+}
+
+const WORD = /[\p{L}\p{N}_]/u;
+
+function isWordChar(text: string, at: number): boolean {
+  return at >= 0 && at < text.length && WORD.test(text[at]);
+}
+
+/**
+ * Where `name` first occurs in `text` as a whole word, from `from` up to `before`; -1 when it
+ * does not. With `declarable`, only where it could be declared: `x.name` is a field or a
+ * method and `name(` a call, neither declares `name`.
+ */
+function wordAt(text: string, name: string, from = 0, before = text.length, declarable = false): number {
+  for (let i = text.indexOf(name, from); i !== -1 && i < before; i = text.indexOf(name, i + 1)) {
+    if (isWordChar(text, i - 1) || isWordChar(text, i + name.length)) continue;
+    if (declarable && (text[i - 1] === '.' || text[i + name.length] === '(')) continue;
+    return i;
+  }
+  return -1;
+}
+
+function hasWord(text: string, name: string): boolean {
+  return wordAt(text, name) !== -1;
+}
+
+/**
+ * The local declaration of an identifier, looked up once per identifier. A declaration comes
+ * before its uses in the text of the function, so a name that does not occur earlier in a
+ * declarable place is not local; one that occurs earlier only in the signature of the
+ * top-level function is its parameter (or nothing local). Either way the walk through the
+ * scopes is skipped.
+ */
+function localDeclaration(identifier: Node, facts: FunctionFacts): Declaration | undefined {
+  const known = facts.declarations.get(identifier.id);
+  if (known !== undefined) return known ?? undefined;
+  const name = identifier.text;
+  const at = identifier.startIndex - facts.start;
+  const first = wordAt(facts.text, name, 0, at, true);
+  let declaration: Declaration | undefined;
+  if (first !== -1) {
+    const body = functionBody(facts);
+    const bodyAt = body ? body.startIndex - facts.start : -1;
+    if (body && first < bodyAt && at > bodyAt && wordAt(facts.text, name, bodyAt, at, true) === -1) {
+      declaration = findDeclarationFrom(name, body);
+    } else {
+      declaration = findLocalDeclaration(identifier);
+    }
+  }
+  facts.declarations.set(identifier.id, declaration ?? null);
+  return declaration;
+}
+
+/** The body of the top-level function or method, if that is what the declaration is. */
+function functionBody(facts: FunctionFacts): Node | null {
+  if (facts.body === undefined) {
+    const type = facts.node.type;
+    facts.body = type === 'function_declaration' || type === 'method_declaration' ? facts.node.childForFieldName('body') : null;
+  }
+  return facts.body;
+}
+
+/** Whether a predeclared function (`len`, `make`, `int`) is the builtin here, not a local. */
+function isBuiltin(identifier: Node, facts: FunctionFacts): boolean {
+  return !localDeclaration(identifier, facts);
+}
 
 /**
  * The loop that starts a goroutine per item of some data, when nothing bounds it. Only the
  * innermost loop of the go statement's own function decides: a fixed pool of workers started
  * per shard, or a goroutine started per accepted connection, is a design, not a burst.
  */
-function unboundedLoop(go: Node, context: RuleContext): { loop: Node; driver: Driver } | undefined {
-  const loops = enclosingLoops(go);
+function unboundedLoop(go: Node, facts: FunctionFacts, analysis: Analysis, context: RuleContext, around?: Node[]): Verdict | null {
+  const known = analysis.verdicts.get(go.id);
+  if (known !== undefined) return known;
+  let verdict: Verdict | null = null;
+  const loops = around ?? enclosingLoops(go);
   const loop = loops[0];
-  if (!loop) return undefined;
-  const driver = loopDriver(loop, context);
-  if (!driver) return undefined;
-  if (leavesLoopAfter(go, loop)) return undefined;
-  if (hasVisibleBound(go, loops, context)) return undefined;
-  return { loop, driver };
+  if (loop) {
+    const driver = loopDriver(loop, facts, context);
+    if (driver && !leavesLoopAfter(go, loop)) {
+      const call = goCall(go);
+      if (!hasVisibleBound(go, call, loops, facts, analysis, context)) verdict = { call, loop, loops, driver };
+    }
+  }
+  analysis.verdicts.set(go.id, verdict);
+  return verdict;
 }
 
 /** The for statements around a node inside its own function, innermost first. */
 function enclosingLoops(node: Node): Node[] {
   const loops: Node[] = [];
-  for (let current = node.parent; current && !FUNCTION_TYPES.has(current.type); current = current.parent) {
-    if (current.type === 'for_statement') loops.push(current);
+  for (let parent = node.parent; parent; parent = parent.parent) {
+    const type = parent.type;
+    if (FUNCTION_TYPES.has(type)) break;
+    if (type === 'for_statement') loops.push(parent);
   }
   return loops;
+}
+
+/** The first named child that is not a comment. */
+function firstNamed(node: Node): Node | null {
+  let child = node.firstNamedChild;
+  while (child && child.type === 'comment') child = child.nextNamedSibling;
+  return child;
 }
 
 // ---------------------------------------------------------------------------------------------
 // What drives the loop
 
-function loopDriver(loop: Node, context: RuleContext): Driver | undefined {
-  const clauses = loop.namedChildren.filter((n): n is Node => n !== null && n.type !== 'comment' && n.type !== 'block');
-  const range = clauses.find((n) => n.type === 'range_clause');
-  if (range) return rangeDriver(range, context);
-  const forClause = clauses.find((n) => n.type === 'for_clause');
-  if (forClause) return countedDriver(forClause);
-  const condition = clauses[0];
-  if (!condition) return undefined; // `for {}`: accept loops and event loops are servers, not bursts
-  return iteratorDriver(unparen(condition));
+function loopDriver(loop: Node, facts: FunctionFacts, context: RuleContext): Driver | undefined {
+  const clause = firstNamed(loop);
+  if (!clause) return undefined;
+  switch (clause.type) {
+    case 'block':
+      return undefined; // `for {}`: accept loops and event loops are servers, not bursts
+    case 'range_clause':
+      return rangeDriver(clause, facts, context);
+    case 'for_clause':
+      return countedDriver(clause, facts);
+    default:
+      return iteratorDriver(unparen(clause));
+  }
 }
 
-function rangeDriver(range: Node, context: RuleContext): Driver | undefined {
+function rangeDriver(range: Node, facts: FunctionFacts, context: RuleContext): Driver | undefined {
   const right = range.childForFieldName('right');
   if (!right) return undefined;
-  const left = range.childForFieldName('left');
-  const variables = !left ? 0 : left.type === 'expression_list' ? left.namedChildren.filter((n) => n?.type !== 'comment').length : 1;
   const expression = unparen(right);
-  if (lenDerived(expression)) return { description: `per index up to \`${short(expression)}\`` };
+  if (lenDerived(expression, facts)) return { description: `per index up to \`${short(expression)}\`` };
   if (isTimePaced(expression, context)) return undefined;
-  const kind = rangeKind(expression, context);
+  const kind = rangeKind(expression, facts, context);
   switch (kind) {
     case 'channel':
       return { description: `per value received from \`${short(expression)}\`` };
     case 'data':
       return { description: `per element of \`${short(expression)}\`` };
-    case 'unknown':
+    case 'unknown': {
       // Two variables cannot range over an integer; before Go 1.22 nothing ranges over one.
-      if (variables === 2 || context.index.goAtLeast(1, 22) === false) return { description: `per element of \`${short(expression)}\`` };
-      return undefined;
+      if (context.index.goAtLeast(1, 22) === false) return { description: `per element of \`${short(expression)}\`` };
+      const left = range.childForFieldName('left');
+      const variables = left ? left.namedChildren.filter((n) => n?.type !== 'comment').length : 0;
+      return variables === 2 ? { description: `per element of \`${short(expression)}\`` } : undefined;
+    }
     default:
       return undefined;
   }
 }
 
 /** `for i := 0; i < len(items); i++` and `for i := len(items) - 1; i >= 0; i--`. */
-function countedDriver(clause: Node): Driver | undefined {
+function countedDriver(clause: Node, facts: FunctionFacts): Driver | undefined {
   const initializer = clause.childForFieldName('initializer');
   const condition = clause.childForFieldName('condition');
   if (!initializer || initializer.type !== 'short_var_declaration' || !condition) return undefined;
-  const counters = new Set((initializer.childForFieldName('left')?.namedChildren ?? []).filter((n): n is Node => n?.type === 'identifier').map((n) => n.text));
   const test = unparen(condition);
   if (test.type !== 'binary_expression') return undefined;
   const operator = test.childForFieldName('operator')?.type ?? '';
@@ -160,16 +344,19 @@ function countedDriver(clause: Node): Driver | undefined {
   const left = test.childForFieldName('left');
   const right = test.childForFieldName('right');
   if (!left || !right) return undefined;
+  const counters = new Set((initializer.childForFieldName('left')?.namedChildren ?? []).filter((n): n is Node => n?.type === 'identifier').map((n) => n.text));
+  const l = unparen(left);
+  const r = unparen(right);
   for (const [counter, bound] of [
-    [unparen(left), unparen(right)],
-    [unparen(right), unparen(left)],
+    [l, r],
+    [r, l],
   ]) {
-    if (counter.type === 'identifier' && counters.has(counter.text) && lenDerived(bound)) {
+    if (counter.type === 'identifier' && counters.has(counter.text) && lenDerived(bound, facts)) {
       return { description: `per index up to \`${short(bound)}\`` };
     }
   }
   const start = initializer.childForFieldName('right')?.namedChildren.find((n) => n !== null && n.type !== 'comment');
-  if (start && lenDerived(start) && (counters.has(unparen(left).text) || counters.has(unparen(right).text))) {
+  if (start && lenDerived(start, facts) && (counters.has(l.text) || counters.has(r.text))) {
     return { description: `per index counting down from \`${short(start)}\`` };
   }
   return undefined;
@@ -186,41 +373,45 @@ function iteratorDriver(condition: Node): Driver | undefined {
 }
 
 /** `len(x)`, `len(x) - 1`, or a local never reassigned that holds one of those. */
-function lenDerived(expression: Node, depth = 0): boolean {
+function lenDerived(expression: Node, facts: FunctionFacts, depth = 0): boolean {
+  if (depth > 4 || !facts.text.includes('len')) return false;
   const node = unparen(expression);
-  if (depth > 4) return false;
-  if (node.type === 'call_expression') {
-    const fn = node.childForFieldName('function');
-    return fn?.type === 'identifier' && fn.text === 'len' && !findLocalDeclaration(fn);
+  switch (node.type) {
+    case 'call_expression': {
+      const fn = node.childForFieldName('function');
+      return fn?.type === 'identifier' && fn.text === 'len' && isBuiltin(fn, facts);
+    }
+    case 'binary_expression': {
+      const operator = node.childForFieldName('operator')?.type ?? '';
+      if (!['+', '-', '*', '/', '%', '>>'].includes(operator)) return false;
+      const left = node.childForFieldName('left');
+      const right = node.childForFieldName('right');
+      return (!!left && lenDerived(left, facts, depth + 1)) || (!!right && lenDerived(right, facts, depth + 1));
+    }
+    case 'identifier': {
+      const declaration = localDeclaration(node, facts);
+      if (!declaration || (declaration.kind !== 'short' && declaration.kind !== 'var')) return false;
+      const value = declaration.values.length === 1 ? declaration.values[0] : declaration.values[declaration.index];
+      if (!value || !lenDerived(value, facts, depth + 1)) return false;
+      return mutations(declaration, facts).length === 0;
+    }
+    default:
+      return false;
   }
-  if (node.type === 'binary_expression') {
-    const operator = node.childForFieldName('operator')?.type ?? '';
-    if (!['+', '-', '*', '/', '%', '>>'].includes(operator)) return false;
-    const left = node.childForFieldName('left');
-    const right = node.childForFieldName('right');
-    return (!!left && lenDerived(left, depth + 1)) || (!!right && lenDerived(right, depth + 1));
-  }
-  if (node.type === 'identifier') {
-    const declaration = findLocalDeclaration(node);
-    if (!declaration || (declaration.kind !== 'short' && declaration.kind !== 'var')) return false;
-    const value = declaration.values.length === 1 ? declaration.values[0] : declaration.values[declaration.index];
-    if (!value || !lenDerived(value, depth + 1)) return false;
-    return mutations(declaration).length === 0;
-  }
-  return false;
 }
 
 /** `ticker.C`, `timer.C`, `time.Tick(d)`: a loop paced by the clock. */
 function isTimePaced(expression: Node, context: RuleContext): boolean {
-  if (expression.type === 'selector_expression') return expression.childForFieldName('field')?.text === 'C';
-  if (expression.type === 'call_expression') {
+  const type = expression.type;
+  if (type === 'selector_expression') return expression.childForFieldName('field')?.text === 'C';
+  if (type === 'call_expression') {
     const called = context.types.calledFunction(expression);
     return called?.path === 'time' && called.name === 'Tick';
   }
   return false;
 }
 
-function rangeKind(expression: Node, context: RuleContext): RangeKind {
+function rangeKind(expression: Node, facts: FunctionFacts, context: RuleContext): RangeKind {
   switch (expression.type) {
     case 'int_literal':
       return 'int';
@@ -229,7 +420,7 @@ function rangeKind(expression: Node, context: RuleContext): RangeKind {
     case 'composite_literal':
       return 'fixed';
     case 'identifier':
-      return identifierKind(expression, context);
+      return identifierKind(expression, facts, context);
     case 'selector_expression': {
       // A variable of another package may well be a literal list we cannot see.
       if (context.types.qualified(expression)) return 'fixed';
@@ -242,53 +433,54 @@ function rangeKind(expression: Node, context: RuleContext): RangeKind {
   }
 }
 
-function identifierKind(identifier: Node, context: RuleContext): RangeKind {
-  const declaration = findLocalDeclaration(identifier);
+function identifierKind(identifier: Node, facts: FunctionFacts, context: RuleContext): RangeKind {
+  const declaration = localDeclaration(identifier, facts);
   if (declaration) {
     if (declaration.kind === 'const') return 'int';
     if (declaration.node.type === 'variadic_parameter_declaration') return 'data';
     if (declaration.type) return typeNodeKind(declaration.type, context);
     const value = declaration.values.length === 1 ? declaration.values[0] : declaration.values[declaration.index];
     if (value) {
-      const kind = valueKind(unparen(value), context);
-      if (kind === 'fixed') return mutations(declaration).length === 0 ? 'fixed' : 'data';
+      const kind = valueKind(unparen(value), facts, context);
+      if (kind === 'fixed') return mutations(declaration, facts).length === 0 ? 'fixed' : 'data';
+      if (kind === 'sized') return mutations(declaration, facts, false, true).length === 0 ? 'int' : 'data';
       if (kind !== 'unknown') return kind;
     }
     return typeRefKind(context.types.typeOfDeclaration(declaration), context);
   }
-  const topLevel = topLevelSpec(identifier);
-  if (topLevel) {
-    if (topLevel.type === 'const_spec') return 'int';
-    const type = topLevel.childForFieldName('type');
-    if (type) return typeNodeKind(type, context);
-    const values = topLevel.childForFieldName('value')?.namedChildren.filter((n): n is Node => n !== null) ?? [];
-    const names = topLevel.childrenForFieldName('name').filter((n): n is Node => n !== null);
-    const value = values[names.findIndex((n) => n.text === identifier.text)];
-    const kind = value ? valueKind(unparen(value), context) : 'unknown';
-    if (kind === 'fixed') return assignedInFile(identifier) ? 'data' : 'fixed';
-    return kind;
-  }
+  // A package-level name. Without a written type its value may be a literal list, and whether
+  // other functions change it is not this function's to see; a name the index does not know
+  // as a variable is a constant.
   const type = context.index.packageVar(identifier.text);
-  // Declared in another file without a written type: its value may be a literal list.
   if (!type || type.text === '') return 'fixed';
   return typeRefKind(type, context);
 }
 
 /** The kind of a value an identifier was initialised with. */
-function valueKind(value: Node, context: RuleContext): RangeKind {
-  if (value.type === 'composite_literal') return 'fixed';
-  if (value.type === 'call_expression') {
-    const fn = value.childForFieldName('function');
-    const first = callArguments(value)[0];
-    if (fn?.type === 'identifier' && fn.text === 'make' && first && !findLocalDeclaration(fn)) return typeNodeKind(first, context);
+function valueKind(value: Node, facts: FunctionFacts, context: RuleContext): RangeKind {
+  const type = value.type;
+  if (type === 'composite_literal') {
+    const literalType = value.childForFieldName('type');
+    return literalType && typeNodeKind(literalType, context) === 'code' ? 'code' : 'fixed';
   }
-  if (LITERALS.has(value.type)) return value.type === 'int_literal' ? 'int' : 'fixed';
+  if (type === 'call_expression') {
+    const fn = value.childForFieldName('function');
+    if (fn?.type === 'identifier' && fn.text === 'make' && isBuiltin(fn, facts)) {
+      const [made, length] = callArguments(value);
+      if (!made) return 'unknown';
+      const kind = typeNodeKind(made, context);
+      // `make([]T, n)` ranged over is `for range n`, unless n is `len(…)`.
+      return kind === 'data' && length && made.type === 'slice_type' && !lenDerived(length, facts) ? 'sized' : kind;
+    }
+  }
+  if (LITERALS.has(type)) return type === 'int_literal' ? 'int' : 'fixed';
   return 'unknown';
 }
 
 function typeNodeKind(type: Node, context: RuleContext): RangeKind {
   switch (type.type) {
     case 'slice_type':
+      return funcType(type.childForFieldName('element')?.text ?? '', context) ? 'code' : 'data';
     case 'map_type':
       return 'data';
     case 'array_type':
@@ -309,7 +501,7 @@ function typeNodeKind(type: Node, context: RuleContext): RangeKind {
 function typeRefKind(type: TypeRef | undefined, context: RuleContext, depth = 0): RangeKind {
   if (!type || depth > 4) return 'unknown';
   if (type.pkg === '' && type.name && !type.pointer) return namedKind(type.name, context, depth);
-  return typeTextKind(type.text);
+  return typeTextKind(type.text, context);
 }
 
 function namedKind(name: string, context: RuleContext, depth = 0): RangeKind {
@@ -319,40 +511,21 @@ function namedKind(name: string, context: RuleContext, depth = 0): RangeKind {
   return underlying ? typeRefKind(underlying, context, depth + 1) : 'unknown';
 }
 
-function typeTextKind(text: string): RangeKind {
+function typeTextKind(text: string, context: RuleContext): RangeKind {
   const type = text.trim();
-  if (type.startsWith('[]') || type.startsWith('map[')) return 'data';
+  if (type.startsWith('[]')) return funcType(type.slice(2), context) ? 'code' : 'data';
+  if (type.startsWith('map[')) return 'data';
   if (/^\[[^\]]+\]/.test(type)) return 'fixed';
   if (/^(<-\s*)?chan\b/.test(type)) return 'channel';
   if (INTEGER_TYPES.has(type)) return 'int';
   return 'unknown';
 }
 
-/** The package-level var or const spec of this file that declares the identifier's name. */
-function topLevelSpec(identifier: Node): Node | undefined {
-  const root = identifier.tree.rootNode;
-  for (const declaration of root.namedChildren) {
-    if (declaration?.type !== 'var_declaration' && declaration?.type !== 'const_declaration') continue;
-    const specType = declaration.type === 'var_declaration' ? 'var_spec' : 'const_spec';
-    for (const spec of declaration.descendantsOfType(specType)) {
-      if (spec?.childrenForFieldName('name').some((n) => n?.text === identifier.text)) return spec;
-    }
-  }
-  return undefined;
-}
-
-/** Whether any function of this file assigns to (or appends to) the package-level name. */
-function assignedInFile(identifier: Node): boolean {
-  let assigned = false;
-  walk(identifier.tree.rootNode, (node) => {
-    if (assigned) return false;
-    for (const target of assignedTargets(node)) {
-      const root = rootIdentifier(target);
-      if (root?.text === identifier.text && !findLocalDeclaration(root)) assigned = true;
-    }
-    return undefined;
-  });
-  return assigned;
+/** `func(…)`, or a type of this package declared as one (`type Hook func()`). */
+function funcType(text: string, context: RuleContext): boolean {
+  const type = text.trim();
+  if (/^func\b/.test(type)) return true;
+  return /^\w+$/.test(type) && /^func\b/.test(context.index.namedType(type)?.text.trim() ?? '');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -360,14 +533,14 @@ function assignedInFile(identifier: Node): boolean {
 
 /** A `break` or `return` right after the go statement: the loop starts one goroutine at most. */
 function leavesLoopAfter(go: Node, loop: Node): boolean {
-  const siblings = go.parent?.namedChildren.filter((n): n is Node => n !== null && n.startIndex >= go.endIndex) ?? [];
-  for (const statement of siblings) {
-    if (statement.type === 'return_statement' || statement.type === 'goto_statement') return true;
-    if (statement.type !== 'break_statement') continue;
+  for (let statement = go.nextNamedSibling; statement; statement = statement.nextNamedSibling) {
+    const type = statement.type;
+    if (type === 'return_statement' || type === 'goto_statement') return true;
+    if (type !== 'break_statement') continue;
     const label = statement.namedChildren.find((n) => n?.type === 'label_name')?.text;
     if (label) return labelsLoopOrOuter(label, loop);
-    for (let current = go.parent; current && !current.equals(loop); current = current.parent) {
-      if (['expression_switch_statement', 'type_switch_statement', 'select_statement'].includes(current.type)) return false;
+    for (let parent = go.parent; parent && !parent.equals(loop); parent = parent.parent) {
+      if (['expression_switch_statement', 'type_switch_statement', 'select_statement'].includes(parent.type)) return false;
     }
     return true;
   }
@@ -375,52 +548,112 @@ function leavesLoopAfter(go: Node, loop: Node): boolean {
 }
 
 function labelsLoopOrOuter(label: string, loop: Node): boolean {
-  for (let current: Node | null = loop; current && !FUNCTION_TYPES.has(current.type); current = current.parent) {
-    if (current.type === 'labeled_statement' && current.childForFieldName('label')?.text === label) return true;
+  for (let parent: Node | null = loop; parent && !FUNCTION_TYPES.has(parent.type); parent = parent.parent) {
+    if (parent.type === 'labeled_statement' && parent.childForFieldName('label')?.text === label) return true;
   }
   return false;
 }
 
-function hasVisibleBound(go: Node, loops: Node[], context: RuleContext): boolean {
+function hasVisibleBound(go: Node, call: Node | undefined, loops: Node[], facts: FunctionFacts, analysis: Analysis, context: RuleContext): boolean {
   // In the loops themselves, outside any func literal: a blocking send (semaphore slot or work
   // handed to workers), a blocking receive, a semaphore acquire, a limiter, a batch Wait.
   for (const loop of loops) {
-    const body = loop.childForFieldName('body');
-    if (!body) continue;
-    let bounded = false;
-    walk(body, (node) => {
-      if (bounded || node.type === 'func_literal') return false;
-      if (node.type === 'send_statement' || isBareReceive(node)) bounded = true;
-      if (node.type === 'call_expression' && (pacingCall(node, 0) || isSleep(node, context))) bounded = true;
-      return undefined;
-    });
-    if (bounded) return true;
+    if (pacedLoop(loop, analysis, context)) return true;
   }
   // Inside the goroutine's own function: a semaphore taken and released there, or an acquire.
-  const literal = goroutineLiteral(go);
-  if (literal && boundedInside(literal)) return true;
+  const literal = goroutineLiteral(call);
+  if (literal && (boundedInside(literal, context) || waitsForGoAhead(literal, loops[0], go, context))) return true;
   // Anywhere in the function: an errgroup given a limit.
-  const declaration = topDeclaration(go);
-  let limited = false;
-  walk(declaration, (node) => {
-    if (limited) return false;
-    if (node.type === 'call_expression' && calledMethod(node) === 'SetLimit') limited = true;
-    return undefined;
-  });
-  return limited;
+  return limited(facts);
 }
 
-function boundedInside(literal: Node): boolean {
+function pacedLoop(loop: Node, analysis: Analysis, context: RuleContext): boolean {
+  let paced = analysis.pacedLoops.get(loop.id);
+  if (paced !== undefined) return paced;
+  paced = false;
+  const body = loop.childForFieldName('body');
+  if (body && LOOP_BOUND_TEXT.test(context.file.text.slice(body.startIndex, body.endIndex))) {
+    walk(body, (node) => {
+      if (paced) return false;
+      const type = node.type;
+      if (type === 'func_literal') return false;
+      if (type === 'send_statement' || isBareReceive(node, type)) paced = true;
+      else if (type === 'call_expression' && (pacingCall(node, 0) || isSleep(node, context))) paced = true;
+      return undefined;
+    });
+  }
+  analysis.pacedLoops.set(loop.id, paced);
+  return paced;
+}
+
+function boundedInside(literal: Node, context: RuleContext): boolean {
+  if (!INSIDE_BOUND_TEXT.test(context.file.text.slice(literal.startIndex, literal.endIndex))) return false;
   const sends = new Set<string>();
   const receives = new Set<string>();
   let bounded = false;
   walk(literal, (node) => {
-    if (node.type === 'send_statement') sends.add(node.childForFieldName('channel')?.text ?? '');
-    if (isBareReceive(node)) receives.add(unparen(node.namedChild(0)!).childForFieldName('operand')?.text ?? '');
-    if (node.type === 'call_expression' && pacingCall(node, 1)) bounded = true;
+    const type = node.type;
+    if (type === 'send_statement') sends.add(node.childForFieldName('channel')?.text ?? '');
+    else if (isBareReceive(node, type)) receives.add(unparen(node.namedChild(0)!).childForFieldName('operand')?.text ?? '');
+    else if (type === 'call_expression' && pacingCall(node, 1)) bounded = true;
     return undefined;
   });
   return bounded || [...sends].some((channel) => channel !== '' && receives.has(channel));
+}
+
+/**
+ * A goroutine whose first act is to wait on a channel made for it in this iteration
+ * (`w.start = make(chan bool)` … `go func() { if !<-w.start { … } … }()`): it does nothing
+ * until something hands it the go-ahead, and that dispatcher sets the pace.
+ */
+function waitsForGoAhead(literal: Node, loop: Node, go: Node, context: RuleContext): boolean {
+  const text = context.file.text;
+  if (!text.slice(literal.startIndex, literal.endIndex).includes('<-')) return false;
+  const body = literal.childForFieldName('body');
+  const first = body ? firstStatement(body) : null;
+  if (!first) return false;
+  let received: Node | null = null;
+  switch (first.type) {
+    case 'expression_statement':
+      received = first.namedChild(0);
+      break;
+    case 'if_statement':
+      received = first.childForFieldName('condition');
+      if (received && unparen(received).type === 'unary_expression' && unparen(received).childForFieldName('operator')?.type === '!') {
+        received = unparen(received).childForFieldName('operand');
+      }
+      break;
+    case 'short_var_declaration':
+    case 'assignment_statement': {
+      const right = first.childForFieldName('right');
+      received = right?.namedChildCount === 1 ? right.namedChild(0) : null;
+      break;
+    }
+  }
+  if (!received) return false;
+  const receive = unparen(received);
+  if (receive.type !== 'unary_expression' || receive.childForFieldName('operator')?.type !== '<-') return false;
+  const channel = receive.childForFieldName('operand')?.text;
+  if (!channel || !/^[\w.]+$/.test(channel)) return false;
+  // Made in this iteration, before the go statement.
+  const before = text.slice(loop.startIndex, go.startIndex);
+  const made = new RegExp(`(?:^|[^\\w.])${channel.replace(/\./g, '\\.')}\\s*:?=\\s*make\\(\\s*chan\\b`);
+  return made.test(before);
+}
+
+/** Whether the declaration calls `SetLimit` (on an errgroup) anywhere. */
+function limited(facts: FunctionFacts): boolean {
+  if (facts.limited !== undefined) return facts.limited;
+  let found = false;
+  if (facts.text.includes('SetLimit')) {
+    walk(facts.node, (node) => {
+      if (found) return false;
+      if (node.type === 'call_expression' && calledMethod(node) === 'SetLimit') found = true;
+      return undefined;
+    });
+  }
+  facts.limited = found;
+  return found;
 }
 
 /**
@@ -441,40 +674,39 @@ function calledMethod(call: Node): string | undefined {
 }
 
 function isSleep(call: Node, context: RuleContext): boolean {
+  if (calledMethod(call) !== 'Sleep') return false;
   const called = context.types.calledFunction(call);
   return called?.path === 'time' && called.name === 'Sleep';
 }
 
 /** `<-ch` as a statement of its own: the loop blocks until something arrives. */
-function isBareReceive(node: Node): boolean {
-  if (node.type !== 'expression_statement') return false;
+function isBareReceive(node: Node, type: string): boolean {
+  if (type !== 'expression_statement') return false;
   const expression = node.namedChild(0);
-  return !!expression && unparen(expression).type === 'unary_expression' && unparen(expression).childForFieldName('operator')?.type === '<-';
+  if (!expression) return false;
+  const inner = unparen(expression);
+  return inner.type === 'unary_expression' && inner.childForFieldName('operator')?.type === '<-';
 }
 
-function goroutineLiteral(go: Node): Node | undefined {
-  const call = go.namedChildren.find((n) => n?.type === 'call_expression');
+/** The call of a go statement. */
+function goCall(go: Node): Node | undefined {
+  const call = firstNamed(go);
+  return call?.type === 'call_expression' ? call : undefined;
+}
+
+function goroutineLiteral(call: Node | undefined): Node | undefined {
   const fn = call?.childForFieldName('function');
   const literal = fn ? unparen(fn) : undefined;
   return literal?.type === 'func_literal' ? literal : undefined;
 }
 
-/** The top-level function or method declaration around a node (through func literals). */
-function topDeclaration(node: Node): Node {
-  let current = node;
-  while (current.parent && current.parent.type !== 'source_file') current = current.parent;
-  return current;
-}
-
 // ---------------------------------------------------------------------------------------------
 // The report
 
-function reportRange(go: Node): Range {
+function reportRange(go: Node, call: Node | undefined): Range {
   const start = { line: go.startPosition.row, character: go.startPosition.column };
-  if (go.startPosition.row === go.endPosition.row) {
-    return { start, end: { line: go.endPosition.row, character: go.endPosition.column } };
-  }
-  const call = go.namedChildren.find((n) => n?.type === 'call_expression');
+  const end = go.endPosition;
+  if (go.startPosition.row === end.row) return { start, end: { line: end.row, character: end.column } };
   const fn = call?.childForFieldName('function');
   let head = fn ?? go;
   if (fn && unparen(fn).type === 'func_literal') {
@@ -499,14 +731,20 @@ function short(node: Node): string {
  * the call, which moves the evaluation of `f` and `x` into the goroutine, so it is offered only
  * when that cannot change their values (see `stableExpression`).
  */
-function semaphoreFix(go: Node, loop: Node, context: RuleContext): Fix | undefined {
+function semaphoreFix(go: Node, verdict: Verdict, facts: FunctionFacts, analysis: Analysis, context: RuleContext): Fix | undefined {
+  const { loop } = verdict;
   const lines = context.file.lines;
   const loopStatement = loop.parent?.type === 'labeled_statement' ? loop.parent : loop;
   if (!startsLine(loopStatement, context) || !startsLine(go, context) || !endsLine(go, context)) return undefined;
-  const call = go.namedChildren.find((n) => n?.type === 'call_expression');
+  const { call } = verdict;
   const fn = call?.childForFieldName('function');
   if (!call || !fn) return undefined;
-  const name = semaphoreName(go, loop, context);
+  const literal = unparen(fn);
+  const isLiteral = literal.type === 'func_literal';
+  const body = isLiteral ? literal.childForFieldName('body') : null;
+  if (isLiteral ? !body : !stableCall(call, go, verdict.loops, facts, context) || multiLineRawString(call, context)) return undefined;
+
+  const name = semaphoreName(loop, facts, analysis, context);
   const indent = indentOf(go, lines);
   const release = `defer func() { <-${name} }()`;
   // Before the loop's label, if any, at the loop's own indentation (gofmt outdents labels).
@@ -514,14 +752,10 @@ function semaphoreFix(go: Node, loop: Node, context: RuleContext): Fix | undefin
   const at = { line: loopStatement.startPosition.row, character: 0 };
   const edits: TextEdit[] = [{ range: { start: at, end: at }, newText: declare }];
 
-  const literal = unparen(fn);
-  if (literal.type === 'func_literal') {
-    const body = literal.childForFieldName('body');
-    if (!body) return undefined;
+  if (body) {
     edits.push(insertLinesBefore(go, [`${name} <- struct{}{}`], lines));
     edits.push(releaseInBody(body, release, indent, context));
   } else {
-    if (!stableCall(call, go, context) || multiLineRawString(call)) return undefined;
     const inner = call.text.replace(/\n(?=[^\n])/g, '\n\t');
     // A comment after the statement stays on its first line.
     const lastLine = lines.lineText(go.endPosition.row);
@@ -537,20 +771,36 @@ function semaphoreFix(go: Node, loop: Node, context: RuleContext): Fix | undefin
 /** Puts the release as the first statement of the goroutine's body. */
 function releaseInBody(body: Node, release: string, indent: string, context: RuleContext): TextEdit {
   const open = body.child(0)!;
-  const close = body.child(body.childCount - 1)!;
-  const first = blockStatements(body)[0] ?? body.namedChildren.find((n) => n?.type === 'comment') ?? null;
+  const first = firstStatement(body);
   if (first && first.startPosition.row > open.startPosition.row) {
     const inner = startsLine(first, context) ? indentOf(first, context.file.lines) : `${indent}\t`;
     // After the end of the `{` line, so a comment there stays on the go statement's line.
-    const at = { line: open.endPosition.row, character: context.file.lines.lineText(open.endPosition.row).length };
+    const at = { line: open.startPosition.row, character: context.file.lines.lineText(open.startPosition.row).length };
     return { range: { start: at, end: at }, newText: `\n${inner}${release}` };
   }
   // A one-line body `{ work(x) }`: spread it over lines.
-  const content = context.file.text.slice(open.endIndex, close.startIndex).trim();
+  const content = context.file.text.slice(open.startIndex + 1, body.endIndex - 1).trim();
   const lines = [`{`, `${indent}\t${release}`];
   if (content) lines.push(`${indent}\t${content}`);
   lines.push(`${indent}}`);
   return replaceNode(body, lines.join('\n'));
+}
+
+/** The first statement of a block, or its first comment when it has no statement. */
+function firstStatement(block: Node): Node | null {
+  let comment: Node | null = null;
+  for (let child = block.firstNamedChild; child; child = child.nextNamedSibling) {
+    const type = child.type;
+    if (type === 'comment') {
+      comment ??= child;
+    } else if (type === 'statement_list') {
+      const statement = firstNamed(child);
+      if (statement) return statement;
+    } else {
+      return child;
+    }
+  }
+  return comment;
 }
 
 function startsLine(node: Node, context: RuleContext): boolean {
@@ -558,11 +808,14 @@ function startsLine(node: Node, context: RuleContext): boolean {
 }
 
 function endsLine(node: Node, context: RuleContext): boolean {
-  const rest = context.file.lines.lineText(node.endPosition.row).slice(node.endPosition.column).trim();
+  const end = node.endPosition;
+  const rest = context.file.lines.lineText(end.row).slice(end.column).trim();
   return rest === '' || rest.startsWith('//');
 }
 
-function multiLineRawString(node: Node): boolean {
+function multiLineRawString(node: Node, context: RuleContext): boolean {
+  const text = context.file.text.slice(node.startIndex, node.endIndex);
+  if (!/`[^`]*\n/.test(text)) return false;
   let found = false;
   walk(node, (child) => {
     if (child.type === 'raw_string_literal' && child.startPosition.row !== child.endPosition.row) found = true;
@@ -577,40 +830,51 @@ function multiLineRawString(node: Node): boolean {
  * code is in this declaration). Loops of one declaration that this rule flags are numbered in
  * source order, so fixing them all at once never declares one name twice in a block.
  */
-function semaphoreName(go: Node, loop: Node, context: RuleContext): string {
-  const declaration = topDeclaration(go);
-  const taken = new Set<string>();
-  const gos: Node[] = [];
-  walk(declaration, (node) => {
-    if (node.type === 'identifier' || node.type === 'type_identifier' || node.type === 'package_identifier') taken.add(node.text);
-    if (node.type === 'go_statement') gos.push(node);
-    return undefined;
-  });
-  const loops: Node[] = [];
-  for (const statement of gos) {
-    const flagged = unboundedLoop(statement, context);
-    if (flagged && !loops.some((l) => l.equals(flagged.loop))) loops.push(flagged.loop);
-  }
-  loops.sort((a, b) => a.startIndex - b.startIndex);
+function semaphoreName(loop: Node, facts: FunctionFacts, analysis: Analysis, context: RuleContext): string {
   let suffix = 1;
   const pick = (): string => {
     for (;;) {
       const candidate = suffix === 1 ? 'sem' : `sem${suffix}`;
       suffix++;
-      if (!taken.has(candidate)) return candidate;
+      if (!hasWord(facts.text, candidate)) return candidate;
     }
   };
-  for (const candidate of loops) {
+  for (const start of flaggedLoops(loop, facts, analysis, context)) {
     const name = pick();
-    if (candidate.equals(loop)) return name;
+    if (start === loop.startIndex) return name;
   }
   return pick();
+}
+
+/** The start of every loop of the declaration that this rule flags, in source order. */
+function flaggedLoops(loop: Node, facts: FunctionFacts, analysis: Analysis, context: RuleContext): number[] {
+  if (facts.flaggedLoops) return facts.flaggedLoops;
+  const starts = new Set<number>();
+  // With one go statement in the declaration, its loop is the only one.
+  if ((facts.text.match(/\bgo\b/g)?.length ?? 0) <= 1) {
+    starts.add(loop.startIndex);
+  } else {
+    for (const { node } of queries(context.file.tree.language).go.captures(facts.node)) {
+      const verdict = unboundedLoop(node, facts, analysis, context);
+      if (verdict) starts.add(verdict.loop.startIndex);
+    }
+  }
+  facts.flaggedLoops = [...starts].sort((a, b) => a - b);
+  return facts.flaggedLoops;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Whether `go f(x)` may become `go func() { …; f(x) }()`
 
 const CONVERSIONS = new Set([...INTEGER_TYPES, 'float32', 'float64', 'bool']);
+
+/** Where the go statement and its loops are: byte ranges, read once. */
+interface Place {
+  go: Node;
+  goStart: number;
+  goEnd: number;
+  loops: Array<{ start: number; end: number }>;
+}
 
 /**
  * A go statement evaluates the function value and the arguments at once, in the loop; a func
@@ -619,38 +883,45 @@ const CONVERSIONS = new Set([...INTEGER_TYPES, 'float32', 'float64', 'bool']);
  * and no call or receive is involved. Reading through a variable (`xs[i]`, `p.Name`) also
  * needs the variable not to be handed to a call that could change what it refers to.
  */
-function stableCall(call: Node, go: Node, context: RuleContext): boolean {
+function stableCall(call: Node, go: Node, loops: Node[], facts: FunctionFacts, context: RuleContext): boolean {
+  const place: Place = { go, goStart: go.startIndex, goEnd: go.endIndex, loops: loops.map((loop) => ({ start: loop.startIndex, end: loop.endIndex })) };
   const fn = unparen(call.childForFieldName('function')!);
+  const type = fn.type;
   let callee: boolean;
-  if (fn.type === 'identifier') {
-    const declaration = findLocalDeclaration(fn);
-    callee = declaration ? stableDeclaration(declaration, go, context, false) : !!context.index.func(fn.text) || BUILTIN_FUNCTIONS.has(fn.text);
-  } else if (fn.type === 'selector_expression') {
+  if (type === 'identifier') {
+    const declaration = localDeclaration(fn, facts);
+    callee = declaration ? stableDeclaration(declaration, place, facts, context, false) : !!context.index.func(fn.text) || BUILTIN_FUNCTIONS.has(fn.text);
+  } else if (type === 'selector_expression') {
     const operand = fn.childForFieldName('operand');
-    callee = !!context.types.qualified(fn) || (!!operand && stableExpression(operand, go, context, false));
+    callee = !!context.types.qualified(fn) || (!!operand && stableExpression(operand, place, facts, context, false));
   } else {
     callee = false;
   }
-  return callee && callArguments(call).every((argument) => stableExpression(argument, go, context, false));
+  return callee && callArguments(call).every((argument) => stableExpression(argument, place, facts, context, false));
 }
 
 /** `reads`: the value is read through the expression (a field, an element), not just copied. */
-function stableExpression(expression: Node, go: Node, context: RuleContext, reads: boolean): boolean {
+function stableExpression(expression: Node, place: Place, facts: FunctionFacts, context: RuleContext, reads: boolean): boolean {
   const node = unparen(expression);
-  if (LITERALS.has(node.type) || node.type === 'func_literal') return true;
-  const stable = (child: Node | null, childReads = reads): boolean => !!child && stableExpression(child, go, context, childReads);
-  switch (node.type) {
+  const type = node.type;
+  if (LITERALS.has(type) || type === 'func_literal') return true;
+  const stable = (child: Node | null, childReads = reads): boolean => !!child && stableExpression(child, place, facts, context, childReads);
+  switch (type) {
     case 'identifier': {
-      const declaration = findLocalDeclaration(node);
-      if (declaration) return stableDeclaration(declaration, go, context, reads);
-      return !!context.index.func(node.text) || topLevelSpec(node)?.type === 'const_spec';
+      const declaration = localDeclaration(node, facts);
+      if (declaration) return stableDeclaration(declaration, place, facts, context, reads);
+      return unchangeable(node.text, context);
     }
     case 'selector_expression':
       return !!context.types.qualified(node) || stable(node.childForFieldName('operand'), true);
     case 'unary_expression': {
       const operator = node.childForFieldName('operator')?.type ?? '';
       const operand = node.childForFieldName('operand');
-      if (operator === '&') return !!operand && (unparen(operand).type === 'identifier' ? !!findLocalDeclaration(unparen(operand)) : stable(operand, false));
+      if (operator === '&') {
+        if (!operand) return false;
+        const target = unparen(operand);
+        return target.type === 'identifier' ? !!localDeclaration(target, facts) : stable(operand, false);
+      }
       return ['-', '+', '!', '^'].includes(operator) && stable(operand);
     }
     case 'binary_expression':
@@ -666,12 +937,22 @@ function stableExpression(expression: Node, go: Node, context: RuleContext, read
     case 'call_expression': {
       // Numeric conversions copy a number; anything else may do work or read shared memory.
       const fn = node.childForFieldName('function');
+      if (fn?.type !== 'identifier' || !CONVERSIONS.has(fn.text) || !isBuiltin(fn, facts)) return false;
       const args = callArguments(node);
-      return fn?.type === 'identifier' && CONVERSIONS.has(fn.text) && !findLocalDeclaration(fn) && args.length === 1 && stable(args[0], false);
+      return args.length === 1 && stable(args[0], false);
     }
     default:
       return false;
   }
+}
+
+/**
+ * A package-level name that no code can change: a function, a constant or a type. The index
+ * knows every package-level variable of the package; a dot import could bring in more.
+ */
+function unchangeable(name: string, context: RuleContext): boolean {
+  if (context.index.func(name)) return true;
+  return !context.index.packageVar(name) && context.index.imports(context.file.uri)?.dotImports.length === 0;
 }
 
 /** The values of a composite literal (and the keys of a map literal) are all stable. */
@@ -687,14 +968,16 @@ function literalElementsStable(literal: Node, stable: (node: Node) => boolean): 
   };
   const values = (list: Node): boolean =>
     list.namedChildren.every((child) => {
-      if (!child || child.type === 'comment') return true;
-      if (child.type === 'keyed_element') {
+      if (!child) return true;
+      const childType = child.type;
+      if (childType === 'comment') return true;
+      if (childType === 'keyed_element') {
         const [key, value] = child.namedChildren.filter((n): n is Node => n !== null && n.type !== 'comment');
         if (!key || !value) return false;
         const keyOk = !keysAreValues && key.namedChild(0)?.type === 'identifier' ? true : element(key);
         return keyOk && element(value);
       }
-      return child.type === 'literal_element' ? element(child) : false;
+      return childType === 'literal_element' ? element(child) : false;
     });
   return values(body);
 }
@@ -704,31 +987,32 @@ function literalElementsStable(literal: Node, stable: (node: Node) => boolean): 
  * or in a loop around the statement that the variable outlives, or inside another func literal
  * that may run at any time. With `reads`, being handed to a call counts as a write.
  */
-function stableDeclaration(declaration: Declaration, go: Node, context: RuleContext, reads: boolean): boolean {
+function stableDeclaration(declaration: Declaration, place: Place, facts: FunctionFacts, context: RuleContext, reads: boolean): boolean {
   if (declaration.kind === 'const') return true;
-  if (loopOfClause(declaration) && context.index.goAtLeast(1, 22) === false) return false;
+  if (context.index.goAtLeast(1, 22) === false && isLoopClause(declaration)) return false;
+  const writes = mutations(declaration, facts, reads).filter((node) => node.startIndex < place.goStart || node.startIndex >= place.goEnd);
+  if (writes.length === 0) return true;
   const home = enclosingFunctionOf(declaration.name);
-  const loops = enclosingLoops(go);
-  const writes = mutations(declaration, reads).filter((node) => !isAncestor(go, node));
+  const declared = declaration.name.startIndex;
   for (const write of writes) {
+    if (write.startIndex >= place.goEnd) return false;
     if (!sameNode(enclosingFunctionOf(write), home)) return false;
-    if (write.startIndex >= go.endIndex) return false;
-    for (const loop of loops) {
-      if (isAncestor(loop, write) && !isAncestor(loop, declaration.name)) return false;
+    for (const loop of place.loops) {
+      const inLoop = (at: number) => at >= loop.start && at < loop.end;
+      if (inLoop(write.startIndex) && !inLoop(declared)) return false;
     }
   }
   return true;
 }
 
-function loopOfClause(declaration: Declaration): Node | undefined {
-  if (declaration.kind === 'range') return declaration.node.parent ?? undefined;
-  if (declaration.node.parent?.type === 'for_clause') return declaration.node.parent.parent ?? undefined;
-  return undefined;
+/** Whether the name is declared by a range clause or a three-clause loop's initializer. */
+function isLoopClause(declaration: Declaration): boolean {
+  return declaration.kind === 'range' || declaration.node.parent?.type === 'for_clause';
 }
 
 function enclosingFunctionOf(node: Node): Node | null {
-  for (let current = node.parent; current; current = current.parent) {
-    if (FUNCTION_TYPES.has(current.type)) return current;
+  for (let parent = node.parent; parent; parent = parent.parent) {
+    if (FUNCTION_TYPES.has(parent.type)) return parent;
   }
   return null;
 }
@@ -739,63 +1023,62 @@ function sameNode(a: Node | null, b: Node | null): boolean {
 
 /**
  * Where a local is assigned, incremented, redeclared or has its address taken; with `passed`,
- * also where it is an argument of a call or the receiver of a method call.
+ * also where it is an argument of a call or the receiver of a method call; with `wholeOnly`,
+ * only where the variable itself is written, not one of its elements or fields.
  */
-function mutations(declaration: Declaration, passed = false): Node[] {
+function mutations(declaration: Declaration, facts: FunctionFacts, passed = false, wholeOnly = false): Node[] {
   const found: Node[] = [];
-  const scope = topDeclaration(declaration.name);
-  walk(scope, (node) => {
-    const targets = assignedTargets(node);
-    if (passed && node.type === 'call_expression' && !readOnlyBuiltin(node)) {
-      targets.push(...callArguments(node));
-      const fn = node.childForFieldName('function');
-      const operand = fn?.type === 'selector_expression' ? fn.childForFieldName('operand') : null;
-      if (operand && unparen(operand).type === 'identifier') targets.push(operand);
-    }
-    for (const target of targets) {
-      const root = rootIdentifier(target);
-      if (!root || root.text !== declaration.name.text || root.equals(declaration.name)) continue;
-      const resolved = findLocalDeclaration(root);
-      if (resolved && resolved.name.equals(declaration.name)) found.push(root);
-    }
-    return undefined;
-  });
+  for (const write of writesOf(facts).get(declaration.name.text) ?? []) {
+    if ((write.passed && !passed) || (wholeOnly && !write.whole)) continue;
+    if (write.root.equals(declaration.name)) continue;
+    const resolved = findLocalDeclaration(write.root);
+    if (resolved && resolved.name.equals(declaration.name)) found.push(write.root);
+  }
   return found;
 }
 
-/** `len(xs)`, `cap(xs)`, `min(…)`, `max(…)` only read their arguments. */
-function readOnlyBuiltin(call: Node): boolean {
-  const fn = call.childForFieldName('function');
-  return fn?.type === 'identifier' && ['len', 'cap', 'min', 'max'].includes(fn.text) && !findLocalDeclaration(fn);
+/** Every write (and, marked `passed`, every hand-over) in the declaration, by variable name. */
+function writesOf(facts: FunctionFacts): Map<string, Write[]> {
+  if (facts.writes) return facts.writes;
+  const writes = new Map<string, Write[]>();
+  const add = (target: Node, passed: boolean) => {
+    const inner = unparen(target);
+    const root = rootIdentifier(inner);
+    if (!root) return;
+    const name = root.text;
+    const write = { root, passed, whole: root.id === inner.id };
+    const list = writes.get(name);
+    if (list) list.push(write);
+    else writes.set(name, [write]);
+  };
+  for (const match of queries(facts.node.tree.language).writes.matches(facts.node)) {
+    const captures = match.captures;
+    if (match.patternIndex < WRITE_PATTERNS) {
+      add(captures[0].node, false);
+      continue;
+    }
+    // A call: its arguments (unless the callee only reads them), or its receiver.
+    const callee = captures.find((c) => c.name === 'callee')?.node;
+    const argument = captures.find((c) => c.name === 'argument')?.node;
+    const receiver = captures.find((c) => c.name === 'receiver')?.node;
+    if (argument && callee && !readOnlyBuiltin(callee, facts)) add(argument, true);
+    if (receiver && unparen(receiver).type === 'identifier') add(receiver, true);
+  }
+  facts.writes = writes;
+  return writes;
 }
 
-/** The expressions a statement writes to (or whose address it takes). */
-function assignedTargets(node: Node): Node[] {
-  switch (node.type) {
-    case 'assignment_statement':
-    case 'short_var_declaration':
-    case 'receive_statement':
-    case 'range_clause': {
-      if (node.type === 'receive_statement' && !node.childForFieldName('left')) return [];
-      const left = node.childForFieldName('left');
-      if (!left) return [];
-      return left.type === 'expression_list' ? left.namedChildren.filter((n): n is Node => n !== null && n.type !== 'comment') : [left];
-    }
-    case 'inc_statement':
-    case 'dec_statement':
-      return node.namedChild(0) ? [node.namedChild(0)!] : [];
-    case 'unary_expression':
-      return node.childForFieldName('operator')?.type === '&' && node.childForFieldName('operand') ? [node.childForFieldName('operand')!] : [];
-    default:
-      return [];
-  }
+/** `len(xs)`, `cap(xs)`, `min(…)`, `max(…)` only read their arguments. */
+function readOnlyBuiltin(callee: Node, facts: FunctionFacts): boolean {
+  return callee.type === 'identifier' && ['len', 'cap', 'min', 'max'].includes(callee.text) && isBuiltin(callee, facts);
 }
 
 function rootIdentifier(expression: Node): Node | undefined {
   let node = unparen(expression);
   for (;;) {
-    if (node.type === 'identifier') return node;
-    if (node.type === 'selector_expression' || node.type === 'index_expression' || node.type === 'slice_expression' || node.type === 'unary_expression') {
+    const type = node.type;
+    if (type === 'identifier') return node;
+    if (type === 'selector_expression' || type === 'index_expression' || type === 'slice_expression' || type === 'unary_expression') {
       const next = node.childForFieldName('operand');
       if (!next) return undefined;
       node = unparen(next);
@@ -803,4 +1086,32 @@ function rootIdentifier(expression: Node): Node | undefined {
     }
     return undefined;
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Queries run on one declaration
+
+/** The first patterns capture a written expression; the rest capture calls. */
+const WRITE_PATTERNS = 7;
+const WRITES_QUERY = `
+(assignment_statement left: (expression_list (_) @write))
+(short_var_declaration left: (expression_list (_) @write))
+(receive_statement left: (expression_list (_) @write))
+(range_clause left: (expression_list (_) @write))
+(inc_statement (_) @write)
+(dec_statement (_) @write)
+(unary_expression operator: "&" operand: (_) @write)
+(call_expression function: (_) @callee arguments: (argument_list (_) @argument))
+(call_expression function: (selector_expression operand: (_) @receiver))
+`;
+
+const compiled = new WeakMap<Language, { go: Query; writes: Query }>();
+
+function queries(language: Language): { go: Query; writes: Query } {
+  let found = compiled.get(language);
+  if (!found) {
+    found = { go: new Query(language, '(go_statement) @go'), writes: new Query(language, WRITES_QUERY) };
+    compiled.set(language, found);
+  }
+  return found;
 }

@@ -234,8 +234,8 @@ func fanOut(urls ...string) {
 	}
 }
 
-// A package-level literal that the file appends to is data.
-var endpoints = []string{"https://a.example"}
+// A package-level variable declared as a slice is data, whoever fills it.
+var endpoints []string
 
 func register(url string) { endpoints = append(endpoints, url) }
 
@@ -264,5 +264,51 @@ func drain(batch []Order, refill func([]Order)) {
 	for i := range batch {
 		go process(batch[i]) // want "goroutine-in-loop"
 		refill(batch)
+	}
+}
+
+// A slice made with len(orders) has one slot per order.
+func priceAll(orders []Order) {
+	totals := make([]int64, len(orders))
+	for i := range totals {
+		go func() { // want "goroutine-in-loop"
+			totals[i] = orders[i].ID * 2
+		}()
+	}
+}
+
+// A slice made with a count but grown with the data is data again.
+func relayAll(batches [][]Job) {
+	lanes := make([]chan Job, 2)
+	for range batches {
+		lanes = append(lanes, make(chan Job))
+	}
+	for _, lane := range lanes {
+		go drainLane(lane) // want "goroutine-in-loop"
+	}
+}
+
+func drainLane(lane chan Job) {}
+
+// Functions built per item of data are still one goroutine per item when the loop calls them
+// directly rather than ranging over the list of functions.
+func warmAll(users []User, warmers map[string]func(User)) {
+	for _, u := range users {
+		go warmers["default"](u) // want "goroutine-in-loop"
+	}
+}
+
+const defaultHost = "https://example.com"
+
+var currentHost = "https://example.com"
+
+// A package-level constant keeps its value, so the call may move into a func literal; a
+// package-level variable may change before the goroutine reads it: reported without a fix.
+func pingPaths(paths []string) {
+	for _, p := range paths {
+		go fetch(defaultHost + p) // want "goroutine-in-loop"
+	}
+	for _, p := range paths {
+		go fetch(currentHost + p) // want "goroutine-in-loop"
 	}
 }

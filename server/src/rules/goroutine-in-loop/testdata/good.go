@@ -53,8 +53,11 @@ func warmLocal() {
 	}
 }
 
-// A package-level literal in this file that nothing assigns to.
+// A package-level variable declared without a type: its value may be a short literal list,
+// and whether other functions change it is not this function's to judge, even when one does.
 var defaultPeers = []string{"10.0.0.1", "10.0.0.2"}
+
+func addPeer(p string) { defaultPeers = append(defaultPeers, p) }
 
 func dialPeers() {
 	for _, p := range defaultPeers {
@@ -244,3 +247,65 @@ func opaque(s *Store) {
 }
 
 func (s *Store) count() int { return 3 }
+
+// A slice made with a worker count rather than len(…), and never grown: ranging over it is
+// `for range n`. Filling its elements does not change how many there are.
+func startFleet(n int) {
+	fleet := make([]chan Job, n)
+	for i := range fleet {
+		fleet[i] = make(chan Job)
+	}
+	for i := range fleet {
+		go worker(fleet[i])
+	}
+}
+
+// Hooks the program registered: a list of functions, whose number the code decides.
+type Hook func()
+
+type lifecycle struct {
+	onStop  []Hook
+	onStart []func() error
+}
+
+func (l *lifecycle) stop() {
+	for _, h := range l.onStop {
+		go h()
+	}
+	for _, start := range l.onStart {
+		go start()
+	}
+	steps := []func(){refresh}
+	steps = append(steps, refresh)
+	for _, step := range steps {
+		go step()
+	}
+}
+
+// Each goroutine first waits on a channel made for it in the same iteration; the loop after
+// hands out the go-ahead two at a time, so that loop sets the pace.
+type stage struct {
+	start chan bool
+	done  chan struct{}
+}
+
+func runStages(stages []*stage) {
+	for _, st := range stages {
+		st.start = make(chan bool)
+		st.done = make(chan struct{})
+		go func(st *stage) {
+			if !<-st.start {
+				close(st.done)
+				return
+			}
+			refresh()
+			close(st.done)
+		}(st)
+	}
+	for i, st := range stages {
+		if i >= 2 {
+			<-stages[i-2].done
+		}
+		st.start <- true
+	}
+}
