@@ -160,3 +160,28 @@ describe('package index and types', () => {
     other.dispose();
   });
 });
+
+describe('the combined query', () => {
+  test('every pattern is routed to the rule whose query it came from', async () => {
+    const checker = await checkerFor();
+    const text = `package p
+
+import (
+	"context"
+	"net/http"
+)
+
+func h(ctx context.Context, items []string) {
+	_ = context.Background()
+	for _, it := range items {
+		go work(it)
+	}
+	_ = &http.Server{}
+}
+
+func work(string) {}
+`;
+    const results = checker.checkPackage([{ uri: 'file:///q/p.go', text }], '1.22').get('file:///q/p.go')!;
+    assert.deepEqual(results.findings.map((f) => `${f.range.start.line + 1}:${f.rule}`), ['9:context-propagation', '11:goroutine-in-loop', '13:http-server-timeouts']);
+  });
+});

@@ -37,13 +37,22 @@ export class Analyzer {
     language: Language,
     readonly rules: readonly Rule[],
   ) {
+    // One query for all rules, compiled once; each pattern is traced back to its rule by where
+    // its source starts in the joined text.
+    const starts: number[] = [];
+    let source = '';
     for (const rule of rules) {
-      const own = new Query(language, rule.query);
-      for (let i = 0; i < own.patternCount(); i++) this.ruleOfPattern.push(rule);
-      own.delete();
+      starts.push(source.length);
+      source += `${rule.query}\n`;
       this.silencers.set(rule.meta.id, suppressionNames(rule.meta.id, rule.meta.peers));
     }
-    this.query = new Query(language, rules.map((rule) => rule.query).join('\n'));
+    this.query = new Query(language, source);
+    for (let pattern = 0; pattern < this.query.patternCount(); pattern++) {
+      const at = this.query.startIndexForPattern(pattern);
+      let owner = 0;
+      while (owner + 1 < starts.length && starts[owner + 1] <= at) owner++;
+      this.ruleOfPattern.push(rules[owner]);
+    }
   }
 
   severityOf(rule: Rule, settings: AnalysisSettings): SeveritySetting {

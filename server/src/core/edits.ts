@@ -37,9 +37,13 @@ export function replaceNode(node: Node, newText: string): TextEdit {
  */
 export function addImport(tree: Tree, path: string): TextEdit | undefined {
   const root = tree.rootNode;
-  const specs = root.namedChildren
-    .filter((n): n is Node => n?.type === 'import_declaration')
-    .flatMap((declaration) => declaration.descendantsOfType('import_spec').filter((n): n is Node => n !== null));
+  // Imports follow the package clause: read only up to the first other declaration.
+  const declarations: Node[] = [];
+  for (let node = root.firstNamedChild; node; node = node.nextNamedSibling) {
+    if (node.type === 'import_declaration') declarations.push(node);
+    else if (node.type !== 'package_clause' && node.type !== 'comment') break;
+  }
+  const specs = declarations.flatMap((declaration) => declaration.descendantsOfType('import_spec').filter((n): n is Node => n !== null));
   if (specs.some((spec) => spec.childForFieldName('path')?.text.slice(1, -1) === path)) return undefined;
   const quoted = JSON.stringify(path);
   const block = specs.find((spec) => spec.parent?.type === 'import_spec_list')?.parent;
@@ -66,7 +70,7 @@ export function addImport(tree: Tree, path: string): TextEdit | undefined {
     });
     return replaceNode(single.parent!, `import (\n${entries.map((entry) => `\t${entry}`).join('\n')}\n)`);
   }
-  const anchor = root.namedChildren.find((n) => n?.type === 'package_clause');
+  const anchor = root.firstNamedChild?.type === 'package_clause' ? root.firstNamedChild : root.namedChildren.find((n) => n?.type === 'package_clause');
   if (!anchor) return undefined;
   const at = { line: anchor.endPosition.row, character: anchor.endPosition.column };
   return { range: { start: at, end: at }, newText: `\n\nimport ${quoted}` };
