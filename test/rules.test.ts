@@ -96,3 +96,57 @@ for (const rule of RULES) {
 function format(findings: Map<number, string[]>): string[] {
   return [...findings].sort((a, b) => a[0] - b[0]).map(([line, ids]) => `${line + 1}: ${ids.sort().join(', ')}`);
 }
+
+// Biome's rule: the examples in a rule's docs are executed, so the docs cannot drift.
+const EXAMPLE_PREAMBLE = `package example
+
+import (
+	"context"
+	"database/sql"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+	"golang.org/x/sync/errgroup"
+)
+
+type Store struct {
+	db  *sql.DB
+	dbx *sqlx.DB
+}
+
+type Order struct{ ID int64 }
+
+type User struct{ ID int64 }
+`;
+
+const EXAMPLE_HEADINGS = { en: ['Before:', 'After:'], 'zh-cn': ['修改前：', '修改后：'] } as const;
+
+/** The Go blocks that follow the "Before:" and "After:" lines of a doc's Example section. */
+function examples(doc: string, language: 'en' | 'zh-cn'): { before?: string; after?: string } {
+  const section = doc.split(/^### /m).find((part) => /^(Example|示例)\s*$/m.test(part.split('\n')[0])) ?? '';
+  const blockAfter = (label: string) => {
+    const at = section.indexOf(label);
+    if (at === -1) return undefined;
+    return /```go\n([\s\S]*?)```/.exec(section.slice(at))?.[1];
+  };
+  const [before, after] = EXAMPLE_HEADINGS[language];
+  return { before: blockAfter(before), after: blockAfter(after) };
+}
+
+for (const rule of RULES) {
+  for (const language of ['en', 'zh-cn'] as const) {
+    test(`${rule.meta.id}: the ${language} doc's Before example fires and its After example is silent`, async () => {
+      const { before, after } = examples(rule.meta.docs[language], language);
+      assert.ok(before && after, 'the Example section needs a Before and an After Go block');
+      const checker = await checkerFor([rule]);
+      const run = (code: string) => {
+        const text = code.startsWith('package ') ? code : `${EXAMPLE_PREAMBLE}\n${code}`;
+        return checker.checkPackage([{ uri: 'file:///docs/example.go', text }], '1.22').get('file:///docs/example.go')!.findings;
+      };
+      assert.ok(run(before).length > 0, `Before example does not fire:\n${before}`);
+      assert.deepEqual(run(after).map((f) => f.message), [], 'After example fires');
+    });
+  }
+}
