@@ -47,6 +47,8 @@ if (withTests) {
     build({ ...common, entryPoints: entries('test'), outdir: 'out/test', external: ['vscode'] }),
     build({ ...common, entryPoints: entries('bench'), outdir: 'out/bench' }),
     build({ ...common, entryPoints: ['scripts/write-guide.ts'], outdir: 'out/scripts' }),
+    // The extension-host suite: `vscode` comes from the host, mocha from node_modules.
+    build({ ...common, entryPoints: { index: 'test/e2e/suite/index.ts' }, outdir: 'out/e2e/suite', external: ['vscode', 'mocha'] }),
   ]);
   withWasm(join(root, 'out/test'));
   withWasm(join(root, 'out/bench'));

@@ -3,16 +3,43 @@ import { CHAPTERS, chapterPath, guideLanguage, parseGuideUrl } from '../../serve
 
 export const OPEN_GUIDE_COMMAND = 'goBackendGuide.openGuide';
 
-/** Opens a bundled chapter of the guide at a section, rendered by VS Code's Markdown preview. */
-export async function openGuideFile(extensionUri: vscode.Uri, path: string, anchor?: string): Promise<void> {
+/** Where the guide was opened, for the tests and for anyone who wants to follow up. */
+export interface OpenedGuide {
+  uri: string;
+  line: number;
+}
+
+/**
+ * Opens a bundled chapter of the guide at a section: the source is revealed at the section in
+ * the group beside the code (reusing it on the next call), then rendered there by VS Code's
+ * Markdown preview, which starts at the line the source shows at its top.
+ */
+export async function openGuideFile(extensionUri: vscode.Uri, path: string, anchor?: string): Promise<OpenedGuide> {
   const uri = vscode.Uri.joinPath(extensionUri, path);
   const document = await vscode.workspace.openTextDocument(uri);
   const line = anchor ? anchorLine(document, anchor) : 0;
   const position = new vscode.Position(line, 0);
-  const editor = await vscode.window.showTextDocument(document, { preview: true, selection: new vscode.Range(position, position) });
+  const editor = await vscode.window.showTextDocument(document, {
+    viewColumn: guideColumn(),
+    preview: true,
+    selection: new vscode.Range(position, position),
+  });
   editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.AtTop);
-  // The preview opens scrolled to the line the editor shows at its top.
   await vscode.commands.executeCommand('markdown.showPreview', uri);
+  return { uri: uri.toString(), line };
+}
+
+/** The group that already shows a chapter of the guide, or the one beside the code. */
+function guideColumn(): vscode.ViewColumn {
+  for (const group of vscode.window.tabGroups.all) {
+    const showsGuide = group.tabs.some((tab) => /\/docs\/guide\/(en|zh-cn)\/\d\d-/.test(tabPath(tab)) || /^Preview \d\d-.*\.md$/.test(tab.label));
+    if (showsGuide) return group.viewColumn;
+  }
+  return vscode.ViewColumn.Beside;
+}
+
+function tabPath(tab: vscode.Tab): string {
+  return tab.input instanceof vscode.TabInputText ? tab.input.uri.path : '';
 }
 
 function anchorLine(document: vscode.TextDocument, anchor: string): number {
@@ -27,7 +54,7 @@ function anchorLine(document: vscode.TextDocument, anchor: string): number {
  * "Go Backend Guide: Open Guide": with a rule id (from a hover, a diagnostic or a code action)
  * opens that rule's section; without one, offers the chapters.
  */
-export async function openGuide(extensionUri: vscode.Uri, target?: string): Promise<void> {
+export async function openGuide(extensionUri: vscode.Uri, target?: string): Promise<OpenedGuide | undefined> {
   const language = guideLanguage(vscode.env.language);
   if (typeof target === 'string' && target.startsWith('https://')) {
     const parsed = parseGuideUrl(target);
@@ -43,7 +70,7 @@ export async function openGuide(extensionUri: vscode.Uri, target?: string): Prom
     available.map((chapter) => ({ label: `${chapter.number}. ${chapter.title[language]}`, chapter })),
     { placeHolder: language === 'zh-cn' ? '选择要打开的章节' : 'Choose a chapter of the guide' },
   );
-  if (picked) await openGuideFile(extensionUri, chapterPath(picked.chapter.id, language));
+  return picked ? openGuideFile(extensionUri, chapterPath(picked.chapter.id, language)) : undefined;
 }
 
 async function bundledChapters(extensionUri: vscode.Uri, language: 'en' | 'zh-cn') {

@@ -19,7 +19,7 @@ const dirs = Object.fromEntries(['home', 'ext', 'data', 'ws', 'tmp', 'chrome'].m
 for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
 mkdirSync(join(dirs.data, 'User'), { recursive: true });
 writeFileSync(join(dirs.data, 'User/settings.json'), JSON.stringify({ 'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'workbench.tips.enabled': false }));
-cpSync(join(root, 'scripts/e2e/workspace'), dirs.ws, { recursive: true });
+cpSync(join(root, 'scripts/e2e/testdata'), dirs.ws, { recursive: true });
 const env = { ...process.env, HOME: dirs.home, TMPDIR: dirs.tmp };
 const common = ['--user-data-dir', dirs.data, '--extensions-dir', dirs.ext];
 

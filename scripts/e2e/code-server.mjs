@@ -1,0 +1,68 @@
+// A code-server (a real VS Code workbench and extension host) with throw-away profile folders,
+// and headless Debian Chromium driven by playwright-core; every process it starts is stopped by
+// PID, also when a test fails or times out.
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const ROOT = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
+export const CACHE = join(ROOT, '.cache/e2e');
+const codeServer = join(CACHE, 'node_modules/.bin/code-server');
+
+export async function startCodeServer({ workspace, vsix }) {
+  const work = mkdtempSync(join(tmpdir(), 'gbg-e2e-'));
+  const dirs = Object.fromEntries(['home', 'ext', 'data', 'ws', 'tmp', 'chrome'].map((d) => [d, join(work, d)]));
+  for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
+  mkdirSync(join(dirs.data, 'User'), { recursive: true });
+  writeFileSync(
+    join(dirs.data, 'User/settings.json'),
+    JSON.stringify({ 'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'workbench.tips.enabled': false, 'extensions.autoCheckUpdates': false }),
+  );
+  cpSync(workspace, dirs.ws, { recursive: true });
+  const env = { ...process.env, HOME: dirs.home, TMPDIR: dirs.tmp };
+  const common = ['--user-data-dir', dirs.data, '--extensions-dir', dirs.ext];
+  execFileSync(codeServer, [...common, '--install-extension', vsix], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const port = 9000 + Math.floor(Math.random() * 900);
+  const server = spawn(
+    codeServer,
+    [...common, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', dirs.ws],
+    { env, stdio: ['ignore', 'ignore', 'ignore'], detached: true },
+  );
+  const require = createRequire(join(CACHE, 'package.json'));
+  const { chromium } = require('playwright-core');
+  const browser = await chromium.launchPersistentContext(dirs.chrome, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1400, height: 820 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try {
+      const response = await fetch(`${base}/healthz`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (i > 200) throw new Error('code-server did not start within 20 s');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    base,
+    dirs,
+    browser,
+    extensionDir: () => join(dirs.ext, 'go-backend-guide.go-backend-guide-0.1.0'),
+    async stop() {
+      await browser.close().catch(() => {});
+      // code-server and every extension host it started share its process group.
+      try {
+        process.kill(-server.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+      rmSync(work, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,94 @@
+// npm run test:e2e — the extension-host suite (test/e2e/suite) inside code-server, then one
+// check through the page itself: the Problems panel and a hover. Screenshots go to
+// .artifacts/e2e/ (git-ignored), always for the page check and on any failure.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { CACHE, ROOT, startCodeServer } from './code-server.mjs';
+
+const ARTIFACTS = join(ROOT, '.artifacts/e2e');
+mkdirSync(ARTIFACTS, { recursive: true });
+const step = (message) => console.log(`e2e: ${message}`);
+
+step('installing code-server, Chromium and playwright-core (cached in .cache/e2e)');
+execFileSync('bash', [join(ROOT, 'scripts/e2e/install.sh')], { stdio: 'inherit' });
+step('building and packaging the extension');
+execFileSync('node', ['scripts/build.mjs', '--tests', '--production'], { cwd: ROOT, stdio: 'inherit' });
+const vsix = join(CACHE, 'go-backend-guide.vsix');
+execFileSync(join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--out', vsix], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+
+const started = Date.now();
+const session = await startCodeServer({ workspace: join(ROOT, 'test/e2e/testdata/workspace'), vsix });
+let failed = false;
+try {
+  failed = (await runSuite(session)) !== 0;
+  if (!failed) await checkPage(session);
+} catch (error) {
+  failed = true;
+  console.error(`e2e: ${error instanceof Error ? error.message : error}`);
+} finally {
+  await session.stop();
+}
+step(`${failed ? 'FAILED' : 'passed'} in ${((Date.now() - started) / 1000).toFixed(0)} s; screenshots in .artifacts/e2e/`);
+process.exit(failed ? 1 : 0);
+
+/** Opens the workbench with the test payload and waits for the extension host's exit code. */
+async function runSuite(session) {
+  const page = await session.browser.newPage();
+  let resolveExit;
+  const exited = new Promise((resolve) => (resolveExit = resolve));
+  await page.exposeFunction('codeAutomationLog', (type, args) => console.log(...(Array.isArray(args) ? args : [args])));
+  await page.exposeFunction('codeAutomationExit', (code) => resolveExit(code));
+  const host = session.base.replace('http://', '');
+  const payload = [
+    ['extensionDevelopmentPath', `vscode-remote://${host}${session.extensionDir()}`],
+    ['extensionTestsPath', `vscode-remote://${host}${ROOT}/out/e2e/suite`],
+  ];
+  await page.goto(`${session.base}/?folder=${session.dirs.ws}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+  const timeout = new Promise((resolve) => setTimeout(() => resolve('timeout'), 5 * 60_000));
+  const code = await Promise.race([exited, timeout]);
+  if (code !== 0) {
+    await page.screenshot({ path: join(ARTIFACTS, 'suite-failure.png') }).catch(() => {});
+    console.error(code === 'timeout' ? 'e2e: the extension tests did not finish within 5 minutes' : `e2e: the extension tests exited with ${code}`);
+    return 1;
+  }
+  await page.close();
+  return 0;
+}
+
+/** What a person sees: the Problems panel lists the fixture's findings, a hover shows text. */
+async function checkPage(session) {
+  const page = await session.browser.newPage();
+  // A fresh copy of the workspace: no editors restored from the suite's window.
+  const folder = join(session.dirs.ws, '..', 'page');
+  cpSync(join(ROOT, 'test/e2e/testdata/workspace'), folder, { recursive: true });
+  try {
+    await page.goto(`${session.base}/?folder=${folder}`);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } });
+    await page.keyboard.press('Control+P');
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 15_000 });
+    await page.keyboard.type('server.go', { delay: 30 });
+    await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 15_000 });
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.squiggly-warning', { timeout: 60_000 });
+    await page.keyboard.press('Control+Shift+M');
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('.markers-panel .monaco-list-row')].some((row) => row.textContent.includes('http-server-timeouts')),
+      null,
+      { timeout: 30_000 },
+    );
+    const rows = await page.locator('.markers-panel .monaco-list-row').allInnerTexts();
+    if (!rows.some((row) => row.includes('http.Server has no read, write or idle timeout'))) throw new Error(`the Problems panel lacks the finding: ${rows.join(' | ')}`);
+    await page.keyboard.press('Control+Shift+M');
+    const box = await page.locator('.squiggly-warning').first().boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'HTTP server without timeouts' });
+    await hover.waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: join(ARTIFACTS, 'problems-and-hover.png') });
+    step(`page check: Problems panel lists the finding; hover shows "${(await hover.innerText()).split('\n')[0].slice(0, 60)}…"`);
+  } catch (error) {
+    await page.screenshot({ path: join(ARTIFACTS, 'page-failure.png') }).catch(() => {});
+    throw error;
+  }
+}

@@ -1,0 +1,208 @@
+// The packaged extension in a real VS Code: diagnostics, hovers, quick fixes, suppression,
+// settings, the guide and the snippets, driven through the public `vscode` API. Every wait is
+// on an event (diagnostics changing, a tab opening), bounded by a timeout, never a sleep.
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+
+interface Case {
+  file: string;
+  rule: string;
+  range: [number, number, number, number];
+  chapter: string;
+}
+
+const CASES: Case[] = [
+  { file: 'server.go', rule: 'http-server-timeouts', range: [5, 9, 5, 20], chapter: '01-http-servers.md' },
+  { file: 'rows.go', rule: 'sql-rows-close', range: [8, 1, 8, 5], chapter: '03-databases.md' },
+  { file: 'handler.go', rule: 'context-propagation', range: [10, 16, 10, 20], chapter: '04-context.md' },
+  { file: 'fanout.go', rule: 'goroutine-in-loop', range: [8, 2, 8, 11], chapter: '05-concurrency.md' },
+];
+
+const GOLDEN = join(__dirname, '..', '..', '..', 'test', 'e2e', 'testdata', 'golden');
+const WAIT_MS = 30_000;
+
+function ours(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'go-backend-guide');
+}
+
+function codeOf(diagnostic: vscode.Diagnostic): string {
+  const code = diagnostic.code;
+  return typeof code === 'object' ? String(code.value) : String(code);
+}
+
+/** Resolves once the diagnostics of `uri` satisfy `wanted`; rejects with what was there instead. */
+function diagnosticsWhere(uri: vscode.Uri, wanted: (d: vscode.Diagnostic[]) => boolean, what: string): Promise<vscode.Diagnostic[]> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const current = ours(uri);
+      if (!wanted(current)) return;
+      done();
+      resolve(current);
+    };
+    const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
+      if (event.uris.some((u) => u.toString() === uri.toString())) check();
+    });
+    const timer = setTimeout(() => {
+      done();
+      const seen = ours(uri).map((d) => `${codeOf(d)}@${d.range.start.line}:${d.range.start.character}`);
+      reject(new Error(`timed out waiting for ${what} in ${uri.path}; diagnostics: [${seen.join(', ')}]`));
+    }, WAIT_MS);
+    const done = () => {
+      subscription.dispose();
+      clearTimeout(timer);
+    };
+    check();
+  });
+}
+
+function hasRule(rule: string) {
+  return (diagnostics: vscode.Diagnostic[]) => diagnostics.some((d) => codeOf(d) === rule);
+}
+
+function lacksRule(rule: string) {
+  return (diagnostics: vscode.Diagnostic[]) => !diagnostics.some((d) => codeOf(d) === rule);
+}
+
+async function replaceAll(document: vscode.TextDocument, text: string): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(document.uri, new vscode.Range(0, 0, document.lineCount, 0), text);
+  assert.ok(await vscode.workspace.applyEdit(edit));
+}
+
+/** Resolves when a tab whose label contains `label` is open; the guide opens asynchronously. */
+function tabOpened(label: string): Promise<void> {
+  const present = () => vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => tab.label.includes(label)));
+  if (present()) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const subscription = vscode.window.tabGroups.onDidChangeTabs(() => {
+      if (!present()) return;
+      subscription.dispose();
+      clearTimeout(timer);
+      resolve();
+    });
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`no tab "${label}" opened`));
+    }, WAIT_MS);
+  });
+}
+
+/** The chapter's rendered preview is open, and the source was revealed at the rule's anchor. */
+async function openedAtSection(opened: { uri: string; line: number } | undefined, chapter: string, rule: string): Promise<void> {
+  assert.ok(opened, 'the command did not open the guide');
+  assert.ok(opened!.uri.endsWith(`/docs/guide/en/${chapter}`), opened!.uri);
+  const source = await vscode.workspace.openTextDocument(vscode.Uri.parse(opened!.uri));
+  assert.equal(source.lineAt(opened!.line).text, `<a id="${rule}"></a>`);
+  await tabOpened(`Preview ${chapter}`);
+}
+
+suite('Go Backend Guide in VS Code', () => {
+  const folder = vscode.workspace.workspaceFolders![0].uri;
+
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  for (const c of CASES) {
+    suite(c.rule, () => {
+      const uri = vscode.Uri.joinPath(folder, c.file);
+      let document: vscode.TextDocument;
+      let original: string;
+
+      suiteSetup(async () => {
+        document = await vscode.workspace.openTextDocument(uri);
+        original = document.getText();
+        await vscode.window.showTextDocument(document);
+      });
+
+      teardown(async () => {
+        if (document.getText() !== original) {
+          await replaceAll(document, original);
+          await diagnosticsWhere(uri, hasRule(c.rule), `${c.rule} to come back`);
+        }
+      });
+
+      test('the diagnostic appears with its code, range, severity and guide link', async () => {
+        const diagnostics = await diagnosticsWhere(uri, hasRule(c.rule), c.rule);
+        const found = diagnostics.filter((d) => codeOf(d) === c.rule);
+        assert.equal(found.length, 1);
+        const [d] = found;
+        assert.deepEqual([d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character], c.range);
+        assert.equal(d.severity, vscode.DiagnosticSeverity.Warning);
+        const target = (d.code as { target: vscode.Uri }).target;
+        assert.equal(target.scheme, 'command');
+        assert.equal(target.path, 'goBackendGuide.openGuide');
+      });
+
+      test('the hover explains the pitfall and its link opens the guide at the section', async () => {
+        await diagnosticsWhere(uri, hasRule(c.rule), c.rule);
+        const at = new vscode.Position(c.range[0], c.range[1] + 1);
+        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at);
+        const markdown = hovers
+          .flatMap((hover) => hover.contents)
+          .map((content) => (typeof content === 'string' ? content : 'value' in content ? content.value : ''))
+          .find((value) => value.includes(c.rule));
+        assert.ok(markdown, `no hover mentions ${c.rule}`);
+        const link = /\]\((command:goBackendGuide\.openGuide\?[^)]+)\)/.exec(markdown!)?.[1];
+        assert.ok(link, `the hover has no guide link:\n${markdown}`);
+        const args = JSON.parse(decodeURIComponent(link!.slice(link!.indexOf('?') + 1))) as string[];
+        assert.match(args[0], new RegExp(`/docs/guide/en/${c.chapter}#${c.rule}$`));
+
+        const opened = await vscode.commands.executeCommand<{ uri: string; line: number }>('goBackendGuide.openGuide', ...args);
+        await openedAtSection(opened, c.chapter, c.rule);
+        await vscode.window.showTextDocument(document);
+      });
+
+      test('the preferred quick fix produces the golden text and clears the finding', async () => {
+        const [d] = (await diagnosticsWhere(uri, hasRule(c.rule), c.rule)).filter((x) => codeOf(x) === c.rule);
+        const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range);
+        const preferred = actions.filter((a) => a.isPreferred);
+        assert.equal(preferred.length, 1, `preferred fixes: ${actions.map((a) => `${a.title} (${a.isPreferred})`).join(' | ')}`);
+        assert.equal(preferred[0].kind?.value, 'quickfix');
+        assert.ok(await vscode.workspace.applyEdit(preferred[0].edit!));
+        assert.equal(document.getText(), readFileSync(join(GOLDEN, c.file), 'utf8'));
+        await diagnosticsWhere(uri, lacksRule(c.rule), `${c.rule} to go away after the fix`);
+      });
+
+      test('"suppress on this line" inserts //nolint and the finding goes away', async () => {
+        const [d] = (await diagnosticsWhere(uri, hasRule(c.rule), c.rule)).filter((x) => codeOf(x) === c.rule);
+        const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range);
+        const suppress = actions.find((a) => a.title === `Suppress ${c.rule} on this line`);
+        assert.ok(suppress, `no suppress action among: ${actions.map((a) => a.title).join(' | ')}`);
+        assert.ok(await vscode.workspace.applyEdit(suppress!.edit!));
+        assert.match(document.lineAt(c.range[0]).text, new RegExp(`//nolint:${c.rule}$`));
+        await diagnosticsWhere(uri, lacksRule(c.rule), `${c.rule} to be suppressed`);
+      });
+
+      test('severity "off" in the settings removes the finding without a reload', async () => {
+        await diagnosticsWhere(uri, hasRule(c.rule), c.rule);
+        const settings = vscode.workspace.getConfiguration('goBackendGuide');
+        await settings.update('rules', { [c.rule]: 'off' }, vscode.ConfigurationTarget.Global);
+        try {
+          await diagnosticsWhere(uri, lacksRule(c.rule), `${c.rule} to be turned off`);
+        } finally {
+          await settings.update('rules', undefined, vscode.ConfigurationTarget.Global);
+        }
+        await diagnosticsWhere(uri, hasRule(c.rule), `${c.rule} to be back on`);
+      });
+    });
+  }
+
+  test('"Go Backend Guide: Open Guide" opens a chapter at the section asked for', async () => {
+    const opened = await vscode.commands.executeCommand<{ uri: string; line: number }>('goBackendGuide.openGuide', 'context:context-propagation');
+    await openedAtSection(opened, '04-context.md', 'context-propagation');
+    const groups = vscode.window.tabGroups.all.filter((group) => group.tabs.some((tab) => tab.label.startsWith('Preview 0')));
+    assert.equal(groups.length, 1, 'every chapter opens in the same group beside the code');
+  });
+
+  test('the snippets are offered by completion in a Go file', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'go', content: 'package main\n\nfunc f() {\n\tgbg\n}\n' });
+    await vscode.window.showTextDocument(document);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(3, 4));
+    const labels = list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+    const snippets = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'snippets', 'go.json'), 'utf8')) as Record<string, { prefix: string }>;
+    for (const { prefix } of Object.values(snippets)) assert.ok(labels.includes(prefix), `${prefix} not offered; got ${labels.filter((l) => l.startsWith('gbg')).join(', ')}`);
+  });
+});
