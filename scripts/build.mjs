@@ -49,6 +49,7 @@ if (withTests) {
     build({ ...common, entryPoints: ['scripts/write-guide.ts'], outdir: 'out/scripts' }),
     // The extension-host suite: `vscode` comes from the host, mocha from node_modules.
     build({ ...common, entryPoints: { index: 'test/e2e/suite/index.ts' }, outdir: 'out/e2e/suite', external: ['vscode', 'mocha'] }),
+    build({ ...common, entryPoints: { electron: 'test/e2e/electron.ts' }, outdir: 'out/e2e', external: ['@vscode/test-electron'] }),
   ]);
   withWasm(join(root, 'out/test'));
   withWasm(join(root, 'out/bench'));

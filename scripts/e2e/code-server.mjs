@@ -56,12 +56,20 @@ export async function startCodeServer({ workspace, vsix }) {
     extensionDir: () => join(dirs.ext, 'go-backend-guide.go-backend-guide-0.1.0'),
     async stop() {
       await browser.close().catch(() => {});
-      // code-server and every extension host it started share its process group.
-      try {
-        process.kill(-server.pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
+      // code-server and every extension host it started share its process group: stop them
+      // all, and wait until none is left.
+      const alive = () => {
+        try {
+          process.kill(-server.pid, 0);
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      if (alive()) process.kill(-server.pid, 'SIGTERM');
+      for (let i = 0; alive() && i < 50; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+      if (alive()) process.kill(-server.pid, 'SIGKILL');
+      for (let i = 0; alive() && i < 50; i++) await new Promise((resolve) => setTimeout(resolve, 100));
       rmSync(work, { recursive: true, force: true });
     },
   };
