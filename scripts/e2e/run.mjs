@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { format } from 'node:util';
 import { CACHE, ROOT, startCodeServer } from './code-server.mjs';
 
 const ARTIFACTS = join(ROOT, '.artifacts/e2e');
@@ -18,18 +19,25 @@ const vsix = join(CACHE, 'go-backend-guide.vsix');
 execFileSync(join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--out', vsix], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 
 const started = Date.now();
+const counts = { passed: 0, failed: 0 };
 const session = await startCodeServer({ workspace: join(ROOT, 'test/e2e/testdata/workspace'), vsix });
 let failed = false;
 try {
   failed = (await runSuite(session)) !== 0;
-  if (!failed) await checkPage(session);
+  if (!failed) {
+    await checkPage(session);
+    counts.passed++;
+  }
 } catch (error) {
   failed = true;
+  counts.failed++;
   console.error(`e2e: ${error instanceof Error ? error.message : error}`);
 } finally {
   await session.stop();
 }
 step(`${failed ? 'FAILED' : 'passed'} in ${((Date.now() - started) / 1000).toFixed(0)} s; screenshots in .artifacts/e2e/`);
+if (failed && counts.failed === 0) counts.failed = 1; // the suite did not report its own counts
+console.log(`e2e: ${counts.passed} passed, ${counts.failed} failed`);
 process.exit(failed ? 1 : 0);
 
 /** Opens the workbench with the test payload and waits for the extension host's exit code. */
@@ -37,7 +45,14 @@ async function runSuite(session) {
   const page = await session.browser.newPage();
   let resolveExit;
   const exited = new Promise((resolve) => (resolveExit = resolve));
-  await page.exposeFunction('codeAutomationLog', (type, args) => console.log(...(Array.isArray(args) ? args : [args])));
+  await page.exposeFunction('codeAutomationLog', (type, args) => {
+    const line = format(...(Array.isArray(args) ? args : [args]));
+    console.log(line);
+    const passing = /^\s*(\d+) passing/.exec(line);
+    const failing = /^\s*(\d+) failing/.exec(line);
+    if (passing) counts.passed += Number(passing[1]);
+    if (failing) counts.failed += Number(failing[1]);
+  });
   await page.exposeFunction('codeAutomationExit', (code) => resolveExit(code));
   const host = session.base.replace('http://', '');
   const payload = [
