@@ -1,10 +1,11 @@
 // The command-line checker as CI runs it: formats, exit codes and bad input.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { RULES } from '../server/src/rules/registry';
 import { ROOT } from './helpers';
 
 const BAD_SERVER = `package api
@@ -115,5 +116,78 @@ describe('go-backend-guide check', () => {
       assert.equal(code, 2, `exit code of ${args.join(' ')}`);
       assert.match(stderr, /Usage:/);
     }
+  });
+});
+
+describe('go-backend-guide check for pipelines', () => {
+  test('--format sarif validates against the SARIF 2.1.0 schema, with rules, regions and fixes', async () => {
+    // The official schema is draft-04; ajv needs its draft-04 flavour for it.
+    const { default: Ajv } = await import('ajv-draft-04');
+    const { default: addFormats } = await import('ajv-formats');
+    const schema = JSON.parse(readFileSync(join(ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+    // The schema has a pattern that is not valid with the u flag ('-[a-zA-Z]{2}]?').
+    const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+    addFormats(ajv);
+    const validate = ajv.compile(schema);
+    const root = project();
+    const { code, stdout } = run(['check', '--format', 'sarif', '.'], root);
+    assert.equal(code, 1);
+    // Shape checked by the schema above; the fields read below are asserted one by one.
+    const log = JSON.parse(stdout) as { runs: any[] };
+    assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
+    const [run0] = log.runs;
+    assert.deepEqual(run0.tool.driver.rules.map((r: { id: string }) => r.id), RULES.map((r) => r.meta.id));
+    for (const rule of run0.tool.driver.rules) {
+      assert.match(rule.helpUri, /^https:\/\/.+\/docs\/guide\/en\/\d\d-[a-z-]+\.md#/);
+      assert.ok(rule.shortDescription.text && rule.fullDescription.text && rule.help.markdown);
+    }
+    assert.equal(run0.results.length, 1);
+    const [result] = run0.results;
+    assert.equal(result.ruleId, 'http-server-timeouts');
+    assert.equal(run0.tool.driver.rules[result.ruleIndex].id, 'http-server-timeouts');
+    assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 6, startColumn: 11, endLine: 6, endColumn: 25 });
+    assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, 'api/server.go');
+    assert.ok(result.fixes[0].artifactChanges[0].replacements.length > 0);
+  });
+
+  test('--diff prints the fixes as a unified diff, writes nothing and exits 1', () => {
+    const root = project();
+    const { code, stdout } = run(['check', '--diff', 'api'], root);
+    assert.equal(code, 1);
+    assert.match(stdout, /^--- a\/api\/server\.go\n\+\+\+ b\/api\/server\.go\n@@ /);
+    assert.match(stdout, /^\+\t\tReadHeaderTimeout: 2 \* time\.Second,$/m);
+    assert.equal(readFileSync(join(root, 'api/server.go'), 'utf8'), BAD_SERVER);
+  });
+
+  test('--fix writes the preferred fixes; a second check is clean', () => {
+    const root = project();
+    const { code, stdout } = run(['check', '--fix', 'api'], root);
+    assert.deepEqual({ code, stdout }, { code: 0, stdout: '' });
+    const fixed = readFileSync(join(root, 'api/server.go'), 'utf8');
+    assert.match(fixed, /\t"time"\n/);
+    assert.match(fixed, /IdleTimeout: +60 \* time\.Second,/);
+    assert.equal(run(['check', 'api'], root).code, 0);
+  });
+
+  test('--severity sets the lowest severity that fails the run', () => {
+    const root = project();
+    assert.equal(run(['check', '--severity', 'warning', 'api'], root).code, 1);
+    const { code, stdout } = run(['check', '--severity', 'error', 'api'], root);
+    assert.equal(code, 0);
+    assert.match(stdout, /\(http-server-timeouts\)/);
+    assert.equal(run(['check', '--severity', 'fatal', 'api'], root).code, 2);
+  });
+
+  test('--list-rules lists every rule; --explain prints a rule\'s doc and guide link', () => {
+    const root = project();
+    const listed = run(['--list-rules'], root);
+    assert.equal(listed.code, 0);
+    assert.deepEqual(listed.stdout.trim().split('\n').map((line) => line.split(/\s+/)[0]), RULES.map((r) => r.meta.id));
+    const explained = run(['--explain', 'sql-rows-close'], root);
+    assert.equal(explained.code, 0);
+    assert.match(explained.stdout, /^sql-rows-close: /);
+    assert.match(explained.stdout, /### Why it matters/);
+    assert.match(explained.stdout, /Guide: https:\/\/.+03-databases\.md#sql-rows-close\n$/);
+    assert.equal(run(['--explain', 'no-such-rule'], root).code, 2);
   });
 });

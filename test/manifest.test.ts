@@ -47,7 +47,7 @@ describe('package.json', () => {
 
   test('pins every dependency to an exact version', () => {
     for (const [name, version] of Object.entries({ ...manifest.dependencies, ...manifest.devDependencies })) {
-      assert.match(String(version), /^\d+\.\d+\.\d+$/, `${name}@${version}`);
+      assert.match(String(version), /^\d+\.\d+\.\d+(-[0-9A-Za-z.]+)?$/, `${name}@${version}`);
     }
   });
 });

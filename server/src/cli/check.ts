@@ -3,13 +3,24 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { GoChecker, SourceText } from '../checker';
 import type { AnalysisSettings } from '../core/analyzer';
+import type { Finding } from '../core/findings';
 import { goVersionFromGoMod } from '../core/go-mod';
 import { LineIndex } from '../core/text';
 import { describe } from './collect';
 import { compareLocated, locate, type Located } from './report';
 
+/** A requested file with its text and its findings, for the fix and SARIF writers. */
+export interface CheckedFile {
+  path: string;
+  /** As printed: relative to the working directory when inside it. */
+  shown: string;
+  text: string;
+  findings: Finding[];
+}
+
 export interface CheckOutcome {
   findings: Located[];
+  files: CheckedFile[];
   errors: string[];
   notices: string[];
 }
@@ -18,8 +29,15 @@ export interface CheckOutcome {
  * Checks files folder by folder: each folder is one package, so the other .go files of the
  * folder are read for the package index even when only some files were asked for.
  */
-export async function checkFiles(checker: GoChecker, files: readonly string[], settings: AnalysisSettings, cwd: string): Promise<CheckOutcome> {
-  const outcome: CheckOutcome = { findings: [], errors: [], notices: [] };
+export async function checkFiles(
+  checker: GoChecker,
+  files: readonly string[],
+  settings: AnalysisSettings,
+  cwd: string,
+  /** Texts to use instead of the files on disk (fixes not yet written, for `--diff`). */
+  overrides: ReadonlyMap<string, string> = new Map(),
+): Promise<CheckOutcome> {
+  const outcome: CheckOutcome = { findings: [], files: [], errors: [], notices: [] };
   const byFolder = new Map<string, Set<string>>();
   for (const file of files) {
     const folder = dirname(file);
@@ -33,7 +51,7 @@ export async function checkFiles(checker: GoChecker, files: readonly string[], s
       const requested = wanted.has(path);
       let text: string;
       try {
-        text = await readFile(path, 'utf8');
+        text = overrides.get(path) ?? (await readFile(path, 'utf8'));
       } catch (error) {
         if (requested) outcome.errors.push(`${display(path, cwd)}: cannot read: ${describe(error)}`);
         continue;
@@ -55,9 +73,11 @@ export async function checkFiles(checker: GoChecker, files: readonly string[], s
       if (result.skipped === 'too-large') {
         outcome.notices.push(`${display(path, cwd)}: skipped, larger than the size limit (${settings.maxFileBytes} bytes)`);
       }
+      const shown = display(path, cwd);
+      outcome.files.push({ path, shown, text: source.text, findings: result.findings });
       if (result.findings.length === 0) continue;
       const lines = new LineIndex(source.text);
-      for (const finding of result.findings) outcome.findings.push(locate(display(path, cwd), finding, lines));
+      for (const finding of result.findings) outcome.findings.push(locate(shown, finding, lines));
     }
   }
   outcome.findings.sort(compareLocated);

@@ -1,40 +1,80 @@
 // The command-line face of the analysis: `go-backend-guide check …` for CI and
 // `go-backend-guide lsp --stdio` for editors other than VS Code.
-import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { GoChecker } from '../checker';
 import { DEFAULT_MAX_FILE_BYTES } from '../core/analyzer';
+import type { Severity } from '../core/findings';
+import { ruleGuideUrl, ruleSection } from '../guide/chapters';
 import { readGrammarBinaries } from '../node/grammar-files';
+import { RULES, ruleById } from '../rules/registry';
 import { checkFiles } from './check';
 import { collectGoFiles } from './collect';
+import { fixFiles, formatDiff, writeFixes } from './fix';
 import { formatJson, formatText } from './report';
+import { formatSarif } from './sarif';
 
 export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_ERROR = 2;
 
+const VERSION = '0.1.0';
+const SEVERITY_ORDER: Severity[] = ['hint', 'information', 'warning', 'error'];
+
 const USAGE = `Usage:
-  go-backend-guide check [--format text|json] [--max-file-size BYTES] PATH...
+  go-backend-guide check [options] PATH...
   go-backend-guide lsp --stdio
-  go-backend-guide --version
+  go-backend-guide --list-rules | --explain RULE-ID | --version
 
 check walks folders (skipping vendor/, testdata/, node_modules/ and hidden folders) and checks
-every .go file. Exit status: 0 no findings, 1 findings, 2 usage or I/O error.
+every .go file. Options:
+  --format text|json|sarif   output format (default text: path:line:col: message (rule))
+  --fix                      apply every finding's preferred fix in place, then report the rest
+  --diff                     print the fixes as a unified diff instead of writing them
+                             (exit 1 when there is anything to fix)
+  --severity LEVEL           lowest severity that fails the run: hint (default), information,
+                             warning or error; lower findings are still printed
+  --max-file-size BYTES      skip larger files (default ${DEFAULT_MAX_FILE_BYTES})
+Exit status: 0 no failing findings, 1 findings, 2 usage or I/O error, 3 internal error.
 `;
 
 export async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === '--version' || command === 'version') {
-    process.stdout.write('go-backend-guide 0.1.0\n');
-    return EXIT_CLEAN;
+  switch (command) {
+    case '--version':
+    case 'version':
+      process.stdout.write(`go-backend-guide ${VERSION}\n`);
+      return EXIT_CLEAN;
+    case '--help':
+    case '-h':
+    case 'help':
+      process.stdout.write(USAGE);
+      return EXIT_CLEAN;
+    case '--list-rules':
+      return listRules();
+    case '--explain':
+      return explain(rest[0]);
+    case 'lsp':
+      return runLsp(rest);
+    case 'check':
+      return runCheck(rest);
+    default:
+      return usageError(command === undefined ? 'no command given' : `unknown command "${command}"`);
   }
-  if (command === '--help' || command === '-h' || command === 'help') {
-    process.stdout.write(USAGE);
-    return EXIT_CLEAN;
-  }
-  if (command === 'lsp') return runLsp(rest);
-  if (command === 'check') return runCheck(rest);
-  return usageError(command === undefined ? 'no command given' : `unknown command "${command}"`);
+}
+
+function listRules(): number {
+  const rows = RULES.map((rule) => [rule.meta.id, rule.meta.defaultSeverity, rule.meta.fixable ? 'fix' : '-', rule.meta.title.en]);
+  const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column].length)));
+  for (const row of rows) process.stdout.write(`${row.map((cell, i) => (i < 3 ? cell.padEnd(widths[i]) : cell)).join('  ')}\n`);
+  return EXIT_CLEAN;
+}
+
+function explain(id: string | undefined): number {
+  const rule = id ? ruleById(id) : undefined;
+  if (!rule) return usageError(id ? `no rule "${id}" (see --list-rules)` : '--explain needs a rule id');
+  process.stdout.write(`${rule.meta.id}: ${rule.meta.title.en}\n\n${ruleSection(rule, 'en')}\n\nGuide: ${ruleGuideUrl(rule, 'en')}\n`);
+  return EXIT_CLEAN;
 }
 
 async function runCheck(args: string[]): Promise<number> {
@@ -43,28 +83,54 @@ async function runCheck(args: string[]): Promise<number> {
     parsed = parseArgs({
       args,
       allowPositionals: true,
-      options: { format: { type: 'string', default: 'text' }, 'max-file-size': { type: 'string' } },
+      options: {
+        format: { type: 'string', default: 'text' },
+        fix: { type: 'boolean', default: false },
+        diff: { type: 'boolean', default: false },
+        severity: { type: 'string', default: 'hint' },
+        'max-file-size': { type: 'string' },
+      },
     });
   } catch (error) {
     return usageError((error as Error).message);
   }
-  const { format } = parsed.values;
-  if (format !== 'text' && format !== 'json') return usageError(`--format must be text or json, not "${format}"`);
+  const { format, fix, diff, severity } = parsed.values;
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') return usageError(`--format must be text, json or sarif, not "${format}"`);
+  if (!SEVERITY_ORDER.includes(severity as Severity)) return usageError(`--severity must be one of ${SEVERITY_ORDER.join(', ')}, not "${severity}"`);
+  if (fix && diff) return usageError('--fix writes the fixes and --diff prints them: choose one');
   const maxFileBytes = parsed.values['max-file-size'] === undefined ? DEFAULT_MAX_FILE_BYTES : Number(parsed.values['max-file-size']);
   if (!Number.isInteger(maxFileBytes) || maxFileBytes <= 0) return usageError('--max-file-size takes a positive number of bytes');
   if (parsed.positionals.length === 0) return usageError('check needs at least one PATH (a folder or a .go file)');
 
+  const cwd = resolve('.');
   const collected = await collectGoFiles(parsed.positionals);
   const checker = await GoChecker.create(readGrammarBinaries());
-  const outcome = await checkFiles(checker, collected.files, { maxFileBytes }, resolve('.'));
-
-  process.stdout.write(format === 'json' ? formatJson(outcome.findings) : formatText(outcome.findings));
+  const settings = { maxFileBytes };
+  const errors = [...collected.errors];
+  let outcome;
+  let pendingFixes = false;
+  if (fix || diff) {
+    const fixed = await fixFiles(checker, collected.files, settings, cwd);
+    outcome = fixed.remaining;
+    if (diff) process.stdout.write(formatDiff(fixed.changed));
+    else errors.push(...(await writeFixes(fixed.changed)));
+    // Like `ruff check --diff`: a diff that is not empty fails the run, so CI can use it.
+    pendingFixes = diff && fixed.changed.size > 0;
+  } else {
+    outcome = await checkFiles(checker, collected.files, settings, cwd);
+  }
+  if (!diff) {
+    if (format === 'sarif') process.stdout.write(formatSarif(outcome.files, RULES, VERSION, cwd));
+    else process.stdout.write(format === 'json' ? formatJson(outcome.findings) : formatText(outcome.findings));
+  }
   for (const folder of collected.empty) process.stderr.write(`go-backend-guide: warning: no .go files in ${folder}\n`);
   for (const notice of outcome.notices) process.stderr.write(`go-backend-guide: ${notice}\n`);
-  const errors = [...collected.errors, ...outcome.errors];
+  errors.push(...outcome.errors);
   for (const error of errors) process.stderr.write(`go-backend-guide: ${error}\n`);
   if (errors.length > 0) return EXIT_ERROR;
-  return outcome.findings.length > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+  const threshold = SEVERITY_ORDER.indexOf(severity as Severity);
+  const failing = outcome.findings.filter((finding) => SEVERITY_ORDER.indexOf(finding.severity as Severity) >= threshold);
+  return failing.length > 0 || pendingFixes ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
 async function runLsp(args: string[]): Promise<number> {

@@ -1,0 +1,90 @@
+// `--format sarif`: SARIF 2.1.0 as GitHub code scanning and other SARIF viewers read it.
+import { pathToFileURL } from 'node:url';
+import type { Log, ReportingDescriptor, Result } from 'sarif';
+import type { Finding, Severity, TextEdit } from '../core/findings';
+import type { Rule } from '../core/rule';
+import type { Range } from '../core/text';
+import { ruleGuideUrl, ruleSummary } from '../guide/chapters';
+import type { CheckedFile } from './check';
+
+const LEVEL: Record<Severity | 'off', 'error' | 'warning' | 'note' | 'none'> = {
+  error: 'error',
+  warning: 'warning',
+  information: 'note',
+  hint: 'note',
+  off: 'none',
+};
+
+const SRCROOT = '%SRCROOT%';
+
+export function formatSarif(files: readonly CheckedFile[], rules: readonly Rule[], version: string, cwd: string): string {
+  const ruleIndex = new Map(rules.map((rule, i) => [rule.meta.id, i]));
+  const results: Result[] = [];
+  for (const file of [...files].sort((a, b) => (a.shown < b.shown ? -1 : 1))) {
+    for (const finding of file.findings) results.push(toResult(finding, file, ruleIndex.get(finding.rule)!));
+  }
+  const log: Log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'go-backend-guide',
+            version,
+            informationUri: 'https://github.com/go-backend-guide/go-backend-guide',
+            rules: rules.map(toDescriptor),
+          },
+        },
+        // Our columns are UTF-16 code units, as in LSP; SARIF's default is code points.
+        columnKind: 'utf16CodeUnits',
+        originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(cwd.endsWith('/') ? cwd : `${cwd}/`).href } },
+        results,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+function toDescriptor(rule: Rule): ReportingDescriptor {
+  const doc = rule.meta.docs.en.trim();
+  return {
+    id: rule.meta.id,
+    name: rule.meta.id.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase()),
+    shortDescription: { text: rule.meta.title.en },
+    fullDescription: { text: ruleSummary(rule, 'en').replace(/`/g, '') },
+    help: { text: doc.replace(/`/g, ''), markdown: doc },
+    helpUri: ruleGuideUrl(rule, 'en'),
+    defaultConfiguration: { level: LEVEL[rule.meta.defaultSeverity], enabled: rule.meta.defaultSeverity !== 'off' },
+    properties: { tags: [rule.meta.chapter, ...rule.meta.peers], precision: 'high' },
+  };
+}
+
+function toResult(finding: Finding, file: CheckedFile, ruleIndex: number): Result {
+  const artifactLocation = { uri: encodeURI(file.shown), uriBaseId: file.shown.startsWith('/') ? undefined : SRCROOT };
+  return {
+    ruleId: finding.rule,
+    ruleIndex,
+    level: LEVEL[finding.severity],
+    message: { text: finding.message },
+    locations: [{ physicalLocation: { artifactLocation, region: region(finding.range) } }],
+    fixes: finding.fixes.map((fix) => ({
+      description: { text: fix.title },
+      artifactChanges: [{ artifactLocation, replacements: fix.edits.map(replacement) }],
+    })),
+  };
+}
+
+/** SARIF regions are 1-based; an empty region (an insertion point) has end equal to start. */
+function region(range: Range) {
+  return {
+    startLine: range.start.line + 1,
+    startColumn: range.start.character + 1,
+    endLine: range.end.line + 1,
+    endColumn: range.end.character + 1,
+  };
+}
+
+function replacement(edit: TextEdit) {
+  return { deletedRegion: region(edit.range), insertedContent: { text: edit.newText } };
+}
