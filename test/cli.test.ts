@@ -191,3 +191,10 @@ describe('go-backend-guide check for pipelines', () => {
     assert.equal(run(['--explain', 'no-such-rule'], root).code, 2);
   });
 });
+
+test("Go's ./... names the folder and everything below it", () => {
+  const root = project();
+  const { code, stdout } = run(['check', './...'], root);
+  assert.equal(code, 1);
+  assert.match(stdout, /^api\/server\.go:6:11:/);
+});

@@ -19,7 +19,10 @@ export interface Collected {
  */
 export async function collectGoFiles(paths: readonly string[]): Promise<Collected> {
   const collected: Collected = { files: [], errors: [], empty: [] };
-  for (const path of paths) {
+  for (const given of paths) {
+    // Go's `./...` (this folder and everything below) is how Go users name a tree; we walk
+    // folders recursively anyway, so it means the folder itself.
+    const path = given === '...' ? '.' : given.endsWith('/...') ? given.slice(0, -4) || '/' : given;
     let info;
     try {
       info = await stat(path);
