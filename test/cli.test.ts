@@ -198,3 +198,18 @@ test("Go's ./... names the folder and everything below it", () => {
   assert.equal(code, 1);
   assert.match(stdout, /^api\/server\.go:6:11:/);
 });
+
+test('.gitignore is respected when walking, from the repository root down; named files still count', () => {
+  const root = project();
+  mkdirSync(join(root, '.git'), { recursive: true });
+  mkdirSync(join(root, 'gen/deep'), { recursive: true });
+  mkdirSync(join(root, 'api/local'), { recursive: true });
+  writeFileSync(join(root, '.gitignore'), 'gen/\n*_generated.go\n');
+  writeFileSync(join(root, 'api/.gitignore'), 'local/\n');
+  for (const file of ['gen/deep/x.go', 'api/zz_generated.go', 'api/local/y.go']) writeFileSync(join(root, file), BAD_SERVER);
+  const walked = run(['check', 'api', 'gen'], root);
+  assert.equal(walked.code, 1);
+  assert.deepEqual(walked.stdout.trim().split('\n').map((line) => line.split(':')[0]), ['api/server.go']);
+  assert.match(walked.stderr, /no \.go files in gen/);
+  assert.equal(run(['check', 'api/zz_generated.go'], root).code, 1);
+});

@@ -36,7 +36,10 @@ export async function checkFiles(
   cwd: string,
   /** Texts to use instead of the files on disk (fixes not yet written, for `--diff`). */
   overrides: ReadonlyMap<string, string> = new Map(),
+  /** Called after each folder with the number of requested files checked so far. */
+  progress?: (done: number, total: number) => void,
 ): Promise<CheckOutcome> {
+  let done = 0;
   const outcome: CheckOutcome = { findings: [], files: [], errors: [], notices: [] };
   const byFolder = new Map<string, Set<string>>();
   for (const file of files) {
@@ -64,6 +67,8 @@ export async function checkFiles(
       sources.push({ uri, text });
       paths.set(uri, path);
     }
+    done += wanted.size;
+    progress?.(done, files.length);
     const goVersion = await nearestGoVersion(folder, goMods);
     const results = checker.checkPackage(sources, goVersion, settings);
     for (const source of sources) {
@@ -81,6 +86,7 @@ export async function checkFiles(
     }
   }
   outcome.findings.sort(compareLocated);
+  progress?.(files.length, files.length);
   return outcome;
 }
 

@@ -1,5 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { GitIgnore } from './gitignore';
 
 /** Folders never walked into: dependencies, test inputs and hidden folders (.git, .cache, …). */
 const SKIPPED_FOLDERS = new Set(['vendor', 'testdata', 'node_modules']);
@@ -13,12 +14,13 @@ export interface Collected {
 }
 
 /**
- * Expands the command line's paths into .go files. A folder is walked (skipping the folders
- * Go tooling skips); a file must be a .go file. Named paths are checked even inside skipped
- * folders: an explicit argument wins.
+ * Expands the command line's paths into .go files. A folder is walked, skipping the folders
+ * Go tooling skips and whatever .gitignore ignores; a file must be a .go file. Named paths are
+ * checked even inside skipped or ignored folders: an explicit argument wins.
  */
 export async function collectGoFiles(paths: readonly string[]): Promise<Collected> {
   const collected: Collected = { files: [], errors: [], empty: [] };
+  const gitignore = new GitIgnore();
   for (const given of paths) {
     // Go's `./...` (this folder and everything below) is how Go users name a tree; we walk
     // folders recursively anyway, so it means the folder itself.
@@ -32,7 +34,7 @@ export async function collectGoFiles(paths: readonly string[]): Promise<Collecte
     }
     if (info.isDirectory()) {
       const before = collected.files.length;
-      await walk(path, collected);
+      await walk(path, collected, gitignore);
       if (collected.files.length === before) collected.empty.push(path);
     } else if (!path.endsWith('.go')) {
       collected.errors.push(`${path}: not a Go file (give .go files or folders)`);
@@ -44,7 +46,7 @@ export async function collectGoFiles(paths: readonly string[]): Promise<Collecte
   return collected;
 }
 
-async function walk(directory: string, collected: Collected): Promise<void> {
+async function walk(directory: string, collected: Collected, gitignore: GitIgnore): Promise<void> {
   let entries;
   try {
     entries = await readdir(directory, { withFileTypes: true });
@@ -56,8 +58,9 @@ async function walk(directory: string, collected: Collected): Promise<void> {
   for (const entry of entries) {
     const path = join(directory, entry.name);
     if (entry.isDirectory()) {
-      if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) await walk(path, collected);
-    } else if (entry.name.endsWith('.go') && (entry.isFile() || entry.isSymbolicLink())) {
+      if (entry.name.startsWith('.') || SKIPPED_FOLDERS.has(entry.name) || (await gitignore.ignores(path, true))) continue;
+      await walk(path, collected, gitignore);
+    } else if (entry.name.endsWith('.go') && (entry.isFile() || entry.isSymbolicLink()) && !(await gitignore.ignores(path, false))) {
       collected.files.push(path);
     }
   }

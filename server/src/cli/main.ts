@@ -117,7 +117,7 @@ async function runCheck(args: string[]): Promise<number> {
     // Like `ruff check --diff`: a diff that is not empty fails the run, so CI can use it.
     pendingFixes = diff && fixed.changed.size > 0;
   } else {
-    outcome = await checkFiles(checker, collected.files, settings, cwd);
+    outcome = await checkFiles(checker, collected.files, settings, cwd, undefined, progressLine());
   }
   if (!diff) {
     if (format === 'sarif') process.stdout.write(formatSarif(outcome.files, RULES, VERSION, cwd));
@@ -131,6 +131,18 @@ async function runCheck(args: string[]): Promise<number> {
   const threshold = SEVERITY_ORDER.indexOf(severity as Severity);
   const failing = outcome.findings.filter((finding) => SEVERITY_ORDER.indexOf(finding.severity as Severity) >= threshold);
   return failing.length > 0 || pendingFixes ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+/** A one-line progress counter on stderr, only when a person is watching it. */
+function progressLine(): ((done: number, total: number) => void) | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  let last = 0;
+  return (done, total) => {
+    const now = Date.now();
+    if (done < total && now - last < 100) return;
+    last = now;
+    process.stderr.write(done < total ? `\rchecking ${done}/${total} files…` : '\r\x1b[K');
+  };
 }
 
 async function runLsp(args: string[]): Promise<number> {

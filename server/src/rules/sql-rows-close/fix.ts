@@ -1,0 +1,53 @@
+// Builds the fixes: where `defer rows.Close()` goes, and the edits that add it or move it there.
+import type { Node } from 'web-tree-sitter';
+import { indentOf } from '../../core/edits';
+import type { Fix, TextEdit } from '../../core/findings';
+import type { LineIndex } from '../../core/text';
+import { isErrorCheck, nextStatement } from './binding';
+
+/**
+ * Where `defer rows.Close()` goes: after the `if err != nil { … }` that follows the assignment,
+ * or after the assignment itself when the error is not kept. Undefined when the shape is unusual
+ * (the error is checked later, the assignment is an `if` initializer).
+ */
+export function fixAnchor(statement: Node, err: string | undefined): Node | undefined {
+  if (statement.parent?.type !== 'statement_list') return undefined;
+  if (err === undefined) return statement;
+  const next = nextStatement(statement);
+  return next && isErrorCheck(next, err) ? next : undefined;
+}
+
+/** Adds `defer rows.Close()` on its own line after `anchor`. */
+export function addedDefer(anchor: Node, name: string, lines: LineIndex): Fix {
+  const deferLine = `defer ${name}.Close()`;
+  return { title: `Add \`${deferLine}\``, edits: [insertLineAfter(anchor, deferLine, lines)] };
+}
+
+/**
+ * Moves a late `defer rows.Close()` (alone on its line) to right after the error check; a blank
+ * line left orphaned before a closing brace or another blank line goes too.
+ */
+export function movedDefer(close: Node, name: string, anchor: Node, lines: LineIndex): Fix | undefined {
+  const text = `defer ${name}.Close()`;
+  if (close.text !== text) return undefined;
+  const row = close.startPosition.row;
+  if (lines.lineText(row).trim() !== text) return undefined;
+  const isBlank = (line: number) => line >= 0 && line < lines.lineCount && lines.lineText(line).trim() === '';
+  const nextLine = lines.lineText(row + 1).trim();
+  const from = isBlank(row - 1) && (isBlank(row + 1) || nextLine.startsWith('}')) ? row - 1 : row;
+  const removal: TextEdit = { range: { start: { line: from, character: 0 }, end: { line: row + 1, character: 0 } }, newText: '' };
+  return { title: `Move \`${text}\` right after the error check`, edits: [insertLineAfter(anchor, text, lines), removal] };
+}
+
+/**
+ * Inserts `code` on a new line after the statement, at its indentation, keeping a trailing
+ * comment of the statement's last line on that line.
+ */
+function insertLineAfter(statement: Node, code: string, lines: LineIndex): TextEdit {
+  const row = statement.endPosition.row;
+  const line = lines.lineText(row);
+  const rest = line.slice(statement.endPosition.column).trim();
+  const character = rest === '' || rest.startsWith('//') ? line.length : statement.endPosition.column;
+  const eol = lines.text.includes('\r\n') ? '\r\n' : '\n';
+  return { range: { start: { line: row, character }, end: { line: row, character } }, newText: `${eol}${indentOf(statement, lines)}${code}` };
+}
