@@ -34,7 +34,7 @@ function withWasm(directory) {
 
 await Promise.all([
   build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
-  build({ ...common, entryPoints: { server: 'server/src/entries/server.ts', cli: 'server/src/entries/cli.ts' }, outdir: 'dist' }),
+  build({ ...common, entryPoints: { server: 'server/src/entries/server.ts', cli: 'server/src/entries/cli.ts', 'cli-worker': 'server/src/entries/cli-worker.ts' }, outdir: 'dist' }),
 ]);
 withWasm(join(root, 'dist'));
 

@@ -213,3 +213,18 @@ test('.gitignore is respected when walking, from the repository root down; named
   assert.match(walked.stderr, /no \.go files in gen/);
   assert.equal(run(['check', 'api/zz_generated.go'], root).code, 1);
 });
+
+test('worker threads give the same output, in the same order, as one thread', () => {
+  const root = mkdtempSync(join(tmpdir(), 'gbg-jobs-'));
+  for (let folder = 0; folder < 12; folder++) {
+    mkdirSync(join(root, `pkg${folder}`));
+    for (let file = 0; file < 3; file++) {
+      writeFileSync(join(root, `pkg${folder}`, `f${file}.go`), BAD_SERVER.replace('func Serve()', `func Serve${file}()`).replace('package api', `package pkg${folder}`));
+    }
+  }
+  const one = run(['check', '--jobs', '1', '--format', 'json', '.'], root);
+  const two = run(['check', '--jobs', '2', '--format', 'json', '.'], root);
+  assert.equal(one.code, 1);
+  assert.equal(JSON.parse(one.stdout).findings.length, 36);
+  assert.deepEqual({ code: two.code, stdout: two.stdout, stderr: two.stderr }, { code: one.code, stdout: one.stdout, stderr: one.stderr });
+});

@@ -25,6 +25,25 @@ export interface CheckOutcome {
   notices: string[];
 }
 
+/** One folder's share of the work: the files asked for, checked as one package. */
+export interface FolderJob {
+  folder: string;
+  wanted: string[];
+}
+
+/** Checks one folder; runs in the main thread or in a worker (see ./parallel). */
+export type FolderRunner = (job: FolderJob) => Promise<CheckOutcome>;
+
+/** Groups files by folder: each folder is one Go package. Sorted, so output order is stable. */
+export function folderJobs(files: readonly string[]): FolderJob[] {
+  const byFolder = new Map<string, string[]>();
+  for (const file of files) {
+    const folder = dirname(file);
+    byFolder.set(folder, [...(byFolder.get(folder) ?? []), file]);
+  }
+  return [...byFolder].sort(([a], [b]) => (a < b ? -1 : 1)).map(([folder, wanted]) => ({ folder, wanted }));
+}
+
 /**
  * Checks files folder by folder: each folder is one package, so the other .go files of the
  * folder are read for the package index even when only some files were asked for.
@@ -39,54 +58,84 @@ export async function checkFiles(
   /** Called after each folder with the number of requested files checked so far. */
   progress?: (done: number, total: number) => void,
 ): Promise<CheckOutcome> {
-  let done = 0;
-  const outcome: CheckOutcome = { findings: [], files: [], errors: [], notices: [] };
-  const byFolder = new Map<string, Set<string>>();
-  for (const file of files) {
-    const folder = dirname(file);
-    byFolder.set(folder, (byFolder.get(folder) ?? new Set()).add(file));
-  }
   const goMods = new Map<string, Promise<string | undefined>>();
-  for (const [folder, wanted] of [...byFolder].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const sources: SourceText[] = [];
-    const paths = new Map<string, string>();
-    for (const path of await packageFiles(folder, wanted)) {
-      const requested = wanted.has(path);
-      let text: string;
-      try {
-        text = overrides.get(path) ?? (await readFile(path, 'utf8'));
-      } catch (error) {
-        if (requested) outcome.errors.push(`${display(path, cwd)}: cannot read: ${describe(error)}`);
-        continue;
-      }
-      if (text.includes('\0')) {
-        if (requested) outcome.errors.push(`${display(path, cwd)}: not a text file (it contains NUL bytes)`);
-        continue;
-      }
-      const uri = pathToFileURL(path).href;
-      sources.push({ uri, text });
-      paths.set(uri, path);
+  return runJobs(folderJobs(files), (job) => checkFolder(checker, job, settings, cwd, overrides, goMods), progress);
+}
+
+/** Runs the jobs with `runner` (any number at once) and merges their outcomes in a stable order. */
+export async function runJobs(
+  jobs: readonly FolderJob[],
+  runner: FolderRunner,
+  progress?: (done: number, total: number) => void,
+  concurrency = 1,
+): Promise<CheckOutcome> {
+  const total = jobs.reduce((sum, job) => sum + job.wanted.length, 0);
+  const outcomes: CheckOutcome[] = new Array(jobs.length);
+  let next = 0;
+  let done = 0;
+  const lane = async () => {
+    while (next < jobs.length) {
+      const at = next++;
+      outcomes[at] = await runner(jobs[at]);
+      done += jobs[at].wanted.length;
+      progress?.(done, total);
     }
-    done += wanted.size;
-    progress?.(done, files.length);
-    const goVersion = await nearestGoVersion(folder, goMods);
-    const results = checker.checkPackage(sources, goVersion, settings);
-    for (const source of sources) {
-      const path = paths.get(source.uri)!;
-      if (!wanted.has(path)) continue;
-      const result = results.get(source.uri)!;
-      if (result.skipped === 'too-large') {
-        outcome.notices.push(`${display(path, cwd)}: skipped, larger than the size limit (${settings.maxFileBytes} bytes)`);
-      }
-      const shown = display(path, cwd);
-      outcome.files.push({ path, shown, text: source.text, findings: result.findings });
-      if (result.findings.length === 0) continue;
-      const lines = new LineIndex(source.text);
-      for (const finding of result.findings) outcome.findings.push(locate(shown, finding, lines));
-    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, lane));
+  const merged: CheckOutcome = { findings: [], files: [], errors: [], notices: [] };
+  for (const outcome of outcomes) {
+    merged.findings.push(...outcome.findings);
+    merged.files.push(...outcome.files);
+    merged.errors.push(...outcome.errors);
+    merged.notices.push(...outcome.notices);
   }
-  outcome.findings.sort(compareLocated);
-  progress?.(files.length, files.length);
+  merged.findings.sort(compareLocated);
+  return merged;
+}
+
+export async function checkFolder(
+  checker: GoChecker,
+  job: FolderJob,
+  settings: AnalysisSettings,
+  cwd: string,
+  overrides: ReadonlyMap<string, string>,
+  goMods: Map<string, Promise<string | undefined>>,
+  keepText = true,
+): Promise<CheckOutcome> {
+  const outcome: CheckOutcome = { findings: [], files: [], errors: [], notices: [] };
+  const wanted = new Set(job.wanted);
+  const sources: SourceText[] = [];
+  const paths = new Map<string, string>();
+  for (const path of await packageFiles(job.folder, wanted)) {
+    const requested = wanted.has(path);
+    let text: string;
+    try {
+      text = overrides.get(path) ?? (await readFile(path, 'utf8'));
+    } catch (error) {
+      if (requested) outcome.errors.push(`${display(path, cwd)}: cannot read: ${describe(error)}`);
+      continue;
+    }
+    if (text.includes('\0')) {
+      if (requested) outcome.errors.push(`${display(path, cwd)}: not a text file (it contains NUL bytes)`);
+      continue;
+    }
+    const uri = pathToFileURL(path).href;
+    sources.push({ uri, text });
+    paths.set(uri, path);
+  }
+  const goVersion = await nearestGoVersion(job.folder, goMods);
+  const results = checker.checkPackage(sources, goVersion, settings);
+  for (const source of sources) {
+    const path = paths.get(source.uri)!;
+    if (!wanted.has(path)) continue;
+    const result = results.get(source.uri)!;
+    const shown = display(path, cwd);
+    if (result.skipped === 'too-large') outcome.notices.push(`${shown}: skipped, larger than the size limit (${settings.maxFileBytes} bytes)`);
+    outcome.files.push({ path, shown, text: keepText ? source.text : '', findings: result.findings });
+    if (result.findings.length === 0) continue;
+    const lines = new LineIndex(source.text);
+    for (const finding of result.findings) outcome.findings.push(locate(shown, finding, lines));
+  }
   return outcome;
 }
 

@@ -8,7 +8,8 @@ import type { Severity } from '../core/findings';
 import { ruleGuideUrl, ruleSection } from '../guide/chapters';
 import { readGrammarBinaries } from '../node/grammar-files';
 import { RULES, ruleById } from '../rules/registry';
-import { checkFiles } from './check';
+import { checkFiles, folderJobs } from './check';
+import { checkInWorkers, workerCount } from './parallel';
 import { collectGoFiles } from './collect';
 import { fixFiles, formatDiff, writeFixes } from './fix';
 import { formatJson, formatText } from './report';
@@ -35,6 +36,7 @@ every .go file. Options:
   --severity LEVEL           lowest severity that fails the run: hint (default), information,
                              warning or error; lower findings are still printed
   --max-file-size BYTES      skip larger files (default ${DEFAULT_MAX_FILE_BYTES})
+  --jobs N                   worker threads (default: one per core for 200 files or more)
 Exit status: 0 no failing findings, 1 findings, 2 usage or I/O error, 3 internal error.
 `;
 
@@ -88,6 +90,7 @@ async function runCheck(args: string[]): Promise<number> {
         fix: { type: 'boolean', default: false },
         diff: { type: 'boolean', default: false },
         severity: { type: 'string', default: 'hint' },
+        jobs: { type: 'string' },
         'max-file-size': { type: 'string' },
       },
     });
@@ -101,23 +104,28 @@ async function runCheck(args: string[]): Promise<number> {
   const maxFileBytes = parsed.values['max-file-size'] === undefined ? DEFAULT_MAX_FILE_BYTES : Number(parsed.values['max-file-size']);
   if (!Number.isInteger(maxFileBytes) || maxFileBytes <= 0) return usageError('--max-file-size takes a positive number of bytes');
   if (parsed.positionals.length === 0) return usageError('check needs at least one PATH (a folder or a .go file)');
+  const jobs = parsed.values.jobs === undefined ? undefined : Number(parsed.values.jobs);
+  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) return usageError('--jobs takes a whole number of worker threads, 1 or more');
 
   const cwd = resolve('.');
   const collected = await collectGoFiles(parsed.positionals);
-  const checker = await GoChecker.create(readGrammarBinaries());
   const settings = { maxFileBytes };
   const errors = [...collected.errors];
   let outcome;
   let pendingFixes = false;
   if (fix || diff) {
-    const fixed = await fixFiles(checker, collected.files, settings, cwd);
+    const fixed = await fixFiles(await GoChecker.create(readGrammarBinaries()), collected.files, settings, cwd);
     outcome = fixed.remaining;
     if (diff) process.stdout.write(formatDiff(fixed.changed));
     else errors.push(...(await writeFixes(fixed.changed)));
     // Like `ruff check --diff`: a diff that is not empty fails the run, so CI can use it.
     pendingFixes = diff && fixed.changed.size > 0;
   } else {
-    outcome = await checkFiles(checker, collected.files, settings, cwd, undefined, progressLine());
+    const workers = jobs ?? workerCount(collected.files.length);
+    outcome =
+      workers > 1
+        ? await checkInWorkers(folderJobs(collected.files), workers, settings, cwd, progressLine())
+        : await checkFiles(await GoChecker.create(readGrammarBinaries()), collected.files, settings, cwd, undefined, progressLine());
   }
   if (!diff) {
     if (format === 'sarif') process.stdout.write(formatSarif(outcome.files, RULES, VERSION, cwd));

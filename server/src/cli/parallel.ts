@@ -1,0 +1,72 @@
+// Checks folders on worker threads, one grammar and one set of compiled queries per worker:
+// tree-sitter's WebAssembly runs on one thread, so this is how the CLI uses more than one core.
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { AnalysisSettings } from '../core/analyzer';
+import { runJobs, type CheckOutcome, type FolderJob } from './check';
+
+/** Below this many files, starting workers costs more than it saves. */
+const MIN_FILES = 200;
+
+export interface WorkerRequest {
+  id: number;
+  job: FolderJob;
+  settings: AnalysisSettings;
+  cwd: string;
+}
+
+export interface WorkerReply {
+  id: number;
+  outcome?: CheckOutcome;
+  error?: string;
+}
+
+export function workerCount(files: number): number {
+  return files < MIN_FILES ? 1 : Math.min(availableParallelism(), 8);
+}
+
+export async function checkInWorkers(
+  jobs: readonly FolderJob[],
+  count: number,
+  settings: AnalysisSettings,
+  cwd: string,
+  progress?: (done: number, total: number) => void,
+): Promise<CheckOutcome> {
+  const workers = Array.from({ length: count }, () => new Worker(join(__dirname, 'cli-worker.js')));
+  const idle = [...workers];
+  const waiting: Array<(worker: Worker) => void> = [];
+  const take = () => new Promise<Worker>((resolve) => (idle.length > 0 ? resolve(idle.pop()!) : waiting.push(resolve)));
+  const release = (worker: Worker) => (waiting.length > 0 ? waiting.shift()!(worker) : idle.push(worker));
+  let ids = 0;
+  try {
+    return await runJobs(
+      jobs,
+      async (job) => {
+        const worker = await take();
+        try {
+          const id = ids++;
+          const reply = await new Promise<WorkerReply>((resolve, reject) => {
+            const onMessage = (message: WorkerReply) => {
+              if (message.id !== id) return;
+              worker.off('message', onMessage);
+              worker.off('error', reject);
+              resolve(message);
+            };
+            worker.on('message', onMessage);
+            worker.once('error', reject);
+            worker.postMessage({ id, job, settings, cwd } satisfies WorkerRequest);
+          });
+          if (reply.error) throw new Error(reply.error);
+          return reply.outcome!;
+        } finally {
+          release(worker);
+        }
+      },
+      progress,
+      count,
+    );
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+}
