@@ -5,6 +5,7 @@ import { isGeneratedFile } from '../server/src/core/generated';
 import { defaultPackageName } from '../server/src/core/imports';
 import { PackageIndex } from '../server/src/core/package-index';
 import { suppressionNames } from '../server/src/core/suppression';
+import { applyEdits } from '../server/src/core/edits';
 import { LineIndex } from '../server/src/core/text';
 import { TypeResolver } from '../server/src/core/type-resolver';
 import { findAll } from '../server/src/core/syntax';
@@ -183,5 +184,37 @@ func work(string) {}
 `;
     const results = checker.checkPackage([{ uri: 'file:///q/p.go', text }], '1.22').get('file:///q/p.go')!;
     assert.deepEqual(results.findings.map((f) => `${f.range.start.line + 1}:${f.rule}`), ['9:context-propagation', '11:goroutine-in-loop', '13:http-server-timeouts']);
+  });
+});
+
+describe('stale suppressions', () => {
+  const check = async (body: string) => {
+    const checker = await checkerFor([ruleById('http-server-timeouts')!]);
+    const text = `package p\n\nimport "net/http"\n\nfunc f() {\n${body}\n}\n`;
+    const result = checker.checkPackage([{ uri: 'file:///s/x.go', text }], undefined).get('file:///s/x.go')!;
+    return { text, findings: result.findings };
+  };
+
+  test('a //nolint:<our rule> that silences nothing gets a faded hint with a removing fix', async () => {
+    const { text, findings } = await check('\t_ = 1 //nolint:http-server-timeouts // was a server once');
+    assert.deepEqual(
+      findings.map((f) => [f.rule, f.severity, f.unnecessary, f.range.start.line, f.range.start.character]),
+      [['http-server-timeouts', 'hint', true, 5, 16]],
+    );
+    const fixed = applyEdits(text, findings[0].fixes[0].edits, new LineIndex(text));
+    assert.match(fixed, /\n\t_ = 1\n/);
+  });
+
+  test('only the stale name is removed from a list; peers and bare //nolint are not ours to judge', async () => {
+    const { text, findings } = await check('\tsrv := &http.Server{} //nolint:errcheck,http-server-timeouts\n\t_ = 2 //nolint:gosec,http-server-timeouts\n\t_ = 3 //nolint\n\t_ = srv');
+    assert.deepEqual(findings.map((f) => `${f.range.start.line}:${f.severity}`), ['6:hint']);
+    const fixed = applyEdits(text, findings[0].fixes[0].edits, new LineIndex(text));
+    assert.match(fixed, /\n\t_ = 2 \/\/nolint:gosec\n/);
+  });
+
+  test('a directive alone on its line goes with its line', async () => {
+    const { text, findings } = await check('\t//nolint:http-server-timeouts\n\t_ = 4');
+    const fixed = applyEdits(text, findings[0].fixes[0].edits, new LineIndex(text));
+    assert.equal(fixed, 'package p\n\nimport "net/http"\n\nfunc f() {\n\t_ = 4\n}\n');
   });
 });

@@ -1,10 +1,10 @@
 import { Query, type Language, type Node, type QueryMatch } from 'web-tree-sitter';
-import type { Finding, Severity, SeveritySetting } from './findings';
+import type { Finding, Severity, SeveritySetting, TextEdit } from './findings';
 import { isGeneratedFile } from './generated';
 import type { PackageIndex } from './package-index';
 import type { TopLevel } from './declarations';
 import type { Report, Rule, RuleContext, SourceFile } from './rule';
-import { findNolintDirectives, isSuppressed, suppressionNames } from './suppression';
+import { findNolintDirectives, isSuppressed, suppressionNames, unusedRuleNames, type NolintDirective } from './suppression';
 import type { Position, Range } from './text';
 import { TypeResolver } from './type-resolver';
 
@@ -80,7 +80,27 @@ export class Analyzer {
         if (!isSuppressed(directives, finding.range.start.line, this.silencers.get(finding.rule)!)) kept.push(finding);
       }
     }
+    kept.push(...this.staleSuppressions(directives, settings, file));
     return { findings: dedupe(kept).sort(compareFindings) };
+  }
+
+  /** A hint on each `//nolint:<our rule>` that silenced nothing, with a fix that removes it. */
+  private staleSuppressions(directives: NolintDirective[], settings: AnalysisSettings, file: SourceFile): Finding[] {
+    const active = new Set(this.rules.filter((rule) => this.severityOf(rule, settings) !== 'off').map((rule) => rule.meta.id));
+    const findings: Finding[] = [];
+    for (const directive of directives) {
+      for (const { name, range } of unusedRuleNames(directive, active)) {
+        findings.push({
+          rule: name,
+          range,
+          severity: 'hint',
+          unnecessary: true,
+          message: `\`//nolint:${name}\` suppresses nothing here; remove it so it cannot hide a later finding`,
+          fixes: [{ title: `Remove ${name} from the //nolint comment`, edits: [removeName(directive, range, file)] }],
+        });
+      }
+    }
+    return findings;
   }
 
   /**
@@ -172,6 +192,27 @@ function moved(findings: Finding[], from: Position, to: Position): Finding[] {
     range: range(finding.range),
     fixes: finding.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((edit) => ({ ...edit, range: range(edit.range) })) })),
   }));
+}
+
+/** Removes one name from a `//nolint:a,b` list, or the whole comment when it is the only one. */
+function removeName(directive: NolintDirective, range: Range, file: SourceFile): TextEdit {
+  const line = directive.comment.start.line;
+  if (directive.names.length > 1) {
+    const text = file.lines.lineText(line);
+    const before = text[range.start.character - 1] === ',';
+    const start = before ? range.start.character - 1 : range.start.character;
+    const end = before ? range.end.character : range.end.character + (text[range.end.character] === ',' ? 1 : 0);
+    return { range: { start: { line, character: start }, end: { line, character: end } }, newText: '' };
+  }
+  const text = file.lines.lineText(line);
+  const commentStart = directive.comment.start.character;
+  const commentEnd = commentStart + directive.comment.text.length;
+  if (text.slice(0, commentStart).trim() === '') {
+    // A directive on its own line: the line goes.
+    return { range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, newText: '' };
+  }
+  const trimmedStart = text.slice(0, commentStart).trimEnd().length;
+  return { range: { start: { line, character: trimmedStart }, end: { line, character: commentEnd } }, newText: '' };
 }
 
 function toFinding(rule: Rule, severity: Severity, report: Report): Finding {

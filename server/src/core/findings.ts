@@ -21,4 +21,6 @@ export interface Finding {
   severity: Severity;
   /** The first fix is the preferred one; all of them are safe to apply unattended. */
   fixes: Fix[];
+  /** Code that does nothing (a stale suppression): editors fade it. */
+  unnecessary?: boolean;
 }

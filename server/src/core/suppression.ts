@@ -1,5 +1,5 @@
 import type { Node, Tree } from 'web-tree-sitter';
-import type { LineIndex } from './text';
+import type { LineIndex, Position, Range } from './text';
 
 /** One `//nolint` directive and the lines it covers. */
 export interface NolintDirective {
@@ -9,6 +9,10 @@ export interface NolintDirective {
   lastLine: number;
   /** Line of the comment itself. */
   line: number;
+  /** The comment, for pointing at a name in it. */
+  comment: { start: Position; text: string };
+  /** Names that silenced at least one finding (filled in while findings are filtered). */
+  used: Set<string>;
 }
 
 // golangci-lint's form: `//nolint`, `//nolint:a,b`, optionally followed by ` // why`.
@@ -32,7 +36,8 @@ export function findNolintDirectives(tree: Tree, lines: LineIndex): NolintDirect
     const line = comment.startPosition.row;
     const before = lines.lineText(line).slice(0, comment.startPosition.column);
     const covered = before.trim() === '' ? coveredByStandalone(comment, lines) : { firstLine: line, lastLine: line };
-    directives.push({ names, line, ...covered });
+    const start = { line, character: comment.startPosition.column };
+    directives.push({ names, line, ...covered, comment: { start, text: comment.text }, used: new Set() });
   }
   return directives;
 }
@@ -49,12 +54,33 @@ function coveredByStandalone(comment: Node, lines: LineIndex): { firstLine: numb
 
 /** True when a directive covering `line` names the rule, one of its peers, or everything. */
 export function isSuppressed(directives: readonly NolintDirective[], line: number, names: ReadonlySet<string>): boolean {
-  return directives.some(
-    (directive) =>
-      line >= directive.firstLine &&
-      line <= directive.lastLine &&
-      (directive.names.length === 0 || directive.names.some((name) => name === 'all' || names.has(name))),
-  );
+  let suppressed = false;
+  for (const directive of directives) {
+    if (line < directive.firstLine || line > directive.lastLine) continue;
+    if (directive.names.length === 0) suppressed = true;
+    for (const name of directive.names) {
+      if (name !== 'all' && !names.has(name)) continue;
+      directive.used.add(name);
+      suppressed = true;
+    }
+  }
+  return suppressed;
+}
+
+/**
+ * The names of our own rules in a directive that silenced nothing: stale suppressions, which
+ * hide the next real finding on that line. Peers' names are left alone (their linter decides).
+ */
+export function unusedRuleNames(directive: NolintDirective, ruleIds: ReadonlySet<string>): { name: string; range: Range }[] {
+  const unused: { name: string; range: Range }[] = [];
+  for (const name of directive.names) {
+    if (!ruleIds.has(name) || directive.used.has(name)) continue;
+    const at = directive.comment.text.toLowerCase().indexOf(name, directive.comment.text.indexOf('nolint'));
+    if (at === -1) continue;
+    const start = { line: directive.comment.start.line, character: directive.comment.start.character + at };
+    unused.push({ name, range: { start, end: { line: start.line, character: start.character + name.length } } });
+  }
+  return unused;
 }
 
 /**

@@ -1,6 +1,7 @@
 import {
   CodeActionKind,
   DiagnosticSeverity,
+  DiagnosticTag,
   type CodeAction,
   type Diagnostic,
   type Hover,
@@ -32,6 +33,7 @@ export function toDiagnostic(finding: Finding, rule: Rule, language: GuideLangua
     codeDescription: { href: ruleGuideUrl(rule, language) },
     source: SOURCE,
     message: finding.message,
+    ...(finding.unnecessary ? { tags: [DiagnosticTag.Unnecessary] } : {}),
   };
 }
 
@@ -86,7 +88,9 @@ export function codeActionsFor(
     diagnostics: [diagnostic],
     edit: workspaceEdit(uri, fix.edits),
   }));
-  const sameRule = all.filter((other) => other.rule === finding.rule && other.fixes.length > 0);
+  // A stale suppression only needs removing: no fix-all, no suppressing it, no guide.
+  if (finding.unnecessary) return actions;
+  const sameRule = all.filter((other) => other.rule === finding.rule && other.fixes.length > 0 && !other.unnecessary);
   if (sameRule.length > 1) {
     actions.push({
       title: zh ? `修复本文件中所有 ${finding.rule} 问题` : `Fix all ${finding.rule} problems in this file`,
