@@ -95,9 +95,12 @@ describe('language server over stdio', () => {
       [
         ['Add ReadHeaderTimeout, ReadTimeout, WriteTimeout and IdleTimeout', true],
         ['Suppress http-server-timeouts on this line', false],
+        ['Suppress http-server-timeouts in this file', false],
         ['Show documentation for http-server-timeouts', false],
       ],
     );
+    const inFile = actions[2].edit!.changes![uri];
+    assert.deepEqual(inFile, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '//nolint:http-server-timeouts\n' }]);
 
     const suppressed = await edit(actions[1].edit!.changes![uri]);
     assert.deepEqual(suppressed, []);
@@ -112,7 +115,7 @@ describe('language server over stdio', () => {
     assert.match(text, /^import \(\n\t"net\/http"\n\t"time"\n\)$/m);
     assert.match(text, /\n\t\tWriteTimeout: +10 \* time\.Second,\n/);
 
-    await session.connection.sendRequest('workspace/executeCommand', { command: actions[2].command!.command, arguments: actions[2].command!.arguments });
+    await session.connection.sendRequest('workspace/executeCommand', { command: actions[3].command!.command, arguments: actions[3].command!.arguments });
     assert.match(session.shownDocuments.at(-1)!, /01-http-servers\.md#http-server-timeouts$/);
   });
 

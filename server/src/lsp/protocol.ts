@@ -104,6 +104,14 @@ export function codeActionsFor(
     diagnostics: [diagnostic],
     edit: workspaceEdit(uri, [suppressEdit(finding, lines)]),
   });
+  const fileEdit = suppressInFileEdit(finding.rule, lines);
+  if (fileEdit) {
+    actions.push({
+      title: zh ? `在本文件中屏蔽 ${finding.rule}` : `Suppress ${finding.rule} in this file`,
+      kind: CodeActionKind.QuickFix,
+      edit: workspaceEdit(uri, [fileEdit]),
+    });
+  }
   actions.push({
     title: zh ? `查看 ${finding.rule} 的说明` : `Show documentation for ${finding.rule}`,
     kind: CodeActionKind.QuickFix,
@@ -138,6 +146,22 @@ export function suppressEdit(finding: Finding, lines: LineIndex): { range: Range
   const indent = /^\s*/.exec(text)![0];
   const at = { line, character: 0 };
   return { range: { start: at, end: at }, newText: `${indent}//nolint:${finding.rule}\n` };
+}
+
+/** `//nolint:<id>` right above the package clause, which golangci-lint reads as the whole file. */
+export function suppressInFileEdit(rule: string, lines: LineIndex): { range: Range; newText: string } | undefined {
+  for (let line = 0; line < lines.lineCount; line++) {
+    if (!/^package\s/.test(lines.lineText(line))) continue;
+    const above = line > 0 ? lines.lineText(line - 1) : '';
+    const existing = /^\/\/ ?nolint:([\w\-.,:/]+)/.exec(above);
+    if (existing) {
+      const at = { line: line - 1, character: existing[0].length };
+      return { range: { start: at, end: at }, newText: `,${rule}` };
+    }
+    const at = { line, character: 0 };
+    return { range: { start: at, end: at }, newText: `//nolint:${rule}\n` };
+  }
+  return undefined;
 }
 
 function workspaceEdit(uri: string, edits: { range: Range; newText: string }[]): WorkspaceEdit {
