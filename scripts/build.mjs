@@ -18,7 +18,11 @@ const common = {
   logLevel: 'warning',
   loader: { '.scm': 'text', '.md': 'text' },
   // The ESM build locates itself through import.meta.url, which a CommonJS bundle lacks.
-  alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' },
+  // jsonc-parser's UMD build requires its modules at run time; its ESM build bundles.
+  alias: {
+    'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs',
+    'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js',
+  },
   absWorkingDir: root,
 };
 

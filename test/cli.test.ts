@@ -228,3 +228,43 @@ test('worker threads give the same output, in the same order, as one thread', ()
   assert.equal(JSON.parse(one.stdout).findings.length, 36);
   assert.deepEqual({ code: two.code, stdout: two.stdout, stderr: two.stderr }, { code: one.code, stdout: one.stdout, stderr: one.stderr });
 });
+
+describe('the configuration file', () => {
+  test('severities, excludes and the size limit apply; the nearest file wins', () => {
+    const root = project();
+    mkdirSync(join(root, '.git'), { recursive: true });
+    mkdirSync(join(root, 'api/gen'));
+    writeFileSync(join(root, 'api/gen/x.go'), BAD_SERVER);
+    writeFileSync(join(root, '.go-backend-guide.json'), JSON.stringify({ rules: { 'http-server-timeouts': 'error' }, exclude: ['api/gen/**'] }));
+    const { code, stdout } = run(['check', '--format', 'json', '.'], root);
+    assert.equal(code, 1);
+    assert.deepEqual(JSON.parse(stdout).findings.map((f: { file: string; severity: string }) => `${f.file} ${f.severity}`), ['api/server.go error']);
+    writeFileSync(join(root, 'api/.go-backend-guide.json'), '{ "rules": { "http-server-timeouts": "off" } }');
+    assert.deepEqual(run(['check', '.'], root).stdout, '');
+  });
+
+  test('an invalid file is reported with positions, the valid parts apply, exit 2', () => {
+    const root = project();
+    writeFileSync(join(root, '.go-backend-guide.json'), '{\n  "rules": { "http-server-timeouts": "error", "no-such-rule": "off", "sql-rows-close": "loud" },\n  "colour": true\n}\n');
+    const { code, stdout, stderr } = run(['check', 'api'], root);
+    assert.equal(code, 2);
+    assert.match(stdout, /api\/server\.go:6:11: /);
+    assert.match(stderr, /\.go-backend-guide\.json:2:47: unknown rule "no-such-rule"/);
+    assert.match(stderr, /\.go-backend-guide\.json:2:88: the severity of sql-rows-close must be one of error, warning, information, hint, off/);
+    assert.match(stderr, /\.go-backend-guide\.json:3:3: unknown setting "colour"/);
+    writeFileSync(join(root, '.go-backend-guide.json'), '{ "rules": ');
+    const broken = run(['check', 'api'], root);
+    assert.equal(broken.code, 2);
+    assert.match(broken.stderr, /not valid JSON/);
+    assert.match(broken.stdout, /api\/server\.go:6:11: /);
+  });
+
+  test('--config names the file; a missing one is a usage error', () => {
+    const root = project();
+    writeFileSync(join(root, 'strict.json'), '{ "rules": { "http-server-timeouts": "off" } }');
+    assert.deepEqual(run(['check', '--config', 'strict.json', 'api'], root).code, 0);
+    const missing = run(['check', '--config', 'nope.json', 'api'], root);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /cannot read the configuration file nope\.json/);
+  });
+});

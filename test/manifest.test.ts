@@ -26,6 +26,13 @@ describe('package.json', () => {
     }
   });
 
+  test('the configuration schema is contributed and lists exactly the registered rules', () => {
+    assert.deepEqual(manifest.contributes.jsonValidation, [{ fileMatch: '.go-backend-guide.json', url: './schemas/go-backend-guide.schema.json' }]);
+    const schema = JSON.parse(readFileSync(join(ROOT, 'schemas/go-backend-guide.schema.json'), 'utf8'));
+    assert.deepEqual(Object.keys(schema.properties.rules.properties).sort(), RULES.map((r) => r.meta.id).sort());
+    assert.deepEqual(Object.keys(schema.properties).sort(), ['$schema', 'exclude', 'go', 'maxFileSize', 'rules']);
+  });
+
   test('setting defaults match the server defaults', () => {
     assert.equal(properties['goBackendGuide.enable'].default, DEFAULT_SETTINGS.enable);
     assert.equal(properties['goBackendGuide.maxFileSize'].default, DEFAULT_SETTINGS.maxFileSize);

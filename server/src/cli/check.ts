@@ -29,6 +29,10 @@ export interface CheckOutcome {
 export interface FolderJob {
   folder: string;
   wanted: string[];
+  /** This folder's settings (from its configuration file), when they differ from the run's. */
+  settings?: AnalysisSettings;
+  /** The configuration's `go` version, which overrides go.mod's. */
+  goVersion?: string;
 }
 
 /** Checks one folder; runs in the main thread or in a worker (see ./parallel). */
@@ -50,7 +54,7 @@ export function folderJobs(files: readonly string[]): FolderJob[] {
  */
 export async function checkFiles(
   checker: GoChecker,
-  files: readonly string[],
+  jobs: readonly FolderJob[],
   settings: AnalysisSettings,
   cwd: string,
   /** Texts to use instead of the files on disk (fixes not yet written, for `--diff`). */
@@ -59,7 +63,7 @@ export async function checkFiles(
   progress?: (done: number, total: number) => void,
 ): Promise<CheckOutcome> {
   const goMods = new Map<string, Promise<string | undefined>>();
-  return runJobs(folderJobs(files), (job) => checkFolder(checker, job, settings, cwd, overrides, goMods), progress);
+  return runJobs(jobs, (job) => checkFolder(checker, job, settings, cwd, overrides, goMods), progress);
 }
 
 /** Runs the jobs with `runner` (any number at once) and merges their outcomes in a stable order. */
@@ -123,14 +127,14 @@ export async function checkFolder(
     sources.push({ uri, text });
     paths.set(uri, path);
   }
-  const goVersion = await nearestGoVersion(job.folder, goMods);
-  const results = checker.checkPackage(sources, goVersion, settings);
+  const goVersion = job.goVersion ?? (await nearestGoVersion(job.folder, goMods));
+  const results = checker.checkPackage(sources, goVersion, job.settings ?? settings);
   for (const source of sources) {
     const path = paths.get(source.uri)!;
     if (!wanted.has(path)) continue;
     const result = results.get(source.uri)!;
     const shown = display(path, cwd);
-    if (result.skipped === 'too-large') outcome.notices.push(`${shown}: skipped, larger than the size limit (${settings.maxFileBytes} bytes)`);
+    if (result.skipped === 'too-large') outcome.notices.push(`${shown}: skipped, larger than the size limit (${(job.settings ?? settings).maxFileBytes} bytes)`);
     outcome.files.push({ path, shown, text: keepText ? source.text : '', findings: result.findings });
     if (result.findings.length === 0) continue;
     const lines = new LineIndex(source.text);

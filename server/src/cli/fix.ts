@@ -5,7 +5,7 @@ import type { GoChecker } from '../checker';
 import type { AnalysisSettings } from '../core/analyzer';
 import { applyEdits, nonOverlappingEdits } from '../core/edits';
 import { LineIndex } from '../core/text';
-import { checkFiles, type CheckOutcome } from './check';
+import { checkFiles, type CheckOutcome, type FolderJob } from './check';
 
 /** Fixes can overlap (two in one statement); each pass applies what does not, then re-checks. */
 const MAX_PASSES = 3;
@@ -17,10 +17,10 @@ export interface FixOutcome {
   changed: Map<string, { shown: string; before: string; after: string }>;
 }
 
-export async function fixFiles(checker: GoChecker, files: readonly string[], settings: AnalysisSettings, cwd: string): Promise<FixOutcome> {
+export async function fixFiles(checker: GoChecker, jobs: readonly FolderJob[], settings: AnalysisSettings, cwd: string): Promise<FixOutcome> {
   const texts = new Map<string, string>();
   const changed = new Map<string, { shown: string; before: string; after: string }>();
-  let outcome = await checkFiles(checker, files, settings, cwd);
+  let outcome = await checkFiles(checker, jobs, settings, cwd);
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     let applied = false;
     for (const file of outcome.files) {
@@ -35,7 +35,7 @@ export async function fixFiles(checker: GoChecker, files: readonly string[], set
       applied = true;
     }
     if (!applied) break;
-    outcome = await checkFiles(checker, files, settings, cwd, texts);
+    outcome = await checkFiles(checker, jobs, settings, cwd, texts);
   }
   return { remaining: outcome, changed };
 }

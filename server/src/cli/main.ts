@@ -1,6 +1,6 @@
 // The command-line face of the analysis: `go-backend-guide check …` for CI and
 // `go-backend-guide lsp --stdio` for editors other than VS Code.
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GoChecker } from '../checker';
 import { DEFAULT_MAX_FILE_BYTES } from '../core/analyzer';
@@ -8,7 +8,10 @@ import type { Severity } from '../core/findings';
 import { ruleGuideUrl, ruleSection } from '../guide/chapters';
 import { readGrammarBinaries } from '../node/grammar-files';
 import { RULES, ruleById } from '../rules/registry';
-import { checkFiles, folderJobs } from './check';
+import { isExcluded } from '../core/config';
+import type { AnalysisSettings } from '../core/analyzer';
+import { ConfigFiles, type LoadedConfig } from '../node/config-files';
+import { checkFiles, display, folderJobs, type FolderJob } from './check';
 import { checkInWorkers, workerCount } from './parallel';
 import { collectGoFiles } from './collect';
 import { fixFiles, formatDiff, writeFixes } from './fix';
@@ -37,6 +40,8 @@ every .go file. Options:
                              warning or error; lower findings are still printed
   --max-file-size BYTES      skip larger files (default ${DEFAULT_MAX_FILE_BYTES})
   --jobs N                   worker threads (default: one per core for 200 files or more)
+  --config FILE              the configuration file to use (default: the nearest
+                             .go-backend-guide.json at or above each folder)
 Exit status: 0 no failing findings, 1 findings, 2 usage or I/O error, 3 internal error.
 `;
 
@@ -91,6 +96,7 @@ async function runCheck(args: string[]): Promise<number> {
         diff: { type: 'boolean', default: false },
         severity: { type: 'string', default: 'hint' },
         jobs: { type: 'string' },
+        config: { type: 'string' },
         'max-file-size': { type: 'string' },
       },
     });
@@ -111,21 +117,35 @@ async function runCheck(args: string[]): Promise<number> {
   const collected = await collectGoFiles(parsed.positionals);
   const settings = { maxFileBytes };
   const errors = [...collected.errors];
+  const configs = new ConfigFiles(new Set(RULES.map((rule) => rule.meta.id)), parsed.values.config && resolve(parsed.values.config));
+  let planned;
+  try {
+    planned = planJobs(collected.files, configs, settings, parsed.values['max-file-size'] !== undefined);
+  } catch (error) {
+    return usageError(`cannot read the configuration file ${parsed.values.config}: ${(error as Error).message}`);
+  }
+  for (const config of planned.configs) {
+    for (const problem of config.problems) {
+      errors.push(`${display(config.path, cwd)}:${problem.range.start.line + 1}:${problem.range.start.character + 1}: ${problem.message} (the rest of the configuration applies)`);
+    }
+  }
+  const folders = planned.jobs;
   let outcome;
   let pendingFixes = false;
   if (fix || diff) {
-    const fixed = await fixFiles(await GoChecker.create(readGrammarBinaries()), collected.files, settings, cwd);
+    const fixed = await fixFiles(await GoChecker.create(readGrammarBinaries()), folders, settings, cwd);
     outcome = fixed.remaining;
     if (diff) process.stdout.write(formatDiff(fixed.changed));
     else errors.push(...(await writeFixes(fixed.changed)));
     // Like `ruff check --diff`: a diff that is not empty fails the run, so CI can use it.
     pendingFixes = diff && fixed.changed.size > 0;
   } else {
-    const workers = jobs ?? workerCount(collected.files.length);
+    const fileCount = folders.reduce((sum, job) => sum + job.wanted.length, 0);
+    const workers = jobs ?? workerCount(fileCount);
     outcome =
       workers > 1
-        ? await checkInWorkers(folderJobs(collected.files), workers, settings, cwd, progressLine())
-        : await checkFiles(await GoChecker.create(readGrammarBinaries()), collected.files, settings, cwd, undefined, progressLine());
+        ? await checkInWorkers(folders, workers, settings, cwd, progressLine())
+        : await checkFiles(await GoChecker.create(readGrammarBinaries()), folders, settings, cwd, undefined, progressLine());
   }
   if (!diff) {
     if (format === 'sarif') process.stdout.write(formatSarif(outcome.files, RULES, VERSION, cwd));
@@ -139,6 +159,33 @@ async function runCheck(args: string[]): Promise<number> {
   const threshold = SEVERITY_ORDER.indexOf(severity as Severity);
   const failing = outcome.findings.filter((finding) => SEVERITY_ORDER.indexOf(finding.severity as Severity) >= threshold);
   return failing.length > 0 || pendingFixes ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+/**
+ * One job per folder, with the settings of the folder's configuration file: its severities,
+ * its size limit (unless --max-file-size was given) and its Go version; excluded files dropped.
+ */
+function planJobs(files: readonly string[], configs: ConfigFiles, settings: AnalysisSettings, sizeGiven: boolean) {
+  const used = new Set<LoadedConfig>();
+  const jobs: FolderJob[] = [];
+  for (const job of folderJobs(files)) {
+    const loaded = configs.forFolder(resolve(job.folder));
+    if (!loaded) {
+      jobs.push(job);
+      continue;
+    }
+    used.add(loaded);
+    const { config } = loaded;
+    const wanted = job.wanted.filter((file) => !isExcluded(config, relative(loaded.folder, resolve(file)).split(sep).join('/')));
+    if (wanted.length === 0) continue;
+    jobs.push({
+      folder: job.folder,
+      wanted,
+      goVersion: config.go,
+      settings: { severities: config.rules, maxFileBytes: sizeGiven ? settings.maxFileBytes : (config.maxFileSize ?? settings.maxFileBytes) },
+    });
+  }
+  return { jobs, configs: [...used] };
 }
 
 /** A one-line progress counter on stderr, only when a person is watching it. */
