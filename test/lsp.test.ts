@@ -1,6 +1,7 @@
 // The language server over the real protocol: open, edit, diagnose, hover, fix, suppress, configure.
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -8,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic, Hover, TextEdit } from 'vscode-languageserver-protocol';
 import { applyEdits } from '../server/src/core/edits';
 import { LineIndex } from '../server/src/core/text';
+import { ROOT } from './helpers';
 import { LspSession } from './lsp-client';
 
 const SERVER_GO = `package main
@@ -187,5 +189,67 @@ describe('language server: Chinese, fix-all on save, size limit', () => {
     assert.deepEqual((await published).diagnostics, []);
     assert.equal(session.messages.filter((m) => m.includes('big.go')).length, 1);
     session.settings = {};
+  });
+});
+
+describe('editor and CLI agree on the same folder and configuration', () => {
+  let session: LspSession;
+  before(async () => {
+    session = new LspSession();
+    await session.initialize();
+  });
+  after(async () => {
+    assert.equal(await session.stop(), 0);
+  });
+
+  function project(config: string): string {
+    const folder = mkdtempSync(join(tmpdir(), 'gbg-agree-'));
+    mkdirSync(join(folder, '.git'));
+    mkdirSync(join(folder, 'skip'));
+    cpSync(join(ROOT, 'test/e2e/testdata/workspace'), folder, { recursive: true });
+    writeFileSync(join(folder, 'skip/x.go'), SERVER_GO);
+    writeFileSync(join(folder, '.go-backend-guide.json'), config);
+    return folder;
+  }
+
+  async function editorFindings(folder: string): Promise<string[]> {
+    const found: string[] = [];
+    const names = ['fanout.go', 'handler.go', 'rows.go', 'server.go', 'skip/x.go'];
+    for (const name of names) {
+      const uri = pathToFileURL(join(folder, name)).href;
+      const published = session.nextDiagnostics(uri);
+      await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'go', version: 1, text: readFileSync(join(folder, name), 'utf8') } });
+      for (const d of (await published).diagnostics) {
+        found.push(`${name}:${d.range.start.line + 1}:${d.range.start.character + 1}:${d.code}:${['', 'error', 'warning', 'information', 'hint'][d.severity!]}`);
+      }
+    }
+    return found.sort();
+  }
+
+  function cliFindings(folder: string): string[] {
+    const result = spawnSync(process.execPath, [join(ROOT, 'bin/go-backend-guide.js'), 'check', '--format', 'json', '.'], { cwd: folder, encoding: 'utf8' });
+    const { findings } = JSON.parse(result.stdout) as { findings: { file: string; line: number; column: number; rule: string; severity: string }[] };
+    return findings.map((f) => `${f.file}:${f.line}:${f.column}:${f.rule}:${f.severity}`).sort();
+  }
+
+  test('severities, rules turned off and excluded paths give identical findings', async () => {
+    const folder = project(JSON.stringify({ rules: { 'http-server-timeouts': 'error', 'goroutine-in-loop': 'off' }, exclude: ['skip/**'] }));
+    const cli = cliFindings(folder);
+    assert.deepEqual(cli, ['handler.go:11:17:context-propagation:warning', 'rows.go:9:2:sql-rows-close:warning', 'server.go:6:10:http-server-timeouts:error']);
+    assert.deepEqual(await editorFindings(folder), cli);
+  });
+
+  test('an invalid configuration file gets diagnostics on itself; its valid parts still apply', async () => {
+    const folder = project('{\n  "rules": { "sql-rows-close": "off", "nope": "off" },\n  "exclude": "skip"\n}\n');
+    const configUri = pathToFileURL(join(folder, '.go-backend-guide.json')).href;
+    const problems = session.nextDiagnostics(configUri);
+    const found = await editorFindings(folder);
+    assert.deepEqual(
+      (await problems).diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`),
+      ['2:39 unknown rule "nope"', '3:14 "exclude" must be an array of glob patterns'],
+    );
+    assert.ok(session.messages.some((m) => m.includes('.go-backend-guide.json has 2 problems')));
+    assert.ok(!found.some((f) => f.includes('sql-rows-close')), 'the valid "off" still applies');
+    assert.deepEqual(found, cliFindings(folder));
   });
 });

@@ -6,6 +6,8 @@ export interface FileHost {
   readText(uri: string): Promise<string | undefined>;
   /** The nearest go.mod at or above the directory of `uri`. */
   findGoMod(uri: string): Promise<{ uri: string; text: string } | undefined>;
+  /** The nearest `.go-backend-guide.json` at or above the directory of `uri`, within its repository. */
+  findConfig(uri: string): Promise<{ uri: string; text: string } | undefined>;
 }
 
 /** For hosts with no file access (virtual workspaces): each file is its own package. */
@@ -13,6 +15,7 @@ export const NO_FILES: FileHost = {
   siblingGoFiles: async () => [],
   readText: async () => undefined,
   findGoMod: async () => undefined,
+  findConfig: async () => undefined,
 };
 
 export function directoryOf(uri: string): string {

@@ -1,6 +1,7 @@
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  DiagnosticSeverity,
   MessageType,
   ShowMessageNotification,
   TextDocumentSyncKind,
@@ -14,8 +15,11 @@ import type { GrammarBinaries } from '../core/go-parser';
 import { guideLanguage, ruleGuideUrl, type GuideLanguage } from '../guide/chapters';
 import { ruleById } from '../rules/registry';
 import type { FileHost } from './file-host';
-import { codeActionsFor, findingsAt, findingsContaining, fixAllAction, FIX_ALL_KIND, hoverFor, SHOW_DOCUMENTATION_COMMAND, toDiagnostic } from './protocol';
-import { analysisSettings, DEFAULT_SETTINGS, readSettings, type UserSettings } from './settings';
+import { codeActionsFor, findingsAt, findingsContaining, fixAllAction, FIX_ALL_KIND, hoverFor, SHOW_DOCUMENTATION_COMMAND, SOURCE, toDiagnostic } from './protocol';
+import { CONFIG_FILE_NAME } from '../core/config';
+import { PackageIndex } from '../core/package-index';
+import { ProjectConfigs, type ProjectConfigFile } from './project-config';
+import { DEFAULT_SETTINGS, mergeSettings, readSettings, type UserSettings } from './settings';
 import { Workspace } from './workspace';
 
 export interface ServerOptions {
@@ -32,6 +36,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const loading = GoChecker.create(options.binaries);
   let checker: GoChecker;
   let workspace: Workspace;
+  let configs: ProjectConfigs;
   let language: GuideLanguage = 'en';
   let pullConfiguration = false;
   let pushedSettings: UserSettings = DEFAULT_SETTINGS;
@@ -47,7 +52,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const init = params.initializationOptions as { settings?: unknown } | undefined;
     checker = await loading;
     if (init?.settings !== undefined) pushedSettings = readSettings(init.settings, checker.rules);
-    workspace = new Workspace(checker, options.fileHost(() => pushedSettings.maxFileSize), log);
+    const host = options.fileHost(() => pushedSettings.maxFileSize);
+    workspace = new Workspace(checker, host, log);
+    configs = new ProjectConfigs(host, new Set(checker.rules.map((rule) => rule.meta.id)), publishConfigProblems);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -95,14 +102,28 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     );
   }
 
+  /** Problems of a configuration file go on the file itself, with one message to say so. */
+  function publishConfigProblems(file: ProjectConfigFile): void {
+    const diagnostics = file.problems.map((problem) => ({ range: problem.range, severity: DiagnosticSeverity.Error, source: SOURCE, message: problem.message }));
+    void connection.sendDiagnostics({ uri: file.uri, diagnostics });
+    if (file.problems.length === 0) return;
+    const name = file.uri.slice(file.uri.lastIndexOf('/') + 1);
+    const message = `Go Backend Guide: ${name} has ${file.problems.length} problem${file.problems.length > 1 ? 's' : ''} (see the Problems panel); the rest of it applies.`;
+    log(message);
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+  }
+
   async function validate(uri: string): Promise<void> {
     const document = workspace.document(uri);
     if (!document) return;
     try {
       const settings = await settingsFor(uri);
-      const index = await workspace.indexFor(uri);
+      const project = await configs.forDocument(uri);
+      let index = await workspace.indexFor(uri);
       if (workspace.document(uri) !== document) return; // closed or reopened meanwhile
-      const result = settings.enable ? checker.analyzeDocument(document, index, analysisSettings(settings)) : { findings: [] };
+      if (project?.config.go) index = new PackageIndex(index.files, project.config.go);
+      const skip = !settings.enable || (project !== undefined && ProjectConfigs.excludes(project, uri));
+      const result = skip ? { findings: [] } : checker.analyzeDocument(document, index, mergeSettings(settings, project?.config));
       results.set(uri, result);
       if (result.skipped === 'too-large' && !toldTooLarge.has(uri)) {
         toldTooLarge.add(uri);
@@ -149,7 +170,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
-    for (const change of changes) workspace.invalidate(change.uri);
+    for (const change of changes) {
+      if (change.uri.endsWith(`/${CONFIG_FILE_NAME}`)) configs.invalidate();
+      else workspace.invalidate(change.uri);
+    }
     for (const uri of workspace.openUris) schedule(uri, 100);
   });
 

@@ -1,5 +1,6 @@
 import { DEFAULT_MAX_FILE_BYTES, type AnalysisSettings } from '../core/analyzer';
 import type { SeveritySetting } from '../core/findings';
+import type { ProjectConfig } from '../core/config';
 import type { Rule } from '../core/rule';
 
 /** The `goBackendGuide` section of the editor settings, as package.json declares it. */
@@ -52,4 +53,17 @@ export function analysisSettings(settings: UserSettings): AnalysisSettings {
   const severities: Record<string, SeveritySetting> = {};
   for (const [id, severity] of Object.entries(settings.rules)) if (severity !== 'default') severities[id] = severity;
   return { severities, maxFileBytes: settings.maxFileSize };
+}
+
+/**
+ * The project's configuration file is the base; what the user set in VS Code wins over it
+ * (a severity other than "default", a size limit other than the default).
+ */
+export function mergeSettings(settings: UserSettings, config: ProjectConfig | undefined): AnalysisSettings {
+  const own = analysisSettings(settings);
+  if (!config) return own;
+  return {
+    severities: { ...config.rules, ...own.severities },
+    maxFileBytes: settings.maxFileSize !== DEFAULT_MAX_FILE_BYTES ? settings.maxFileSize : (config.maxFileSize ?? DEFAULT_MAX_FILE_BYTES),
+  };
 }

@@ -1,6 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CONFIG_FILE_NAME } from '../core/config';
 import type { FileHost } from '../lsp/file-host';
 
 /** File access for `file:` URIs; other schemes (virtual workspaces) get no siblings. */
@@ -27,6 +28,21 @@ export class NodeFileHost implements FileHost {
       return await readFile(path, 'utf8');
     } catch {
       return undefined;
+    }
+  }
+
+  async findConfig(uri: string): Promise<{ uri: string; text: string } | undefined> {
+    const path = toPath(uri);
+    if (!path) return undefined;
+    for (let directory = dirname(path); ; directory = dirname(directory)) {
+      const candidate = join(directory, CONFIG_FILE_NAME);
+      const text = await readFile(candidate, 'utf8').catch(() => undefined);
+      if (text !== undefined) return { uri: pathToFileURL(candidate).href, text };
+      const isRepositoryRoot = await stat(join(directory, '.git')).then(
+        () => true,
+        () => false,
+      );
+      if (isRepositoryRoot || dirname(directory) === directory) return undefined;
     }
   }
 
