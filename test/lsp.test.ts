@@ -99,8 +99,17 @@ describe('language server over stdio', () => {
         ['Suppress http-server-timeouts on this line', false],
         ['Suppress http-server-timeouts in this file', false],
         ['Show documentation for http-server-timeouts', false],
+        ['Turn off http-server-timeouts in .go-backend-guide.json', false],
       ],
     );
+    const configUri = pathToFileURL(join(folder, '.go-backend-guide.json')).href;
+    assert.deepEqual(actions[4].edit!.documentChanges, [
+      { kind: 'create', uri: configUri, options: { ignoreIfExists: true } },
+      {
+        textDocument: { uri: configUri, version: null },
+        edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '{\n  "rules": {\n    "http-server-timeouts": "off"\n  }\n}\n' }],
+      },
+    ]);
     const inFile = actions[2].edit!.changes![uri];
     assert.deepEqual(inFile, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '//nolint:http-server-timeouts\n' }]);
 
@@ -252,4 +261,25 @@ describe('editor and CLI agree on the same folder and configuration', () => {
     assert.ok(!found.some((f) => f.includes('sql-rows-close')), 'the valid "off" still applies');
     assert.deepEqual(found, cliFindings(folder));
   });
+});
+
+test('"turn off in the configuration file" edits the existing file and keeps the rest of it', async () => {
+  const session = new LspSession();
+  await session.initialize();
+  const folder = mkdtempSync(join(tmpdir(), 'gbg-off-'));
+  const config = '{\n  // the team\'s choices\n  "rules": { "sql-rows-close": "error" },\n  "exclude": ["gen/**"]\n}\n';
+  writeFileSync(join(folder, '.go-backend-guide.json'), config);
+  const uri = pathToFileURL(join(folder, 'server.go')).href;
+  const published = session.nextDiagnostics(uri);
+  await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'go', version: 1, text: SERVER_GO } });
+  const { diagnostics } = await published;
+  const actions = (await session.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } })) as CodeAction[];
+  const off = actions.find((a) => a.title === 'Turn off http-server-timeouts in .go-backend-guide.json')!;
+  const [change] = off.edit!.documentChanges as { textDocument: { uri: string }; edits: TextEdit[] }[];
+  assert.equal(change.textDocument.uri, pathToFileURL(join(folder, '.go-backend-guide.json')).href);
+  const edited = applyEdits(config, change.edits, new LineIndex(config));
+  assert.match(edited, /\/\/ the team's choices/);
+  assert.match(edited, /"sql-rows-close": "error",\s*"http-server-timeouts": "off"/);
+  assert.match(edited, /"exclude": \["gen\/\*\*"\]/);
+  assert.equal(await session.stop(), 0);
 });

@@ -5,6 +5,7 @@ import { directoryOf, type FileHost } from './file-host';
 
 export interface ProjectConfigFile {
   uri: string;
+  text: string;
   config: ProjectConfig;
   problems: ConfigProblem[];
 }
@@ -26,7 +27,7 @@ export class ProjectConfigs {
     if (!found) {
       found = this.host.findConfig(uri).then((file) => {
         if (!file) return undefined;
-        const parsed: ProjectConfigFile = { uri: file.uri, ...parseConfig(file.text, this.ruleIds) };
+        const parsed: ProjectConfigFile = { uri: file.uri, text: file.text, ...parseConfig(file.text, this.ruleIds) };
         if (this.announced.get(file.uri) !== file.text) {
           this.announced.set(file.uri, file.text);
           this.onProblems(parsed, file.text);

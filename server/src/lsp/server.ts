@@ -18,6 +18,7 @@ import type { FileHost } from './file-host';
 import { codeActionsFor, findingsAt, findingsContaining, fixAllAction, FIX_ALL_KIND, hoverFor, SHOW_DOCUMENTATION_COMMAND, SOURCE, toDiagnostic } from './protocol';
 import { CONFIG_FILE_NAME } from '../core/config';
 import { PackageIndex } from '../core/package-index';
+import { turnOffInConfigAction } from './config-action';
 import { ProjectConfigs, type ProjectConfigFile } from './project-config';
 import { DEFAULT_SETTINGS, mergeSettings, readSettings, type UserSettings } from './settings';
 import { Workspace } from './workspace';
@@ -46,7 +47,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const toldTooLarge = new Set<string>();
   const log = (message: string) => connection.console.log(message);
 
+  let workspaceFolders: string[] = [];
+
   connection.onInitialize(async (params): Promise<InitializeResult> => {
+    workspaceFolders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     language = guideLanguage(params.locale);
     pullConfiguration = params.capabilities.workspace?.configuration === true;
     const init = params.initializationOptions as { settings?: unknown } | undefined;
@@ -182,7 +186,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     return result ? hoverFor(findingsContaining(result.findings, position), ruleById, language) : undefined;
   });
 
-  connection.onCodeAction(({ textDocument, range, context }) => {
+  connection.onCodeAction(async ({ textDocument, range, context }) => {
     const uri = textDocument.uri;
     const result = results.get(uri);
     const document = workspace.document(uri);
@@ -190,9 +194,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const only = context.only;
     const actions: CodeAction[] = [];
     if (!only || only.some((kind) => kind === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(kind))) {
+      const project = await configs.forDocument(uri);
+      const offered = new Set<string>();
       for (const finding of findingsAt(result.findings, range, context.diagnostics)) {
         const rule = ruleById(finding.rule)!;
         actions.push(...codeActionsFor(uri, finding, result.findings, document.lines, language, toDiagnostic(finding, rule, language)));
+        if (finding.unnecessary || offered.has(finding.rule)) continue;
+        offered.add(finding.rule);
+        actions.push(turnOffInConfigAction(finding.rule, uri, project, workspaceFolders, language === 'zh-cn'));
       }
     }
     if (only?.some((kind) => FIX_ALL_KIND.startsWith(kind) && kind.startsWith(CodeActionKind.Source))) {
