@@ -283,3 +283,23 @@ test('"turn off in the configuration file" edits the existing file and keeps the
   assert.match(edited, /"exclude": \["gen\/\*\*"\]/);
   assert.equal(await session.stop(), 0);
 });
+
+test('goBackendGuide/checkFiles checks closed files from disk, honouring the configuration', async () => {
+  const session = new LspSession();
+  await session.initialize();
+  const folder = mkdtempSync(join(tmpdir(), 'gbg-ws-'));
+  mkdirSync(join(folder, '.git'));
+  mkdirSync(join(folder, 'gen'));
+  writeFileSync(join(folder, 'a.go'), SERVER_GO);
+  writeFileSync(join(folder, 'gen/b.go'), SERVER_GO);
+  writeFileSync(join(folder, '.go-backend-guide.json'), '{ "exclude": ["gen/**"], "rules": { "http-server-timeouts": "error" } }');
+  const a = pathToFileURL(join(folder, 'a.go')).href;
+  const b = pathToFileURL(join(folder, 'gen/b.go')).href;
+  const publishedA = session.nextDiagnostics(a);
+  const publishedB = session.nextDiagnostics(b);
+  const reply = await session.connection.sendRequest('goBackendGuide/checkFiles', { uris: [a, b] });
+  assert.deepEqual(reply, { checked: 2, findings: 1 });
+  assert.deepEqual((await publishedA).diagnostics.map((d) => [d.code, d.severity]), [['http-server-timeouts', 1]]);
+  assert.deepEqual((await publishedB).diagnostics, []);
+  assert.equal(await session.stop(), 0);
+});

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { GUIDE_HOME } from '../../server/src/guide/chapters';
+import { checkWorkspace, CHECK_WORKSPACE_COMMAND } from './check-workspace';
 import { commandLinkFor, openGuide, OPEN_GUIDE_COMMAND } from './guide';
 
 let client: LanguageClient | undefined;
@@ -61,8 +62,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     },
   };
 
-  client = new LanguageClient('goBackendGuide', 'Go Backend Guide', serverOptions, clientOptions);
-  await client.start();
+  const started = new LanguageClient('goBackendGuide', 'Go Backend Guide', serverOptions, clientOptions);
+  client = started;
+  context.subscriptions.push(vscode.commands.registerCommand(CHECK_WORKSPACE_COMMAND, () => checkWorkspace(started)));
+  await started.start();
   output.info(`language server started (${module})`);
 }
 

@@ -17,6 +17,7 @@ import { ruleGuideUrl, ruleSummary, type GuideLanguage } from '../guide/chapters
 export const SOURCE = 'go-backend-guide';
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
 export const SHOW_DOCUMENTATION_COMMAND = 'go-backend-guide.showDocumentation';
+export { CHECK_FILES_REQUEST } from './requests';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

@@ -10,12 +10,13 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { GoChecker } from '../checker';
+import type { GoDocument } from '../core/document';
 import type { AnalysisResult } from '../core/analyzer';
 import type { GrammarBinaries } from '../core/go-parser';
 import { guideLanguage, ruleGuideUrl, type GuideLanguage } from '../guide/chapters';
 import { ruleById } from '../rules/registry';
 import type { FileHost } from './file-host';
-import { codeActionsFor, findingsAt, findingsContaining, fixAllAction, FIX_ALL_KIND, hoverFor, SHOW_DOCUMENTATION_COMMAND, SOURCE, toDiagnostic } from './protocol';
+import { CHECK_FILES_REQUEST, codeActionsFor, findingsAt, findingsContaining, fixAllAction, FIX_ALL_KIND, hoverFor, SHOW_DOCUMENTATION_COMMAND, SOURCE, toDiagnostic } from './protocol';
 import { CONFIG_FILE_NAME } from '../core/config';
 import { PackageIndex } from '../core/package-index';
 import { turnOffInConfigAction } from './config-action';
@@ -38,6 +39,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let checker: GoChecker;
   let workspace: Workspace;
   let configs: ProjectConfigs;
+  let host: FileHost;
+  /** Closed files whose findings came from "Check Workspace": kept when their editor closes. */
+  const checkedOnDisk = new Set<string>();
   let language: GuideLanguage = 'en';
   let pullConfiguration = false;
   let pushedSettings: UserSettings = DEFAULT_SETTINGS;
@@ -56,7 +60,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const init = params.initializationOptions as { settings?: unknown } | undefined;
     checker = await loading;
     if (init?.settings !== undefined) pushedSettings = readSettings(init.settings, checker.rules);
-    const host = options.fileHost(() => pushedSettings.maxFileSize);
+    host = options.fileHost(() => pushedSettings.maxFileSize);
     workspace = new Workspace(checker, host, log);
     configs = new ProjectConfigs(host, new Set(checker.rules.map((rule) => rule.meta.id)), publishConfigProblems);
     return {
@@ -117,17 +121,28 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
   }
 
+  /** Findings of a document under the settings and configuration that apply to it. */
+  async function analyze(uri: string, document: GoDocument): Promise<{ result: AnalysisResult; settings: UserSettings }> {
+    const settings = await settingsFor(uri);
+    const project = await configs.forDocument(uri);
+    let index = await workspace.indexFor(uri);
+    if (project?.config.go) index = new PackageIndex(index.files, project.config.go);
+    const skip = !settings.enable || (project !== undefined && ProjectConfigs.excludes(project, uri));
+    const result = skip ? { findings: [] } : checker.analyzeDocument(document, index, mergeSettings(settings, project?.config));
+    return { result, settings };
+  }
+
+  function publish(uri: string, result: AnalysisResult): Promise<void> {
+    const diagnostics = result.findings.map((finding) => toDiagnostic(finding, ruleById(finding.rule)!, language));
+    return connection.sendDiagnostics({ uri, diagnostics });
+  }
+
   async function validate(uri: string): Promise<void> {
     const document = workspace.document(uri);
     if (!document) return;
     try {
-      const settings = await settingsFor(uri);
-      const project = await configs.forDocument(uri);
-      let index = await workspace.indexFor(uri);
+      const { result, settings } = await analyze(uri, document);
       if (workspace.document(uri) !== document) return; // closed or reopened meanwhile
-      if (project?.config.go) index = new PackageIndex(index.files, project.config.go);
-      const skip = !settings.enable || (project !== undefined && ProjectConfigs.excludes(project, uri));
-      const result = skip ? { findings: [] } : checker.analyzeDocument(document, index, mergeSettings(settings, project?.config));
       results.set(uri, result);
       if (result.skipped === 'too-large' && !toldTooLarge.has(uri)) {
         toldTooLarge.add(uri);
@@ -136,10 +151,28 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         // A notification, not a request: nothing to wait for, and no client can fail it.
         void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
       }
-      const diagnostics = result.findings.map((finding) => toDiagnostic(finding, ruleById(finding.rule)!, language));
-      await connection.sendDiagnostics({ uri, diagnostics });
+      await publish(uri, result);
     } catch (error) {
       log(`analysis of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+  }
+
+  /**
+   * Checks a file that is not open, as it is on disk, and publishes its findings: the
+   * "Check Workspace" command fills the Problems panel this way, a batch at a time.
+   */
+  async function validateOnDisk(uri: string): Promise<number> {
+    if (workspace.document(uri)) return results.get(uri)?.findings.length ?? 0;
+    const text = await host.readText(uri);
+    if (text === undefined) return 0;
+    const document = checker.openDocument(uri, text);
+    try {
+      const { result } = await analyze(uri, document);
+      checkedOnDisk.add(uri);
+      await publish(uri, result);
+      return result.findings.length;
+    } finally {
+      document.dispose();
     }
   }
 
@@ -156,10 +189,27 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
 
   connection.onDidCloseTextDocument(({ textDocument }) => {
-    workspace.close(textDocument.uri);
-    results.delete(textDocument.uri);
-    toldTooLarge.delete(textDocument.uri);
-    void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
+    const uri = textDocument.uri;
+    workspace.close(uri);
+    results.delete(uri);
+    toldTooLarge.delete(uri);
+    if (checkedOnDisk.has(uri)) void validateOnDisk(uri);
+    else void connection.sendDiagnostics({ uri, diagnostics: [] });
+  });
+
+  connection.onRequest(CHECK_FILES_REQUEST, async ({ uris }: { uris: string[] }, token) => {
+    let findings = 0;
+    let checked = 0;
+    for (const uri of uris) {
+      if (token.isCancellationRequested) break;
+      try {
+        findings += await validateOnDisk(uri);
+      } catch (error) {
+        log(`checking ${uri} failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      checked++;
+    }
+    return { checked, findings };
   });
 
   connection.onDidChangeConfiguration((change) => {

@@ -199,6 +199,12 @@ suite('Go Backend Guide in VS Code', () => {
     assert.equal(groups.length, 1, 'every chapter opens in the same group beside the code');
   });
 
+  test('"Check Workspace" fills the Problems panel for every Go file of the workspace', async () => {
+    const result = await vscode.commands.executeCommand<{ checked: number; findings: number; cancelled: boolean }>('goBackendGuide.checkWorkspace');
+    assert.deepEqual(result, { checked: 4, findings: 4, cancelled: false });
+    for (const c of CASES) assert.ok(hasRule(c.rule)(ours(vscode.Uri.joinPath(folder, c.file))), `${c.file} has no ${c.rule} after the check`);
+  });
+
   test('the snippets are offered by completion in a Go file', async () => {
     const document = await vscode.workspace.openTextDocument({ language: 'go', content: 'package main\n\nfunc f() {\n\tgbg\n}\n' });
     await vscode.window.showTextDocument(document);
