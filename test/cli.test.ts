@@ -268,3 +268,13 @@ describe('the configuration file', () => {
     assert.match(missing.stderr, /cannot read the configuration file nope\.json/);
   });
 });
+
+test('on a terminal, progress goes to stderr and is wiped before the findings', { skip: spawnSync('script', ['--version']).status !== 0 && 'needs script(1) for a pseudo-terminal' }, () => {
+  const root = project();
+  const cli = join(ROOT, 'bin/go-backend-guide.js');
+  // script(1) runs the CLI on a pseudo-terminal, so stderr.isTTY is true as for a person.
+  const result = spawnSync('script', ['-qec', `"${process.execPath}" "${cli}" check api`, '/dev/null'], { cwd: root, encoding: 'utf8' });
+  assert.equal(result.status, 1);
+  assert.match(result.stdout, /\r\x1b\[K/);
+  assert.match(result.stdout, /api\/server\.go:6:11: /);
+});
