@@ -74,3 +74,15 @@ export async function startCodeServer({ workspace, vsix }) {
     },
   };
 }
+
+/** Loads the workbench on `folder` and opens `file` through Quick Open, as a person would. */
+export async function openInWorkbench(page, base, folder, file) {
+  await page.goto(`${base}/?folder=${folder}`);
+  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } });
+  await page.keyboard.press('Control+P');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 15_000 });
+  await page.keyboard.type(file, { delay: 30 });
+  await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 15_000 });
+  await page.keyboard.press('Enter');
+}

@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CACHE, ROOT, startCodeServer } from './code-server.mjs';
+import { CACHE, openInWorkbench, ROOT, startCodeServer } from './code-server.mjs';
 
 execFileSync('bash', [join(ROOT, 'scripts/e2e/install.sh')], { stdio: 'inherit' });
 execFileSync('node', ['scripts/build.mjs', '--production'], { cwd: ROOT, stdio: 'inherit' });
@@ -16,14 +16,7 @@ mkdirSync(images, { recursive: true });
 const session = await startCodeServer({ workspace: join(ROOT, 'scripts/e2e/testdata'), vsix });
 try {
   const page = await session.browser.newPage();
-  await page.goto(`${session.base}/?folder=${session.dirs.ws}`);
-  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } });
-  await page.keyboard.press('Control+P');
-  await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 15_000 });
-  await page.keyboard.type('main.go', { delay: 30 });
-  await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 15_000 });
-  await page.keyboard.press('Enter');
+  await openInWorkbench(page, session.base, session.dirs.ws, 'main.go');
   await page.waitForFunction(() => document.querySelectorAll('.squiggly-warning').length >= 4, null, { timeout: 60_000 });
   const squiggles = page.locator('.squiggly-warning');
   const box = await squiggles.nth((await squiggles.count()) - 1).boundingBox();

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
-import { CACHE, ROOT, startCodeServer } from './code-server.mjs';
+import { CACHE, openInWorkbench, ROOT, startCodeServer } from './code-server.mjs';
 
 const ARTIFACTS = join(ROOT, '.artifacts/e2e');
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -78,14 +78,7 @@ async function checkPage(session) {
   const folder = join(session.dirs.ws, '..', 'page');
   cpSync(join(ROOT, 'test/e2e/testdata/workspace'), folder, { recursive: true });
   try {
-    await page.goto(`${session.base}/?folder=${folder}`);
-    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-    await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } });
-    await page.keyboard.press('Control+P');
-    await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 15_000 });
-    await page.keyboard.type('server.go', { delay: 30 });
-    await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 15_000 });
-    await page.keyboard.press('Enter');
+    await openInWorkbench(page, session.base, folder, 'server.go');
     await page.waitForSelector('.squiggly-warning', { timeout: 60_000 });
     await page.keyboard.press('Control+Shift+M');
     await page.waitForFunction(
