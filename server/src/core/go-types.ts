@@ -42,10 +42,6 @@ export function isNamed(type: TypeRef | undefined, pkg: string, ...names: string
   return type?.pkg === pkg && type.name !== undefined && names.includes(type.name);
 }
 
-export function isBuiltinError(type: TypeRef | undefined): boolean {
-  return type?.pkg === '' && type.name === 'error' && !type.pointer;
-}
-
 export function named(pkg: string, name: string, pointer = true): TypeRef {
   const last = pkg.slice(pkg.lastIndexOf('/') + 1);
   return { pkg, name, pointer, text: `${pointer ? '*' : ''}${last}.${name}` };

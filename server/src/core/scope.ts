@@ -1,5 +1,4 @@
 import type { Node } from 'web-tree-sitter';
-import { FUNCTION_TYPES } from './syntax';
 
 /** Where a name is declared, as far as the syntax tells. */
 export interface Declaration {
@@ -168,6 +167,3 @@ function parameterDeclaration(fn: Node, name: string): Declaration | undefined {
   return undefined;
 }
 
-export function isFunction(node: Node): boolean {
-  return FUNCTION_TYPES.has(node.type);
-}

@@ -1,7 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 
 export const FUNCTION_TYPES = new Set(['function_declaration', 'method_declaration', 'func_literal']);
-export const LOOP_TYPES = new Set(['for_statement']);
 
 /** The nearest function (declaration, method or literal) that contains the node. */
 export function enclosingFunction(node: Node): Node | null {
@@ -9,21 +8,6 @@ export function enclosingFunction(node: Node): Node | null {
     if (FUNCTION_TYPES.has(current.type)) return current;
   }
   return null;
-}
-
-/** The named function or method declaration that contains the node, through any literals. */
-export function enclosingDeclaration(node: Node): Node | null {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.type === 'function_declaration' || current.type === 'method_declaration') return current;
-  }
-  return null;
-}
-
-export function isAncestor(ancestor: Node, node: Node): boolean {
-  for (let current: Node | null = node; current; current = current.parent) {
-    if (current.equals(ancestor)) return true;
-  }
-  return false;
 }
 
 /**
@@ -60,23 +44,6 @@ export function findAll(node: Node, types: ReadonlySet<string> | string, options
     return undefined;
   });
   return found;
-}
-
-/** The statements of a block, looking through the grammar's `statement_list` wrapper. */
-export function blockStatements(block: Node | null): Node[] {
-  if (!block) return [];
-  const list = block.namedChildren.find((child) => child?.type === 'statement_list');
-  const source = list ?? block;
-  return source.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
-}
-
-/** The statement that directly contains the node inside a statement list or block. */
-export function enclosingStatement(node: Node): Node | null {
-  for (let current: Node | null = node; current; current = current.parent) {
-    const parentType = current.parent?.type;
-    if (parentType === 'statement_list' || parentType === 'block') return current;
-  }
-  return null;
 }
 
 /** Callee of a call as `qualifier.name` parts: `sql.Open` → ['sql', 'Open'], `f` → [undefined, 'f']. */

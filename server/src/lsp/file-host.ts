@@ -10,14 +10,6 @@ export interface FileHost {
   findConfig(uri: string): Promise<{ uri: string; text: string } | undefined>;
 }
 
-/** For hosts with no file access (virtual workspaces): each file is its own package. */
-export const NO_FILES: FileHost = {
-  siblingGoFiles: async () => [],
-  readText: async () => undefined,
-  findGoMod: async () => undefined,
-  findConfig: async () => undefined,
-};
-
 export function directoryOf(uri: string): string {
   return uri.slice(0, uri.lastIndexOf('/') + 1);
 }
