@@ -7,7 +7,27 @@ import { checkerFor, ROOT } from './helpers';
 
 const snippets = JSON.parse(readFileSync(join(ROOT, 'snippets/go.json'), 'utf8')) as Record<string, { prefix: string; body: string[] }>;
 
-const IMPORTS = ['context', 'database/sql', 'net/http', 'os', 'os/signal', 'syscall', 'time', 'golang.org/x/sync/errgroup'];
+const IMPORTS = [
+  'bytes',
+  'context',
+  'database/sql',
+  'errors',
+  'fmt',
+  'net/http',
+  'os',
+  'os/signal',
+  'sync',
+  'syscall',
+  'time',
+  'github.com/gin-gonic/gin',
+  'github.com/google/uuid',
+  'github.com/prometheus/client_golang/prometheus',
+  'github.com/prometheus/client_golang/prometheus/promauto',
+  'github.com/redis/go-redis/v9',
+  'go.opentelemetry.io/otel',
+  'go.opentelemetry.io/otel/codes',
+  'golang.org/x/sync/errgroup',
+];
 
 /** Replaces `${1:default}`, `${1|a,b|}` and `$1` the way VS Code inserts a snippet untouched. */
 export function expand(body: string): string {
@@ -22,9 +42,13 @@ export function expand(body: string): string {
 for (const [name, snippet] of Object.entries(snippets)) {
   test(`snippet ${snippet.prefix} (${name})`, async () => {
     assert.match(snippet.prefix, /^gbg-[a-z]+$/);
+    assert.ok(Object.keys(snippets).length >= 14, 'the guide promises at least fourteen snippets');
     const code = expand(snippet.body.join('\n'));
-    const topLevel = code.startsWith('func ') || code.startsWith('type ');
-    const body = topLevel ? code : `func example(ctx context.Context, db *sql.DB, teamID int64, items []string, process func(context.Context, string) error) error {\n${code}\n\treturn nil\n}`;
+    const topLevel = /^(func|type|var) /.test(code);
+    const params = 'ctx context.Context, db *sql.DB, rdb *redis.Client, key string, teamID, amount, id int64, items []string, process func(context.Context, string) error, handle func(context.Context, string), work, load func(context.Context) error';
+    // A statement snippet that ends in a return needs no trailing one.
+    const tail = /\n\s*return [^\n]*$/.test(code) ? '' : '\n\treturn nil';
+    const body = topLevel ? code : `func example(${params}) error {\n${code}${tail}\n}`;
     const text = `package example\n\nimport (\n${IMPORTS.map((path) => `\t"${path}"`).join('\n')}\n)\n\n${body}\n`;
     const checker = await checkerFor();
     const document = checker.openDocument('file:///snippets/example.go', text);
