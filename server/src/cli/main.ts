@@ -120,7 +120,7 @@ async function runCheck(args: string[]): Promise<number> {
   const configs = new ConfigFiles(new Set(RULES.map((rule) => rule.meta.id)), parsed.values.config && resolve(parsed.values.config));
   let planned;
   try {
-    planned = planJobs(collected.files, configs, settings, parsed.values['max-file-size'] !== undefined);
+    planned = await planJobs(collected.files, configs, settings, parsed.values['max-file-size'] !== undefined);
   } catch (error) {
     return usageError(`cannot read the configuration file ${parsed.values.config}: ${(error as Error).message}`);
   }
@@ -165,11 +165,11 @@ async function runCheck(args: string[]): Promise<number> {
  * One job per folder, with the settings of the folder's configuration file: its severities,
  * its size limit (unless --max-file-size was given) and its Go version; excluded files dropped.
  */
-function planJobs(files: readonly string[], configs: ConfigFiles, settings: AnalysisSettings, sizeGiven: boolean) {
+async function planJobs(files: readonly string[], configs: ConfigFiles, settings: AnalysisSettings, sizeGiven: boolean) {
   const used = new Set<LoadedConfig>();
   const jobs: FolderJob[] = [];
   for (const job of folderJobs(files)) {
-    const loaded = configs.forFolder(resolve(job.folder));
+    const loaded = await configs.forFolder(resolve(job.folder));
     if (!loaded) {
       jobs.push(job);
       continue;

@@ -19,6 +19,9 @@ export interface NolintDirective {
 // A space after `//` is tolerated, as older golangci-lint versions did.
 const DIRECTIVE = /^\/\/ ?nolint(?::([\w\-.,:/]+))?(?=\s|$)/;
 
+/** A `//nolint:a,b` comment anywhere in a line; group 1 is the list of names. */
+export const NOLINT_LIST = /\/\/ ?nolint:([\w\-.,:/]+)/;
+
 /**
  * Finds the nolint directives of a file. A directive at the end of a line covers that line; one
  * alone on its line covers the whole statement or declaration that starts on the next line; one

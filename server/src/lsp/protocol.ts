@@ -9,6 +9,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { nonOverlappingEdits } from '../core/edits';
+import { NOLINT_LIST } from '../core/suppression';
 import type { Finding, Severity } from '../core/findings';
 import type { Rule } from '../core/rule';
 import { comparePositions, rangeContains, type LineIndex } from '../core/text';
@@ -135,7 +136,7 @@ export function fixAllAction(uri: string, findings: readonly Finding[]): CodeAct
 export function suppressEdit(finding: Finding, lines: LineIndex): { range: Range; newText: string } {
   const line = finding.range.start.line;
   const text = lines.lineText(line);
-  const existing = /\/\/ ?nolint:([\w\-.,:/]+)/.exec(text);
+  const existing = NOLINT_LIST.exec(text);
   if (existing) {
     const at = { line, character: existing.index + existing[0].length };
     return { range: { start: at, end: at }, newText: `,${finding.rule}` };
@@ -154,7 +155,7 @@ export function suppressInFileEdit(rule: string, lines: LineIndex): { range: Ran
   for (let line = 0; line < lines.lineCount; line++) {
     if (!/^package\s/.test(lines.lineText(line))) continue;
     const above = line > 0 ? lines.lineText(line - 1) : '';
-    const existing = /^\/\/ ?nolint:([\w\-.,:/]+)/.exec(above);
+    const existing = above.startsWith('//') ? NOLINT_LIST.exec(above) : null;
     if (existing) {
       const at = { line: line - 1, character: existing[0].length };
       return { range: { start: at, end: at }, newText: `,${rule}` };

@@ -1,8 +1,10 @@
-// Finds and reads `.go-backend-guide.json` for a folder: the nearest one at or above it, up to
-// the repository root (the folder holding .git).
-import { readFileSync, statSync } from 'node:fs';
+// The CLI's view of `.go-backend-guide.json`: the file given with --config, or for each folder
+// the nearest one, found the same way the language server finds it (NodeFileHost.findConfig).
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { CONFIG_FILE_NAME, parseConfig, type ConfigProblem, type ProjectConfig } from '../core/config';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseConfig, type ConfigProblem, type ProjectConfig } from '../core/config';
+import { NodeFileHost } from './node-file-host';
 
 export interface LoadedConfig {
   path: string;
@@ -12,7 +14,9 @@ export interface LoadedConfig {
 }
 
 export class ConfigFiles {
-  private readonly byFolder = new Map<string, LoadedConfig | undefined>();
+  private readonly byPath = new Map<string, LoadedConfig>();
+  private readonly byFolder = new Map<string, Promise<LoadedConfig | undefined>>();
+  private readonly host = new NodeFileHost(() => Infinity);
 
   constructor(
     private readonly ruleIds: ReadonlySet<string>,
@@ -20,34 +24,25 @@ export class ConfigFiles {
     private readonly explicit?: string,
   ) {}
 
-  /** Reads a given file; throws with a clear message when it cannot be read. */
-  load(path: string): LoadedConfig {
-    const text = readFileSync(path, 'utf8');
-    return { path, folder: dirname(path), ...parseConfig(text, this.ruleIds) };
+  /** The configuration for a folder; throws when the --config file cannot be read. */
+  async forFolder(folder: string): Promise<LoadedConfig | undefined> {
+    if (this.explicit) return this.parsed(this.explicit, await readFile(this.explicit, 'utf8'));
+    let loaded = this.byFolder.get(folder);
+    if (!loaded) {
+      // findConfig looks from the folder of a file: name a file inside `folder`.
+      loaded = this.host.findConfig(pathToFileURL(join(folder, 'x.go')).href).then((found) => found && this.parsed(fileURLToPath(found.uri), found.text));
+      this.byFolder.set(folder, loaded);
+    }
+    return loaded;
   }
 
-  forFolder(folder: string): LoadedConfig | undefined {
-    if (this.explicit) return this.cached(this.explicit, () => this.load(this.explicit!));
-    return this.cached(folder, () => {
-      const candidate = join(folder, CONFIG_FILE_NAME);
-      if (exists(candidate)) return this.load(candidate);
-      const parent = dirname(folder);
-      if (exists(join(folder, '.git')) || parent === folder) return undefined;
-      return this.forFolder(parent);
-    });
-  }
-
-  private cached(key: string, load: () => LoadedConfig | undefined): LoadedConfig | undefined {
-    if (!this.byFolder.has(key)) this.byFolder.set(key, load());
-    return this.byFolder.get(key);
-  }
-}
-
-function exists(path: string): boolean {
-  try {
-    statSync(path);
-    return true;
-  } catch {
-    return false;
+  /** Parsed once per file, so its problems are reported once however many folders it covers. */
+  private parsed(path: string, text: string): LoadedConfig {
+    let loaded = this.byPath.get(path);
+    if (!loaded) {
+      loaded = { path, folder: dirname(path), ...parseConfig(text, this.ruleIds) };
+      this.byPath.set(path, loaded);
+    }
+    return loaded;
   }
 }
