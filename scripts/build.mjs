@@ -7,6 +7,9 @@ import { join } from 'node:path';
 const root = new URL('..', import.meta.url).pathname;
 const withTests = process.argv.includes('--tests');
 const production = process.argv.includes('--production');
+// `--out=out-x` builds only the test bundles, into out-x/: several people (or agents) can then
+// run the fixture tests in one checkout without overwriting each other's bundles.
+const privateOut = process.argv.find((arg) => arg.startsWith('--out='))?.slice('--out='.length);
 
 const common = {
   bundle: true,
@@ -34,6 +37,14 @@ const wasmFiles = [
 function withWasm(directory) {
   mkdirSync(directory, { recursive: true });
   for (const file of wasmFiles) copyFileSync(file, join(directory, file.split('/').pop()));
+}
+
+if (privateOut) {
+  if (!/^out-[a-z0-9-]+$/.test(privateOut)) throw new Error(`--out must name a folder out-<name> at the root, got ${privateOut}`);
+  const tests = readdirSync(join(root, 'test')).filter((name) => name.endsWith('.test.ts')).map((name) => `test/${name}`);
+  await build({ ...common, entryPoints: tests, outdir: `${privateOut}/test`, external: ['vscode'] });
+  withWasm(join(root, privateOut, 'test'));
+  process.exit(0);
 }
 
 await Promise.all([

@@ -9,6 +9,14 @@ const SQL = 'database/sql';
 const SQLX = 'github.com/jmoiron/sqlx';
 const HTTP = 'net/http';
 const CONTEXT = 'context';
+const TIME = 'time';
+const OTEL = 'go.opentelemetry.io/otel';
+const OTEL_TRACE = 'go.opentelemetry.io/otel/trace';
+const OTEL_SDK_TRACE = 'go.opentelemetry.io/otel/sdk/trace';
+const PROMETHEUS = 'github.com/prometheus/client_golang/prometheus';
+const PROMAUTO = 'github.com/prometheus/client_golang/prometheus/promauto';
+/** go-redis moved from github.com/go-redis/redis to github.com/redis/go-redis at v9. */
+export const REDIS_PATHS = ['github.com/redis/go-redis/v9', 'github.com/go-redis/redis/v8', 'github.com/go-redis/redis/v7', 'github.com/go-redis/redis'];
 
 const error: TypeRef = { pkg: '', name: 'error', pointer: false, text: 'error' };
 const sqlRows = named(SQL, 'Rows');
@@ -21,6 +29,8 @@ const context = named(CONTEXT, 'Context', false);
 const cancelFunc = named(CONTEXT, 'CancelFunc', false);
 const sqlxStmt = named(SQLX, 'Stmt');
 const sqlxNamedStmt = named(SQLX, 'NamedStmt');
+const span = named(OTEL_TRACE, 'Span', false);
+const tracer = named(OTEL_TRACE, 'Tracer', false);
 
 function methods(type: string, entries: Record<string, TypeRef[]>): Record<string, TypeRef[]> {
   return Object.fromEntries(Object.entries(entries).map(([name, results]) => [`${type}.${name}`, results]));
@@ -35,6 +45,9 @@ const sqlQueriers = (type: string) =>
     Prepare: [sqlStmt, error],
     PrepareContext: [sqlStmt, error],
   });
+
+const execs = (type: string) =>
+  methods(type, { Exec: [named(SQL, 'Result', false), error], ExecContext: [named(SQL, 'Result', false), error] });
 
 const sqlxQueriers = (type: string) =>
   methods(type, {
@@ -55,6 +68,10 @@ export const KNOWN_RESULTS: Record<string, Record<string, TypeRef[]>> = {
     ...methods('Stmt', { Query: [sqlRows, error], QueryContext: [sqlRows, error], QueryRow: [sqlRow], QueryRowContext: [sqlRow] }),
     ...methods('DB', { Begin: [sqlTx, error], BeginTx: [sqlTx, error], Conn: [named(SQL, 'Conn'), error] }),
     ...methods('Conn', { BeginTx: [sqlTx, error] }),
+    ...execs('DB'),
+    ...execs('Tx'),
+    ...execs('Conn'),
+    ...execs('Stmt'),
   },
   [SQLX]: {
     Open: [named(SQLX, 'DB'), error],
@@ -67,6 +84,7 @@ export const KNOWN_RESULTS: Record<string, Record<string, TypeRef[]>> = {
     ...sqlxQueriers('Tx'),
     ...sqlxQueriers('Conn'),
     ...methods('DB', { Beginx: [named(SQLX, 'Tx'), error], BeginTxx: [named(SQLX, 'Tx'), error], Begin: [sqlTx, error], BeginTx: [sqlTx, error] }),
+    ...methods('DB', { MustBegin: [named(SQLX, 'Tx')], MustBeginTx: [named(SQLX, 'Tx')] }),
     ...methods('DB', { Preparex: [sqlxStmt, error], PreparexContext: [sqlxStmt, error], PrepareNamed: [sqlxNamedStmt, error], PrepareNamedContext: [sqlxNamedStmt, error] }),
     ...methods('Tx', { Preparex: [sqlxStmt, error], PreparexContext: [sqlxStmt, error], PrepareNamed: [sqlxNamedStmt, error], PrepareNamedContext: [sqlxNamedStmt, error] }),
     ...methods('Stmt', { Queryx: [sqlxRows, error], QueryxContext: [sqlxRows, error] }),
@@ -94,7 +112,48 @@ export const KNOWN_RESULTS: Record<string, Record<string, TypeRef[]>> = {
     WithoutCancel: [context],
     WithValue: [context],
   },
+  [TIME]: {
+    NewTicker: [named(TIME, 'Ticker')],
+    NewTimer: [named(TIME, 'Timer')],
+    AfterFunc: [named(TIME, 'Timer')],
+  },
+  [OTEL]: {
+    Tracer: [tracer],
+    GetTracerProvider: [named(OTEL_TRACE, 'TracerProvider', false)],
+  },
+  [OTEL_TRACE]: {
+    SpanFromContext: [span],
+    ...methods('Tracer', { Start: [context, span] }),
+    ...methods('TracerProvider', { Tracer: [tracer] }),
+  },
+  [OTEL_SDK_TRACE]: {
+    NewTracerProvider: [named(OTEL_SDK_TRACE, 'TracerProvider')],
+    ...methods('TracerProvider', { Tracer: [tracer] }),
+  },
+  [PROMETHEUS]: prometheusConstructors(),
+  [PROMAUTO]: {
+    ...prometheusConstructors(),
+    With: [named(PROMAUTO, 'Factory', false)],
+    ...methods('Factory', prometheusConstructors()),
+  },
+  ...Object.fromEntries(REDIS_PATHS.map((path) => [path, redisConstructors(path)])),
 };
+
+/** The labelled Prometheus collectors, which promauto builds too (already registered). */
+function prometheusConstructors(): Record<string, TypeRef[]> {
+  const vecs = ['CounterVec', 'GaugeVec', 'HistogramVec', 'SummaryVec'];
+  return Object.fromEntries(vecs.map((vec) => [`New${vec}`, [named(PROMETHEUS, vec)]]));
+}
+
+function redisConstructors(path: string): Record<string, TypeRef[]> {
+  return {
+    NewClient: [named(path, 'Client')],
+    NewFailoverClient: [named(path, 'Client')],
+    NewClusterClient: [named(path, 'ClusterClient')],
+    NewRing: [named(path, 'Ring')],
+    NewUniversalClient: [named(path, 'UniversalClient', false)],
+  };
+}
 
 /** Types whose methods are promoted from another known type (sqlx.DB embeds *sql.DB). */
 export const KNOWN_EMBEDS: Record<string, TypeRef[]> = {
