@@ -1,12 +1,11 @@
 // The command-line checker as CI runs it: formats, exit codes and bad input.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { RULES } from '../server/src/rules/registry';
-import { ROOT } from './helpers';
+import { ROOT, temporaryFolder } from './helpers';
 
 const BAD_SERVER = `package api
 
@@ -23,7 +22,7 @@ function run(args: string[], cwd: string) {
 }
 
 function project(): string {
-  const root = mkdtempSync(join(tmpdir(), 'gbg-cli-'));
+  const root = temporaryFolder('gbg-cli-');
   mkdirSync(join(root, 'api'));
   writeFileSync(join(root, 'api/server.go'), BAD_SERVER);
   writeFileSync(join(root, 'api/clean.go'), 'package api\n\nfunc ok() {}\n');
@@ -102,7 +101,7 @@ describe('go-backend-guide check', () => {
   });
 
   test('a folder with no Go files warns on stderr and exits 0', () => {
-    const root = mkdtempSync(join(tmpdir(), 'gbg-empty-'));
+    const root = temporaryFolder('gbg-empty-');
     writeFileSync(join(root, 'README.md'), '# nothing here');
     const { code, stdout, stderr } = run(['check', '.'], root);
     assert.deepEqual({ code, stdout }, { code: 0, stdout: '' });
@@ -215,7 +214,7 @@ test('.gitignore is respected when walking, from the repository root down; named
 });
 
 test('worker threads give the same output, in the same order, as one thread', () => {
-  const root = mkdtempSync(join(tmpdir(), 'gbg-jobs-'));
+  const root = temporaryFolder('gbg-jobs-');
   for (let folder = 0; folder < 12; folder++) {
     mkdirSync(join(root, `pkg${folder}`));
     for (let file = 0; file < 3; file++) {

@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { GoChecker, type SourceText } from '../server/src/checker';
@@ -9,6 +10,18 @@ import { readGrammarBinaries } from '../server/src/node/grammar-files';
 /** The repository root (tests run from out/test/). */
 export const ROOT = join(__dirname, '..', '..');
 export const RULES_DIR = join(ROOT, 'server/src/rules');
+
+const temporaryFolders: string[] = [];
+process.on('exit', () => {
+  for (const folder of temporaryFolders) rmSync(folder, { recursive: true, force: true });
+});
+
+/** A fresh folder under the system temp dir, removed when the test process exits. */
+export function temporaryFolder(prefix: string): string {
+  const folder = mkdtempSync(join(tmpdir(), prefix));
+  temporaryFolders.push(folder);
+  return folder;
+}
 
 const checkers = new Map<string, Promise<GoChecker>>();
 

@@ -1,15 +1,14 @@
 // The language server over the real protocol: open, edit, diagnose, hover, fix, suppress, configure.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic, Hover, TextEdit } from 'vscode-languageserver-protocol';
 import { applyEdits } from '../server/src/core/edits';
 import { LineIndex } from '../server/src/core/text';
-import { ROOT } from './helpers';
+import { ROOT, temporaryFolder } from './helpers';
 import { LspSession } from './lsp-client';
 
 const SERVER_GO = `package main
@@ -23,7 +22,7 @@ func serve(mux *http.ServeMux) error {
 `;
 
 describe('language server over stdio', () => {
-  const folder = mkdtempSync(join(tmpdir(), 'gbg-lsp-'));
+  const folder = temporaryFolder('gbg-lsp-');
   const uri = pathToFileURL(join(folder, 'server.go')).href;
   writeFileSync(join(folder, 'go.mod'), 'module example.com/demo\n\ngo 1.22\n');
   let session: LspSession;
@@ -152,7 +151,7 @@ describe('language server over stdio', () => {
 
 describe('language server: Chinese, fix-all on save, size limit', () => {
   let session: LspSession;
-  const folder = mkdtempSync(join(tmpdir(), 'gbg-lsp-zh-'));
+  const folder = temporaryFolder('gbg-lsp-zh-');
 
   before(async () => {
     session = new LspSession();
@@ -212,7 +211,7 @@ describe('editor and CLI agree on the same folder and configuration', () => {
   });
 
   function project(config: string): string {
-    const folder = mkdtempSync(join(tmpdir(), 'gbg-agree-'));
+    const folder = temporaryFolder('gbg-agree-');
     mkdirSync(join(folder, '.git'));
     mkdirSync(join(folder, 'skip'));
     cpSync(join(ROOT, 'test/e2e/testdata/workspace'), folder, { recursive: true });
@@ -266,7 +265,7 @@ describe('editor and CLI agree on the same folder and configuration', () => {
 test('"turn off in the configuration file" edits the existing file and keeps the rest of it', async () => {
   const session = new LspSession();
   await session.initialize();
-  const folder = mkdtempSync(join(tmpdir(), 'gbg-off-'));
+  const folder = temporaryFolder('gbg-off-');
   const config = '{\n  // the team\'s choices\n  "rules": { "sql-rows-close": "error" },\n  "exclude": ["gen/**"]\n}\n';
   writeFileSync(join(folder, '.go-backend-guide.json'), config);
   const uri = pathToFileURL(join(folder, 'server.go')).href;
@@ -287,7 +286,7 @@ test('"turn off in the configuration file" edits the existing file and keeps the
 test('goBackendGuide/checkFiles checks closed files from disk, honouring the configuration', async () => {
   const session = new LspSession();
   await session.initialize();
-  const folder = mkdtempSync(join(tmpdir(), 'gbg-ws-'));
+  const folder = temporaryFolder('gbg-ws-');
   mkdirSync(join(folder, '.git'));
   mkdirSync(join(folder, 'gen'));
   writeFileSync(join(folder, 'a.go'), SERVER_GO);
