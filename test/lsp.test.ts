@@ -302,3 +302,89 @@ test('goBackendGuide/checkFiles checks closed files from disk, honouring the con
   assert.deepEqual((await publishedB).diagnostics, []);
   assert.equal(await session.stop(), 0);
 });
+
+const STORE_GO = `package store
+
+import (
+	"context"
+	stdsql "database/sql"
+
+	"github.com/jmoiron/sqlx"
+)
+
+type Store struct{ db *sqlx.DB }
+
+func open(dsn string) (*stdsql.DB, error) {
+	return stdsql.Open("postgres", dsn)
+}
+
+func (s *Store) count(ctx context.Context) (n int, err error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT count(*) FROM users")
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		err = rows.Scan(&n)
+	}
+	return n, rows.Err()
+}
+
+type opener struct{}
+
+func (opener) Open() {}
+
+func local(o opener) { o.Open() }
+`;
+
+describe('language server: guidance cards on the key APIs', () => {
+  const folder = temporaryFolder('gbg-cards-');
+  const uri = pathToFileURL(join(folder, 'store.go')).href;
+  let session: LspSession;
+
+  before(async () => {
+    session = new LspSession();
+    await session.initialize();
+    const published = session.nextDiagnostics(uri);
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'go', version: 1, text: STORE_GO } });
+    assert.deepEqual((await published).diagnostics, []);
+  });
+
+  after(async () => {
+    assert.equal(await session.stop(), 0);
+  });
+
+  const hoverAt = async (line: number, character: number) =>
+    (await session.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character } })) as Hover | null;
+
+  test('a package function through an import alias shows its card and guide link', async () => {
+    const hover = await hoverAt(12, 16);
+    const value = (hover!.contents as { value: string }).value;
+    assert.match(value, /^\*\*`sql\.Open`\*\*/);
+    assert.match(value, /SetMaxOpenConns/);
+    assert.match(value, /docs\/guide\/en\/03-databases\.md#sql-pool-limits\)$/);
+    assert.deepEqual(hover!.range, { start: { line: 12, character: 15 }, end: { line: 12, character: 19 } });
+  });
+
+  test('a method through a struct field of an sqlx type finds the database/sql card', async () => {
+    const value = ((await hoverAt(16, 21))!.contents as { value: string }).value;
+    assert.match(value, /rows\.Err\(\)/);
+    assert.match(value, /#sql-rows-close\)$/);
+  });
+
+  test('names that only look like an API get no card', async () => {
+    assert.equal(await hoverAt(31, 26), null);
+  });
+
+  test('the language setting overrides the editor language; apiHovers turns the cards off', async () => {
+    session.settings = { language: 'zh-cn' };
+    await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const value = ((await hoverAt(12, 16))!.contents as { value: string }).value;
+    assert.match(value, /连接池/);
+    assert.match(value, /docs\/guide\/zh-cn\/03-databases\.md#sql-pool-limits\)$/);
+    session.settings = { apiHovers: false };
+    await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    assert.equal(await hoverAt(12, 16), null);
+    session.settings = {};
+  });
+});

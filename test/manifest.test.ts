@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { chapterPath, ruleGuideUrl, parseGuideUrl } from '../server/src/guide/chapters';
 import { DEFAULT_SETTINGS } from '../server/src/lsp/settings';
-import { RULES } from '../server/src/rules/registry';
+import { API_CARDS, cardText, sections } from '../server/src/guide/api-cards';
+import { RULES, ruleById } from '../server/src/rules/registry';
 import { renderGuide } from '../scripts/write-guide';
 import { ROOT } from './helpers';
 
@@ -36,6 +37,17 @@ describe('package.json', () => {
   test('setting defaults match the server defaults', () => {
     assert.equal(properties['goBackendGuide.enable'].default, DEFAULT_SETTINGS.enable);
     assert.equal(properties['goBackendGuide.maxFileSize'].default, DEFAULT_SETTINGS.maxFileSize);
+    assert.equal(properties['goBackendGuide.apiHovers'].default, DEFAULT_SETTINGS.apiHovers);
+    assert.equal(properties['goBackendGuide.language'].default, DEFAULT_SETTINGS.language);
+  });
+
+  test('every guidance card has its text in both languages and links to a rule that exists', () => {
+    for (const [language, file] of [['en', 'en.md'], ['zh-cn', 'zh-cn.md']] as const) {
+      const texts = sections(readFileSync(join(ROOT, 'server/src/guide/cards', file), 'utf8'));
+      assert.deepEqual([...texts.keys()].sort(), API_CARDS.map((card) => card.id).sort(), `cards/${file}`);
+      for (const card of API_CARDS) assert.ok(cardText(card, language).length > 80, `${card.id} (${language}) is too short`);
+    }
+    for (const card of API_CARDS) assert.ok(ruleById(card.rule), `${card.id} links to unknown rule ${card.rule}`);
   });
 
   test('every %key% has a text in English and Chinese, and no text is left over', () => {

@@ -1,10 +1,13 @@
 import type { Language, Parser } from 'web-tree-sitter';
+import { apiAt, type ApiAt } from './core/api-at';
 import { Analyzer, type AnalysisResult, type AnalysisSettings } from './core/analyzer';
 import { GoDocument } from './core/document';
 import { summarizeFile, type FileSummary } from './core/file-summary';
 import { loadGoLanguage, newGoParser, type GrammarBinaries } from './core/go-parser';
 import { PackageIndex } from './core/package-index';
 import { isTestFile } from './core/syntax';
+import type { Position } from './core/text';
+import { TypeResolver } from './core/type-resolver';
 import type { Rule } from './core/rule';
 import { RULES } from './rules/registry';
 
@@ -60,6 +63,11 @@ export class GoChecker {
       index,
       settings,
     );
+  }
+
+  /** The library API named at a position, for the guidance cards. */
+  apiAt(document: GoDocument, index: PackageIndex, position: Position): ApiAt | undefined {
+    return apiAt(document.tree, position, new TypeResolver(document.uri, index), index);
   }
 
   /** Checks the files of one package (one directory) together, so each sees the others' declarations. */

@@ -117,7 +117,7 @@ export function codeActionsFor(
   actions.push({
     title: zh ? `查看 ${finding.rule} 的说明` : `Show documentation for ${finding.rule}`,
     kind: CodeActionKind.QuickFix,
-    command: { title: 'Show documentation', command: SHOW_DOCUMENTATION_COMMAND, arguments: [finding.rule] },
+    command: { title: 'Show documentation', command: SHOW_DOCUMENTATION_COMMAND, arguments: [finding.rule, uri] },
   });
   return actions;
 }

@@ -16,6 +16,7 @@ import type { GrammarBinaries } from '../core/go-parser';
 import { guideLanguage, ruleGuideUrl, type GuideLanguage } from '../guide/chapters';
 import { ruleById } from '../rules/registry';
 import type { FileHost } from './file-host';
+import { cardHover } from './card-hover';
 import { CHECK_FILES_REQUEST, codeActionsFor, findingsAt, findingsContaining, fixAllAction, FIX_ALL_KIND, hoverFor, SHOW_DOCUMENTATION_COMMAND, SOURCE, toDiagnostic } from './protocol';
 import { CONFIG_FILE_NAME } from '../core/config';
 import { PackageIndex } from '../core/package-index';
@@ -42,7 +43,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let host: FileHost;
   /** Closed files whose findings came from "Check Workspace": kept when their editor closes. */
   const checkedOnDisk = new Set<string>();
-  let language: GuideLanguage = 'en';
+  /** The editor's display language; the `language` setting can override it. */
+  let localeLanguage: GuideLanguage = 'en';
+  const languageOf = (settings: UserSettings): GuideLanguage => (settings.language === 'auto' ? localeLanguage : settings.language);
   let pullConfiguration = false;
   let pushedSettings: UserSettings = DEFAULT_SETTINGS;
   const settingsCache = new Map<string, Promise<UserSettings>>();
@@ -55,7 +58,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   connection.onInitialize(async (params): Promise<InitializeResult> => {
     workspaceFolders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    language = guideLanguage(params.locale);
+    localeLanguage = guideLanguage(params.locale);
     pullConfiguration = params.capabilities.workspace?.configuration === true;
     const init = params.initializationOptions as { settings?: unknown } | undefined;
     checker = await loading;
@@ -75,7 +78,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
 
   connection.onInitialized(() => {
-    log(`ready in ${Date.now() - started} ms: ${checker.rules.length} rules, guide language ${language}`);
+    log(`ready in ${Date.now() - started} ms: ${checker.rules.length} rules, editor language ${localeLanguage}`);
     if (pullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'goBackendGuide' });
   });
 
@@ -132,7 +135,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     return { result, settings };
   }
 
-  function publish(uri: string, result: AnalysisResult): Promise<void> {
+  function publish(uri: string, result: AnalysisResult, settings: UserSettings): Promise<void> {
+    const language = languageOf(settings);
     const diagnostics = result.findings.map((finding) => toDiagnostic(finding, ruleById(finding.rule)!, language));
     return connection.sendDiagnostics({ uri, diagnostics });
   }
@@ -151,7 +155,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         // A notification, not a request: nothing to wait for, and no client can fail it.
         void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
       }
-      await publish(uri, result);
+      await publish(uri, result, settings);
     } catch (error) {
       log(`analysis of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
@@ -167,9 +171,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (text === undefined) return 0;
     const document = checker.openDocument(uri, text);
     try {
-      const { result } = await analyze(uri, document);
+      const { result, settings } = await analyze(uri, document);
       checkedOnDisk.add(uri);
-      await publish(uri, result);
+      await publish(uri, result, settings);
       return result.findings.length;
     } finally {
       document.dispose();
@@ -231,9 +235,17 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     for (const uri of workspace.openUris) schedule(uri, 100);
   });
 
-  connection.onHover(({ textDocument, position }) => {
-    const result = results.get(textDocument.uri);
-    return result ? hoverFor(findingsContaining(result.findings, position), ruleById, language) : undefined;
+  connection.onHover(async ({ textDocument, position }) => {
+    const uri = textDocument.uri;
+    const result = results.get(uri);
+    const settings = await settingsFor(uri);
+    const language = languageOf(settings);
+    const findings = result ? hoverFor(findingsContaining(result.findings, position), ruleById, language) : undefined;
+    if (findings) return findings;
+    const document = workspace.document(uri);
+    if (!document || !settings.apiHovers) return undefined;
+    const api = checker.apiAt(document, await workspace.indexFor(uri), position);
+    return api && cardHover(api, language);
   });
 
   connection.onCodeAction(async ({ textDocument, range, context }) => {
@@ -241,6 +253,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const result = results.get(uri);
     const document = workspace.document(uri);
     if (!result || !document) return [];
+    const language = languageOf(await settingsFor(uri));
     const only = context.only;
     const actions: CodeAction[] = [];
     if (!only || only.some((kind) => kind === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(kind))) {
@@ -265,6 +278,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (command !== SHOW_DOCUMENTATION_COMMAND) return;
     const rule = typeof args?.[0] === 'string' ? ruleById(args[0]) : undefined;
     if (!rule) return;
+    const uri = typeof args?.[1] === 'string' ? args[1] : undefined;
+    const language = languageOf(uri ? await settingsFor(uri) : pushedSettings);
     await connection.window.showDocument({ uri: ruleGuideUrl(rule, language), external: true });
   });
 

@@ -9,9 +9,13 @@ export interface UserSettings {
   /** Per-rule severity; "default" keeps the rule's own. */
   rules: Record<string, SeveritySetting | 'default'>;
   maxFileSize: number;
+  /** Best-practice cards when hovering the key APIs of the guide. */
+  apiHovers: boolean;
+  /** The language of messages, hovers and guide links; `auto` follows the editor. */
+  language: 'auto' | 'en' | 'zh-cn';
 }
 
-export const DEFAULT_SETTINGS: UserSettings = { enable: true, rules: {}, maxFileSize: DEFAULT_MAX_FILE_BYTES };
+export const DEFAULT_SETTINGS: UserSettings = { enable: true, rules: {}, maxFileSize: DEFAULT_MAX_FILE_BYTES, apiHovers: true, language: 'auto' };
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off', 'default']);
 
@@ -30,6 +34,14 @@ export function readSettings(raw: unknown, rules: readonly Rule[], problems: str
   if (value.enable !== undefined) {
     if (typeof value.enable === 'boolean') settings.enable = value.enable;
     else problems.push('goBackendGuide.enable must be true or false');
+  }
+  if (value.apiHovers !== undefined) {
+    if (typeof value.apiHovers === 'boolean') settings.apiHovers = value.apiHovers;
+    else problems.push('goBackendGuide.apiHovers must be true or false');
+  }
+  if (value.language !== undefined) {
+    if (value.language === 'auto' || value.language === 'en' || value.language === 'zh-cn') settings.language = value.language;
+    else problems.push('goBackendGuide.language must be "auto", "en" or "zh-cn"');
   }
   if (value.maxFileSize !== undefined) {
     if (typeof value.maxFileSize === 'number' && value.maxFileSize > 0) settings.maxFileSize = value.maxFileSize;
