@@ -2,11 +2,17 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { GUIDE_HOME } from '../../server/src/guide/chapters';
 import { checkWorkspace, CHECK_WORKSPACE_COMMAND } from './check-workspace';
-import { commandLinkFor, openGuide, OPEN_GUIDE_COMMAND } from './guide';
+import { commandLinkFor, displayLanguage, openGuide, OPEN_GUIDE_COMMAND } from './guide';
+import { GuideTree, GUIDE_VIEW } from './guide-view';
+
+/** What the extension hands to other extensions (and to its own end-to-end tests). */
+export interface GoBackendGuideApi {
+  guideTree: GuideTree;
+}
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<GoBackendGuideApi> {
   const output = vscode.window.createOutputChannel('Go Backend Guide', { log: true });
   context.subscriptions.push(output);
   context.subscriptions.push(vscode.commands.registerCommand(OPEN_GUIDE_COMMAND, (target?: string) => openGuide(context.extensionUri, target)));
@@ -67,6 +73,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(vscode.commands.registerCommand(CHECK_WORKSPACE_COMMAND, () => checkWorkspace(started)));
   await started.start();
   output.info(`language server started (${module})`);
+  const guideTree = new GuideTree(started, displayLanguage);
+  context.subscriptions.push(guideTree, vscode.window.createTreeView(GUIDE_VIEW, { treeDataProvider: guideTree, showCollapseAll: true }));
+  return { guideTree };
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,7 +1,13 @@
 import * as vscode from 'vscode';
-import { CHAPTERS, chapterPath, guideLanguage, parseGuideUrl } from '../../server/src/guide/chapters';
+import { CHAPTERS, chapterPath, guideLanguage, parseGuideUrl, type GuideLanguage } from '../../server/src/guide/chapters';
 
 export const OPEN_GUIDE_COMMAND = 'goBackendGuide.openGuide';
+
+/** The guide's language: the `goBackendGuide.language` setting, or VS Code's display language. */
+export function displayLanguage(): GuideLanguage {
+  const setting = vscode.workspace.getConfiguration('goBackendGuide').get<string>('language');
+  return setting === 'en' || setting === 'zh-cn' ? setting : guideLanguage(vscode.env.language);
+}
 
 /** Where the guide was opened, for the tests and for anyone who wants to follow up. */
 export interface OpenedGuide {
@@ -55,7 +61,7 @@ function anchorLine(document: vscode.TextDocument, anchor: string): number {
  * opens that rule's section; without one, offers the chapters.
  */
 export async function openGuide(extensionUri: vscode.Uri, target?: string): Promise<OpenedGuide | undefined> {
-  const language = guideLanguage(vscode.env.language);
+  const language = displayLanguage();
   if (typeof target === 'string' && target.startsWith('https://')) {
     const parsed = parseGuideUrl(target);
     if (parsed) return openGuideFile(extensionUri, parsed.path, parsed.anchor);
@@ -73,7 +79,7 @@ export async function openGuide(extensionUri: vscode.Uri, target?: string): Prom
   return picked ? openGuideFile(extensionUri, chapterPath(picked.chapter.id, language)) : undefined;
 }
 
-async function bundledChapters(extensionUri: vscode.Uri, language: 'en' | 'zh-cn') {
+async function bundledChapters(extensionUri: vscode.Uri, language: GuideLanguage) {
   const present = [];
   for (const chapter of CHAPTERS) {
     try {

@@ -17,6 +17,8 @@ import { guideLanguage, ruleGuideUrl, type GuideLanguage } from '../guide/chapte
 import { ruleById } from '../rules/registry';
 import type { FileHost } from './file-host';
 import { cardHover } from './card-hover';
+import { catalog } from './catalog';
+import { CATALOG_REQUEST, type Catalog } from './requests';
 import { CHECK_FILES_REQUEST, codeActionsFor, findingsAt, findingsContaining, fixAllAction, FIX_ALL_KIND, hoverFor, SHOW_DOCUMENTATION_COMMAND, SOURCE, toDiagnostic } from './protocol';
 import { CONFIG_FILE_NAME } from '../core/config';
 import { PackageIndex } from '../core/package-index';
@@ -200,6 +202,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (checkedOnDisk.has(uri)) void validateOnDisk(uri);
     else void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
+
+  connection.onRequest(CATALOG_REQUEST, ({ language }: { language?: string }): Catalog => catalog(checker.rules, guideLanguage(language)));
 
   connection.onRequest(CHECK_FILES_REQUEST, async ({ uris }: { uris: string[] }, token) => {
     let findings = 0;

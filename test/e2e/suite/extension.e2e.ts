@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import type { GoBackendGuideApi } from '../../../client/src/extension';
 
 interface Case {
   file: string;
@@ -212,5 +213,50 @@ suite('Go Backend Guide in VS Code', () => {
     const labels = list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
     const snippets = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'snippets', 'go.json'), 'utf8')) as Record<string, { prefix: string }>;
     for (const { prefix } of Object.values(snippets)) assert.ok(labels.includes(prefix), `${prefix} not offered; got ${labels.filter((l) => l.startsWith('gbg')).join(', ')}`);
+  });
+});
+
+suite('The guide view and the walkthrough', () => {
+  const folder = vscode.workspace.workspaceFolders![0].uri;
+  const extension = () => vscode.extensions.getExtension<GoBackendGuideApi>('go-backend-guide.go-backend-guide')!;
+
+  test('the view lists every chapter with its rules, and the findings of open files under their rule', async () => {
+    await vscode.commands.executeCommand('workbench.view.extension.goBackendGuide');
+    const tree = extension().exports.guideTree;
+    const uri = vscode.Uri.joinPath(folder, 'server.go');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await diagnosticsWhere(uri, hasRule('http-server-timeouts'), 'http-server-timeouts');
+
+    const chapters = await tree.getChildren();
+    assert.deepEqual(
+      chapters.map((node) => (node.kind === 'chapter' ? tree.getTreeItem(node).label : node.kind)),
+      ['1. HTTP servers', '2. HTTP clients', '3. Databases', '4. Context', '5. Concurrency', '6. Errors', '7. Observability', '8. Security and RPC', '9. Frameworks'],
+    );
+    const servers = chapters[0];
+    const rules = await tree.getChildren(servers);
+    assert.ok(rules.length >= 4, `chapter 1 has ${rules.length} rules`);
+    const timeouts = rules.find((node) => node.kind === 'rule' && node.rule.id === 'http-server-timeouts')!;
+    const [finding] = await tree.getChildren(timeouts);
+    const item = tree.getTreeItem(finding);
+    assert.equal(item.description, 'server.go:6');
+    assert.equal(item.command!.command, 'vscode.open');
+
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand(item.command!.command, ...item.command!.arguments!);
+    const editor = vscode.window.activeTextEditor!;
+    assert.equal(editor.document.uri.toString(), uri.toString());
+    assert.equal(editor.selection.start.line, 5);
+
+    const rule = tree.getTreeItem(timeouts);
+    const opened = await vscode.commands.executeCommand<{ uri: string; line: number }>(rule.command!.command, ...rule.command!.arguments!);
+    await openedAtSection(opened, '01-http-servers.md', 'http-server-timeouts');
+  });
+
+  test('the walkthrough opens with its four steps', async () => {
+    const walkthrough = (extension().packageJSON as { contributes: { walkthroughs: { id: string; steps: { media: { image: string } }[] }[] } }).contributes.walkthroughs[0];
+    assert.equal(walkthrough.steps.length, 4);
+    await vscode.commands.executeCommand('workbench.action.openWalkthrough', `go-backend-guide.go-backend-guide#${walkthrough.id}`, false);
+    await tabOpened('Welcome');
+    for (const step of walkthrough.steps) await vscode.workspace.fs.stat(vscode.Uri.joinPath(extension().extensionUri, step.media.image));
   });
 });
