@@ -41,6 +41,20 @@ describe('package.json', () => {
     assert.equal(properties['goBackendGuide.language'].default, DEFAULT_SETTINGS.language);
   });
 
+  test('the walkthrough pictures exist and its links name commands that exist', () => {
+    const [walkthrough] = manifest.contributes.walkthroughs as { steps: { id: string; description: string; media: { image: string } }[] }[];
+    const ours = new Set((manifest.contributes.commands as { command: string }[]).map((c) => c.command));
+    const views = (manifest.contributes.viewsContainers.activitybar as { id: string }[]).map((container) => container.id);
+    for (const step of walkthrough.steps) {
+      assert.ok(existsSync(join(ROOT, step.media.image)), `${step.id}: ${step.media.image} is missing (npm run screenshots)`);
+      for (const language of ['en', 'zh-cn'] as const) {
+        const text = nls[language][step.description.slice(1, -1)];
+        for (const [, command] of text.matchAll(/\(command:(goBackendGuide\.[\w.]+)/g)) assert.ok(ours.has(command), `${step.id}: unknown command ${command}`);
+        for (const [, view] of text.matchAll(/command:workbench\.view\.extension\.([\w.]+)/g)) assert.ok(views.includes(view), `${step.id}: unknown view ${view}`);
+      }
+    }
+  });
+
   test('every guidance card has its text in both languages and links to a rule that exists', () => {
     for (const [language, file] of [['en', 'en.md'], ['zh-cn', 'zh-cn.md']] as const) {
       const texts = sections(readFileSync(join(ROOT, 'server/src/guide/cards', file), 'utf8'));
