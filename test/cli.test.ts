@@ -189,6 +189,22 @@ describe('go-backend-guide check for pipelines', () => {
     assert.match(explained.stdout, /Guide: https:\/\/.+03-databases\.md#sql-rows-close\n$/);
     assert.equal(run(['--explain', 'no-such-rule'], root).code, 2);
   });
+
+  test('--lang zh-cn speaks Chinese: messages, titles, explanations and SARIF', () => {
+    const root = project();
+    const checked = run(['check', '--lang', 'zh-cn', 'api/server.go'], root);
+    assert.equal(checked.code, 1);
+    assert.match(checked.stdout, /^api\/server\.go:\d+:\d+: .*[\u4e00-\u9fff].* \(http-server-timeouts\)$/m);
+    assert.match(run(['--list-rules', '--lang=zh-cn'], root).stdout, /http-server-timeouts\s+warning\s+fix\s+HTTP 服务器未设置超时/);
+    const explained = run(['--explain', 'sql-rows-close', '--lang', 'zh-cn'], root).stdout;
+    assert.match(explained, /### 为什么重要/);
+    assert.match(explained, /指南: https:\/\/.+\/zh-cn\/03-databases\.md#sql-rows-close\n$/);
+    const sarif = JSON.parse(run(['check', '--format', 'sarif', '--lang', 'zh-cn', 'api/server.go'], root).stdout);
+    assert.match(sarif.runs[0].results[0].message.text, /[\u4e00-\u9fff]/);
+    const refused = run(['check', '--lang', 'fr', 'api'], root);
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /--lang must be en or zh-cn, not "fr"/);
+  });
 });
 
 test("Go's ./... names the folder and everything below it", () => {

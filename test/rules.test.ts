@@ -5,6 +5,7 @@ import { basename, join } from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { applyEdits } from '../server/src/core/edits';
+import { textIn } from '../server/src/core/findings';
 import { LineIndex } from '../server/src/core/text';
 import { RULES } from '../server/src/rules/registry';
 import { checkerFor, packageDirectories, readPackage, RULES_DIR, wantedFindings } from './helpers';
@@ -58,6 +59,21 @@ for (const rule of RULES) {
         }
       });
 
+      test(`${label}: every message and fix title is written in English and in Chinese`, async () => {
+        const checker = await checkerFor([rule]);
+        const { files, goVersion } = readPackage(directory);
+        for (const [uri, result] of checker.checkPackage(files, goVersion)) {
+          for (const finding of result.findings) {
+            const where = `${basename(fileURLToPath(uri))}:${finding.range.start.line + 1}`;
+            for (const [what, text] of [['message', finding.message], ...finding.fixes.map((fix) => ['fix title', fix.title] as const)] as const) {
+              assert.ok(typeof text === 'object', `${where}: the ${what} has no Chinese: ${String(text)}`);
+              assert.ok(text.en.trim() && !HAN.test(text.en), `${where}: the English ${what} is empty or not English: ${text.en}`);
+              assert.ok(HAN.test(text['zh-cn']), `${where}: the Chinese ${what} has no Chinese in it: ${text['zh-cn']}`);
+            }
+          }
+        }
+      });
+
       if (!rule.meta.fixable) continue;
       test(`${label}: fixes match the golden files and parse`, async () => {
         const checker = await checkerFor([rule]);
@@ -68,7 +84,7 @@ for (const rule of RULES) {
           const findings = results.get(file.uri)!.findings;
           if (findings.length === 0) continue;
           const fixable = findings.filter((f) => f.fixes.length > 0);
-          const unfixable = findings.filter((f) => f.fixes.length === 0).map((f) => f.message);
+          const unfixable = findings.filter((f) => f.fixes.length === 0).map((f) => textIn(f.message, 'en'));
           const fixed = applyEdits(file.text, fixable.flatMap((f) => f.fixes[0].edits), new LineIndex(file.text));
           const golden = `${path}.golden`;
           if (UPDATE) writeFileSync(golden, fixed);
@@ -83,7 +99,7 @@ for (const rule of RULES) {
             goVersion,
           );
           assert.deepEqual(
-            again.get(file.uri)!.findings.map((f) => f.message).sort(),
+            again.get(file.uri)!.findings.map((f) => textIn(f.message, 'en')).sort(),
             unfixable.sort(),
             `${basename(golden)}: only the findings without a fix may remain after the fixes`,
           );
@@ -92,6 +108,9 @@ for (const rule of RULES) {
     }
   });
 }
+
+/** Any Chinese character: a Chinese text must contain one, an English text none. */
+const HAN = /\p{Script=Han}/u;
 
 function format(findings: Map<number, string[]>): string[] {
   return [...findings].sort((a, b) => a[0] - b[0]).map(([line, ids]) => `${line + 1}: ${ids.sort().join(', ')}`);

@@ -4,7 +4,7 @@ import { relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GoChecker } from '../checker';
 import { DEFAULT_MAX_FILE_BYTES } from '../core/analyzer';
-import type { Severity } from '../core/findings';
+import type { MessageLanguage, Severity } from '../core/findings';
 import { ruleGuideUrl, ruleSection } from '../guide/chapters';
 import { readGrammarBinaries } from '../node/grammar-files';
 import { RULES, ruleById } from '../rules/registry';
@@ -30,6 +30,9 @@ const USAGE = `Usage:
   go-backend-guide lsp --stdio
   go-backend-guide --list-rules | --explain RULE-ID | --version
 
+--lang en|zh-cn (anywhere on the command line) sets the language of messages, rule titles and
+explanations (default en).
+
 check walks folders (skipping vendor/, testdata/, node_modules/ and hidden folders) and checks
 every .go file. Options:
   --format text|json|sarif   output format (default text: path:line:col: message (rule))
@@ -45,7 +48,10 @@ every .go file. Options:
 Exit status: 0 no failing findings, 1 findings, 2 usage or I/O error, 3 internal error.
 `;
 
-export async function main(argv: readonly string[]): Promise<number> {
+export async function main(args: readonly string[]): Promise<number> {
+  const chosen = takeLanguage(args);
+  if (typeof chosen === 'number') return chosen;
+  const { language, argv } = chosen;
   const [command, ...rest] = argv;
   switch (command) {
     case '--version':
@@ -58,33 +64,46 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(USAGE);
       return EXIT_CLEAN;
     case '--list-rules':
-      return listRules();
+      return listRules(language);
     case '--explain':
-      return explain(rest[0]);
+      return explain(rest[0], language);
     case 'lsp':
       return runLsp(rest);
     case 'check':
-      return runCheck(rest);
+      return runCheck(rest, language);
     default:
       return usageError(command === undefined ? 'no command given' : `unknown command "${command}"`);
   }
 }
 
-function listRules(): number {
-  const rows = RULES.map((rule) => [rule.meta.id, rule.meta.defaultSeverity, rule.meta.fixable ? 'fix' : '-', rule.meta.title.en]);
+/** `--lang X` or `--lang=X`, wherever it is, taken out of the arguments. */
+function takeLanguage(args: readonly string[]): { language: MessageLanguage; argv: string[] } | number {
+  const argv = [...args];
+  let language: string = 'en';
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--lang') [language] = argv.splice(i--, 2).slice(1);
+    else if (argv[i].startsWith('--lang=')) language = argv.splice(i--, 1)[0].slice('--lang='.length);
+  }
+  if (language !== 'en' && language !== 'zh-cn') return usageError(`--lang must be en or zh-cn, not "${language ?? ''}"`);
+  return { language, argv };
+}
+
+function listRules(language: MessageLanguage): number {
+  const rows = RULES.map((rule) => [rule.meta.id, rule.meta.defaultSeverity, rule.meta.fixable ? 'fix' : '-', rule.meta.title[language]]);
   const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column].length)));
   for (const row of rows) process.stdout.write(`${row.map((cell, i) => (i < 3 ? cell.padEnd(widths[i]) : cell)).join('  ')}\n`);
   return EXIT_CLEAN;
 }
 
-function explain(id: string | undefined): number {
+function explain(id: string | undefined, language: MessageLanguage): number {
   const rule = id ? ruleById(id) : undefined;
   if (!rule) return usageError(id ? `no rule "${id}" (see --list-rules)` : '--explain needs a rule id');
-  process.stdout.write(`${rule.meta.id}: ${rule.meta.title.en}\n\n${ruleSection(rule, 'en')}\n\nGuide: ${ruleGuideUrl(rule, 'en')}\n`);
+  const guide = language === 'zh-cn' ? '指南' : 'Guide';
+  process.stdout.write(`${rule.meta.id}: ${rule.meta.title[language]}\n\n${ruleSection(rule, language)}\n\n${guide}: ${ruleGuideUrl(rule, language)}\n`);
   return EXIT_CLEAN;
 }
 
-async function runCheck(args: string[]): Promise<number> {
+async function runCheck(args: string[], language: MessageLanguage): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -148,8 +167,8 @@ async function runCheck(args: string[]): Promise<number> {
         : await checkFiles(await GoChecker.create(readGrammarBinaries()), folders, settings, cwd, undefined, progressLine());
   }
   if (!diff) {
-    if (format === 'sarif') process.stdout.write(formatSarif(outcome.files, RULES, VERSION, cwd));
-    else process.stdout.write(format === 'json' ? formatJson(outcome.findings) : formatText(outcome.findings));
+    if (format === 'sarif') process.stdout.write(formatSarif(outcome.files, RULES, VERSION, cwd, language));
+    else process.stdout.write(format === 'json' ? formatJson(outcome.findings, language) : formatText(outcome.findings, language));
   }
   for (const folder of collected.empty) process.stderr.write(`go-backend-guide: warning: no .go files in ${folder}\n`);
   for (const notice of outcome.notices) process.stderr.write(`go-backend-guide: ${notice}\n`);

@@ -1,4 +1,4 @@
-import type { Finding } from '../core/findings';
+import { textIn, type Finding, type MessageLanguage, type Text } from '../core/findings';
 import type { LineIndex } from '../core/text';
 
 /** A finding located for people and machines: 1-based lines, 1-based byte columns (Go's convention). */
@@ -10,7 +10,7 @@ export interface Located {
   endColumn: number;
   rule: string;
   severity: string;
-  message: string;
+  message: Text;
 }
 
 export function locate(file: string, finding: Finding, lines: LineIndex): Located {
@@ -32,11 +32,11 @@ export function compareLocated(a: Located, b: Located): number {
   return (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
 }
 
-export function formatText(findings: readonly Located[]): string {
-  return findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.message} (${f.rule})\n`).join('');
+export function formatText(findings: readonly Located[], language: MessageLanguage): string {
+  return findings.map((f) => `${f.file}:${f.line}:${f.column}: ${textIn(f.message, language)} (${f.rule})\n`).join('');
 }
 
-export function formatJson(findings: readonly Located[]): string {
+export function formatJson(findings: readonly Located[], language: MessageLanguage): string {
   const ordered = findings.map(({ file, line, column, endLine, endColumn, rule, severity, message }) => ({
     file,
     line,
@@ -45,7 +45,7 @@ export function formatJson(findings: readonly Located[]): string {
     endColumn,
     rule,
     severity,
-    message,
+    message: textIn(message, language),
   }));
   return `${JSON.stringify({ findings: ordered }, null, 2)}\n`;
 }

@@ -1,7 +1,7 @@
 // `--format sarif`: SARIF 2.1.0 as GitHub code scanning and other SARIF viewers read it.
 import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import type { Finding, Severity, TextEdit } from '../core/findings';
+import { textIn, type Finding, type MessageLanguage, type Severity, type TextEdit } from '../core/findings';
 import type { Rule } from '../core/rule';
 import type { Range } from '../core/text';
 import { ruleGuideUrl, ruleSummary } from '../guide/chapters';
@@ -17,11 +17,11 @@ const LEVEL: Record<Severity | 'off', 'error' | 'warning' | 'note' | 'none'> = {
 
 const SRCROOT = '%SRCROOT%';
 
-export function formatSarif(files: readonly CheckedFile[], rules: readonly Rule[], version: string, cwd: string): string {
+export function formatSarif(files: readonly CheckedFile[], rules: readonly Rule[], version: string, cwd: string, language: MessageLanguage = 'en'): string {
   const ruleIndex = new Map(rules.map((rule, i) => [rule.meta.id, i]));
   const results: Result[] = [];
   for (const file of [...files].sort((a, b) => (a.shown < b.shown ? -1 : 1))) {
-    for (const finding of file.findings) results.push(toResult(finding, file, ruleIndex.get(finding.rule)!));
+    for (const finding of file.findings) results.push(toResult(finding, file, ruleIndex.get(finding.rule)!, language));
   }
   const log: Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -33,7 +33,7 @@ export function formatSarif(files: readonly CheckedFile[], rules: readonly Rule[
             name: 'go-backend-guide',
             version,
             informationUri: 'https://github.com/go-backend-guide/go-backend-guide',
-            rules: rules.map(toDescriptor),
+            rules: rules.map((rule) => toDescriptor(rule, language)),
           },
         },
         // Our columns are UTF-16 code units, as in LSP; SARIF's default is code points.
@@ -46,30 +46,30 @@ export function formatSarif(files: readonly CheckedFile[], rules: readonly Rule[
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
-function toDescriptor(rule: Rule): ReportingDescriptor {
-  const doc = rule.meta.docs.en.trim();
+function toDescriptor(rule: Rule, language: MessageLanguage): ReportingDescriptor {
+  const doc = rule.meta.docs[language].trim();
   return {
     id: rule.meta.id,
     name: rule.meta.id.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase()),
-    shortDescription: { text: rule.meta.title.en },
-    fullDescription: { text: ruleSummary(rule, 'en').replace(/`/g, '') },
+    shortDescription: { text: rule.meta.title[language] },
+    fullDescription: { text: ruleSummary(rule, language).replace(/`/g, '') },
     help: { text: doc.replace(/`/g, ''), markdown: doc },
-    helpUri: ruleGuideUrl(rule, 'en'),
+    helpUri: ruleGuideUrl(rule, language),
     defaultConfiguration: { level: LEVEL[rule.meta.defaultSeverity], enabled: rule.meta.defaultSeverity !== 'off' },
     properties: { tags: [rule.meta.chapter, ...rule.meta.peers], precision: 'high' },
   };
 }
 
-function toResult(finding: Finding, file: CheckedFile, ruleIndex: number): Result {
+function toResult(finding: Finding, file: CheckedFile, ruleIndex: number, language: MessageLanguage): Result {
   const artifactLocation = { uri: encodeURI(file.shown), uriBaseId: file.shown.startsWith('/') ? undefined : SRCROOT };
   return {
     ruleId: finding.rule,
     ruleIndex,
     level: LEVEL[finding.severity],
-    message: { text: finding.message },
+    message: { text: textIn(finding.message, language) },
     locations: [{ physicalLocation: { artifactLocation, region: region(finding.range) } }],
     fixes: finding.fixes.map((fix) => ({
-      description: { text: fix.title },
+      description: { text: textIn(fix.title, language) },
       artifactChanges: [{ artifactLocation, replacements: fix.edits.map(replacement) }],
     })),
   };

@@ -1,5 +1,5 @@
 import { Query, type Language, type Node, type QueryMatch } from 'web-tree-sitter';
-import type { Finding, Severity, SeveritySetting, TextEdit } from './findings';
+import { textIn, type Finding, type Severity, type SeveritySetting, type TextEdit } from './findings';
 import { isGeneratedFile } from './generated';
 import type { PackageIndex } from './package-index';
 import type { TopLevel } from './declarations';
@@ -95,8 +95,11 @@ export class Analyzer {
           range,
           severity: 'hint',
           unnecessary: true,
-          message: `\`//nolint:${name}\` suppresses nothing here; remove it so it cannot hide a later finding`,
-          fixes: [{ title: `Remove ${name} from the //nolint comment`, edits: [removeName(directive, range, file)] }],
+          message: {
+            en: `\`//nolint:${name}\` suppresses nothing here; remove it so it cannot hide a later finding`,
+            'zh-cn': `\`//nolint:${name}\` 在这里没有屏蔽任何问题；请删掉它，以免将来掩盖真正的问题`,
+          },
+          fixes: [{ title: { en: `Remove ${name} from the //nolint comment`, 'zh-cn': `从 //nolint 注释中删除 ${name}` }, edits: [removeName(directive, range, file)] }],
         });
       }
     }
@@ -230,7 +233,7 @@ export function nodeRange(node: Node): Range {
 function dedupe(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   return findings.filter((finding) => {
-    const key = `${finding.rule}:${finding.range.start.line}:${finding.range.start.character}:${finding.message}`;
+    const key = `${finding.rule}:${finding.range.start.line}:${finding.range.start.character}:${textIn(finding.message, 'en')}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -242,6 +245,6 @@ export function compareFindings(a: Finding, b: Finding): number {
     a.range.start.line - b.range.start.line ||
     a.range.start.character - b.range.start.character ||
     a.rule.localeCompare(b.rule) ||
-    a.message.localeCompare(b.message)
+    textIn(a.message, 'en').localeCompare(textIn(b.message, 'en'))
   );
 }

@@ -1,6 +1,6 @@
 import type { Node, QueryMatch, Tree } from 'web-tree-sitter';
 import type { TopLevel } from './declarations';
-import type { Fix, Severity } from './findings';
+import type { Fix, Severity, Text } from './findings';
 import type { PackageIndex } from './package-index';
 import type { LineIndex, Range } from './text';
 import type { TypeResolver } from './type-resolver';
@@ -52,7 +52,8 @@ export interface Report {
   /** The node to underline; or give `range`. */
   node?: Node;
   range?: Range;
-  message: string;
+  /** One line: the defect and the remedy. Give both languages (`{ en, 'zh-cn' }`) for the hover and Problems panel. */
+  message: Text;
   /** Overrides the rule's severity for this finding (e.g. a milder variant). */
   severity?: Severity;
   fixes?: Fix[];

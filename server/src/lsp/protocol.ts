@@ -10,7 +10,7 @@ import {
 } from 'vscode-languageserver';
 import { nonOverlappingEdits } from '../core/edits';
 import { NOLINT_LIST } from '../core/suppression';
-import type { Finding, Severity } from '../core/findings';
+import { textIn, type Finding, type Severity } from '../core/findings';
 import type { Rule } from '../core/rule';
 import { comparePositions, rangeContains, type LineIndex } from '../core/text';
 import { ruleGuideUrl, ruleSummary, type GuideLanguage } from '../guide/chapters';
@@ -34,7 +34,7 @@ export function toDiagnostic(finding: Finding, rule: Rule, language: GuideLangua
     code: finding.rule,
     codeDescription: { href: ruleGuideUrl(rule, language) },
     source: SOURCE,
-    message: finding.message,
+    message: textIn(finding.message, language),
     ...(finding.unnecessary ? { tags: [DiagnosticTag.Unnecessary] } : {}),
   };
 }
@@ -84,7 +84,7 @@ export function codeActionsFor(
 ): CodeAction[] {
   const zh = language === 'zh-cn';
   const actions: CodeAction[] = finding.fixes.map((fix, i) => ({
-    title: fix.title,
+    title: textIn(fix.title, language),
     kind: CodeActionKind.QuickFix,
     isPreferred: i === 0,
     diagnostics: [diagnostic],
