@@ -111,6 +111,16 @@ export const KNOWN_RESULTS: Record<string, Record<string, TypeRef[]>> = {
     WithDeadlineCause: [context, cancelFunc],
     WithoutCancel: [context],
     WithValue: [context],
+    Cause: [error],
+    ...methods('Context', { Err: [error] }),
+  },
+  errors: {
+    New: [error],
+    Join: [error],
+    Unwrap: [error],
+  },
+  fmt: {
+    Errorf: [error],
   },
   [TIME]: {
     NewTicker: [named(TIME, 'Ticker')],
