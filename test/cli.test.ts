@@ -12,7 +12,7 @@ const BAD_SERVER = `package api
 import nethttp "net/http"
 
 func Serve() error {
-	return (&nethttp.Server{Addr: ":80"}).ListenAndServe()
+	return (&nethttp.Server{Addr: ":80", MaxHeaderBytes: 8 << 10}).ListenAndServe()
 }
 `;
 

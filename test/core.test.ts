@@ -183,7 +183,7 @@ func h(ctx context.Context, items []string) {
 func work(string) {}
 `;
     const results = checker.checkPackage([{ uri: 'file:///q/p.go', text }], '1.22').get('file:///q/p.go')!;
-    assert.deepEqual(results.findings.map((f) => `${f.range.start.line + 1}:${f.rule}`), ['9:context-propagation', '11:goroutine-in-loop', '13:http-server-timeouts']);
+    assert.deepEqual(results.findings.map((f) => `${f.range.start.line + 1}:${f.rule}`), ['9:context-propagation', '11:goroutine-in-loop', '13:http-max-header-bytes', '13:http-server-timeouts']);
   });
 });
 
@@ -217,4 +217,42 @@ describe('stale suppressions', () => {
     const fixed = applyEdits(text, findings[0].fixes[0].edits, new LineIndex(text));
     assert.equal(fixed, 'package p\n\nimport "net/http"\n\nfunc f() {\n\t_ = 4\n}\n');
   });
+});
+
+test('new(T), errgroup.WithContext and untyped package variables get their types', async () => {
+  const checker = await checkerFor();
+  const source = `package jobs
+
+import (
+	"sync"
+
+	"go.opentelemetry.io/otel"
+	eg "golang.org/x/sync/errgroup"
+)
+
+var tracer = otel.Tracer("jobs")
+
+var shared = &sync.WaitGroup{}
+
+func run() {
+	wg := new(sync.WaitGroup)
+	g, ctx := eg.WithContext(nil)
+	_, _, _, _, _ = wg, g, ctx, tracer, shared
+}
+`;
+  const document = checker.openDocument('file:///jobs/run.go', source);
+  try {
+    const types = new TypeResolver(document.uri, new PackageIndex([checker.summarize(document)]));
+    const typeOfName = (name: string) => {
+      const use = findAll(document.tree.rootNode, 'identifier').filter((id) => id.text === name).pop()!;
+      return types.typeOf(use)?.text;
+    };
+    assert.equal(typeOfName('wg'), '*sync.WaitGroup');
+    assert.equal(typeOfName('g'), '*errgroup.Group');
+    assert.equal(typeOfName('ctx'), 'context.Context');
+    assert.equal(typeOfName('tracer'), 'trace.Tracer');
+    assert.equal(typeOfName('shared'), '*sync.WaitGroup');
+  } finally {
+    document.dispose();
+  }
 });

@@ -4,7 +4,9 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import type { AnalysisSettings } from '../server/src/core/analyzer';
 import { applyEdits } from '../server/src/core/edits';
+import type { Rule } from '../server/src/core/rule';
 import { textIn } from '../server/src/core/findings';
 import { LineIndex } from '../server/src/core/text';
 import { RULES } from '../server/src/rules/registry';
@@ -44,7 +46,7 @@ for (const rule of RULES) {
       test(`${label}: fires exactly on the // want lines`, async () => {
         const checker = await checkerFor([rule]);
         const { files, goVersion } = readPackage(directory);
-        const results = checker.checkPackage(files, goVersion);
+        const results = checker.checkPackage(files, goVersion, enabled(rule));
         for (const file of files) {
           const name = basename(fileURLToPath(file.uri));
           const actual = new Map<number, string[]>();
@@ -62,7 +64,7 @@ for (const rule of RULES) {
       test(`${label}: every message and fix title is written in English and in Chinese`, async () => {
         const checker = await checkerFor([rule]);
         const { files, goVersion } = readPackage(directory);
-        for (const [uri, result] of checker.checkPackage(files, goVersion)) {
+        for (const [uri, result] of checker.checkPackage(files, goVersion, enabled(rule))) {
           for (const finding of result.findings) {
             const where = `${basename(fileURLToPath(uri))}:${finding.range.start.line + 1}`;
             for (const [what, text] of [['message', finding.message], ...finding.fixes.map((fix) => ['fix title', fix.title] as const)] as const) {
@@ -78,7 +80,7 @@ for (const rule of RULES) {
       test(`${label}: fixes match the golden files and parse`, async () => {
         const checker = await checkerFor([rule]);
         const { files, goVersion } = readPackage(directory);
-        const results = checker.checkPackage(files, goVersion);
+        const results = checker.checkPackage(files, goVersion, enabled(rule));
         for (const file of files) {
           const path = fileURLToPath(file.uri);
           const findings = results.get(file.uri)!.findings;
@@ -97,6 +99,7 @@ for (const rule of RULES) {
           const again = checker.checkPackage(
             files.map((f) => (f.uri === file.uri ? { uri: f.uri, text: fixed } : f)),
             goVersion,
+            enabled(rule),
           );
           assert.deepEqual(
             again.get(file.uri)!.findings.map((f) => textIn(f.message, 'en')).sort(),
@@ -107,6 +110,11 @@ for (const rule of RULES) {
       });
     }
   });
+}
+
+/** The rule switched on: one shipped off (opt-in) is tested at information severity. */
+function enabled(rule: Rule): AnalysisSettings {
+  return { severities: { [rule.meta.id]: rule.meta.defaultSeverity === 'off' ? 'information' : rule.meta.defaultSeverity } };
 }
 
 /** Any Chinese character: a Chinese text must contain one, an English text none. */
@@ -143,7 +151,7 @@ type User struct{ ID int64 }
 const EXAMPLE_HEADINGS = { en: ['Before:', 'After:'], 'zh-cn': ['修改前：', '修改后：'] } as const;
 
 /** The Go blocks that follow the "Before:" and "After:" lines of a doc's Example section. */
-function examples(doc: string, language: 'en' | 'zh-cn'): { before?: string; after?: string } {
+function examples(doc: string, language: 'en' | 'zh-cn'): { before?: string; after?: string; goVersion: string } {
   const section = doc.split(/^### /m).find((part) => /^(Example|示例)\s*$/m.test(part.split('\n')[0])) ?? '';
   const blockAfter = (label: string) => {
     const at = section.indexOf(label);
@@ -151,18 +159,20 @@ function examples(doc: string, language: 'en' | 'zh-cn'): { before?: string; aft
     return /```go\n([\s\S]*?)```/.exec(section.slice(at))?.[1];
   };
   const [before, after] = EXAMPLE_HEADINGS[language];
-  return { before: blockAfter(before), after: blockAfter(after) };
+  // A rule gated on the Go version says which module its example belongs to: `<!-- go 1.21 -->`.
+  const goVersion = /<!--\s*go\s+(\d+\.\d+)\s*-->/.exec(section)?.[1] ?? '1.22';
+  return { before: blockAfter(before), after: blockAfter(after), goVersion };
 }
 
 for (const rule of RULES) {
   for (const language of ['en', 'zh-cn'] as const) {
     test(`${rule.meta.id}: the ${language} doc's Before example fires and its After example is silent`, async () => {
-      const { before, after } = examples(rule.meta.docs[language], language);
+      const { before, after, goVersion } = examples(rule.meta.docs[language], language);
       assert.ok(before && after, 'the Example section needs a Before and an After Go block');
       const checker = await checkerFor([rule]);
       const run = (code: string) => {
         const text = code.startsWith('package ') ? code : `${EXAMPLE_PREAMBLE}\n${code}`;
-        return checker.checkPackage([{ uri: 'file:///docs/example.go', text }], '1.22').get('file:///docs/example.go')!.findings;
+        return checker.checkPackage([{ uri: 'file:///docs/example.go', text }], goVersion, enabled(rule)).get('file:///docs/example.go')!.findings;
       };
       assert.ok(run(before).length > 0, `Before example does not fire:\n${before}`);
       assert.deepEqual(run(after).map((f) => f.message), [], 'After example fires');

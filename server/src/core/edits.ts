@@ -118,3 +118,16 @@ export function nonOverlappingEdits(edits: readonly TextEdit[]): TextEdit[] {
   }
   return kept;
 }
+
+/**
+ * Inserts `code` on a new line after the statement, at its indentation, keeping a trailing
+ * comment of the statement's last line on that line.
+ */
+export function insertLineAfter(statement: Node, code: string, lines: LineIndex): TextEdit {
+  const row = statement.endPosition.row;
+  const line = lines.lineText(row);
+  const rest = line.slice(statement.endPosition.column).trim();
+  const character = rest === '' || rest.startsWith('//') ? line.length : statement.endPosition.column;
+  const eol = lines.text.includes('\r\n') ? '\r\n' : '\n';
+  return { range: { start: { line: row, character }, end: { line: row, character } }, newText: `${eol}${indentOf(statement, lines)}${code}` };
+}

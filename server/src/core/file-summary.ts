@@ -2,6 +2,7 @@ import type { Node, Tree } from 'web-tree-sitter';
 import { typeFromNode, type TypeRef } from './go-types';
 import { scanTopLevel, type TopLevel } from './declarations';
 import { readImports, type FileImports } from './imports';
+import { knownFunctionResults } from './known-apis';
 
 export interface Param {
   name?: string;
@@ -33,6 +34,12 @@ export interface FileSummary {
   otherTypes: Map<string, TypeRef>;
   funcs: FuncSignature[];
   vars: Map<string, TypeRef>;
+  /**
+   * Which of the watched method names (`WATCHED_METHODS`) the file calls through a selector
+   * anywhere, bodies included (`srv.Shutdown(ctx)`): for rules that ask "does the package ever
+   * do X?" rather than "what is declared?".
+   */
+  calledMethods: Set<string>;
   /** Changes exactly when what the index learns from this file changes (not on body edits). */
   fingerprint: string;
 }
@@ -43,6 +50,7 @@ interface DeclarationSummary {
   otherTypes: Map<string, TypeRef>;
   funcs: FuncSignature[];
   vars: Map<string, TypeRef>;
+  calledMethods: string[];
   /** A hash of the above, for the fingerprint. */
   signature: number;
 }
@@ -65,6 +73,7 @@ export function summarizeFile(uri: string, tree: Tree, declarations: TopLevel[] 
     otherTypes: new Map(),
     funcs: [],
     vars: new Map(),
+    calledMethods: new Set(),
     fingerprint: '',
   };
   let fingerprint = hash(importsKey);
@@ -86,6 +95,7 @@ export function summarizeFile(uri: string, tree: Tree, declarations: TopLevel[] 
     summary.funcs.push(...declaration.funcs);
     for (const [name, ref] of declaration.otherTypes) summary.otherTypes.set(name, ref);
     for (const [name, ref] of declaration.vars) summary.vars.set(name, ref);
+    for (const name of declaration.calledMethods) summary.calledMethods.add(name);
     fingerprint = combine(fingerprint, declaration.signature);
   });
   summary.fingerprint = (fingerprint >>> 0).toString(36);
@@ -94,8 +104,12 @@ export function summarizeFile(uri: string, tree: Tree, declarations: TopLevel[] 
 
 const SUMMARISED = new Set(['type_declaration', 'function_declaration', 'method_declaration', 'var_declaration']);
 
+/** Method names whose calls are recorded per file (see `FileSummary.calledMethods`). */
+export const WATCHED_METHODS: readonly string[] = ['Shutdown', 'SetMaxOpenConns', 'SetMaxIdleConns', 'SetConnMaxLifetime', 'SetConnMaxIdleTime'];
+const WATCHED_CALL = new RegExp(`\\.\\s*(?:${WATCHED_METHODS.join('|')})\\s*\\(`);
+
 function summarizeDeclaration(declaration: Node, resolve: (q: string) => string | undefined): DeclarationSummary {
-  const result: DeclarationSummary = { structs: [], otherTypes: new Map(), funcs: [], vars: new Map(), signature: 0 };
+  const result: DeclarationSummary = { structs: [], otherTypes: new Map(), funcs: [], vars: new Map(), calledMethods: [], signature: 0 };
   switch (declaration.type) {
     case 'type_declaration':
       for (const spec of declaration.namedChildren) {
@@ -114,8 +128,27 @@ function summarizeDeclaration(declaration: Node, resolve: (q: string) => string 
       }
       break;
   }
-  result.signature = hash(JSON.stringify([result.structs.map((s) => [s.name, [...s.fields], s.embedded]), [...result.otherTypes], result.funcs, [...result.vars]]));
+  if (declaration.type !== 'type_declaration') result.calledMethods = watchedCalls(declaration);
+  result.signature = hash(
+    JSON.stringify([result.structs.map((s) => [s.name, [...s.fields], s.embedded]), [...result.otherTypes], result.funcs, [...result.vars], result.calledMethods]),
+  );
   return result;
+}
+
+/**
+ * The watched methods a declaration calls through a selector. A text test first: most
+ * declarations never mention them, and those are not walked (this runs on every keystroke
+ * for the edited declaration); a match in a comment or string is then ruled out by the tree.
+ */
+function watchedCalls(declaration: Node): string[] {
+  if (!WATCHED_CALL.test(declaration.text)) return [];
+  const found = new Set<string>();
+  for (const call of declaration.descendantsOfType('call_expression')) {
+    const fn = call?.childForFieldName('function');
+    const name = fn?.type === 'selector_expression' ? fn.childForFieldName('field')?.text : undefined;
+    if (name && WATCHED_METHODS.includes(name)) found.add(name);
+  }
+  return [...found].sort();
 }
 
 /** FNV-1a, enough to tell two summaries apart. */
@@ -188,8 +221,31 @@ export function readParams(list: Node | null, resolve: (q: string) => string | u
 function readVarSpec(spec: Node, resolve: (q: string) => string | undefined, vars: Map<string, TypeRef>): void {
   const typeNode = spec.childForFieldName('type');
   const names = spec.childrenForFieldName('name').filter((n): n is Node => n !== null);
-  const type = typeNode ? typeFromNode(typeNode, resolve) : { pointer: false, text: '' };
-  for (const name of names) vars.set(name.text, type);
+  const declared = typeNode ? typeFromNode(typeNode, resolve) : undefined;
+  const values = spec.childForFieldName('value')?.namedChildren ?? [];
+  names.forEach((name, i) => {
+    const value = values.length === names.length ? values[i] : undefined;
+    const inferred = value && typeOfValue(value, resolve);
+    vars.set(name.text, declared ?? (inferred ? { ...inferred, inferred: true } : { pointer: false, text: '' }));
+  });
+}
+
+/**
+ * The type of an untyped package variable's value, where the syntax alone tells it:
+ * `&T{…}`, `T{…}`, or a library call whose result is known (`var tracer = otel.Tracer("x")`).
+ */
+function typeOfValue(value: Node, resolve: (q: string) => string | undefined): TypeRef | undefined {
+  const address = value.type === 'unary_expression' && value.child(0)?.type === '&';
+  const operand = address ? value.childForFieldName('operand') : value;
+  if (operand?.type === 'composite_literal') {
+    const type = typeFromNode(operand.childForFieldName('type')!, resolve);
+    return address ? { ...type, pointer: true, text: `*${type.text}` } : type;
+  }
+  if (address || operand?.type !== 'call_expression') return undefined;
+  const callee = operand.childForFieldName('function');
+  const qualifier = callee?.type === 'selector_expression' ? callee.childForFieldName('operand') : null;
+  const path = qualifier?.type === 'identifier' ? resolve(qualifier.text) : undefined;
+  return path === undefined ? undefined : knownFunctionResults(path, callee!.childForFieldName('field')!.text)?.[0];
 }
 
 /** A var_spec of this declaration itself, not one of a nested declaration. */

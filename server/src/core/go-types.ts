@@ -13,6 +13,8 @@ export interface TypeRef {
   pointer: boolean;
   /** The type as written in the source. */
   text: string;
+  /** Not written but read off the value (`var peers = []string{…}`): the value is a literal. */
+  inferred?: boolean;
 }
 
 /** Resolves the qualifier of `pkg.Name` to an import path, using one file's imports. */

@@ -10,6 +10,7 @@ const SQLX = 'github.com/jmoiron/sqlx';
 const HTTP = 'net/http';
 const CONTEXT = 'context';
 const TIME = 'time';
+const ERRGROUP = 'golang.org/x/sync/errgroup';
 const OTEL = 'go.opentelemetry.io/otel';
 const OTEL_TRACE = 'go.opentelemetry.io/otel/trace';
 const OTEL_SDK_TRACE = 'go.opentelemetry.io/otel/sdk/trace';
@@ -84,7 +85,8 @@ export const KNOWN_RESULTS: Record<string, Record<string, TypeRef[]>> = {
     ...sqlxQueriers('Tx'),
     ...sqlxQueriers('Conn'),
     ...methods('DB', { Beginx: [named(SQLX, 'Tx'), error], BeginTxx: [named(SQLX, 'Tx'), error], Begin: [sqlTx, error], BeginTx: [sqlTx, error] }),
-    ...methods('DB', { MustBegin: [named(SQLX, 'Tx')], MustBeginTx: [named(SQLX, 'Tx')] }),
+    ...methods('DB', { MustBegin: [named(SQLX, 'Tx')], MustBeginTx: [named(SQLX, 'Tx')], Connx: [named(SQLX, 'Conn'), error] }),
+    ...methods('Conn', { BeginTxx: [named(SQLX, 'Tx'), error] }),
     ...methods('DB', { Preparex: [sqlxStmt, error], PreparexContext: [sqlxStmt, error], PrepareNamed: [sqlxNamedStmt, error], PrepareNamedContext: [sqlxNamedStmt, error] }),
     ...methods('Tx', { Preparex: [sqlxStmt, error], PreparexContext: [sqlxStmt, error], PrepareNamed: [sqlxNamedStmt, error], PrepareNamedContext: [sqlxNamedStmt, error] }),
     ...methods('Stmt', { Queryx: [sqlxRows, error], QueryxContext: [sqlxRows, error] }),
@@ -121,6 +123,9 @@ export const KNOWN_RESULTS: Record<string, Record<string, TypeRef[]>> = {
   },
   fmt: {
     Errorf: [error],
+  },
+  [ERRGROUP]: {
+    WithContext: [named(ERRGROUP, 'Group'), context],
   },
   [TIME]: {
     NewTicker: [named(TIME, 'Ticker')],

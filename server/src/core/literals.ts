@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { TextEdit } from './findings';
+import { enclosingFunction } from './syntax';
 import type { LineIndex } from './text';
 
 /** Field names given in a keyed composite literal; undefined when any element is positional. */
@@ -40,7 +41,10 @@ export function addLiteralFields(body: Node, fields: readonly LiteralField[], li
   const closeLine = lines.lineText(close.startPosition.row);
   const closeIndent = /^\s*/.exec(closeLine)![0];
   const indent = elements.length > 0 ? /^\s*/.exec(lines.lineText(elements[0].startPosition.row))![0] : `${closeIndent}\t`;
-  const aligned = alignmentRun(elements);
+  // The row the inserted fields start on, as far as alignment goes: the closing brace's row, or
+  // the row after it when the brace shares its line with the last entry (`Addr: a}`).
+  const closeAloneOnRow = lines.lineText(close.startPosition.row).slice(0, close.startPosition.column).trim() === '';
+  const aligned = alignmentRun(elements, close.startPosition.row + (closeAloneOnRow ? 0 : 1));
   const width = aligned ? Math.max(...[...aligned.map((e) => e.key.length), ...fields.map((f) => f.key.length)]) : 0;
   const pad = (key: string) => (aligned ? ' '.repeat(width - key.length + 1) : ' ');
 
@@ -92,19 +96,25 @@ function replaceWithBlock(body: Node, elements: Node[], fields: readonly Literal
 }
 
 /**
- * The entries gofmt aligns as one run: every element a single-line `Key: value` on its own
- * line, with no blank lines between. Otherwise undefined, and we leave alignment to gofmt.
+ * The entries gofmt aligns in one run with the fields inserted before the closing brace: the
+ * single-line `Key: value` entries on consecutive lines that end the literal. A multi-line
+ * entry, a blank line or a comment line ends a run (gofmt starts a new alignment section
+ * there), so after one of those the inserted fields are aligned among themselves. Undefined
+ * when an element is not keyed.
  */
-function alignmentRun(elements: Node[]): { key: string; colon: Node; value: Node }[] | undefined {
+function alignmentRun(elements: Node[], closeRow: number): { key: string; colon: Node; value: Node }[] | undefined {
+  if (elements.some((element) => element.type !== 'keyed_element')) return undefined;
   const run: { key: string; colon: Node; value: Node }[] = [];
-  for (const [i, element] of elements.entries()) {
-    if (element.type !== 'keyed_element' || element.startPosition.row !== element.endPosition.row) return undefined;
-    if (i > 0 && element.startPosition.row !== elements[i - 1].endPosition.row + 1) return undefined;
+  let nextRow = closeRow;
+  for (let i = elements.length - 1; i >= 0; i--) {
+    const element = elements[i];
+    if (element.startPosition.row !== element.endPosition.row || element.endPosition.row + 1 !== nextRow) break;
     const key = element.childForFieldName('key');
     const value = element.childForFieldName('value');
     const colon = key?.nextSibling;
-    if (!key || !value || colon?.type !== ':') return undefined;
-    run.push({ key: key.text, colon, value });
+    if (!key || !value || colon?.type !== ':') break;
+    run.unshift({ key: key.text, colon, value });
+    nextRow = element.startPosition.row;
   }
   return run;
 }
@@ -127,4 +137,36 @@ export function assignedTarget(literal: Node): Node | undefined {
   }
   if (holder.type === 'var_spec') return holder.childrenForFieldName('name')[index] ?? undefined;
   return undefined;
+}
+
+/**
+ * What the rest of the function does with the value stored in `target`: which of `fields` it
+ * assigns later (`srv.WriteTimeout = …`), or 'handed-off' when the value is passed to another
+ * function that may configure it, which we cannot see. Read from the function's text after the
+ * literal: two regular expressions instead of a walk over every node of the body.
+ */
+export function laterConfiguration(literal: Node, target: Node, source: string, fields: readonly string[]): Set<string> | 'handed-off' {
+  const scope = enclosingFunction(literal)?.childForFieldName('body') ?? literal.tree.rootNode;
+  const after = source.slice(literal.endIndex, scope.endIndex);
+  const name = target.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  if (new RegExp(`[(,]\\s*&?${name}\\s*[,)]`).test(after)) return 'handed-off';
+  const assigned = new Set<string>();
+  if (fields.length === 0) return assigned;
+  const assignment = new RegExp(`(?<![\\w.])${name}\\s*\\.\\s*(${fields.join('|')})\\s*=[^=]`, 'g');
+  for (const match of after.matchAll(assignment)) assigned.add(match[1]);
+  return assigned;
+}
+
+/**
+ * `s.Config = &http.Server{…}` or `App{Server: &http.Server{…}}`: the value now belongs to
+ * another value, whose owner may configure it through it (httptest.Server.Config is the
+ * classic case), and we cannot follow it there.
+ */
+export function storedInAnotherValue(literal: Node): boolean {
+  const value = literal.parent?.type === 'unary_expression' ? literal.parent : literal;
+  const holder = value.parent;
+  if (holder?.type === 'literal_element' || holder?.type === 'keyed_element') return true;
+  if (holder?.type !== 'expression_list' || holder.parent?.type !== 'assignment_statement') return false;
+  const target = assignedTarget(literal);
+  return target?.type === 'selector_expression' || target?.type === 'index_expression';
 }

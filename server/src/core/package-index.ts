@@ -15,6 +15,7 @@ export class PackageIndex {
   private readonly methods = new Map<string, FuncSignature>();
   private readonly vars = new Map<string, TypeRef>();
   private readonly importsByFile = new Map<string, FileImports>();
+  private readonly calledMethods = new Set<string>();
   readonly packageNames = new Set<string>();
   /** Changes whenever anything a rule can learn from the index changes. */
   readonly fingerprint: string;
@@ -31,6 +32,7 @@ export class PackageIndex {
       for (const struct of file.structs) this.structs.set(struct.name, struct);
       for (const [name, type] of file.otherTypes) this.otherTypes.set(name, type);
       for (const [name, type] of file.vars) this.vars.set(name, type);
+      for (const name of file.calledMethods) this.calledMethods.add(name);
       for (const fn of file.funcs) {
         if (fn.receiver) this.methods.set(`${fn.receiver}.${fn.name}`, fn);
         else this.funcs.set(fn.name, fn);
@@ -86,6 +88,14 @@ export class PackageIndex {
 
   namedType(name: string): TypeRef | undefined {
     return this.otherTypes.get(name);
+  }
+
+  /**
+   * True when some file of the package calls a method of this name through a selector
+   * (`srv.Shutdown(ctx)`), whatever the receiver. Only names in `WATCHED_METHODS` are recorded.
+   */
+  callsMethod(name: string): boolean {
+    return this.calledMethods.has(name);
   }
 
   /** True when go.mod says at least `major.minor`; undefined when there is no go.mod. */

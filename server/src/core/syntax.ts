@@ -73,3 +73,16 @@ export function unparen(node: Node): Node {
 export function isTestFile(uri: string): boolean {
   return uri.endsWith('_test.go');
 }
+
+/** The identifiers spelled `name` in `fn`, found from its text. */
+export function identifiersNamed(fn: Node, name: string): Node[] {
+  const found: Node[] = [];
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(String.raw`(?<![\p{L}\p{Nd}_])${escaped}(?![\p{L}\p{Nd}_])`, 'gu');
+  for (const hit of fn.text.matchAll(pattern)) {
+    const start = fn.startIndex + hit.index;
+    const node = fn.descendantForIndex(start, start + name.length);
+    if (node && node.startIndex === start && node.type === 'identifier') found.push(node);
+  }
+  return found;
+}

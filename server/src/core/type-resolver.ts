@@ -114,12 +114,22 @@ export class TypeResolver {
         return type ? this.typeOfTypeNode(type) : undefined;
       }
       case 'call_expression':
-        return this.resultsOf(node)?.[0];
+        return this.newOf(node) ?? this.resultsOf(node)?.[0];
       case 'selector_expression':
         return this.typeOfSelector(node);
       default:
         return undefined;
     }
+  }
+
+  /** `new(T)` with the builtin `new`: a `*T`. */
+  private newOf(call: Node): TypeRef | undefined {
+    const fn = call.childForFieldName('function');
+    if (fn?.type !== 'identifier' || fn.text !== 'new' || findLocalDeclaration(fn)) return undefined;
+    const type = call.childForFieldName('arguments')?.namedChild(0);
+    if (!type) return undefined;
+    const inner = this.typeOfTypeNode(type);
+    return { ...inner, pointer: true, text: `*${inner.text}` };
   }
 
   private typeOfIdentifier(identifier: Node): TypeRef | undefined {
@@ -135,8 +145,8 @@ export class TypeResolver {
     if (values.length === 0) return undefined;
     if (values.length > 1) return values[index] ? this.typeOf(values[index]) : undefined;
     const value = unparen(values[0]);
-    if (value.type === 'call_expression') return this.resultsOf(value)?.[index];
-    return index === 0 ? this.typeOf(value) : undefined;
+    if (index === 0) return this.typeOf(value);
+    return value.type === 'call_expression' ? this.resultsOf(value)?.[index] : undefined;
   }
 
   private typeOfSelector(node: Node): TypeRef | undefined {

@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { replaceNode } from '../../core/edits';
-import type { Fix, TextEdit } from '../../core/findings';
+import type { Fix, Localized, TextEdit } from '../../core/findings';
 import type { TypeRef } from '../../core/go-types';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { callArguments } from '../../core/syntax';
@@ -53,7 +53,7 @@ interface Candidate {
   replacement: (ctx: string) => string;
   edits: (ctx: string) => TextEdit[];
   /** For the no-context variant (severity information): what the call does without one. */
-  uncancellable?: string;
+  uncancellable?: Localized;
 }
 
 /** Every method name with a twin on some receiver type. */
@@ -109,14 +109,18 @@ function checkBackground(call: Node, operand: Node, facts: Facts, context: RuleC
   // A local variable named like the import shadows it.
   if (!context.types.isPackage(operand, path)) return;
   const written = facts.text.slice(operand.startIndex, call.childForFieldName('function')!.endIndex);
-  const fixes: Fix[] = [{ title: `Pass ${expression.text}`, edits: [replaceNode(call, expression.text)] }];
+  const fixes: Fix[] = [{ title: { en: `Pass ${expression.text}`, 'zh-cn': `传入 ${expression.text}` }, edits: [replaceNode(call, expression.text)] }];
   if (context.index.goAtLeast(1, 21) !== false) {
     const detached = `${operand.text}.WithoutCancel(${expression.text})`;
-    fixes.push({ title: `Detach on purpose with ${detached}`, edits: [replaceNode(call, detached)] });
+    fixes.push({ title: { en: `Detach on purpose with ${detached}`, 'zh-cn': `改用 ${detached}，明确脱离调用方的取消` }, edits: [replaceNode(call, detached)] });
   }
+  const from = describeSource(source);
   context.report({
     node: call,
-    message: `\`${written}()\` drops ${describeSource(source)}; pass \`${expression.text}\` so cancellation and deadlines reach this work`,
+    message: {
+      en: `\`${written}()\` drops ${from.en}; pass \`${expression.text}\` so cancellation and deadlines reach this work`,
+      'zh-cn': `\`${written}()\` 丢掉了${from['zh-cn']}；请传入 \`${expression.text}\`，让取消和截止时间能传到这里的操作`,
+    },
     fixes,
   });
 }
@@ -151,7 +155,7 @@ function checkPackageCall(call: Node, operand: Node, field: Node, facts: Facts, 
         callee,
         replacement: (ctx) => `${pkg}.NewRequestWithContext(${ctx}, …)`,
         edits: (ctx) => [replaceNode(field, 'NewRequestWithContext'), insertFirstArgument(call, ctx, context)],
-        uncancellable: 'builds a request that no context can cancel',
+        uncancellable: { en: 'builds a request that no context can cancel', 'zh-cn': '构造的请求无法被任何 context 取消' },
       }
     : {
         node: field,
@@ -196,7 +200,7 @@ function checkMethod(call: Node, operand: Node, field: Node, facts: Facts, conte
         replaceNode(field, twin.name),
         twin.options ? replaceNode(call.childForFieldName('arguments')!, `(${ctx}, nil)`) : insertFirstArgument(call, ctx, context),
       ],
-      uncancellable: 'runs without a context, so nothing can cancel it',
+      uncancellable: { en: 'runs without a context, so nothing can cancel it', 'zh-cn': '不带 context 执行，没有任何办法取消它' },
     },
     scope,
     top,
@@ -212,22 +216,31 @@ function reportCandidate(call: Node, candidate: Candidate, scope: Scope, top: To
     context.report({
       node: candidate.node,
       severity: 'information',
-      message: `\`${candidate.callee}\` ${candidate.uncancellable}; accept a \`ctx context.Context\` parameter and call \`${candidate.replacement('ctx')}\``,
+      message: {
+        en: `\`${candidate.callee}\` ${candidate.uncancellable.en}; accept a \`ctx context.Context\` parameter and call \`${candidate.replacement('ctx')}\``,
+        'zh-cn': `\`${candidate.callee}\` ${candidate.uncancellable['zh-cn']}；请给函数加上 \`ctx context.Context\` 参数，并改为调用 \`${candidate.replacement('ctx')}\``,
+      },
     });
     return;
   }
   const expression = contextExpression(scope.source, call, facts);
   if (!expression || runsAfterDone(call, scope.source.fn, expression.names, top, facts.types)) return;
   const replacement = candidate.replacement(expression.text);
+  const from = describeSource(scope.source);
   context.report({
     node: candidate.node,
-    message: `\`${candidate.callee}\` ignores ${describeSource(scope.source)}; call \`${replacement}\` so it stops when the caller gives up`,
-    fixes: [{ title: `Use ${replacement}`, edits: candidate.edits(expression.text) }],
+    message: {
+      en: `\`${candidate.callee}\` ignores ${from.en}; call \`${replacement}\` so it stops when the caller gives up`,
+      'zh-cn': `\`${candidate.callee}\` 没有使用${from['zh-cn']}；请改为调用 \`${replacement}\`，调用方放弃时它也会随之停止`,
+    },
+    fixes: [{ title: { en: `Use ${replacement}`, 'zh-cn': `改用 ${replacement}` }, edits: candidate.edits(expression.text) }],
   });
 }
 
-function describeSource(source: ContextSource): string {
-  return source.kind === 'context' ? `the caller's context \`${source.param.text}\`` : "the request's context";
+function describeSource(source: ContextSource): Localized {
+  return source.kind === 'context'
+    ? { en: `the caller's context \`${source.param.text}\``, 'zh-cn': `调用方的 context \`${source.param.text}\`` }
+    : { en: "the request's context", 'zh-cn': '请求的 context' };
 }
 
 /**

@@ -1,5 +1,6 @@
 // What drives a loop: whether it runs once per item of some data (a slice, a map, a channel, rows), and how to say so.
 import type { Node } from 'web-tree-sitter';
+import type { Localized } from '../../core/findings';
 import type { TypeRef } from '../../core/go-types';
 import type { RuleContext } from '../../core/rule';
 import type { Declaration } from '../../core/scope';
@@ -25,8 +26,11 @@ export const LITERALS = new Set([
 
 /** What drives a loop: the words of the message and the code they name. */
 export interface Driver {
-  description: string;
+  /** "per element of `items`" / "对 `items` 的每个元素". */
+  description: Localized;
 }
+
+const driver = (en: string, zh: string): Driver => ({ description: { en, 'zh-cn': zh } });
 
 /**
  * What a range expression yields, as far as the syntax and the index tell. `code`: functions
@@ -55,12 +59,13 @@ function rangeDriver(range: Node, facts: FunctionFacts, context: RuleContext): D
   const right = range.childForFieldName('right');
   if (!right) return undefined;
   const expression = unparen(right);
-  if (lenDerived(expression, facts)) return { description: `per index up to \`${short(expression)}\`` };
+  const code = short(expression);
+  if (lenDerived(expression, facts)) return driver(`per index up to \`${code}\``, `对 \`${code}\` 以内的每个下标`);
   if (isTimePaced(expression, context)) return undefined;
-  const perElement = (): Driver => ({ description: `per element of \`${short(expression)}\`` });
+  const perElement = (): Driver => driver(`per element of \`${code}\``, `对 \`${code}\` 的每个元素`);
   switch (rangeKind(expression, facts, context)) {
     case 'channel':
-      return { description: `per value received from \`${short(expression)}\`` };
+      return driver(`per value received from \`${code}\``, `对从 \`${code}\` 收到的每个值`);
     case 'data':
       return perElement();
     case 'unknown': {
@@ -95,12 +100,12 @@ function countedDriver(clause: Node, facts: FunctionFacts): Driver | undefined {
     [r, l],
   ]) {
     if (counter.type === 'identifier' && counters.has(counter.text) && lenDerived(bound, facts)) {
-      return { description: `per index up to \`${short(bound)}\`` };
+      return driver(`per index up to \`${short(bound)}\``, `对 \`${short(bound)}\` 以内的每个下标`);
     }
   }
   const start = initializer.childForFieldName('right')?.namedChildren.find((n) => n !== null && n.type !== 'comment');
   if (start && lenDerived(start, facts) && (counters.has(l.text) || counters.has(r.text))) {
-    return { description: `per index counting down from \`${short(start)}\`` };
+    return driver(`per index counting down from \`${short(start)}\``, `对从 \`${short(start)}\` 倒数的每个下标`);
   }
   return undefined;
 }
@@ -112,7 +117,7 @@ function iteratorDriver(condition: Node): Driver | undefined {
   if (fn?.type !== 'selector_expression') return undefined;
   const method = fn.childForFieldName('field')?.text;
   if (method !== 'Next' && method !== 'Scan') return undefined;
-  return { description: `per \`${short(condition)}\` iteration` };
+  return driver(`per \`${short(condition)}\` iteration`, `对每一轮 \`${short(condition)}\` 迭代`);
 }
 
 /** `len(x)`, `len(x) - 1`, or a local never reassigned that holds one of those. */
@@ -204,7 +209,7 @@ function identifierKind(identifier: Node, facts: FunctionFacts, context: RuleCon
   // other functions change it is not this function's to see; a name the index does not know
   // as a variable is a constant.
   const type = context.index.packageVar(identifier.text);
-  if (!type || type.text === '') return 'fixed';
+  if (!type || type.text === '' || type.inferred) return 'fixed';
   return typeRefKind(type, context);
 }
 

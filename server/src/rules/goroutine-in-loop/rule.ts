@@ -33,7 +33,10 @@ export const rule: Rule = {
     const fix = semaphoreFix(go, verdict, facts, analysis, context);
     context.report({
       range: reportRange(go, verdict.call),
-      message: `\`go\` starts one goroutine ${verdict.driver.description} with no limit on how many run at once; take a slot in a semaphore channel before it or use errgroup with SetLimit`,
+      message: {
+        en: `\`go\` starts one goroutine ${verdict.driver.description.en} with no limit on how many run at once; take a slot in a semaphore channel before it or use errgroup with SetLimit`,
+        'zh-cn': `\`go\` ${verdict.driver.description['zh-cn']}都启动一个 goroutine，同时运行的数量没有上限；请在启动前先从信号量 channel 占一个位置，或改用设置了 SetLimit 的 errgroup`,
+      },
       fixes: fix ? [fix] : [],
     });
   },

@@ -54,7 +54,7 @@ export function semaphoreFix(go: Node, verdict: Verdict, facts: FunctionFacts, a
     if (comment) range.end = { line: go.endPosition.row, character: lastLine.length };
     edits.push({ range, newText: text });
   }
-  return { title: `Limit the goroutines with a semaphore channel (${name})`, edits };
+  return { title: { en: `Limit the goroutines with a semaphore channel (${name})`, 'zh-cn': `用信号量 channel（${name}）限制 goroutine 数量` }, edits };
 }
 
 /** Puts the release as the first statement of the goroutine's body. */

@@ -1,9 +1,8 @@
 import type { Node } from 'web-tree-sitter';
 import { addImport } from '../../core/edits';
 import type { Fix, TextEdit } from '../../core/findings';
-import { addLiteralFields, assignedTarget, literalKeys } from '../../core/literals';
+import { addLiteralFields, assignedTarget, laterConfiguration, literalKeys, storedInAnotherValue } from '../../core/literals';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
-import { enclosingFunction } from '../../core/syntax';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 import query from './query.scm';
@@ -42,7 +41,7 @@ export const rule: Rule = {
     const set = new Set([...keys].filter((key) => TIMEOUT_FIELDS.includes(key)));
     const target = assignedTarget(literal);
     if (target) {
-      const later = laterConfiguration(literal, target, context.file.text);
+      const later = laterConfiguration(literal, target, context.file.text, TIMEOUT_FIELDS);
       if (later === 'handed-off') return;
       for (const field of later) set.add(field);
     }
@@ -61,7 +60,10 @@ export const rule: Rule = {
       const fields = missing.filter((field) => !set.has(field));
       context.report({
         node: type,
-        message: `http.Server has ${describe(!hasRead, !hasWrite, idleNever)}, so slow or idle clients can hold connections forever; set ${list(fields)}`,
+        message: {
+          en: `http.Server has ${describe(!hasRead, !hasWrite, idleNever)}, so slow or idle clients can hold connections forever; set ${list(fields)}`,
+          'zh-cn': `http.Server ${describeZh(!hasRead, !hasWrite, idleNever)}，慢速或空闲的客户端可以一直占着连接；请设置 ${fields.join('、')}`,
+        },
         fixes: [fixFor(body, fields, context)],
       });
       return;
@@ -70,12 +72,20 @@ export const rule: Rule = {
       context.report({
         node: type,
         severity: 'information',
-        message: 'IdleTimeout is not set, so idle keep-alive connections reuse ReadTimeout; set IdleTimeout explicitly',
+        message: {
+          en: 'IdleTimeout is not set, so idle keep-alive connections reuse ReadTimeout; set IdleTimeout explicitly',
+          'zh-cn': '没有设置 IdleTimeout，空闲的 keep-alive 连接沿用 ReadTimeout；请显式设置 IdleTimeout',
+        },
         fixes: [fixFor(body, ['IdleTimeout'], context)],
       });
     }
   },
 };
+
+function describeZh(noRead: boolean, noWrite: boolean, idleNever: boolean): string {
+  const kinds = [noRead && '读', noWrite && '写', idleNever && '空闲'].filter((kind): kind is string => Boolean(kind));
+  return `没有${kinds.join('、')}超时`;
+}
 
 function describe(noRead: boolean, noWrite: boolean, idleNever: boolean): string {
   const kinds = [noRead && 'read', noWrite && 'write', idleNever && 'idle'].filter((kind): kind is string => Boolean(kind));
@@ -96,37 +106,5 @@ function fixFor(body: Node, fields: string[], context: RuleContext): Fix {
     const importEdit = addImport(context.file.tree, 'time');
     if (importEdit) edits.push(importEdit);
   }
-  return { title: `Add ${list(fields)}`, edits };
+  return { title: { en: `Add ${list(fields)}`, 'zh-cn': `加上 ${fields.join('、')}` }, edits };
 }
-
-/**
- * What the rest of the function does with the server stored in `target`: the timeout fields it
- * assigns (`srv.WriteTimeout = …`), or 'handed-off' when the server is passed to another
- * function that may configure it, which we cannot see. Read from the function's text after the
- * literal: two regular expressions instead of a walk over every node of the body.
- */
-function laterConfiguration(literal: Node, target: Node, source: string): Set<string> | 'handed-off' {
-  const scope = enclosingFunction(literal)?.childForFieldName('body') ?? literal.tree.rootNode;
-  const after = source.slice(literal.endIndex, scope.endIndex);
-  const name = target.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  if (new RegExp(`[(,]\\s*&?${name}\\s*[,)]`).test(after)) return 'handed-off';
-  const fields = new Set<string>();
-  const assignment = new RegExp(`(?<![\\w.])${name}\\s*\\.\\s*(${TIMEOUT_FIELDS.join('|')})\\s*=[^=]`, 'g');
-  for (const match of after.matchAll(assignment)) fields.add(match[1]);
-  return fields;
-}
-
-/**
- * `s.Config = &http.Server{…}` or `App{Server: &http.Server{…}}`: the server now belongs to
- * another value, whose owner may set the timeouts through it (httptest.Server.Config is the
- * classic case), and we cannot follow it there.
- */
-function storedInAnotherValue(literal: Node): boolean {
-  const value = literal.parent?.type === 'unary_expression' ? literal.parent : literal;
-  const holder = value.parent;
-  if (holder?.type === 'literal_element' || holder?.type === 'keyed_element') return true;
-  if (holder?.type !== 'expression_list' || holder.parent?.type !== 'assignment_statement') return false;
-  const target = assignedTarget(literal);
-  return target?.type === 'selector_expression' || target?.type === 'index_expression';
-}
-

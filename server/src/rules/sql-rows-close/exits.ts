@@ -1,5 +1,6 @@
 // Finds an exit taken between the query and the statement that closes the rows.
 import type { Node } from 'web-tree-sitter';
+import type { Localized } from '../../core/findings';
 import { findLocalDeclaration } from '../../core/scope';
 import { walk } from '../../core/syntax';
 import { EXIT_WORDS } from './patterns';
@@ -167,5 +168,17 @@ export function exitVerb(exit: Node): string {
     default:
       return 'panics';
   }
+}
+
+const EXIT_PATH_ZH: Record<string, string> = {
+  return_statement: '在提前 return 的路径上',
+  break_statement: '在 break 跳出的路径上',
+  continue_statement: '在 continue 的路径上',
+  goto_statement: '在 goto 跳走的路径上',
+};
+
+/** "on the path that returns" and its Chinese, for the messages. */
+export function exitPath(exit: Node): Localized {
+  return { en: `on the path that ${exitVerb(exit)}`, 'zh-cn': EXIT_PATH_ZH[exit.type] ?? '在 panic 的路径上' };
 }
 

@@ -20,7 +20,7 @@ export function fixAnchor(statement: Node, err: string | undefined): Node | unde
 /** Adds `defer rows.Close()` on its own line after `anchor`. */
 export function addedDefer(anchor: Node, name: string, lines: LineIndex): Fix {
   const deferLine = `defer ${name}.Close()`;
-  return { title: `Add \`${deferLine}\``, edits: [insertLineAfter(anchor, deferLine, lines)] };
+  return { title: { en: `Add \`${deferLine}\``, 'zh-cn': `加上 \`${deferLine}\`` }, edits: [insertLineAfter(anchor, deferLine, lines)] };
 }
 
 /**
@@ -36,7 +36,7 @@ export function movedDefer(close: Node, name: string, anchor: Node, lines: LineI
   const nextLine = lines.lineText(row + 1).trim();
   const from = isBlank(row - 1) && (isBlank(row + 1) || nextLine.startsWith('}')) ? row - 1 : row;
   const removal: TextEdit = { range: { start: { line: from, character: 0 }, end: { line: row + 1, character: 0 } }, newText: '' };
-  return { title: `Move \`${text}\` right after the error check`, edits: [insertLineAfter(anchor, text, lines), removal] };
+  return { title: { en: `Move \`${text}\` right after the error check`, 'zh-cn': `把 \`${text}\` 移到紧跟错误检查之后` }, edits: [insertLineAfter(anchor, text, lines), removal] };
 }
 
 /**

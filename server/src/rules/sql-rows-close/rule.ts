@@ -1,13 +1,13 @@
 // The sql-rows-close rule: its metadata, and the check's flow from a query call to a finding.
 import type { Node } from 'web-tree-sitter';
-import type { Fix } from '../../core/findings';
+import type { Fix, Localized } from '../../core/findings';
 import { isNamed } from '../../core/go-types';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { enclosingFunction } from '../../core/syntax';
 import { bindingOf, closedRightAway, type Binding } from './binding';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
-import { exitVerb, leakBeforeClose, type Leak } from './exits';
+import { exitPath, leakBeforeClose, type Leak } from './exits';
 import { addedDefer, fixAnchor, movedDefer } from './fix';
 import { BINDING_TEXT } from './patterns';
 import query from './query.scm';
@@ -69,7 +69,8 @@ export const rule: Rule = {
     const usage = usageOf(refs, fn);
     if (usage.escapes || usage.closedElsewhere) return;
 
-    const rows: Rows = { binding, name, fn, subject: `\`${name}\` from \`${call.childForFieldName('function')!.text}\`` };
+    const callee = call.childForFieldName('function')!.text;
+    const rows: Rows = { binding, name, fn, subject: { en: `\`${name}\` from \`${callee}\``, 'zh-cn': `\`${callee}\` 返回的 \`${name}\`` } };
     if (usage.sites.length === 0 && !usage.conditionalClose) {
       reportNeverClosed(rows, context);
       return;
@@ -87,7 +88,7 @@ interface Rows {
   /** The function the rows are received in. */
   fn: Node;
   /** "`rows` from `db.Query`", the opening of every message. */
-  subject: string;
+  subject: Localized;
 }
 
 /**
@@ -98,11 +99,18 @@ function reportNeverClosed({ binding, name, fn, subject }: Rows, context: RuleCo
   const { target, statement, err } = binding;
   const inLoop = insideLoop(statement, fn);
   const anchor = inLoop ? undefined : fixAnchor(statement, err);
+  const where = placement(err);
   context.report({
     node: target,
     message: inLoop
-      ? `${subject} are never closed, so every iteration keeps a connection busy; call \`${name}.Close()\` once they are read, or move the loop body into a function that defers it`
-      : `${subject} are never closed, so their connection never returns to the pool; add \`defer ${name}.Close()\` ${placement(err)}`,
+      ? {
+          en: `${subject.en} are never closed, so every iteration keeps a connection busy; call \`${name}.Close()\` once they are read, or move the loop body into a function that defers it`,
+          'zh-cn': `${subject['zh-cn']} 从未关闭，每轮迭代都会占住一个连接；读完后调用 \`${name}.Close()\`，或把循环体抽成函数，在函数里 defer 关闭`,
+        }
+      : {
+          en: `${subject.en} are never closed, so their connection never returns to the pool; add \`defer ${name}.Close()\` ${where.en}`,
+          'zh-cn': `${subject['zh-cn']} 从未关闭，占用的连接永远回不到连接池；请${where['zh-cn']}加上 \`defer ${name}.Close()\``,
+        },
     fixes: anchor ? [addedDefer(anchor, name, context.file.lines)] : [],
   });
 }
@@ -120,21 +128,36 @@ function reportLeak({ binding, name, fn, subject }: Rows, { close, exit }: Leak,
   const fixes: Fix[] = [];
   if (anchor && deferred) fixes.push(movedDefer(close, name, anchor, lines) ?? addedDefer(anchor, name, lines));
   else if (anchor && !inLoop) fixes.push(addedDefer(anchor, name, lines));
-  const path = `on the path that ${exitVerb(exit)}`;
-  context.report({
-    node: target,
-    message: deferred
-      ? `${subject} stay open ${path} before the deferred Close is reached; defer it ${err ? 'right after the error check' : 'right after the query'}`
-      : inLoop
-        ? `${subject} stay open ${path} before \`${name}.Close()\`; close them on that path too, or move the loop body into a function that defers the Close`
-        : `${subject} stay open ${path} before \`${name}.Close()\`; add \`defer ${name}.Close()\` ${placement(err)}`,
-    fixes,
-  });
+  context.report({ node: target, message: leakMessage(subject, name, exitPath(exit), err, deferred ? 'deferred' : inLoop ? 'loop' : 'explicit'), fixes });
+}
+
+/** What the leak message says, by how the rows are closed: a late defer, a Close in a loop, or a Close. */
+function leakMessage(subject: Localized, name: string, path: Localized, err: string | undefined, close: 'deferred' | 'loop' | 'explicit'): Localized {
+  const open = { en: `${subject.en} stay open ${path.en} before`, 'zh-cn': `${subject['zh-cn']} ${path['zh-cn']}执行不到` };
+  switch (close) {
+    case 'deferred':
+      return {
+        en: `${open.en} the deferred Close is reached; defer it ${err ? 'right after the error check' : 'right after the query'}`,
+        'zh-cn': `${open['zh-cn']} defer 的 Close，会一直开着；请把 defer 移到紧跟${err ? '错误检查' : '查询'}之后`,
+      };
+    case 'loop':
+      return {
+        en: `${open.en} \`${name}.Close()\`; close them on that path too, or move the loop body into a function that defers the Close`,
+        'zh-cn': `${open['zh-cn']} \`${name}.Close()\`，会一直开着；在这条路径上也关闭它，或把循环体抽成函数，在函数里 defer Close`,
+      };
+    case 'explicit': {
+      const where = placement(err);
+      return {
+        en: `${open.en} \`${name}.Close()\`; add \`defer ${name}.Close()\` ${where.en}`,
+        'zh-cn': `${open['zh-cn']} \`${name}.Close()\`，会一直开着；请${where['zh-cn']}加上 \`defer ${name}.Close()\``,
+      };
+    }
+  }
 }
 
 /** Where the suggested defer goes, as the messages word it. */
-function placement(err: string | undefined): string {
-  return err ? 'after the error check' : 'right after the query';
+function placement(err: string | undefined): Localized {
+  return err ? { en: 'after the error check', 'zh-cn': '在错误检查之后' } : { en: 'right after the query', 'zh-cn': '紧接在查询之后' };
 }
 
 /** `db.Query(…)` whose rows are thrown away: the Exec twin does the same without rows. */
@@ -143,7 +166,10 @@ function reportDiscarded(call: Node, method: string, context: RuleContext): void
   const operand = callee.childForFieldName('operand')?.text;
   context.report({
     node: call,
-    message: `the rows returned by \`${callee.text}\` are discarded, so they are never closed and keep a connection busy; call \`${operand}.${EXEC_TWIN[method]}\` when no rows are needed`,
+    message: {
+      en: `the rows returned by \`${callee.text}\` are discarded, so they are never closed and keep a connection busy; call \`${operand}.${EXEC_TWIN[method]}\` when no rows are needed`,
+      'zh-cn': `\`${callee.text}\` 返回的 rows 被直接丢弃，永远不会关闭，会一直占着一个连接；不需要结果行时请改用 \`${operand}.${EXEC_TWIN[method]}\``,
+    },
   });
 }
 
