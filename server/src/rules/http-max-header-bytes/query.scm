@@ -1,0 +1,5 @@
+; An http.Server composite literal; the check confirms the qualifier is net/http.
+(composite_literal
+  type: (qualified_type
+    name: (type_identifier) @type-name (#eq? @type-name "Server")) @type
+  body: (literal_value) @body) @literal

@@ -1,7 +1,18 @@
-import { type Rule } from '../../core/rule';
+// The http-response-body-close rule: its metadata, and the check's flow from a request to a finding.
+import type { Node } from 'web-tree-sitter';
+import type { Fix, Localized } from '../../core/findings';
+import { addedLine, movedLine } from '../../core/release/fix';
+import { insideLoop, usageOf } from '../../core/release/usage';
+import { capture, type Rule, type RuleContext } from '../../core/rule';
+import { enclosingFunction } from '../../core/syntax';
+import { bindingOf, varDeclarationOf, type Binding } from '../sql-rows-close/binding';
+import { exitPath, leakBeforeClose, type Leak } from '../sql-rows-close/exits';
+import { referencesOf } from '../sql-rows-close/references';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
+import { closedRightAway, errorCheckAnchor } from './placement';
 import query from './query.scm';
+import { classifyResponseUse, returnsResponse } from './response';
 
 export const rule: Rule = {
   meta: {
@@ -14,7 +25,134 @@ export const rule: Rule = {
     docs: { en, 'zh-cn': zh },
   },
   query,
-  check() {
-    // TODO(issue): not written yet.
+  check(match, context) {
+    // Tests talk to short-lived httptest servers; a leaked body there costs nothing lasting.
+    if (context.file.isTest) return;
+    const call = capture(match, 'call')!;
+    const target = capture(match, 'target');
+    const spec = capture(match, 'spec');
+    const holder = spec ?? capture(match, 'statement');
+    if (!target || !holder || target.text === '_') {
+      // `http.Get(…)` as a statement, or `_, err := client.Do(req)`.
+      if (enclosingFunction(call) && returnsResponse(call, context)) reportDiscarded(call, context);
+      return;
+    }
+    const name = target.text;
+    const errName = target.nextNamedSibling?.type === 'identifier' ? target.nextNamedSibling.text : undefined;
+    const assigning = spec ? varDeclarationOf(spec) : holder;
+    if (assigning && closedRightAway(assigning, name, errName)) return;
+    if (!returnsResponse(call, context)) return;
+    const binding = bindingOf(holder, target);
+    if (!binding) return;
+    const fn = enclosingFunction(call);
+    const body = fn?.childForFieldName('body');
+    if (!fn || !body) return;
+
+    const refs = referencesOf(binding, name, fn, body, context.file.tree);
+    if (!refs) return;
+    const usage = usageOf(refs, fn, (ref) => classifyResponseUse(ref, context));
+    if (usage.escapes || usage.releasedElsewhere) return;
+
+    const callee = call.childForFieldName('function')!.text;
+    const response: Response = { binding, name, fn, subject: { en: `\`${name}.Body\` from \`${callee}\``, 'zh-cn': `\`${callee}\` 返回的 \`${name}.Body\`` } };
+    if (usage.sites.length === 0 && !usage.conditionalRelease) {
+      reportNeverClosed(response, context);
+      return;
+    }
+    // Closed somewhere: the body leaks only if a path leaves before the Close runs.
+    const leak = leakBeforeClose(binding.statement, usage.sites, refs, binding.err, name);
+    if (leak) reportLeak(response, leak, context);
   },
 };
+
+/** The response variable, as the findings about it need it. */
+interface Response {
+  binding: Binding;
+  name: string;
+  /** The function the response is received in. */
+  fn: Node;
+  /** "`resp.Body` from `client.Do`", the opening of every message. */
+  subject: Localized;
+}
+
+/**
+ * No Close anywhere. In a loop a defer would hold every iteration's connection until the function
+ * returns, so no fix is offered there; nor when the error is dropped (the response may be nil).
+ */
+function reportNeverClosed({ binding, name, fn, subject }: Response, context: RuleContext): void {
+  const { target, statement, err } = binding;
+  const inLoop = insideLoop(statement, fn);
+  const anchor = inLoop ? undefined : errorCheckAnchor(statement, err, context);
+  const close = `${name}.Body.Close()`;
+  context.report({
+    node: target,
+    message: inLoop
+      ? {
+          en: `${subject.en} is never closed, so every iteration keeps a connection out of the pool; call \`${close}\` once the body is read, or move the loop body into a function that defers it`,
+          'zh-cn': `${subject['zh-cn']} 从未关闭，每轮迭代都有一个连接回不到连接池；读完响应体后调用 \`${close}\`，或把循环体抽成函数，在函数里 defer 关闭`,
+        }
+      : {
+          en: `${subject.en} is never closed, so its connection is never reused; add \`defer ${close}\` after the error check`,
+          'zh-cn': `${subject['zh-cn']} 从未关闭，底层连接无法复用；请在错误检查之后加上 \`defer ${close}\``,
+        },
+    fixes: anchor ? [addedLine(anchor, `defer ${close}`, context.file.lines)] : [],
+  });
+}
+
+/**
+ * A Close that some path skips (the classic one: a return on a bad status code). A late defer is
+ * moved up to the error check; an explicit Close gets a defer there too, except in a loop.
+ */
+function reportLeak({ binding, name, fn, subject }: Response, { close, exit }: Leak, context: RuleContext): void {
+  const { target, statement, err } = binding;
+  const lines = context.file.lines;
+  const code = `defer ${name}.Body.Close()`;
+  const deferred = close.type === 'defer_statement';
+  const inLoop = insideLoop(statement, fn);
+  const anchor = errorCheckAnchor(statement, err, context);
+  const fixes: Fix[] = [];
+  if (anchor && (deferred ? close.text === code : !inLoop && close.text === `${name}.Body.Close()`)) {
+    // `defer resp.Body.Close()` or a bare `resp.Body.Close()`: becomes the defer after the check.
+    const title: Localized = deferred
+      ? { en: `Move \`${code}\` right after the error check`, 'zh-cn': `把 \`${code}\` 移到紧跟错误检查之后` }
+      : { en: `Replace \`${close.text}\` with \`${code}\` after the error check`, 'zh-cn': `把 \`${close.text}\` 换成错误检查之后的 \`${code}\`` };
+    const moved = movedLine(close, code, anchor, title, lines);
+    if (moved) fixes.push(moved);
+  }
+  if (anchor && fixes.length === 0 && (deferred || !inLoop)) fixes.push(addedLine(anchor, code, lines));
+  context.report({ node: target, message: leakMessage(subject, name, exitPath(exit), deferred ? 'deferred' : inLoop ? 'loop' : 'explicit'), fixes });
+}
+
+/** What the leak message says, by how the body is closed: a late defer, a Close in a loop, or a Close. */
+function leakMessage(subject: Localized, name: string, path: Localized, close: 'deferred' | 'loop' | 'explicit'): Localized {
+  const open = { en: `${subject.en} stays open ${path.en} before`, 'zh-cn': `${subject['zh-cn']} ${path['zh-cn']}执行不到` };
+  switch (close) {
+    case 'deferred':
+      return {
+        en: `${open.en} the deferred Close is reached; defer it right after the error check`,
+        'zh-cn': `${open['zh-cn']} defer 的 Close，会一直开着；请把 defer 移到紧跟错误检查之后`,
+      };
+    case 'loop':
+      return {
+        en: `${open.en} \`${name}.Body.Close()\`; close it on that path too, or move the loop body into a function that defers the Close`,
+        'zh-cn': `${open['zh-cn']} \`${name}.Body.Close()\`，会一直开着；在这条路径上也关闭它，或把循环体抽成函数，在函数里 defer Close`,
+      };
+    case 'explicit':
+      return {
+        en: `${open.en} \`${name}.Body.Close()\`; add \`defer ${name}.Body.Close()\` after the error check`,
+        'zh-cn': `${open['zh-cn']} \`${name}.Body.Close()\`，会一直开着；请在错误检查之后加上 \`defer ${name}.Body.Close()\``,
+      };
+  }
+}
+
+/** `http.Get(…)` as a statement or `_, err := client.Do(req)`: nobody can close the body. */
+function reportDiscarded(call: Node, context: RuleContext): void {
+  const callee = call.childForFieldName('function')!.text;
+  context.report({
+    node: call,
+    message: {
+      en: `the response from \`${callee}\` is discarded, so its body is never closed and the connection is never reused; keep it and add \`defer resp.Body.Close()\` after the error check`,
+      'zh-cn': `\`${callee}\` 返回的响应被直接丢弃，响应体永远不会关闭，连接也无法复用；请保留响应，并在错误检查之后加上 \`defer resp.Body.Close()\``,
+    },
+  });
+}

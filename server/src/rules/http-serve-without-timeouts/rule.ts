@@ -1,7 +1,30 @@
-import { type Rule } from '../../core/rule';
+import type { Node } from 'web-tree-sitter';
+import { addImport, indentOf } from '../../core/edits';
+import type { Fix, TextEdit } from '../../core/findings';
+import { capture, type Rule, type RuleContext } from '../../core/rule';
+import { callArguments } from '../../core/syntax';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 import query from './query.scm';
+
+/**
+ * How each package-level function maps onto a server: which argument is the address or the
+ * listener, which the handler, and which stay as arguments of the method.
+ */
+const SHAPES: Record<string, { arity: number; addr?: number; handler: number; kept: number[] }> = {
+  ListenAndServe: { arity: 2, addr: 0, handler: 1, kept: [] },
+  ListenAndServeTLS: { arity: 4, addr: 0, handler: 3, kept: [1, 2] },
+  Serve: { arity: 2, handler: 1, kept: [0] },
+  ServeTLS: { arity: 4, handler: 1, kept: [0, 2, 3] },
+};
+
+/** The guide's values (source guide 000, §2.1), the same as http-server-timeouts inserts. */
+const TIMEOUTS: [string, string][] = [
+  ['ReadHeaderTimeout', '2 * time.Second'],
+  ['ReadTimeout', '5 * time.Second'],
+  ['WriteTimeout', '10 * time.Second'],
+  ['IdleTimeout', '60 * time.Second'],
+];
 
 export const rule: Rule = {
   meta: {
@@ -14,7 +37,73 @@ export const rule: Rule = {
     docs: { en, 'zh-cn': zh },
   },
   query,
-  check() {
-    // TODO(issue): not written yet.
+  check(match, context) {
+    // Test servers listen on loopback for the length of a test.
+    if (context.file.isTest) return;
+    const call = capture(match, 'call')!;
+    const callee = capture(match, 'callee')!;
+    const called = context.types.calledFunction(call);
+    if (called?.path !== 'net/http' || !(called.name in SHAPES)) return;
+    const fix = rewrite(call, callee, called.name, context);
+    context.report({
+      node: callee,
+      message: {
+        en: `\`${callee.text}\` runs a server with no timeouts, so slow or idle clients can hold connections forever; start an \`http.Server\` with ReadHeaderTimeout, ReadTimeout, WriteTimeout and IdleTimeout instead`,
+        'zh-cn': `\`${callee.text}\` 启动的 server 没有任何超时，慢速或空闲的客户端可以一直占着连接；改为创建设置了 ReadHeaderTimeout、ReadTimeout、WriteTimeout 和 IdleTimeout 的 \`http.Server\``,
+      },
+      fixes: fix ? [fix] : [],
+    });
   },
 };
+
+/**
+ * `http.ListenAndServe(addr, h)` → `(&http.Server{Addr: addr, Handler: h, …timeouts}).ListenAndServe()`,
+ * laid out one field per line as gofmt aligns it. No fix when the result could not be laid out
+ * the way gofmt would keep it: an argument spanning lines, comments among the arguments, or a
+ * call inside a one-line block (`go func() { … }()`), which gofmt would then have to expand.
+ */
+function rewrite(call: Node, callee: Node, name: string, context: RuleContext): Fix | undefined {
+  const shape = SHAPES[name];
+  const args = callArguments(call);
+  const list = call.childForFieldName('arguments')!;
+  if (args.length !== shape.arity || list.namedChildren.some((n) => n?.type === 'comment')) return undefined;
+  if (args.some((arg) => arg.startPosition.row !== arg.endPosition.row || arg.type === 'variadic_argument')) return undefined;
+  if (!startsItsLine(call, context)) return undefined;
+
+  const http = callee.childForFieldName('operand')!.text;
+  const timePackages = context.index.importNames(context.file.uri, 'time');
+  const time = timePackages[0] ?? 'time';
+  const fields: [string, string][] = [];
+  if (shape.addr !== undefined) fields.push(['Addr', args[shape.addr].text]);
+  if (args[shape.handler].type !== 'nil') fields.push(['Handler', args[shape.handler].text]);
+  for (const [key, value] of TIMEOUTS) fields.push([key, value.replace('time.', `${time}.`)]);
+
+  const indent = indentOf(call, context.file.lines);
+  const width = Math.max(...fields.map(([key]) => key.length));
+  const rows = fields.map(([key, value]) => `${indent}\t${key}:${' '.repeat(width - key.length + 1)}${value},\n`).join('');
+  const kept = shape.kept.map((i) => args[i].text).join(', ');
+  const edits: TextEdit[] = [
+    {
+      range: {
+        start: { line: call.startPosition.row, character: call.startPosition.column },
+        end: { line: call.endPosition.row, character: call.endPosition.column },
+      },
+      newText: `(&${http}.Server{\n${rows}${indent}}).${name}(${kept})`,
+    },
+  ];
+  if (timePackages.length === 0) {
+    const importEdit = addImport(context.file.tree, 'time');
+    if (importEdit) edits.push(importEdit);
+  }
+  return { title: { en: 'Use an http.Server with timeouts', 'zh-cn': '改用设置了超时的 http.Server' }, edits };
+}
+
+/** True when the statement holding the call is the first thing on its line. */
+function startsItsLine(call: Node, context: RuleContext): boolean {
+  let statement: Node = call;
+  while (statement.parent && statement.parent.type !== 'statement_list' && statement.parent.type !== 'block') {
+    statement = statement.parent;
+  }
+  const line = context.file.lines.lineText(statement.startPosition.row);
+  return line.slice(0, statement.startPosition.column).trim() === '';
+}

@@ -1,7 +1,12 @@
-import { type Rule } from '../../core/rule';
+import type { Node } from 'web-tree-sitter';
+import { capture, type Rule } from '../../core/rule';
+import { callArguments, unparen } from '../../core/syntax';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 import query from './query.scm';
+
+/** A string literal address on the loopback interface: a debug or profiling side server. */
+const LOOPBACK = /^"(localhost|127\.0\.0\.1|\[::1\]):/;
 
 export const rule: Rule = {
   meta: {
@@ -14,7 +19,48 @@ export const rule: Rule = {
     docs: { en, 'zh-cn': zh },
   },
   query,
-  check() {
-    // TODO(issue): not written yet.
+  check(match, context) {
+    // Only a program decides how it stops: libraries leave that to their caller.
+    if (context.file.isTest || context.file.packageName !== 'main') return;
+    // Any `.Shutdown(` call in the package: the receiver's type is not known across files, so
+    // the rule trusts it (an OpenTelemetry provider's Shutdown silences it too).
+    if (context.index.callsMethod('Shutdown')) return;
+    const call = capture(match, 'call')!;
+    const name = capture(match, 'name')!;
+    const operand = capture(match, 'operand')!;
+
+    const called = context.types.calledFunction(call);
+    if (called) {
+      if (called.path !== 'net/http') return;
+      const address = callArguments(call)[0];
+      if (called.name.startsWith('ListenAndServe') && address && LOOPBACK.test(address.text)) return;
+      const callee = call.childForFieldName('function')!.text;
+      context.report({
+        node: name,
+        message: {
+          en: `\`${callee}\` starts the program's HTTP server with no way to call Shutdown, so requests in flight are cut off when the process stops; start an \`http.Server\` and call its \`Shutdown(ctx)\` on SIGINT/SIGTERM`,
+          'zh-cn': `\`${callee}\` 启动的 HTTP server 没法调用 Shutdown，进程退出时正在处理的请求会被直接切断；改为创建 \`http.Server\`，收到 SIGINT/SIGTERM 时调用它的 \`Shutdown(ctx)\``,
+        },
+      });
+      return;
+    }
+    const type = context.types.typeOf(operand);
+    if (type?.pkg !== 'net/http' || type.name !== 'Server') return;
+    const receiver = simpleReceiver(operand);
+    const shutdown = `\`${receiver ?? 'srv'}.Shutdown(ctx)\``;
+    context.report({
+      node: name,
+      message: {
+        en: `${receiver ? `\`${receiver}\`` : 'the http.Server'} is started with \`${name.text}\` but the program never calls Shutdown, so requests in flight are cut off when the process stops; on SIGINT/SIGTERM call ${shutdown} with a deadline`,
+        'zh-cn': `${receiver ? `\`${receiver}\`` : '这个 http.Server '}用 \`${name.text}\` 启动，但程序从不调用 Shutdown，进程退出时正在处理的请求会被直接切断；收到 SIGINT/SIGTERM 时带超时调用 ${shutdown}`,
+      },
+    });
   },
 };
+
+/** `srv`, `a.server`: a receiver short enough to name in the message; not a literal. */
+function simpleReceiver(operand: Node): string | undefined {
+  const receiver = unparen(operand);
+  const simple = receiver.type === 'identifier' || (receiver.type === 'selector_expression' && !receiver.text.includes('\n'));
+  return simple ? receiver.text : undefined;
+}

@@ -1,7 +1,25 @@
-import { type Rule } from '../../core/rule';
+import type { Node } from 'web-tree-sitter';
+import { addImport } from '../../core/edits';
+import type { Localized, TextEdit } from '../../core/findings';
+import { addLiteralFields, assignedTarget, laterConfiguration, literalKeys, storedInAnotherValue } from '../../core/literals';
+import { capture, type Rule, type RuleContext } from '../../core/rule';
+import { unparen } from '../../core/syntax';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 import query from './query.scm';
+
+/**
+ * The fields, in the order the fix inserts them, with the source guides' values: 100 idle
+ * connections per host (004, ch.5), idle connections recycled after 90 s, at most 2 s for the
+ * TLS handshake and 3 s for the response headers (000, §2.5).
+ */
+const RECOMMENDED: [string, string][] = [
+  ['MaxIdleConnsPerHost', '100'],
+  ['IdleConnTimeout', '90 * time.Second'],
+  ['TLSHandshakeTimeout', '2 * time.Second'],
+  ['ResponseHeaderTimeout', '3 * time.Second'],
+];
+const FIELDS = RECOMMENDED.map(([key]) => key);
 
 export const rule: Rule = {
   meta: {
@@ -14,7 +32,79 @@ export const rule: Rule = {
     docs: { en, 'zh-cn': zh },
   },
   query,
-  check() {
-    // TODO(issue): not written yet.
+  check(match, context) {
+    if (context.file.isTest) return;
+    const type = capture(match, 'type')!;
+    const body = capture(match, 'body')!;
+    const literal = capture(match, 'literal')!;
+    if (context.types.qualified(type)?.path !== 'net/http') return;
+    const keys = literalKeys(body);
+    if (!keys || handedOff(literal, context)) return;
+    const set = new Set([...keys].filter((key) => FIELDS.includes(key)));
+    const target = assignedTarget(literal);
+    if (target) {
+      const later = laterConfiguration(literal, target, context.file.text, FIELDS);
+      if (later === 'handed-off') return;
+      for (const field of later) set.add(field);
+    }
+    const missing = FIELDS.filter((field) => !set.has(field));
+    if (missing.length === 0) return;
+
+    const timePackages = context.index.importNames(context.file.uri, 'time');
+    const time = timePackages[0] ?? 'time';
+    const entries = RECOMMENDED.filter(([key]) => missing.includes(key)).map(([key, value]) => ({ key, value: value.replace('time.', `${time}.`) }));
+    const edits: TextEdit[] = addLiteralFields(body, entries, context.file.lines);
+    if (timePackages.length === 0 && entries.some((entry) => entry.value.includes('time.'))) {
+      const importEdit = addImport(context.file.tree, 'time');
+      if (importEdit) edits.push(importEdit);
+    }
+    context.report({
+      node: type,
+      message: message(missing),
+      fixes: [{ title: { en: `Add ${list(missing)}`, 'zh-cn': `加上 ${missing.join('、')}` }, edits }],
+    });
   },
 };
+
+function message(missing: string[]): Localized {
+  const en: string[] = [];
+  const zh: string[] = [];
+  if (missing.includes('MaxIdleConnsPerHost')) {
+    en.push('keeps only 2 idle connections per host (MaxIdleConnsPerHost unset)');
+    zh.push('每个 host 只保留 2 个空闲连接（未设置 MaxIdleConnsPerHost）');
+  }
+  const timeouts = missing.filter((field) => field !== 'MaxIdleConnsPerHost');
+  if (timeouts.length > 0) {
+    en.push(`has no ${list(timeouts, 'or')}, so it can wait or hold connections forever`);
+    zh.push(`没有设置 ${timeouts.join('、')}，可能无限等待或一直占着连接`);
+  }
+  return {
+    en: `http.Transport ${en.join(' and ')}; set ${list(missing)}`,
+    'zh-cn': `http.Transport ${zh.join('，')}；请设置 ${missing.join('、')}`,
+  };
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function list(items: readonly string[], conjunction = 'and'): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
+}
+
+/**
+ * True when someone else may configure the transport: it is passed straight to a function,
+ * or stored into another value, except as the `Transport` of an `http.Client` literal, which
+ * is where a transport normally goes and which sets none of these fields.
+ */
+function handedOff(literal: Node, context: RuleContext): boolean {
+  const value = literal.parent?.type === 'unary_expression' ? literal.parent : literal;
+  if (value.parent?.type === 'argument_list') return true;
+  if (!storedInAnotherValue(literal)) return false;
+  const element = value.parent;
+  const keyed = element?.type === 'literal_element' ? element.parent : undefined;
+  if (keyed?.type !== 'keyed_element' || !keyed.childForFieldName('value')?.equals(element!)) return true;
+  const key = keyed.childForFieldName('key');
+  if ((key?.namedChild(0) ?? key)?.text !== 'Transport') return true;
+  const outer = keyed.parent?.parent;
+  const outerType = outer?.type === 'composite_literal' ? outer.childForFieldName('type') : null;
+  const qualified = outerType ? context.types.qualified(unparen(outerType)) : undefined;
+  return !(qualified?.path === 'net/http' && qualified.name === 'Client');
+}
