@@ -1,7 +1,23 @@
-import { type Rule } from '../../core/rule';
+// The sql-pool-limits rule: a database/sql or sqlx pool opened and left with the default limits.
+import type { Node } from 'web-tree-sitter';
+import { addImport } from '../../core/edits';
+import type { Fix, TextEdit } from '../../core/findings';
+import { capture, type Rule, type RuleContext } from '../../core/rule';
+import { declarationIn, findDeclarationFrom, findLocalDeclaration } from '../../core/scope';
+import { enclosingFunction } from '../../core/syntax';
+import { afterErrorCheck, insertAfter, ownLocal, usesOf } from '../../core/variables';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
+import { LIMITS, packageConfiguration, useOf, type Limit } from './usage';
 import query from './query.scm';
+
+const OPENERS: Record<string, readonly string[]> = {
+  'database/sql': ['Open', 'OpenDB'],
+  'github.com/jmoiron/sqlx': ['Open', 'Connect', 'ConnectContext', 'MustOpen', 'MustConnect'],
+};
+
+/** Embedded or test databases, for which pool limits mean little. */
+const EMBEDDED_DRIVER = /sqlite|duckdb|ramsql|txdb/i;
 
 export const rule: Rule = {
   meta: {
@@ -14,7 +30,126 @@ export const rule: Rule = {
     docs: { en, 'zh-cn': zh },
   },
   query,
-  check() {
-    // TODO(issue): not written yet.
+  check(match, context) {
+    if (context.file.isTest) return;
+    const call = capture(match, 'call')!;
+    const opener = context.types.calledFunction(call);
+    if (!opener || !OPENERS[opener.path]?.includes(opener.name)) return;
+    const driver = call.childForFieldName('arguments')?.namedChild(0);
+    if (driver?.type === 'interpreted_string_literal' && EMBEDDED_DRIVER.test(driver.text)) return;
+
+    const binding = bindingOf(call);
+    if (!binding) return;
+    const { target, statement, err } = binding;
+    const fn = enclosingFunction(call);
+    let missing: Limit[] | undefined;
+    let setters = new Map<string, Node>();
+    if (target.type === 'identifier' && fn) {
+      const declaration = statement.type === 'assignment_statement' ? findLocalDeclaration(target) : declarationIn(statement, target.text);
+      if (declaration?.kind === 'result' || declaration?.kind === 'param') return;
+      const own = statement.type === 'assignment_statement' ? ownLocal(target, fn) : declaration;
+      if (own) {
+        const set = new Map<string, Node>();
+        let stored = false;
+        for (const use of usesOf(own.name, fn)) {
+          if (use.equals(target)) continue;
+          const kind = useOf(use, set);
+          if (kind === 'handed-off') return;
+          stored ||= kind === 'stored';
+        }
+        missing = stored ? packageConfiguration(context.index) : LIMITS.filter((limit) => !limit.methods.some((method) => set.has(method)));
+        setters = set;
+      } else if (declaration) {
+        return; // a variable of an enclosing function
+      } else {
+        missing = packageConfiguration(context.index); // a package variable
+      }
+    } else {
+      missing = packageConfiguration(context.index); // a field, or a package-level declaration
+    }
+    if (!missing || missing.length === 0) return;
+
+    const pool = target.text;
+    const fnText = call.childForFieldName('function')!.text;
+    context.report({
+      node: target,
+      message: {
+        en: `the pool \`${pool}\` from \`${fnText}\` keeps database/sql's default of ${list(missing.map((m) => m.fallback.en))}; call ${list(missing.map((m) => `\`${pool}.${m.methods[0]}\``))} after opening it`,
+        'zh-cn': `来自 \`${fnText}\` 的连接池 \`${pool}\` 沿用了 database/sql 的默认配置（${listZh(missing.map((m) => m.fallback.zh))}）；打开之后调用 ${listZh(missing.map((m) => `\`${pool}.${m.methods[0]}\``))}`,
+      },
+      fixes: fn ? fixFor(statement, err, pool, missing, setters, context) : [],
+    });
   },
 };
+
+interface Binding {
+  /** The variable or field the pool is assigned to. */
+  target: Node;
+  /** The assignment or declaration statement. */
+  statement: Node;
+  err?: string;
+}
+
+/**
+ * `db, err := sql.Open(…)`, `s.db, err = …`, `var db = sqlx.MustConnect(…)` (in a function or at
+ * package level). Undefined when the pool goes straight into a call or a return.
+ */
+function bindingOf(call: Node): Binding | undefined {
+  const values = call.parent;
+  if (values?.type !== 'expression_list' || !values.namedChild(0)?.equals(call)) return undefined;
+  const holder = values.parent;
+  let targets: Node[];
+  let statement: Node | null | undefined = holder;
+  if (holder?.type === 'short_var_declaration' || holder?.type === 'assignment_statement') {
+    if (holder.type === 'assignment_statement' && holder.childForFieldName('operator')?.text !== '=') return undefined;
+    if (!holder.childForFieldName('right')?.equals(values)) return undefined;
+    targets = holder.childForFieldName('left')?.namedChildren.filter((n): n is Node => n !== null) ?? [];
+  } else if (holder?.type === 'var_spec') {
+    targets = holder.childrenForFieldName('name').filter((n): n is Node => n !== null);
+    statement = holder.parent?.type === 'var_spec_list' ? holder.parent.parent : holder.parent;
+  } else {
+    return undefined;
+  }
+  const target = targets[0];
+  if (!statement || !target || (target.type !== 'identifier' && target.type !== 'selector_expression') || target.text === '_') return undefined;
+  const errName = targets[1];
+  const err = errName?.type === 'identifier' && errName.text !== '_' ? errName.text : undefined;
+  return { target, statement, err };
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function list(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** `a`、`a 和 b`、`a、b 和 c`. */
+function listZh(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join('、')} 和 ${items[items.length - 1]}`;
+}
+
+/**
+ * The missing calls with the guide's values, after the setters already there (when they are
+ * statements of one block) or else right after the error check. An idle limit matches an
+ * existing `SetMaxOpenConns(n)` when n is a literal.
+ */
+function fixFor(statement: Node, err: string | undefined, pool: string, missing: Limit[], setters: Map<string, Node>, context: RuleContext): Fix[] {
+  const existing = [...setters.values()].map((call) => call.parent).filter((n): n is Node => n?.type === 'expression_statement' && n.parent?.type === 'statement_list');
+  const sameBlock = existing.length > 0 && existing.length === setters.size && existing.every((n) => n.parent!.equals(existing[0].parent!));
+  const anchor = sameBlock ? existing.reduce((last, n) => (n.startIndex > last.startIndex ? n : last)) : afterErrorCheck(statement, err);
+  if (!anchor) return [];
+  const maxOpen = setters.get('SetMaxOpenConns')?.childForFieldName('arguments')?.namedChild(0);
+  const openLimit = maxOpen?.type === 'int_literal' ? maxOpen.text : undefined;
+  const imports = context.index.importNames(context.file.uri, 'time');
+  const needsTime = missing.some((limit) => limit.value.includes('time.'));
+  if (needsTime && imports.length === 0 && findDeclarationFrom('time', anchor)) return [];
+  const timePackage = imports[0] ?? 'time';
+  const value = (limit: Limit) => (limit.methods[0] === 'SetMaxIdleConns' && openLimit ? openLimit : limit.value.replace('time.', `${timePackage}.`));
+  const code = missing.map((limit) => `${pool}.${limit.methods[0]}(${value(limit)})`);
+  const edits: TextEdit[] = [insertAfter(anchor, code, context.file.lines)];
+  if (needsTime && imports.length === 0) {
+    const importEdit = addImport(context.file.tree, 'time');
+    if (importEdit) edits.push(importEdit);
+  }
+  const names = missing.map((m) => m.methods[0]);
+  return [{ title: { en: `Set ${list(names)}`, 'zh-cn': `设置 ${listZh(names)}` }, edits }];
+}

@@ -1,7 +1,17 @@
-import { type Rule } from '../../core/rule';
+// The sql-rows-err rule: a `for rows.Next()` loop whose rows are never asked for `Err()` afterwards.
+import type { Node } from 'web-tree-sitter';
+import type { Fix } from '../../core/findings';
+import { isNamed } from '../../core/go-types';
+import { capture, type Rule, type RuleContext } from '../../core/rule';
+import { enclosingFunction, FUNCTION_TYPES } from '../../core/syntax';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 import query from './query.scm';
+import { calledMethod, insertAfter, isHarmlessUse, ownLocal, usesOf } from '../../core/variables';
+import { zeroResults } from './zero';
+
+const SQL = 'database/sql';
+const SQLX = 'github.com/jmoiron/sqlx';
 
 export const rule: Rule = {
   meta: {
@@ -14,7 +24,84 @@ export const rule: Rule = {
     docs: { en, 'zh-cn': zh },
   },
   query,
-  check() {
-    // TODO(issue): not written yet.
+  check(match, context) {
+    const rows = capture(match, 'rows')!;
+    const loop = capture(match, 'loop')!;
+    if (capture(match, 'arguments')!.namedChildCount > 0) return;
+    const fn = enclosingFunction(loop);
+    if (!fn?.childForFieldName('body')) return;
+    // Rows received in this very function: a parameter belongs to a caller that may check Err.
+    const declaration = ownLocal(rows, fn);
+    if (!declaration) return;
+    const type = context.types.typeOf(rows);
+    if (!isNamed(type, SQL, 'Rows') && !isNamed(type, SQLX, 'Rows')) return;
+
+    const verdict = judge(usesOf(declaration.name, fn), rows, loop);
+    if (verdict !== 'unchecked') return;
+    const statement = loop.parent?.type === 'labeled_statement' ? loop.parent : loop;
+    if (statement.parent?.type !== 'statement_list') return;
+    const name = rows.text;
+    context.report({
+      node: rows,
+      message: {
+        en: `\`${name}.Err()\` is never checked after the \`for ${name}.Next()\` loop, so a query that fails midway looks like a short result; check \`${name}.Err()\` after the loop`,
+        'zh-cn': `\`for ${name}.Next()\` 循环结束后没有检查 \`${name}.Err()\`，查询中途出错会被当成结果已经读完；在循环之后检查 \`${name}.Err()\``,
+      },
+      fixes: fixFor(statement, loop, name, fn, context),
+    });
   },
 };
+
+/**
+ * What the other uses of the rows say: `checked` when `Err` is consulted after the loop (or in a
+ * deferred or other func literal, whose timing we cannot see), `handed-off` when the rows go
+ * somewhere else (returned, passed, stored, captured as a method value), `later-loop` when
+ * another `for rows.Next()` follows (that loop is the one to report), else `unchecked`.
+ */
+function judge(uses: Node[], rows: Node, loop: Node): 'checked' | 'handed-off' | 'later-loop' | 'unchecked' {
+  let verdict: 'unchecked' | 'later-loop' = 'unchecked';
+  for (const use of uses) {
+    if (use.equals(rows)) continue;
+    const method = calledMethod(use);
+    if (method === 'Err') {
+      if (use.startIndex > loop.startIndex || insideDeferOrLiteral(use, loop)) return 'checked';
+      continue;
+    }
+    if (method !== undefined) {
+      if (method === 'Next' && use.startIndex > loop.endIndex && isLoopCondition(use)) verdict = 'later-loop';
+      continue;
+    }
+    if (isHarmlessUse(use)) continue;
+    // Returned, passed, stored, sent, `rows.Rows` (the *sql.Rows inside *sqlx.Rows) or a method
+    // value such as `rows.Err` handed to a helper: followed no further.
+    return 'handed-off';
+  }
+  return verdict;
+}
+
+/** True when `use` sits in a func literal or a defer statement of the loop's function. */
+function insideDeferOrLiteral(use: Node, loop: Node): boolean {
+  const fn = enclosingFunction(loop);
+  for (let current = use.parent; current && !(fn && current.equals(fn)); current = current.parent) {
+    if (current.type === 'defer_statement' || FUNCTION_TYPES.has(current.type)) return true;
+  }
+  return false;
+}
+
+/** `rows` in `for rows.Next() {`. */
+function isLoopCondition(use: Node): boolean {
+  const call = use.parent?.parent;
+  return call?.parent?.type === 'for_statement' && call.parent.childForFieldName('body') !== null && call.parent.namedChild(0)?.equals(call) === true;
+}
+
+/**
+ * `if err := rows.Err(); err != nil { return …, err }` after the loop, when the function's last
+ * result is an error and the others have zero values we can write.
+ */
+function fixFor(statement: Node, loop: Node, name: string, fn: Node, context: RuleContext): Fix[] {
+  const zeros = zeroResults(fn, context);
+  if (!zeros) return [];
+  const returned = [...zeros, 'err'].join(', ');
+  const code = [`if err := ${name}.Err(); err != nil {`, `\treturn ${returned}`, '}'];
+  return [{ title: { en: `Check \`${name}.Err()\` after the loop`, 'zh-cn': `在循环之后检查 \`${name}.Err()\`` }, edits: [insertAfter(statement, code, context.file.lines, loop)] }];
+}
