@@ -1,0 +1,146 @@
+// What a function does to one mutex besides locking it: where it unlocks, and whether it lets go.
+import type { Node } from 'web-tree-sitter';
+import type { TypeRef } from '../../core/go-types';
+import type { RuleContext } from '../../core/rule';
+import { walk } from '../../core/syntax';
+
+export type MutexKind = 'Mutex' | 'RWMutex';
+
+/**
+ * The sync mutex type behind `operand`: the variable or field itself (`mu`, `s.mu`) or a struct of
+ * this package that embeds one (`s.Lock()`). Undefined when the index cannot tell.
+ */
+export function mutexOf(operand: Node, context: RuleContext): { kind: MutexKind; embedded: boolean } | undefined {
+  const type = context.types.typeOf(operand);
+  if (!type) return undefined;
+  const direct = syncMutex(type);
+  if (direct) return { kind: direct, embedded: false };
+  const embedded = embeddedMutex(type, context, new Set());
+  return embedded ? { kind: embedded, embedded: true } : undefined;
+}
+
+function syncMutex(type: TypeRef): MutexKind | undefined {
+  return type.pkg === 'sync' && (type.name === 'Mutex' || type.name === 'RWMutex') ? type.name : undefined;
+}
+
+function embeddedMutex(type: TypeRef, context: RuleContext, seen: Set<string>): MutexKind | undefined {
+  if (type.pkg !== '' || !type.name || seen.has(type.name)) return undefined;
+  seen.add(type.name);
+  const found: MutexKind[] = [];
+  for (const embedded of context.index.struct(type.name)?.embedded ?? []) {
+    const kind = syncMutex(embedded) ?? embeddedMutex(embedded, context, seen);
+    if (kind) found.push(kind);
+  }
+  // Two embedded mutexes make `s.Lock()` ambiguous: Go rejects it, and so do we.
+  return found.length === 1 ? found[0] : undefined;
+}
+
+export interface Unlocks {
+  /** `mu.Unlock()` statements and defers of the function that release this mutex. */
+  releases: Node[];
+  /** Explicit `mu.Unlock()` statements (not deferred). */
+  explicit: Node[];
+  /** The function unlocks elsewhere or lets go of the mutex: stay silent. */
+  handedOff: boolean;
+  /** The first thing the function does to the mutex is unlock it: the caller holds the lock. */
+  heldByCaller: boolean;
+}
+
+const LOCKING = new Set(['Lock', 'RLock', 'TryLock', 'TryRLock', 'Unlock', 'RUnlock', 'RLocker']);
+
+/**
+ * The unlocks of the mutex written `text` in `fn`, with `unlock` the method that matches the lock
+ * (`Unlock` for Lock, `RUnlock` for RLock).
+ */
+export function unlocksIn(fn: Node, text: string, unlock: string, embedded: boolean): Unlocks {
+  const result: Unlocks = { releases: [], explicit: [], handedOff: false, heldByCaller: false };
+  let firstEvent: string | undefined;
+  walk(fn.childForFieldName('body') ?? fn, (node) => {
+    if (node.type === 'call_expression') {
+      const callee = node.childForFieldName('function');
+      if (callee?.type !== 'selector_expression') {
+        // `unlock(mu)`, `releaseAll()`: a helper may unlock for us.
+        if (callee && /unlock|release/i.test(callee.text)) result.handedOff = true;
+        return undefined;
+      }
+      const method = callee.childForFieldName('field')?.text ?? '';
+      const operand = callee.childForFieldName('operand');
+      const same = operand !== null && squash(operand.text) === text;
+      if (!same) {
+        if (/unlock|release/i.test(method)) result.handedOff = true;
+        return undefined;
+      }
+      if (!LOCKING.has(method)) {
+        // `s.unlockAndWake()` on a struct that embeds the mutex.
+        if (/unlock|release/i.test(method)) result.handedOff = true;
+        return undefined;
+      }
+      const deferredIn = deferredLiteral(node, fn);
+      if (firstEvent === undefined && deferredIn === undefined && node.parent?.type !== 'defer_statement') firstEvent = method;
+      if (method !== unlock) return undefined;
+      const statement = releaseStatement(node, deferredIn);
+      if (!statement) {
+        // A closure with its own Lock and Unlock pairs them itself; any other unlock elsewhere
+        // means the lock is released at some other time.
+        if (!locksItself(node, text, unlock)) result.handedOff = true;
+      } else {
+        result.releases.push(statement);
+        if (statement.type === 'expression_statement') result.explicit.push(statement);
+      }
+      return undefined;
+    }
+    // A method value or function named for unlocking (`return dc, c.closemuRUnlock, nil`) hands
+    // the release to someone else.
+    if ((node.type === 'selector_expression' || node.type === 'identifier') && node.parent?.type !== 'call_expression' && /unlock|release/i.test(lastName(node))) {
+      result.handedOff = true;
+      return false;
+    }
+    // The mutex itself passed, returned or stored (`wait(&s.mu)`, `l := &mu`): it is shared on.
+    if (!embedded && squash(node.text) === text && (node.type === 'identifier' || node.type === 'selector_expression')) {
+      const parent = node.parent;
+      if (parent?.type === 'var_spec' || (parent?.type === 'expression_list' && parent.parent?.type === 'short_var_declaration' && parent.parent.childForFieldName('left')?.equals(parent))) return false;
+      const asOperand = parent?.type === 'selector_expression' && parent.childForFieldName('operand')?.equals(node);
+      if (!asOperand) result.handedOff = true;
+      return false;
+    }
+    return undefined;
+  });
+  result.heldByCaller = firstEvent === unlock;
+  return result;
+}
+
+/** The outermost func literal around `node` inside `fn`, when it is deferred where it is written. */
+function deferredLiteral(node: Node, fn: Node): Node | null | undefined {
+  let outermost: Node | undefined;
+  for (let current = node.parent; current && !current.equals(fn); current = current.parent) {
+    if (current.type === 'func_literal') outermost = current;
+  }
+  if (!outermost) return undefined;
+  const call = outermost.parent;
+  const statement = call?.type === 'call_expression' && call.childForFieldName('function')?.equals(outermost) ? call.parent : null;
+  return statement?.type === 'defer_statement' ? statement : null;
+}
+
+function releaseStatement(call: Node, deferredIn: Node | null | undefined): Node | undefined {
+  if (deferredIn) return deferredIn;
+  if (deferredIn === null) return undefined; // in a closure that runs some other time
+  const parent = call.parent;
+  return parent?.type === 'expression_statement' || parent?.type === 'defer_statement' ? parent : undefined;
+}
+
+/** True when the innermost func literal around the unlock call also locks the same mutex. */
+function locksItself(call: Node, text: string, unlock: string): boolean {
+  let literal = call.parent;
+  while (literal && literal.type !== 'func_literal') literal = literal.parent;
+  const lock = unlock === 'Unlock' ? 'Lock' : 'RLock';
+  return literal ? squash(literal.text).includes(`${text}.${lock}()`) : false;
+}
+
+function lastName(node: Node): string {
+  return node.type === 'selector_expression' ? (node.childForFieldName('field')?.text ?? '') : node.text;
+}
+
+/** Source text without whitespace, to compare `s.mu` with `s. mu`. */
+export function squash(text: string): string {
+  return text.replace(/\s+/g, '');
+}

@@ -1,0 +1,3 @@
+module example.com/poller/cmd
+
+go 1.21
