@@ -1,0 +1,2 @@
+; Every defer statement; the check looks for a loop between it and its function.
+(defer_statement) @defer

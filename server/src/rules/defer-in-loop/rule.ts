@@ -1,7 +1,13 @@
-import { type Rule } from '../../core/rule';
+// defer-in-loop: a defer in a loop body, which runs only when the whole function returns.
+import type { Node } from 'web-tree-sitter';
+import { capture, type Rule } from '../../core/rule';
+import type { Range } from '../../core/text';
+import { FUNCTION_TYPES } from '../../core/syntax';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 import query from './query.scm';
+
+const BREAK_TARGETS = new Set(['for_statement', 'expression_switch_statement', 'type_switch_statement', 'select_statement']);
 
 export const rule: Rule = {
   meta: {
@@ -14,7 +20,58 @@ export const rule: Rule = {
     docs: { en, 'zh-cn': zh },
   },
   query,
-  check() {
-    // TODO(issue): not written yet.
+  check(match, context) {
+    // A test's deferred cleanups pile up only until the test function returns.
+    if (context.file.isTest) return;
+    const defer = capture(match, 'defer')!;
+    const loops: Node[] = [];
+    for (let node = defer.parent; node && !FUNCTION_TYPES.has(node.type); node = node.parent) {
+      if (node.type === 'for_statement') loops.push(node);
+    }
+    if (loops.length === 0 || leavesRightAfter(defer, loops[loops.length - 1])) return;
+    const oneLine = defer.startPosition.row === defer.endPosition.row;
+    const what = oneLine ? `\`${defer.text}\`` : '`defer`';
+    context.report({
+      range: headOf(defer, oneLine),
+      message: {
+        en: `${what} inside a loop runs only when the function returns, so what each iteration acquires is held until then; move the loop body into a function, or release it at the end of the iteration`,
+        'zh-cn': `循环中的 ${what} 要等函数返回才执行，每轮迭代获取的资源会一直占用到那时；把循环体抽成函数，或在本轮结束时显式释放`,
+      },
+    });
   },
 };
+
+/**
+ * The block holding the defer ends by leaving the function (`return`, `panic`) or the outermost
+ * loop (`break`): the defer is registered at most once per call.
+ */
+function leavesRightAfter(defer: Node, outermost: Node): boolean {
+  const list = defer.parent;
+  if (list?.type !== 'statement_list') return false;
+  const statements = list.namedChildren.filter((n): n is Node => n !== null && n.type !== 'comment');
+  const last = statements[statements.length - 1];
+  if (!last || last.equals(defer)) return false;
+  if (last.type === 'return_statement') return true;
+  if (last.type === 'expression_statement') {
+    const call = last.namedChild(0);
+    return call?.type === 'call_expression' && call.childForFieldName('function')?.text === 'panic';
+  }
+  if (last.type !== 'break_statement') return false;
+  const label = last.namedChild(0)?.text;
+  if (label) {
+    const labelled = outermost.parent;
+    return labelled?.type === 'labeled_statement' && labelled.childForFieldName('label')?.text === label;
+  }
+  let target: Node | null = last.parent;
+  while (target && !BREAK_TARGETS.has(target.type)) target = target.parent;
+  return Boolean(target?.equals(outermost));
+}
+
+/** The statement when it fits on one line; otherwise the `defer` keyword. */
+function headOf(defer: Node, oneLine: boolean): Range {
+  const end = oneLine ? defer.endPosition : defer.child(0)!.endPosition;
+  return {
+    start: { line: defer.startPosition.row, character: defer.startPosition.column },
+    end: { line: end.row, character: end.column },
+  };
+}

@@ -1,7 +1,14 @@
-import { type Rule } from '../../core/rule';
+import type { Node } from 'web-tree-sitter';
+import { replaceNode } from '../../core/edits';
+import type { Fix, TextEdit } from '../../core/findings';
+import { capture, type Rule, type RuleContext } from '../../core/rule';
+import { callArguments, calleeParts, unparen } from '../../core/syntax';
+import type { Range } from '../../core/text';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
+import { isError } from '../../core/error-values';
 import query from './query.scm';
+import { formatVerbs, type Verb } from './verbs';
 
 export const rule: Rule = {
   meta: {
@@ -14,7 +21,75 @@ export const rule: Rule = {
     docs: { en, 'zh-cn': zh },
   },
   query,
-  check() {
-    // TODO(issue): not written yet.
+  check(match, context) {
+    // Errors a test builds are for its own messages; nobody matches on them.
+    if (context.file.isTest) return;
+    if (!context.types.isPackage(capture(match, 'package')!, 'fmt')) return;
+    // %w arrived in Go 1.13; a module that says older has nothing to switch to.
+    if (context.index.goAtLeast(1, 13) === false) return;
+    const call = capture(match, 'call')!;
+    const format = capture(match, 'format')!;
+    const verbs = formatVerbs(format);
+    // A format that already wraps (`%w: %v` wraps a sentinel and describes the cause) is a choice.
+    if (!verbs || verbs.some((verb) => verb.letter === 'w')) return;
+    const args = callArguments(call).slice(1);
+    if (args.some((arg) => arg.nextSibling?.type === '...')) return;
+
+    const found: Array<{ verb: Verb; arg: Node; viaText: boolean }> = [];
+    for (const verb of verbs) {
+      // `%+v` and `%#v` print more than the message (pkg/errors stacks, Go syntax): left alone.
+      if ((verb.letter !== 'v' && verb.letter !== 's') || verb.flags.includes('+') || verb.flags.includes('#')) continue;
+      const arg = args[verb.argument];
+      if (!arg) continue;
+      const flattened = errorOfErrorCall(arg, context);
+      if (flattened) found.push({ verb, arg, viaText: true });
+      else if (isError(arg, context)) found.push({ verb, arg, viaText: false });
+    }
+    // Before Go 1.20 (or with no go.mod to say), fmt.Errorf wraps one error only: convert the first.
+    const all = context.index.goAtLeast(1, 20) === true;
+    for (const { verb, arg, viaText } of all ? found : found.slice(0, 1)) {
+      const directive = format.text.slice(verb.start, verb.end);
+      const error = viaText ? errorOfErrorCall(arg, context)!.text : arg.text;
+      const message = viaText
+        ? {
+            en: `\`fmt.Errorf\` formats \`${arg.text}\`, which flattens the error to text and hides it from errors.Is/As; pass \`${error}\` with \`%w\``,
+            'zh-cn': `\`fmt.Errorf\` 打印的是 \`${arg.text}\`，错误被压成了文本，errors.Is/As 无法再识别；请改为用 \`%w\` 传入 \`${error}\``,
+          }
+        : {
+            en: `\`fmt.Errorf\` formats the error \`${error}\` with \`${directive}\`, which hides it from errors.Is/As; wrap it with \`%w\``,
+            'zh-cn': `\`fmt.Errorf\` 用 \`${directive}\` 打印错误 \`${error}\`，errors.Is/As 将无法识别它；请改用 \`%w\` 包装`,
+          };
+      context.report({ range: rangeIn(format, verb), message, fixes: [fix(format, verb, arg, viaText, error)] });
+    }
   },
 };
+
+/** For `err.Error()`, the `err` it is called on, when that is an error. */
+function errorOfErrorCall(arg: Node, context: RuleContext): Node | undefined {
+  const call = unparen(arg);
+  if (call.type !== 'call_expression' || callArguments(call).length > 0) return undefined;
+  const callee = calleeParts(call);
+  return callee?.name === 'Error' && callee.operand && isError(callee.operand, context) ? callee.operand : undefined;
+}
+
+function fix(format: Node, verb: Verb, arg: Node, viaText: boolean, error: string): Fix {
+  const edits: TextEdit[] = [{ range: rangeIn(format, verb), newText: '%w' }];
+  if (viaText) edits.push(replaceNode(arg, error));
+  const directive = format.text.slice(verb.start, verb.end);
+  const title = viaText
+    ? { en: `Wrap ${error} with %w`, 'zh-cn': `用 %w 包装 ${error}` }
+    : { en: `Change ${directive} to %w`, 'zh-cn': `将 ${directive} 改为 %w` };
+  return { title, edits };
+}
+
+/** The range of a directive inside the literal (raw strings may span lines). */
+function rangeIn(literal: Node, verb: Verb): Range {
+  const at = (offset: number) => {
+    const before = literal.text.slice(0, offset);
+    const newline = before.lastIndexOf('\n');
+    const line = literal.startPosition.row + (before.match(/\n/g)?.length ?? 0);
+    const character = newline === -1 ? literal.startPosition.column + offset : offset - newline - 1;
+    return { line, character };
+  };
+  return { start: at(verb.start), end: at(verb.end) };
+}

@@ -1,7 +1,14 @@
-import { type Rule } from '../../core/rule';
+import type { Node } from 'web-tree-sitter';
+import { insertLinesAfter } from '../../core/edits';
+import type { Fix } from '../../core/findings';
+import { capture, type Rule, type RuleContext } from '../../core/rule';
+import { calleeParts, enclosingFunction } from '../../core/syntax';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 import query from './query.scm';
+
+const GIN = 'github.com/gin-gonic/gin';
+const CASES = new Set(['expression_case', 'default_case', 'type_case', 'communication_case']);
 
 export const rule: Rule = {
   meta: {
@@ -14,7 +21,148 @@ export const rule: Rule = {
     docs: { en, 'zh-cn': zh },
   },
   query,
-  check() {
-    // TODO(issue): not written yet.
+  check(match, context) {
+    const call = capture(match, 'call')!;
+    const receiver = capture(match, 'context')!;
+    if (!isGinContext(receiver, context)) return;
+    const statement = statementOf(call);
+    if (!statement || (statement.type !== 'expression_statement' && statement.type !== 'assignment_statement')) return;
+    const list = statement.parent!;
+    const construct = branchConstruct(list);
+    if (!construct) return;
+    const statements = statementsOf(list);
+    // One finding per branch: the first Abort in it.
+    const abort = new RegExp(`^(_\\s*=\\s*)?${receiver.text}\\s*\\.\\s*Abort`);
+    if (statements.slice(0, statements.findIndex((s) => s.equals(statement))).some((s) => abort.test(s.text))) return;
+    const last = statements[statements.length - 1];
+    if (isTerminating(last, context) || !codeRunsAfter(construct)) return;
+
+    const method = call.childForFieldName('function')!;
+    const after = construct.type === 'if_statement' ? 'if' : construct.type === 'select_statement' ? 'select' : 'switch';
+    context.report({
+      node: method,
+      message: {
+        en: `\`${method.text}\` only stops the handlers after this one; this function keeps running past the \`${after}\`, so add \`return\` at the end of the branch`,
+        'zh-cn': `\`${method.text}\` 只会阻止后续的 handler，当前函数仍会继续执行 \`${after}\` 之后的代码；在分支末尾加上 \`return\``,
+      },
+      fixes: returnFix(last, call, context),
+    });
   },
 };
+
+/** A parameter (of this or an enclosing function) declared as `*gin.Context`, any import alias. */
+function isGinContext(identifier: Node, context: RuleContext): boolean {
+  const declaration = context.types.declaration(identifier);
+  if (declaration?.kind !== 'param' || !declaration.type) return false;
+  const type = context.types.typeOfTypeNode(declaration.type);
+  return type.pkg === GIN && type.name === 'Context' && type.pointer;
+}
+
+/** The statement of a statement list that holds the node, within the node's own function. */
+function statementOf(node: Node): Node | undefined {
+  for (let current: Node | null = node; current; current = current.parent) {
+    if (current.parent?.type === 'statement_list') return current;
+    if (current.type === 'func_literal') return undefined;
+  }
+  return undefined;
+}
+
+function statementsOf(list: Node): Node[] {
+  return list.namedChildren.filter((n): n is Node => n !== null && n.type !== 'comment' && n.type !== 'empty_statement');
+}
+
+/** The if/switch/select whose branch is this statement list; undefined when it is no branch. */
+function branchConstruct(list: Node): Node | undefined {
+  const holder = list.parent;
+  if (!holder) return undefined;
+  if (CASES.has(holder.type)) return holder.parent ?? undefined;
+  if (holder.type === 'block' && holder.parent?.type === 'if_statement') return holder.parent;
+  return undefined;
+}
+
+/**
+ * Whether any code of this function runs after the statement: walks outwards through the
+ * enclosing branches and blocks, looking for a following statement. A trailing `return` of plain
+ * values runs nothing. At a loop it gives up (the next iteration is a judgement call); at the
+ * function body it stops: nothing runs after the last statement.
+ */
+function codeRunsAfter(statement: Node): boolean {
+  let node = statement;
+  for (;;) {
+    while (node.parent?.type === 'if_statement') node = node.parent; // else-if chains
+    const list = node.parent;
+    if (list?.type !== 'statement_list') return false;
+    const following = statementsOf(list).filter((s) => s.startIndex > node.startIndex);
+    if (following.length > 0) return !(following.length === 1 && isPlainReturn(following[0]));
+    const holder = list.parent;
+    if (!holder) return false;
+    if (CASES.has(holder.type)) {
+      node = holder.parent!;
+      continue;
+    }
+    if (holder.type !== 'block') return false;
+    const owner = holder.parent;
+    if (owner?.type === 'if_statement') node = owner;
+    else if (owner?.type === 'statement_list') node = holder; // a bare nested block
+    else return false; // function body, loop body
+  }
+}
+
+const PLAIN = new Set(['identifier', 'nil', 'true', 'false', 'int_literal', 'float_literal', 'interpreted_string_literal', 'raw_string_literal']);
+
+function isPlainReturn(statement: Node): boolean {
+  if (statement.type !== 'return_statement') return false;
+  const values = statement.namedChildren.find((n) => n?.type === 'expression_list');
+  return !values || values.namedChildren.every((n) => n !== null && PLAIN.has(n.type));
+}
+
+const TERMINATING_CALLS: Record<string, readonly string[]> = {
+  os: ['Exit'],
+  log: ['Fatal', 'Fatalf', 'Fatalln', 'Panic', 'Panicf', 'Panicln'],
+  runtime: ['Goexit'],
+};
+
+/** Statements after which the branch does not fall through (a simplified Go "terminating statement"). */
+function isTerminating(statement: Node, context: RuleContext): boolean {
+  switch (statement.type) {
+    case 'return_statement':
+    case 'goto_statement':
+    case 'break_statement':
+    case 'continue_statement':
+    case 'fallthrough_statement':
+      return true;
+    case 'block': {
+      const list = statement.namedChildren.find((n) => n?.type === 'statement_list');
+      const inner = list ? statementsOf(list) : [];
+      return inner.length > 0 && isTerminating(inner[inner.length - 1], context);
+    }
+    case 'if_statement': {
+      const consequence = statement.childForFieldName('consequence');
+      const alternative = statement.childForFieldName('alternative');
+      return Boolean(consequence && alternative && isTerminating(consequence, context) && isTerminating(alternative, context));
+    }
+    case 'expression_statement': {
+      const call = statement.namedChild(0);
+      if (call?.type !== 'call_expression') return false;
+      const callee = calleeParts(call);
+      if (callee && !callee.operand && callee.name === 'panic') return !context.types.declaration(call.childForFieldName('function')!);
+      const qualified = context.types.calledFunction(call);
+      return Boolean(qualified && TERMINATING_CALLS[qualified.path]?.includes(qualified.name));
+    }
+    default:
+      return false;
+  }
+}
+
+/**
+ * `return` on a new line after the branch's last statement (after a comment sharing its line),
+ * when a bare return is valid: the function has no results or names them.
+ */
+function returnFix(last: Node, call: Node, context: RuleContext): Fix[] {
+  const fn = enclosingFunction(call);
+  const result = fn?.childForFieldName('result');
+  if (result && !(result.type === 'parameter_list' && result.namedChildren.some((p) => p?.childForFieldName('name')))) return [];
+  const trailing = last.nextSibling;
+  const anchor = trailing?.type === 'comment' && trailing.startPosition.row === last.endPosition.row ? trailing : last;
+  return [{ title: { en: 'Add `return` at the end of the branch', 'zh-cn': '在分支末尾加上 `return`' }, edits: [insertLinesAfter(anchor, ['return'], context.file.lines)] }];
+}

@@ -1,7 +1,18 @@
-import { type Rule } from '../../core/rule';
+import type { Node } from 'web-tree-sitter';
+import type { Localized } from '../../core/findings';
+import { capture, type Rule, type RuleContext } from '../../core/rule';
+import { callArguments, enclosingFunction, findAll, unparen } from '../../core/syntax';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 import query from './query.scm';
+
+const GRPC = 'google.golang.org/grpc';
+const INSECURE = 'google.golang.org/grpc/credentials/insecure';
+const BUFCONN = 'google.golang.org/grpc/test/bufconn';
+/** Dial functions and the position of their target argument. */
+const DIALS: Record<string, number> = { Dial: 0, NewClient: 0, DialContext: 1 };
+/** Targets on this machine: loopback addresses and unix sockets, after an optional resolver scheme. */
+const LOCAL_TARGET = /^(?:(?:passthrough|dns):\/\/[^/]*\/)?(?:localhost(?::|$)|127\.|\[::1\]|unix:|unix-abstract:)/;
 
 export const rule: Rule = {
   meta: {
@@ -14,7 +25,137 @@ export const rule: Rule = {
     docs: { en, 'zh-cn': zh },
   },
   query,
-  check() {
-    // TODO(issue): not written yet.
+  check(match, context) {
+    if (context.file.isTest) return;
+    const call = capture(match, 'call')!;
+    const callee = context.types.calledFunction(call);
+    let option: Node;
+    let message: Localized;
+    if (callee?.path === GRPC && callee.name === 'WithInsecure') {
+      option = call;
+      message = plainText(call.text, {
+        en: 'use `grpc.WithTransportCredentials(credentials.NewTLS(cfg))`',
+        'zh-cn': '请改用 `grpc.WithTransportCredentials(credentials.NewTLS(cfg))`',
+      });
+    } else if (callee?.path === INSECURE && callee.name === 'NewCredentials') {
+      const wrapper = transportCredentialsCall(call, context);
+      if (!wrapper) return;
+      option = wrapper;
+      message = plainText(call.text, {
+        en: 'pass `credentials.NewTLS(cfg)` to `grpc.WithTransportCredentials`',
+        'zh-cn': '请把 `credentials.NewTLS(cfg)` 传给 `grpc.WithTransportCredentials`',
+      });
+    } else {
+      return;
+    }
+    // In-memory connections of a test harness.
+    if (context.index.importNames(context.file.uri, BUFCONN).length > 0) return;
+    const target = dialTarget(option, context);
+    if (target && LOCAL_TARGET.test(target)) return;
+    context.report({ node: call, message });
   },
 };
+
+/** "`grpc.WithInsecure()` dials without TLS, …; <remedy>", in both languages. */
+function plainText(option: string, remedy: Localized): Localized {
+  return {
+    en: `\`${option}\` dials without TLS, so requests and their credentials cross the network in clear text; ${remedy.en}`,
+    'zh-cn': `使用 \`${option}\` 的连接不走 TLS，请求及其中的凭据都以明文在网络上传输；${remedy['zh-cn']}`,
+  };
+}
+
+/**
+ * The `grpc.WithTransportCredentials(…)` call the credentials go into: directly as its argument,
+ * or through a local variable (`creds := insecure.NewCredentials()`). Server options such as
+ * `grpc.Creds(…)` are left alone: a server without TLS is the default, and usually sits behind a
+ * proxy or mesh that terminates TLS.
+ */
+function transportCredentialsCall(credentials: Node, context: RuleContext): Node | undefined {
+  const isWrapper = (node: Node | null | undefined): node is Node => {
+    const called = node?.type === 'call_expression' ? context.types.calledFunction(node) : undefined;
+    return called?.path === GRPC && called.name === 'WithTransportCredentials';
+  };
+  const direct = credentials.parent?.type === 'argument_list' ? credentials.parent.parent : undefined;
+  if (isWrapper(direct)) return direct;
+  const name = storedIn(credentials);
+  const scope = enclosingFunction(credentials)?.childForFieldName('body');
+  if (!name || !scope) return undefined;
+  return findAll(scope, 'call_expression').find(
+    (call) => isWrapper(call) && callArguments(call).some((arg) => arg.type === 'identifier' && arg.text === name && context.types.declaration(arg)?.name.equals(nameNode(credentials)!)),
+  );
+}
+
+/** `creds := insecure.NewCredentials()` / `var creds = …`: the declared name. */
+function storedIn(call: Node): string | undefined {
+  return nameNode(call)?.text;
+}
+
+function nameNode(call: Node): Node | undefined {
+  const list = call.parent;
+  if (list?.type !== 'expression_list' || list.namedChildCount !== 1) return undefined;
+  const holder = list.parent;
+  if (holder?.type === 'short_var_declaration' && holder.childForFieldName('right')?.equals(list)) {
+    const left = holder.childForFieldName('left');
+    return left?.namedChildCount === 1 && left.namedChild(0)?.type === 'identifier' ? left.namedChild(0)! : undefined;
+  }
+  if (holder?.type === 'var_spec') {
+    const names = holder.childrenForFieldName('name');
+    return names.length === 1 ? names[0] ?? undefined : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The target string of the dial the option is given to, when it is a string literal: the option
+ * passed straight to `grpc.Dial/DialContext/NewClient`, or an element of an options slice (`opts
+ * := []grpc.DialOption{…}`, `opts = append(opts, …)`) that a dial in the same function spreads.
+ */
+function dialTarget(option: Node, context: RuleContext): string | undefined {
+  const dial = (call: Node | null | undefined): string | undefined => {
+    if (call?.type !== 'call_expression') return undefined;
+    const called = context.types.calledFunction(call);
+    if (called?.path !== GRPC || !(called.name in DIALS)) return undefined;
+    const target = callArguments(call)[DIALS[called.name]];
+    const literal = target && unparen(target);
+    if (literal?.type !== 'interpreted_string_literal' && literal?.type !== 'raw_string_literal') return undefined;
+    return literal.text.slice(1, -1);
+  };
+  const parent = option.parent;
+  if (parent?.type === 'argument_list') {
+    const direct = dial(parent.parent);
+    if (direct !== undefined) return direct;
+  }
+  const slice = optionsSliceName(option);
+  const scope = enclosingFunction(option)?.childForFieldName('body');
+  if (!slice || !scope) return undefined;
+  for (const call of findAll(scope, 'call_expression')) {
+    const args = call.childForFieldName('arguments')?.text.replace(/\s+/g, '') ?? '';
+    if (new RegExp(`[(,]${slice}\\.\\.\\.,?\\)$`).test(args)) {
+      const target = dial(call);
+      if (target !== undefined) return target;
+    }
+  }
+  return undefined;
+}
+
+/** The variable an options slice is held in: `opts := []grpc.DialOption{…}` or `opts = append(opts, …)`. */
+function optionsSliceName(option: Node): string | undefined {
+  const parent = option.parent;
+  if (parent?.type === 'literal_element') {
+    const literal = parent.parent?.parent;
+    if (literal?.type !== 'composite_literal') return undefined;
+    const list = literal.parent;
+    const holder = list?.parent;
+    if (list?.type === 'expression_list' && (holder?.type === 'short_var_declaration' || holder?.type === 'assignment_statement')) {
+      return holder.childForFieldName('left')?.namedChild(0)?.text;
+    }
+    if (list?.type === 'expression_list' && holder?.type === 'var_spec') return holder.childForFieldName('name')?.text;
+    return undefined;
+  }
+  if (parent?.type === 'argument_list') {
+    const call = parent.parent;
+    if (call?.childForFieldName('function')?.text !== 'append') return undefined;
+    return callArguments(call)[0]?.type === 'identifier' ? callArguments(call)[0].text : undefined;
+  }
+  return undefined;
+}

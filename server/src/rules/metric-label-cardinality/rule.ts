@@ -1,7 +1,23 @@
-import { type Rule } from '../../core/rule';
+import type { Node } from 'web-tree-sitter';
+import type { Localized } from '../../core/findings';
+import { capture, type Rule, type RuleContext } from '../../core/rule';
+import { callArguments, calleeParts, unparen } from '../../core/syntax';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
+import { singleValue } from './origin';
 import query from './query.scm';
+
+const PROMETHEUS = 'github.com/prometheus/client_golang/prometheus';
+const PROMAUTO = 'github.com/prometheus/client_golang/prometheus/promauto';
+const VECS = new Set(['CounterVec', 'GaugeVec', 'HistogramVec', 'SummaryVec', 'MetricVec']);
+
+type Kind = 'path' | 'id' | 'address' | 'error';
+
+/** Identifiers and fields that name one user, request or session (`userID`, `req_id`, `email`). */
+const IDENTITY = /^((user|account|customer|member|order|session|request|req|trace|span|device|visitor)_?(id|uuid|key)|uuid|uid|email|e_?mail_?addr(ess)?|username|token)$/i;
+const ADDRESS = /^(ip|client_?ip|remote_?ip|real_?ip|remote_?addr|ip_?addr(ess)?|peer_?addr)$/i;
+/** Methods reading a header, a query or a path parameter by name: `r.Header.Get("X-Request-ID")`. */
+const LOOKUPS = new Set(['Get', 'Param', 'Query', 'FormValue', 'PostFormValue', 'GetHeader', 'QueryParam', 'Params']);
 
 export const rule: Rule = {
   meta: {
@@ -14,7 +30,122 @@ export const rule: Rule = {
     docs: { en, 'zh-cn': zh },
   },
   query,
-  check() {
-    // TODO(issue): not written yet.
+  check(match, context) {
+    const call = capture(match, 'call')!;
+    const receiver = capture(match, 'receiver')!;
+    const method = capture(match, 'method')!.text;
+    const args = callArguments(call);
+    if (args.some((arg) => arg.nextSibling?.type === '...')) return;
+    let values: Node[];
+    if (method.endsWith('LabelValues')) {
+      if (!isVec(receiver, context) && !importsPrometheus(context)) return;
+      values = args;
+    } else {
+      const labels = args.length === 1 ? unparen(args[0]) : undefined;
+      const type = labels?.type === 'composite_literal' ? labels.childForFieldName('type') : null;
+      const isLabels = type && context.types.qualified(type)?.path === PROMETHEUS && type.text.endsWith('.Labels');
+      if (!labels || !isLabels || (!isVec(receiver, context) && !importsPrometheus(context))) return;
+      values = (labels.childForFieldName('body')?.namedChildren ?? [])
+        .filter((element): element is Node => element?.type === 'keyed_element')
+        .map((element) => element.childForFieldName('value') ?? element.namedChild(1))
+        .map((value) => (value?.type === 'literal_element' ? value.namedChild(0) : value))
+        .filter((value): value is Node => value !== null && value !== undefined);
+    }
+    for (const value of values) {
+      const kind = unbounded(value, call, context);
+      if (kind) context.report({ node: value, message: message(value.text, kind) });
+    }
   },
 };
+
+function message(text: string, kind: Kind): Localized {
+  switch (kind) {
+    case 'path':
+      return {
+        en: `label value \`${text}\` is the raw request URL, so every distinct URL creates a new time series; label with the route template instead (gin's \`c.FullPath()\`, mux's \`GetPathTemplate()\`)`,
+        'zh-cn': `标签值 \`${text}\` 是原始请求 URL，每个不同的 URL 都会产生一条新的时间序列；请改用路由模板（gin 的 \`c.FullPath()\`、mux 的 \`GetPathTemplate()\`）`,
+      };
+    case 'error':
+      return {
+        en: `label value \`${text}\` is free-form error text, so every distinct message creates a new time series; label with a small fixed set of error kinds instead`,
+        'zh-cn': `标签值 \`${text}\` 是任意的错误文本，每种不同的错误信息都会产生一条新的时间序列；请先归类为少量固定的错误类别再做标签`,
+      };
+    case 'address':
+      return {
+        en: `label value \`${text}\` is a client address, one time series per client; drop the label and put the address in logs or trace attributes`,
+        'zh-cn': `标签值 \`${text}\` 是客户端地址，每个客户端一条时间序列；请去掉这个标签，把地址记到日志或链路追踪属性里`,
+      };
+    case 'id':
+      return {
+        en: `label value \`${text}\` is a per-user or per-request identifier, one time series per value; drop the label and put the id in logs or trace attributes`,
+        'zh-cn': `标签值 \`${text}\` 是按用户或按请求变化的标识，每个值一条时间序列；请去掉这个标签，把 ID 记到日志或链路追踪属性里`,
+      };
+  }
+}
+
+function isVec(receiver: Node, context: RuleContext): boolean {
+  const type = context.types.typeOf(receiver);
+  return (type?.pkg === PROMETHEUS || type?.pkg === PROMAUTO) && type.name !== undefined && VECS.has(type.name);
+}
+
+function importsPrometheus(context: RuleContext): boolean {
+  const uri = context.file.uri;
+  return context.index.importNames(uri, PROMETHEUS).length > 0 || context.index.importNames(uri, PROMAUTO).length > 0;
+}
+
+function unbounded(expression: Node, use: Node, context: RuleContext, depth = 0): Kind | undefined {
+  const node = unparen(expression);
+  if (depth > 3) return undefined;
+  switch (node.type) {
+    case 'identifier': {
+      if (IDENTITY.test(node.text)) return 'id';
+      if (ADDRESS.test(node.text)) return 'address';
+      const value = singleValue(node, use);
+      return value ? unbounded(value, use, context, depth + 1) : undefined;
+    }
+    case 'selector_expression': {
+      const field = node.childForFieldName('field')?.text ?? '';
+      const operand = node.childForFieldName('operand');
+      if (['Path', 'RawPath', 'RawQuery'].includes(field) && operand?.type === 'selector_expression' && operand.childForFieldName('field')?.text === 'URL') return 'path';
+      if (field === 'RequestURI') return 'path';
+      if (field === 'RemoteAddr' || ADDRESS.test(field)) return 'address';
+      if (IDENTITY.test(field)) return 'id';
+      // `user.ID`, `req.Id`: the id of something per-user or per-request.
+      if (/^(id|uuid)$/i.test(field) && operand && /(user|account|customer|member|order|session|request|req)$/i.test(operand.text)) return 'id';
+      return undefined;
+    }
+    case 'call_expression':
+      return unboundedCall(node, context);
+    default:
+      return undefined;
+  }
+}
+
+function unboundedCall(call: Node, context: RuleContext): Kind | undefined {
+  const callee = calleeParts(call);
+  if (!callee?.operand || context.types.calledFunction(call)) return undefined;
+  const args = callArguments(call);
+  const operand = unparen(callee.operand);
+  const onURL = operand.type === 'selector_expression' && operand.childForFieldName('field')?.text === 'URL';
+  if (args.length === 0) {
+    if (onURL && ['String', 'RequestURI', 'EscapedPath', 'Redacted'].includes(callee.name)) return 'path';
+    if (['ClientIP', 'RealIP', 'RemoteIP', 'IP'].includes(callee.name)) return 'address';
+    if (callee.name === 'Error' && isErrorValue(operand, context)) return 'error';
+    return undefined;
+  }
+  // `r.Header.Get("X-Request-Id")`, `c.Param("userID")`: a lookup by a name that says what it is.
+  const key = args[0];
+  if (args.length === 1 && LOOKUPS.has(callee.name) && key.type === 'interpreted_string_literal') {
+    const name = key.text.slice(1, -1).replace(/^x-/i, '').replace(/-/g, '_');
+    if (IDENTITY.test(name)) return 'id';
+    if (ADDRESS.test(name) || /^(forwarded_for|real_ip)$/i.test(name)) return 'address';
+  }
+  return undefined;
+}
+
+function isErrorValue(node: Node, context: RuleContext): boolean {
+  if (node.type !== 'identifier') return false;
+  const declaration = context.types.declaration(node);
+  if (declaration?.type) return declaration.type.text === 'error';
+  return /^(err\d*|[a-z]\w*Err|[a-z]\w*Error)$/.test(node.text);
+}

@@ -1,7 +1,19 @@
-import { type Rule } from '../../core/rule';
+// The otel-span-end rule: its metadata, and the check's flow from `tracer.Start` to a finding.
+import type { Node } from 'web-tree-sitter';
+import type { Fix, Localized } from '../../core/findings';
+import { movedLine } from '../../core/release/fix';
+import { insideLoop, usageOf } from '../../core/release/usage';
+import { capture, type Rule, type RuleContext } from '../../core/rule';
+import { enclosingFunction } from '../../core/syntax';
+import { bindingOf, nextStatement, type Binding } from '../sql-rows-close/binding';
+import { leakBeforeClose, type Leak } from '../sql-rows-close/exits';
+import { referencesOf } from '../sql-rows-close/references';
+import { reportDiscarded } from './discarded';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
+import { addedDefer, leftOpen, movedTitle, neverEnded, spanSubject } from './messages';
 import query from './query.scm';
+import { classifySpanUse, startsSpan } from './span';
 
 export const rule: Rule = {
   meta: {
@@ -14,7 +26,79 @@ export const rule: Rule = {
     docs: { en, 'zh-cn': zh },
   },
   query,
-  check() {
-    // TODO(issue): not written yet.
+  check(match, context) {
+    const call = capture(match, 'call')!;
+    const target = capture(match, 'target')!;
+    const statement = capture(match, 'statement')!;
+    if (statement.type === 'assignment_statement' && statement.childForFieldName('operator')?.text !== '=') return;
+    const name = target.text;
+    // The idiom, read from the text before any type is asked for.
+    if (name !== '_' && nextStatement(statement)?.text.replace(/\s+/g, '') === `defer${name}.End()`) return;
+    const fn = enclosingFunction(call);
+    const body = fn?.childForFieldName('body');
+    if (!fn || !body || !startsSpan(call, context)) return;
+    if (name === '_') {
+      reportDiscarded(statement, target, call, fn, context);
+      return;
+    }
+    const binding = bindingOf(statement, target);
+    if (!binding) return;
+    const refs = referencesOf(binding, name, fn, body, context.file.tree);
+    if (!refs) return;
+    const usage = usageOf(refs, fn, classifySpanUse);
+    if (usage.escapes || usage.releasedElsewhere) return;
+
+    const span: Span = { binding, name, fn, subject: spanSubject(name, call.childForFieldName('function')!.text) };
+    if (usage.sites.length === 0 && !usage.conditionalRelease) {
+      reportNeverEnded(span, context);
+      return;
+    }
+    // Ended somewhere: a path that leaves before the End leaves the span open.
+    const leak = leakBeforeClose(binding.statement, usage.sites, refs, undefined, name);
+    if (leak) reportLeak(span, leak, context);
   },
 };
+
+/** The span variable, as the findings about it need it. */
+interface Span {
+  binding: Binding;
+  name: string;
+  /** The function the span is started in. */
+  fn: Node;
+  /** "the span `span` from `tracer.Start`", the opening of every message. */
+  subject: Localized;
+}
+
+/** True when a defer can go right after the Start statement: it is in a block, not in a loop. */
+function deferable(statement: Node, fn: Node): boolean {
+  return statement.parent?.type === 'statement_list' && !insideLoop(statement, fn);
+}
+
+/** No End anywhere. In a loop a defer would end every iteration's span at the function's end. */
+function reportNeverEnded({ binding, name, fn, subject }: Span, context: RuleContext): void {
+  const { target, statement } = binding;
+  context.report({
+    node: target,
+    message: neverEnded(subject, name, insideLoop(statement, fn)),
+    fixes: deferable(statement, fn) ? [addedDefer(statement, `defer ${name}.End()`, context.file.lines)] : [],
+  });
+}
+
+/** An End that some path skips: a late defer moves up, an explicit trailing End becomes a defer. */
+function reportLeak({ binding, name, fn, subject }: Span, { close, exit }: Leak, context: RuleContext): void {
+  const { target, statement } = binding;
+  const lines = context.file.lines;
+  const code = `defer ${name}.End()`;
+  const deferred = close.type === 'defer_statement';
+  const fixes: Fix[] = [];
+  if (deferable(statement, fn) || (deferred && statement.parent?.type === 'statement_list')) {
+    if (close.text === (deferred ? code : `${name}.End()`)) {
+      const title = movedTitle(close.text, code, deferred);
+      const moved = movedLine(close, code, statement, title.en, lines);
+      if (moved) fixes.push({ ...moved, title });
+    }
+    if (fixes.length === 0) fixes.push(addedDefer(statement, code, lines));
+  }
+  const kind = deferred ? 'deferred' : insideLoop(statement, fn) ? 'loop' : 'explicit';
+  context.report({ node: target, message: leftOpen(subject, name, exit, kind), fixes });
+}

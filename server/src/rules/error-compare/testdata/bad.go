@@ -1,0 +1,60 @@
+package errs
+
+import (
+	"context"
+	dbsql "database/sql"
+	"fmt"
+	"os"
+)
+
+type Store struct {
+	db *dbsql.DB
+}
+
+func (s *Store) Name(ctx context.Context, id int64) (string, error) {
+	var name string
+	err := s.db.QueryRowContext(ctx, "SELECT name FROM users WHERE id = $1", id).Scan(&name)
+	if err == dbsql.ErrNoRows { // want "error-compare"
+		return "", ErrNotFound
+	}
+	return name, err
+}
+
+func lookup(id string) error {
+	err := find(id)
+	if err != nil {
+		if ErrNotFound == err { // want "error-compare"
+			return nil
+		}
+		return err
+	}
+	return nil
+}
+
+func failed(err error) bool {
+	return err != context.Canceled // want "error-compare"
+}
+
+func notFound(err error) bool {
+	return err.Error() == "not found" // want "error-compare"
+}
+
+
+func classify(err error) int {
+	switch err { // want "error-compare"
+	case nil:
+		return 200
+	case ErrNotFound, os.ErrNotExist:
+		return 404
+	default:
+		return 500
+	}
+}
+
+func closeQuietly(f *os.File) {
+	go func() {
+		if err := f.Close(); err != os.ErrClosed { // want "error-compare"
+			fmt.Println(err)
+		}
+	}()
+}

@@ -1,0 +1,149 @@
+package errs
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+)
+
+var ErrNotFound = errors.New("not found")
+
+// ErrStatus is a string, not an error.
+var ErrStatus = "failed"
+
+// ErrCodeInvalid is an integer code.
+const ErrCodeInvalid = 3
+
+func find(id string) error {
+	if id == "" {
+		return ErrNotFound
+	}
+	return nil
+}
+
+func parse(data []byte) (int, error) {
+	if len(data) == 0 {
+		return 0, io.EOF
+	}
+	return len(data), nil
+}
+
+// Comparisons with nil.
+func ok(err error) bool {
+	return err == nil || nil != err
+}
+
+// Already errors.Is.
+func missing(err error) bool {
+	return errors.Is(err, ErrNotFound)
+}
+
+// Inside an Is method comparing by identity is the point.
+type NotFoundError struct{ Key string }
+
+func (e *NotFoundError) Error() string { return e.Key + " not found" }
+
+func (e *NotFoundError) Is(target error) bool {
+	return target == ErrNotFound
+}
+
+// io.EOF straight from a Read: io.Reader returns it unwrapped.
+func drain(r io.Reader) error {
+	buf := make([]byte, 512)
+	for {
+		_, err := r.Read(buf)
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// bufio.Reader.ReadString, reassigned in a loop.
+func lines(r *bufio.Reader) (n int, err error) {
+	var line string
+	for {
+		line, err = r.ReadString('\n')
+		n += len(line)
+		if err == io.EOF {
+			return n, nil
+		}
+		if err != nil {
+			return n, err
+		}
+	}
+}
+
+// json.Decoder.Decode returns io.EOF itself at the end of the stream; also in a switch.
+func decodeAll(dec *json.Decoder) error {
+	for {
+		var v map[string]any
+		switch err := dec.Decode(&v); err {
+		case nil:
+		case io.EOF:
+			return nil
+		default:
+			return err
+		}
+	}
+}
+
+// A gRPC-style stream: Recv returns io.EOF when the peer closes the stream.
+type stream interface{ Recv() (string, error) }
+
+func receive(s stream) error {
+	for {
+		_, err := s.Recv()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// Comparing two error values that are not sentinels (table tests).
+func same(got, want error) bool {
+	return got == want
+}
+
+// Err-named values that are not errors.
+func statusCheck(status string, code int) bool {
+	return status == ErrStatus || code == ErrCodeInvalid
+}
+
+// A message compared with a variable rather than a literal: not read.
+func sameMessage(err error, msg string) bool {
+	return err.Error() == msg
+}
+
+// ctx.Err() returns context.Canceled and context.DeadlineExceeded unwrapped.
+func stopped(ctx context.Context) bool {
+	err := ctx.Err()
+	return err == context.Canceled || ctx.Err() == context.DeadlineExceeded
+}
+
+// io.EOF is compared by identity by design: io requires Read to return EOF itself, unwrapped.
+func parseAll(data []byte) error {
+	for {
+		_, err := parse(data)
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+var errRetry = errors.New("retry")
+
+// An unexported sentinel of this package: an internal signal only this package creates.
+func again(err error) bool {
+	return err == errRetry
+}

@@ -1,0 +1,3 @@
+module example.com/ancient
+
+go 1.12

@@ -1,0 +1,51 @@
+package rpc
+
+import (
+	"context"
+
+	"google.golang.org/grpc"
+	grpcinsecure "google.golang.org/grpc/credentials/insecure"
+	"google.golang.org/grpc/credentials/insecure"
+)
+
+func dialDeprecated(addr string) (*grpc.ClientConn, error) {
+	return grpc.Dial(addr, grpc.WithInsecure()) // want "grpc-insecure-credentials"
+}
+
+func newClient() (*grpc.ClientConn, error) {
+	return grpc.NewClient("orders.internal:50051", grpc.WithTransportCredentials(insecure.NewCredentials())) // want "grpc-insecure-credentials"
+}
+
+func dialContext(ctx context.Context, target string) (*grpc.ClientConn, error) {
+	return grpc.DialContext(ctx, target,
+		grpc.WithBlock(),
+		grpc.WithTransportCredentials(grpcinsecure.NewCredentials()), // want "grpc-insecure-credentials"
+	)
+}
+
+func throughVariable(addr string) (*grpc.ClientConn, error) {
+	creds := insecure.NewCredentials() // want "grpc-insecure-credentials"
+	return grpc.NewClient(addr, grpc.WithTransportCredentials(creds))
+}
+
+func optionsSlice(addr string) (*grpc.ClientConn, error) {
+	opts := []grpc.DialOption{
+		grpc.WithTransportCredentials(insecure.NewCredentials()), // want "grpc-insecure-credentials"
+	}
+	return grpc.NewClient(addr, opts...)
+}
+
+func appendedOption(addr string, extra ...grpc.DialOption) (*grpc.ClientConn, error) {
+	opts := append(extra, grpc.WithInsecure()) // want "grpc-insecure-credentials"
+	return grpc.Dial(addr, opts...)
+}
+
+// Options built in one place and used by a dial elsewhere.
+func defaultDialOptions() []grpc.DialOption {
+	return []grpc.DialOption{grpc.WithTransportCredentials(insecure.NewCredentials())} // want "grpc-insecure-credentials"
+}
+
+// A remote target that merely mentions localhost in its name is still remote.
+func notLoopback() (*grpc.ClientConn, error) {
+	return grpc.NewClient("localhost.example.com:443", grpc.WithTransportCredentials(insecure.NewCredentials())) // want "grpc-insecure-credentials"
+}

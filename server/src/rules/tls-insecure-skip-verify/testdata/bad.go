@@ -1,0 +1,65 @@
+package client
+
+import (
+	"crypto/tls"
+	stdtls "crypto/tls"
+	"net/http"
+	"time"
+)
+
+func plainConfig() *tls.Config {
+	return &tls.Config{
+		MinVersion:         tls.VersionTLS12,
+		InsecureSkipVerify: true, // want "tls-insecure-skip-verify"
+	}
+}
+
+func insideTransport() *http.Client {
+	return &http.Client{
+		Timeout: 10 * time.Second,
+		Transport: &http.Transport{
+			TLSClientConfig: &tls.Config{InsecureSkipVerify: true}, // want "tls-insecure-skip-verify"
+		},
+	}
+}
+
+func aliasedImport() stdtls.Config {
+	return stdtls.Config{InsecureSkipVerify: true} // want "tls-insecure-skip-verify"
+}
+
+func assignedToConfig() *tls.Config {
+	cfg := &tls.Config{MinVersion: tls.VersionTLS12}
+	cfg.InsecureSkipVerify = true // want "tls-insecure-skip-verify"
+	return cfg
+}
+
+func assignedThroughTransportField(tr *http.Transport) {
+	tr.TLSClientConfig.InsecureSkipVerify = true // want "tls-insecure-skip-verify"
+}
+
+func clonedDefaultTransport() *http.Transport {
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	tr.TLSClientConfig = &tls.Config{InsecureSkipVerify: true} // want "tls-insecure-skip-verify"
+	return tr
+}
+
+type upstream struct {
+	tlsConfig *tls.Config
+}
+
+func (u *upstream) relax() {
+	u.tlsConfig.InsecureSkipVerify = true // want "tls-insecure-skip-verify"
+}
+
+func perHost() map[string]*tls.Config {
+	return map[string]*tls.Config{
+		"internal.example.com": {InsecureSkipVerify: true}, // want "tls-insecure-skip-verify"
+	}
+}
+
+func behindAnErrorCheck(certFile string) (*tls.Config, error) {
+	if certFile == "" {
+		return &tls.Config{InsecureSkipVerify: true}, nil // want "tls-insecure-skip-verify"
+	}
+	return &tls.Config{}, nil
+}
