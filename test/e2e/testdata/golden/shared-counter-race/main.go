@@ -1,0 +1,22 @@
+package health
+
+import (
+	"sync"
+	"sync/atomic"
+)
+
+func countFailures(checks []func() error) int64 {
+	var failed int64
+	var wg sync.WaitGroup
+	for _, check := range checks {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if check() != nil {
+				atomic.AddInt64(&failed, 1)
+			}
+		}()
+	}
+	wg.Wait()
+	return failed
+}

@@ -1,0 +1,3 @@
+module example.com/e2e/notify
+
+go 1.21

@@ -1,0 +1,16 @@
+package render
+
+import (
+	"bytes"
+	"sync"
+)
+
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+func greet(name string) string {
+	buf := bufPool.Get().(*bytes.Buffer)
+	defer bufPool.Put(buf)
+	buf.WriteString("hello, ")
+	buf.WriteString(name)
+	return buf.String()
+}

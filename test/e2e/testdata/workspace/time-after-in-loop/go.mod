@@ -1,0 +1,3 @@
+module example.com/e2e/consumer
+
+go 1.22

@@ -1,0 +1,3 @@
+module example.com/e2e/ready
+
+go 1.22
