@@ -5,7 +5,7 @@ import { GoDocument } from './core/document';
 import { summarizeFile, type FileSummary } from './core/file-summary';
 import { loadGoLanguage, newGoParser, type GrammarBinaries } from './core/go-parser';
 import { PackageIndex } from './core/package-index';
-import { isTestFile } from './core/syntax';
+import { isTestFile, isTestSupportPackage } from './core/syntax';
 import type { Position } from './core/text';
 import { TypeResolver } from './core/type-resolver';
 import type { Rule } from './core/rule';
@@ -56,7 +56,7 @@ export class GoChecker {
         text: document.text,
         tree: document.tree,
         lines: document.lines,
-        isTest: isTestFile(document.uri),
+        isTest: isTestFile(document.uri) || isTestSupportPackage(summary?.packageName ?? ''),
         packageName: summary?.packageName ?? '',
         declarations: document.declarations,
       },

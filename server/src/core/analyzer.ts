@@ -1,6 +1,6 @@
 import { Query, type Language, type Node, type QueryMatch } from 'web-tree-sitter';
 import { textIn, type Finding, type Severity, type SeveritySetting, type TextEdit } from './findings';
-import { isGeneratedFile } from './generated';
+import { isBuildIgnored, isGeneratedFile } from './generated';
 import type { PackageIndex } from './package-index';
 import type { TopLevel } from './declarations';
 import type { Report, Rule, RuleContext, SourceFile } from './rule';
@@ -16,7 +16,7 @@ export interface AnalysisSettings {
   maxFileBytes?: number;
 }
 
-export type SkipReason = 'generated' | 'too-large';
+export type SkipReason = 'generated' | 'build-ignored' | 'too-large';
 
 export interface AnalysisResult {
   findings: Finding[];
@@ -62,6 +62,7 @@ export class Analyzer {
   analyze(file: SourceFile, index: PackageIndex, settings: AnalysisSettings = {}): AnalysisResult {
     if (file.text.length > (settings.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES)) return { findings: [], skipped: 'too-large' };
     if (isGeneratedFile(file.text)) return { findings: [], skipped: 'generated' };
+    if (isBuildIgnored(file.text)) return { findings: [], skipped: 'build-ignored' };
 
     const key = `${index.fingerprint}|${JSON.stringify(settings.severities ?? {})}`;
     const declarations = file.declarations;

@@ -1,10 +1,22 @@
-/**
- * Go's convention for generated files (https://go.dev/s/generatedcode): a line matching
- * `^// Code generated .* DO NOT EDIT\.$` before the first non-comment, non-blank text.
- */
-const MARKER = /^\/\/ Code generated .* DO NOT EDIT\.$/;
+// Files the checks leave alone, recognised by their header: generated code, and programs kept
+// out of every build (`//go:build ignore`, the convention for `go run gen.go` generators).
+
+/** Go's convention for generated files (https://go.dev/s/generatedcode). */
+const GENERATED = /^\/\/ Code generated .* DO NOT EDIT\.$/;
+/** A build constraint that no build satisfies: the file is a standalone program or a sketch. */
+const IGNORED = /^\/\/(go:build| \+build) ignore$/;
 
 export function isGeneratedFile(text: string): boolean {
+  return headerComments(text).some((line) => GENERATED.test(line));
+}
+
+export function isBuildIgnored(text: string): boolean {
+  return headerComments(text).some((line) => IGNORED.test(line.trimEnd()));
+}
+
+/** The lines before the first non-comment, non-blank text (where both markers must be). */
+function headerComments(text: string): string[] {
+  const lines: string[] = [];
   let offset = 0;
   let inBlockComment = false;
   while (offset < text.length) {
@@ -15,14 +27,13 @@ export function isGeneratedFile(text: string): boolean {
       if (line.includes('*/')) inBlockComment = false;
       continue;
     }
-    if (MARKER.test(line)) return true;
     const trimmed = line.trim();
-    if (trimmed === '' || trimmed.startsWith('//')) continue;
     if (trimmed.startsWith('/*')) {
       inBlockComment = !trimmed.includes('*/');
       continue;
     }
-    return false;
+    if (trimmed !== '' && !trimmed.startsWith('//')) break;
+    lines.push(line);
   }
-  return false;
+  return lines;
 }

@@ -42,6 +42,7 @@ export interface SourceFile {
   text: string;
   tree: Tree;
   lines: LineIndex;
+  /** A `_test.go` file, or a file of a test-support package (`httptest`). */
   isTest: boolean;
   packageName: string;
   /** The children of the root, as the document keeps them across edits. */

@@ -74,6 +74,17 @@ export function isTestFile(uri: string): boolean {
   return uri.endsWith('_test.go');
 }
 
+/** English words that end in "test" but name no test helper. */
+const NOT_TEST_HELPERS = new Set(['latest', 'contest', 'attest', 'protest', 'detest']);
+
+/**
+ * A package that exists to serve tests, named the way Go names them (`httptest`, `iotest`,
+ * `fstest`): its servers, clients and goroutines live as long as a test.
+ */
+export function isTestSupportPackage(packageName: string): boolean {
+  return packageName.length > 4 && packageName.endsWith('test') && !NOT_TEST_HELPERS.has(packageName);
+}
+
 /** The identifiers spelled `name` in `fn`, found from its text. */
 export function identifiersNamed(fn: Node, name: string): Node[] {
   const found: Node[] = [];

@@ -18,6 +18,8 @@ export function lastValueBefore(identifier: Node, use: Node): Node | undefined {
   if (!body) return last && unparen(last);
   walk(body, (node) => {
     if (node.startIndex >= use.startIndex) return false;
+    // A closure's assignments run whenever it is called, not in the order they are written.
+    if (node.type === 'func_literal') return false;
     if (node.type !== 'assignment_statement' || node.endIndex > use.startIndex) return undefined;
     const left = listOf(node.childForFieldName('left'));
     const right = listOf(node.childForFieldName('right'));

@@ -54,6 +54,7 @@ function checkComparison(comparison: Node, negated: boolean, context: RuleContex
   const value = sentinel === right ? left : right;
   if (!sentinel || isSentinel(value, context) || !isError(value, context)) return;
   if (comparedByIdentity(sentinel, context) || readerEOF(value, sentinel, comparison, context)) return;
+  if (fromDefiningPackage(value, sentinel, comparison, context)) return;
   const errors = errorsPackage(comparison, context);
   const call = `${negated ? '!' : ''}${errors?.name ?? 'errors'}.Is(${value.text}, ${sentinel.text})`;
   context.report({
@@ -138,8 +139,30 @@ function comparedByIdentity(sentinel: Node, context: RuleContext): boolean {
   const node = unparen(sentinel);
   const qualified = context.types.qualified(node);
   if (qualified) return qualified.path === 'io' && qualified.name === 'EOF';
+  if (node.text === 'EOF' && context.file.packageName === 'io') return true;
   return node.type === 'identifier' && !/^\p{Lu}/u.test(node.text);
 }
+
+/**
+ * The error came straight from the package that defines the sentinel (`r.ReadSlice` of a
+ * `*bufio.Reader` compared with `bufio.ErrBufferFull`): a package returns its own sentinels as
+ * they are, and says so, so that callers can compare them. Not the packages that wrap theirs in
+ * an error type: `f.Close()` returns a `*PathError` holding `os.ErrClosed`.
+ */
+function fromDefiningPackage(value: Node, sentinel: Node, use: Node, context: RuleContext): boolean {
+  const home = context.types.qualified(unparen(sentinel))?.path;
+  if (!home || WRAPPING_PACKAGES.has(home)) return false;
+  const node = unparen(value);
+  const origin = node.type === 'call_expression' ? node : node.type === 'identifier' ? lastValueBefore(node, use) : undefined;
+  if (origin?.type !== 'call_expression') return false;
+  const called = context.types.calledFunction(origin);
+  if (called) return called.path === home;
+  const operand = calleeParts(origin)?.operand;
+  return Boolean(operand) && context.types.typeOf(operand!)?.pkg === home;
+}
+
+/** Packages whose functions return their sentinels inside *PathError, *OpError and the like. */
+const WRAPPING_PACKAGES = new Set(['os', 'io/fs', 'net', 'net/url', 'os/exec', 'syscall']);
 
 function readerEOF(value: Node, sentinel: Node, use: Node, context: RuleContext): boolean {
   const qualified = context.types.qualified(unparen(sentinel));

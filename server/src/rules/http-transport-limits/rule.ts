@@ -39,7 +39,7 @@ export const rule: Rule = {
     const literal = capture(match, 'literal')!;
     if (context.types.qualified(type)?.path !== 'net/http') return;
     const keys = literalKeys(body);
-    if (!keys || handedOff(literal, context)) return;
+    if (!keys || handedOff(literal, context) || dialsByHand(body)) return;
     const set = new Set([...keys].filter((key) => FIELDS.includes(key)));
     const target = assignedTarget(literal);
     if (target) {
@@ -65,6 +65,20 @@ export const rule: Rule = {
     });
   },
 };
+
+const DIALS = new Set(['Dial', 'DialContext', 'DialTLS', 'DialTLSContext']);
+
+/**
+ * A transport whose connections come from a func literal of its own (an in-memory pipe, a unix
+ * socket, a tunnel): pool sizes and handshake timeouts tuned for TCP backends may not apply.
+ */
+function dialsByHand(body: Node): boolean {
+  return body.namedChildren.some((element) => {
+    if (element?.type !== 'keyed_element') return false;
+    const [key, value] = element.namedChildren;
+    return DIALS.has(key?.text ?? '') && value?.namedChild(0)?.type === 'func_literal';
+  });
+}
 
 function message(missing: string[]): Localized {
   const en: string[] = [];

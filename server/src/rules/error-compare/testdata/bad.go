@@ -12,12 +12,21 @@ type Store struct {
 }
 
 func (s *Store) Name(ctx context.Context, id int64) (string, error) {
-	var name string
-	err := s.db.QueryRowContext(ctx, "SELECT name FROM users WHERE id = $1", id).Scan(&name)
+	name, err := s.lookupName(ctx, id)
 	if err == dbsql.ErrNoRows { // want "error-compare"
 		return "", ErrNotFound
 	}
 	return name, err
+}
+
+// lookupName wraps what Scan returns, so ErrNoRows reaches Name inside another error.
+func (s *Store) lookupName(ctx context.Context, id int64) (string, error) {
+	var name string
+	err := s.db.QueryRowContext(ctx, "SELECT name FROM users WHERE id = $1", id).Scan(&name)
+	if err != nil {
+		return "", fmt.Errorf("lookup name %d: %w", id, err)
+	}
+	return name, nil
 }
 
 func lookup(id string) error {

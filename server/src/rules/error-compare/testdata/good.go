@@ -3,6 +3,7 @@ package errs
 import (
 	"bufio"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"io"
@@ -146,4 +147,33 @@ var errRetry = errors.New("retry")
 // An unexported sentinel of this package: an internal signal only this package creates.
 func again(err error) bool {
 	return err == errRetry
+}
+
+// The error comes straight from the package that defines the sentinel, which returns it as is.
+func readLine(r *bufio.Reader) ([]byte, error) {
+	line, err := r.ReadSlice('\n')
+	if err == bufio.ErrBufferFull {
+		return line, nil
+	}
+	return line, err
+}
+
+// Scan returns sql.ErrNoRows itself, as database/sql documents.
+func userName(ctx context.Context, db *sql.DB, id int64) (string, error) {
+	var name string
+	err := db.QueryRowContext(ctx, "SELECT name FROM users WHERE id = $1", id).Scan(&name)
+	if err == sql.ErrNoRows {
+		return "", nil
+	}
+	return name, err
+}
+
+// The error last came from io.ReadFull; the closure's assignment to err runs only if called.
+func readHeader(r io.Reader, buf []byte, onRetry func() error) (func(), error) {
+	_, err := io.ReadFull(r, buf)
+	retry := func() { err = onRetry() }
+	if err == io.ErrUnexpectedEOF {
+		return retry, nil
+	}
+	return retry, err
 }

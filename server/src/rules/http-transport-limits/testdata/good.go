@@ -1,6 +1,7 @@
 package upstream
 
 import (
+	"net"
 	"net/http"
 	"time"
 )
@@ -73,3 +74,15 @@ func newPoolLiteral() *pool {
 type Transport struct{ Name string }
 
 func own() Transport { return Transport{Name: "grpc"} }
+
+// Connections made by a func literal of its own (here an in-memory pipe): pool sizes and
+// handshake timeouts for TCP backends do not apply.
+func pipeClient() *http.Client {
+	transport := &http.Transport{
+		Dial: func(network, addr string) (net.Conn, error) {
+			client, _ := net.Pipe()
+			return client, nil
+		},
+	}
+	return &http.Client{Transport: transport, Timeout: time.Second}
+}
