@@ -55,6 +55,13 @@ describe('package.json', () => {
     }
   });
 
+  test('the README lists every rule with its guide link, and nothing else', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const listed = [...readme.matchAll(/^\| \[`([a-z0-9-]+)`\]\((docs\/guide\/en\/[^)#]+)#([a-z0-9-]+)\)/gm)];
+    assert.deepEqual(listed.map((m) => m[1]).sort(), RULES.map((r) => r.meta.id).sort());
+    for (const [, id, path, anchor] of listed) assert.equal(`${path}#${anchor}`, `${chapterPath(ruleById(id)!.meta.chapter, 'en')}#${id}`);
+  });
+
   test('every guidance card has its text in both languages and links to a rule that exists', () => {
     for (const [language, file] of [['en', 'en.md'], ['zh-cn', 'zh-cn.md']] as const) {
       const texts = sections(readFileSync(join(ROOT, 'server/src/guide/cards', file), 'utf8'));
