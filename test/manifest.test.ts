@@ -97,6 +97,8 @@ describe('the guide', () => {
     for (const [path, content] of renderGuide(ROOT)) {
       assert.ok(existsSync(join(ROOT, path)), `${path} is missing`);
       assert.equal(readFileSync(join(ROOT, path), 'utf8'), content, `${path} is stale: run npm run guide`);
+      const lastSection = content.split(/^## /m).pop()!;
+      assert.match(lastSection, /^(Sources|参考资料)\n\n.*source guide|^(Sources|参考资料)\n\n.*源指南/s, `${path} does not end with its sources`);
     }
   });
 

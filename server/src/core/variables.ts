@@ -4,7 +4,7 @@ import type { Node } from 'web-tree-sitter';
 import { indentOf } from './edits';
 import type { TextEdit } from './findings';
 import { findLocalDeclaration, type Declaration } from './scope';
-import { enclosingFunction, walk } from './syntax';
+import { enclosingFunction, identifiersNamed } from './syntax';
 import type { LineIndex } from './text';
 
 /**
@@ -13,13 +13,7 @@ import type { LineIndex } from './text';
  * the name starts another variable for this purpose.
  */
 export function usesOf(declared: Node, fn: Node): Node[] {
-  const uses: Node[] = [];
-  const name = declared.text;
-  walk(fn, (node) => {
-    if (node.type !== 'identifier' || node.text !== name || node.equals(declared)) return;
-    if (findLocalDeclaration(node)?.name.equals(declared)) uses.push(node);
-  });
-  return uses;
+  return identifiersNamed(fn, declared.text).filter((node) => !node.equals(declared) && findLocalDeclaration(node)?.name.equals(declared));
 }
 
 /**

@@ -3,8 +3,8 @@ import { suppressionNames } from '../core/suppression';
 import { chapterInfo, type ChapterInfo, type GuideLanguage } from './chapters';
 
 const LABELS = {
-  en: { severity: 'Default severity', fix: 'Quick fix', yes: 'yes', no: 'no', silenced: 'Silenced by', off: 'off (opt-in)' },
-  'zh-cn': { severity: '默认级别', fix: '快速修复', yes: '有', no: '无', silenced: '屏蔽名称', off: '默认关闭' },
+  en: { severity: 'Default severity', fix: 'Quick fix', yes: 'yes', no: 'no', silenced: 'Silenced by', off: 'off (opt-in)', sources: 'Sources' },
+  'zh-cn': { severity: '默认级别', fix: '快速修复', yes: '有', no: '无', silenced: '屏蔽名称', off: '默认关闭', sources: '参考资料' },
 };
 
 const SEVERITY_NAMES = {
@@ -15,12 +15,16 @@ const SEVERITY_NAMES = {
 /**
  * A guide chapter: its hand-written introduction, then one section per rule, generated from the
  * rule's own doc so that the guide, the hover and the CLI cannot drift apart. Each section opens
- * with an anchor named after the rule id, which every link to the rule targets.
+ * with an anchor named after the rule id, which every link to the rule targets. The chapter ends
+ * with the sources its introduction names (its closing `Sources:` paragraph).
  */
 export function renderChapter(chapter: ChapterInfo, language: GuideLanguage, intro: string, rules: readonly Rule[]): string {
   const label = LABELS[language];
   const colon = language === 'zh-cn' ? '：' : ': ';
-  const parts = [intro.trim()];
+  const paragraphs = intro.trim().split(/\n\s*\n/);
+  const sourcesAt = paragraphs.findIndex((paragraph) => /^(Sources:|参考资料：)/.test(paragraph));
+  const sources = sourcesAt === -1 ? undefined : paragraphs.splice(sourcesAt, 1)[0].replace(/^(Sources:|参考资料：)\s*/, '');
+  const parts = [paragraphs.join('\n\n')];
   for (const rule of rules.filter((r) => r.meta.chapter === chapter.id)) {
     const names = [...suppressionNames(rule.meta.id, rule.meta.peers)].map((name) => `\`//nolint:${name}\``).join(', ');
     parts.push(
@@ -39,6 +43,7 @@ export function renderChapter(chapter: ChapterInfo, language: GuideLanguage, int
       ].join('\n'),
     );
   }
+  if (sources) parts.push(`## ${label.sources}\n\n${sources}`);
   return `${parts.join('\n\n')}\n`;
 }
 
