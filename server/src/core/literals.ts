@@ -170,3 +170,9 @@ export function storedInAnotherValue(literal: Node): boolean {
   const target = assignedTarget(literal);
   return target?.type === 'selector_expression' || target?.type === 'index_expression';
 }
+
+/** `serve(&http.Server{…})`: the literal is handed straight to a function, which may configure it. */
+export function passedToCall(literal: Node): boolean {
+  const value = literal.parent?.type === 'unary_expression' ? literal.parent : literal;
+  return value.parent?.type === 'argument_list';
+}

@@ -61,3 +61,13 @@ export function comparePositions(a: Position, b: Position): number {
 export function rangeContains(outer: Range, inner: Range): boolean {
   return comparePositions(outer.start, inner.start) <= 0 && comparePositions(inner.end, outer.end) <= 0;
 }
+
+/** `a`, `a and b`, `a, b and c` (or with `or`). */
+export function listEn(items: readonly string[], conjunction = 'and'): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
+}
+
+/** `a`, `a 和 b`, `a、b 和 c`. */
+export function listZh(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join('、')} 和 ${items[items.length - 1]}`;
+}

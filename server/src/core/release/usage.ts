@@ -1,6 +1,6 @@
 // What each use of a resource variable means: a release that always runs, one that may not, or a
 // hand-off. Shared by the rules whose resource must be released on every path unless its
-// ownership moves (a response body, a span). The rule says what one use is; this module says
+// ownership moves (rows, a response body, a span). The rule says what one use is; this module says
 // when a release runs.
 import type { Node } from 'web-tree-sitter';
 import { enclosingFunction } from '../syntax';
@@ -44,6 +44,7 @@ const PASS_THROUGH = new Set([
   'argument_list',
   'call_expression',
   'parenthesized_expression',
+  'unary_expression',
   'expression_statement',
   'assignment_statement',
   'short_var_declaration',
@@ -116,7 +117,7 @@ function releaseCall(call: Node, fn: Node, usage: Usage): void {
 }
 
 /** The statement (directly in a statement list) that always evaluates `node` when it runs. */
-function unconditionalStatement(node: Node): Node | undefined {
+export function unconditionalStatement(node: Node): Node | undefined {
   let child = node;
   for (let current = node.parent; current; child = current, current = current.parent) {
     if (current.type === 'statement_list') return child;
@@ -135,14 +136,6 @@ function unconditionalStatement(node: Node): Node | undefined {
     return undefined;
   }
   return undefined;
-}
-
-/** True when `statement` sits in a `for` loop of `fn` itself (not of an enclosing function). */
-export function insideLoop(statement: Node, fn: Node): boolean {
-  for (let current = statement.parent; current && !current.equals(fn); current = current.parent) {
-    if (current.type === 'for_statement') return true;
-  }
-  return false;
 }
 
 /** True when `node` is one side of `==` or `!=`. */

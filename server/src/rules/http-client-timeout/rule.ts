@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { addImport } from '../../core/edits';
 import type { TextEdit } from '../../core/findings';
-import { addLiteralFields, assignedTarget, laterConfiguration, literalKeys, storedInAnotherValue } from '../../core/literals';
+import { addLiteralFields, assignedTarget, laterConfiguration, literalKeys, passedToCall, storedInAnotherValue } from '../../core/literals';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
@@ -89,10 +89,4 @@ function checkCall(call: Node, callee: Node, method: string, context: RuleContex
  */
 function defaultClientConfigured(context: RuleContext): boolean {
   return /\bDefaultClient\s*\.\s*Timeout\s*=[^=]/.test(context.file.text);
-}
-
-/** `api.New(&http.Client{})`: the function it is handed to may set the timeout. */
-function passedToCall(literal: Node): boolean {
-  const value = literal.parent?.type === 'unary_expression' ? literal.parent : literal;
-  return value.parent?.type === 'argument_list';
 }

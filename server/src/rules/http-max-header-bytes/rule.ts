@@ -1,5 +1,4 @@
-import type { Node } from 'web-tree-sitter';
-import { addLiteralFields, assignedTarget, laterConfiguration, literalKeys, storedInAnotherValue } from '../../core/literals';
+import { addLiteralFields, assignedTarget, laterConfiguration, literalKeys, passedToCall, storedInAnotherValue } from '../../core/literals';
 import { capture, type Rule } from '../../core/rule';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
@@ -43,9 +42,3 @@ export const rule: Rule = {
     });
   },
 };
-
-/** `serve(&http.Server{…})`: the function it is handed to may set the limit. */
-function passedToCall(literal: Node): boolean {
-  const value = literal.parent?.type === 'unary_expression' ? literal.parent : literal;
-  return value.parent?.type === 'argument_list';
-}

@@ -1,6 +1,6 @@
 // Where `defer resp.Body.Close()` belongs: right after the `if err != nil { … }` that follows the request.
 import type { Node } from 'web-tree-sitter';
-import { isErrorCheck, nextStatement } from '../sql-rows-close/binding';
+import { isErrorCheck, nextStatement } from '../../core/release/binding';
 import type { RuleContext } from '../../core/rule';
 
 /**

@@ -2,12 +2,13 @@
 import type { Node } from 'web-tree-sitter';
 import type { Fix, Localized } from '../../core/findings';
 import { addedLine, movedLine } from '../../core/release/fix';
-import { insideLoop, usageOf } from '../../core/release/usage';
+import { insideLoop } from '../../core/paths';
+import { usageOf } from '../../core/release/usage';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { enclosingFunction } from '../../core/syntax';
-import { bindingOf, varDeclarationOf, type Binding } from '../sql-rows-close/binding';
-import { exitPath, leakBeforeClose, type Leak } from '../sql-rows-close/exits';
-import { referencesOf } from '../sql-rows-close/references';
+import { bindingOf, varDeclarationOf, type Binding } from '../../core/release/binding';
+import { exitPath, leakBeforeClose, type Leak } from '../../core/release/exits';
+import { referencesOf } from '../../core/release/references';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 import { closedRightAway, errorCheckAnchor } from './placement';

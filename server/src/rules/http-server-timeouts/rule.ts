@@ -3,6 +3,7 @@ import { addImport } from '../../core/edits';
 import type { Fix, TextEdit } from '../../core/findings';
 import { addLiteralFields, assignedTarget, laterConfiguration, literalKeys, storedInAnotherValue } from '../../core/literals';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
+import { listEn } from '../../core/text';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 import query from './query.scm';
@@ -61,7 +62,7 @@ export const rule: Rule = {
       context.report({
         node: type,
         message: {
-          en: `http.Server has ${describe(!hasRead, !hasWrite, idleNever)}, so slow or idle clients can hold connections forever; set ${list(fields)}`,
+          en: `http.Server has ${describe(!hasRead, !hasWrite, idleNever)}, so slow or idle clients can hold connections forever; set ${listEn(fields)}`,
           'zh-cn': `http.Server ${describeZh(!hasRead, !hasWrite, idleNever)}，慢速或空闲的客户端可以一直占着连接；请设置 ${fields.join('、')}`,
         },
         fixes: [fixFor(body, fields, context)],
@@ -89,12 +90,7 @@ function describeZh(noRead: boolean, noWrite: boolean, idleNever: boolean): stri
 
 function describe(noRead: boolean, noWrite: boolean, idleNever: boolean): string {
   const kinds = [noRead && 'read', noWrite && 'write', idleNever && 'idle'].filter((kind): kind is string => Boolean(kind));
-  return `no ${list(kinds, 'or')} timeout`;
-}
-
-/** `a`, `a and b`, `a, b and c`. */
-function list(items: readonly string[], conjunction = 'and'): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
+  return `no ${listEn(kinds, 'or')} timeout`;
 }
 
 function fixFor(body: Node, fields: string[], context: RuleContext): Fix {
@@ -106,5 +102,5 @@ function fixFor(body: Node, fields: string[], context: RuleContext): Fix {
     const importEdit = addImport(context.file.tree, 'time');
     if (importEdit) edits.push(importEdit);
   }
-  return { title: { en: `Add ${list(fields)}`, 'zh-cn': `加上 ${fields.join('、')}` }, edits };
+  return { title: { en: `Add ${listEn(fields)}`, 'zh-cn': `加上 ${fields.join('、')}` }, edits };
 }

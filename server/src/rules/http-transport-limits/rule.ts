@@ -1,9 +1,10 @@
 import type { Node } from 'web-tree-sitter';
 import { addImport } from '../../core/edits';
 import type { Localized, TextEdit } from '../../core/findings';
-import { addLiteralFields, assignedTarget, laterConfiguration, literalKeys, storedInAnotherValue } from '../../core/literals';
+import { addLiteralFields, assignedTarget, laterConfiguration, literalKeys, passedToCall, storedInAnotherValue } from '../../core/literals';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { unparen } from '../../core/syntax';
+import { listEn } from '../../core/text';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 import query from './query.scm';
@@ -61,7 +62,7 @@ export const rule: Rule = {
     context.report({
       node: type,
       message: message(missing),
-      fixes: [{ title: { en: `Add ${list(missing)}`, 'zh-cn': `加上 ${missing.join('、')}` }, edits }],
+      fixes: [{ title: { en: `Add ${listEn(missing)}`, 'zh-cn': `加上 ${missing.join('、')}` }, edits }],
     });
   },
 };
@@ -89,18 +90,13 @@ function message(missing: string[]): Localized {
   }
   const timeouts = missing.filter((field) => field !== 'MaxIdleConnsPerHost');
   if (timeouts.length > 0) {
-    en.push(`has no ${list(timeouts, 'or')}, so it can wait or hold connections forever`);
+    en.push(`has no ${listEn(timeouts, 'or')}, so it can wait or hold connections forever`);
     zh.push(`没有设置 ${timeouts.join('、')}，可能无限等待或一直占着连接`);
   }
   return {
-    en: `http.Transport ${en.join(' and ')}; set ${list(missing)}`,
+    en: `http.Transport ${en.join(' and ')}; set ${listEn(missing)}`,
     'zh-cn': `http.Transport ${zh.join('，')}；请设置 ${missing.join('、')}`,
   };
-}
-
-/** `a`, `a and b`, `a, b and c`. */
-function list(items: readonly string[], conjunction = 'and'): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
 }
 
 /**
@@ -109,9 +105,9 @@ function list(items: readonly string[], conjunction = 'and'): string {
  * is where a transport normally goes and which sets none of these fields.
  */
 function handedOff(literal: Node, context: RuleContext): boolean {
-  const value = literal.parent?.type === 'unary_expression' ? literal.parent : literal;
-  if (value.parent?.type === 'argument_list') return true;
+  if (passedToCall(literal)) return true;
   if (!storedInAnotherValue(literal)) return false;
+  const value = literal.parent?.type === 'unary_expression' ? literal.parent : literal;
   const element = value.parent;
   const keyed = element?.type === 'literal_element' ? element.parent : undefined;
   if (keyed?.type !== 'keyed_element' || !keyed.childForFieldName('value')?.equals(element!)) return true;

@@ -2,7 +2,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Fix } from '../../core/findings';
 import { insertLineAfter } from '../../core/edits';
-import { insideLoop } from '../../core/release/usage';
+import { insideLoop } from '../../core/paths';
 import type { RuleContext } from '../../core/rule';
 import { findDeclarationFrom } from '../../core/scope';
 import { replaceNode } from '../../core/edits';

@@ -3,7 +3,7 @@ import type { Node } from 'web-tree-sitter';
 import type { Fix, Localized } from '../../core/findings';
 import { addedLine } from '../../core/release/fix';
 import type { LineIndex } from '../../core/text';
-import { exitVerb } from '../sql-rows-close/exits';
+import { exitVerb } from '../../core/release/exits';
 
 /** "the span `span` from `tracer.Start`", the opening of every message about a named span. */
 export function spanSubject(name: string, callee: string): Localized {

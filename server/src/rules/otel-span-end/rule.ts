@@ -2,12 +2,13 @@
 import type { Node } from 'web-tree-sitter';
 import type { Fix, Localized } from '../../core/findings';
 import { movedLine } from '../../core/release/fix';
-import { insideLoop, usageOf } from '../../core/release/usage';
+import { insideLoop } from '../../core/paths';
+import { usageOf } from '../../core/release/usage';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { enclosingFunction } from '../../core/syntax';
-import { bindingOf, nextStatement, type Binding } from '../sql-rows-close/binding';
-import { leakBeforeClose, type Leak } from '../sql-rows-close/exits';
-import { referencesOf } from '../sql-rows-close/references';
+import { bindingOf, nextStatement, type Binding } from '../../core/release/binding';
+import { leakBeforeClose, type Leak } from '../../core/release/exits';
+import { referencesOf } from '../../core/release/references';
 import { reportDiscarded } from './discarded';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';

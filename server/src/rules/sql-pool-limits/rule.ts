@@ -6,6 +6,7 @@ import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { declarationIn, findDeclarationFrom, findLocalDeclaration } from '../../core/scope';
 import { enclosingFunction } from '../../core/syntax';
 import { afterErrorCheck, insertAfter, ownLocal, usesOf } from '../../core/variables';
+import { listEn, listZh } from '../../core/text';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 import { LIMITS, packageConfiguration, useOf, type Limit } from './usage';
@@ -74,7 +75,7 @@ export const rule: Rule = {
     context.report({
       node: target,
       message: {
-        en: `the pool \`${pool}\` from \`${fnText}\` keeps database/sql's default of ${list(missing.map((m) => m.fallback.en))}; call ${list(missing.map((m) => `\`${pool}.${m.methods[0]}\``))} after opening it`,
+        en: `the pool \`${pool}\` from \`${fnText}\` keeps database/sql's default of ${listEn(missing.map((m) => m.fallback.en))}; call ${listEn(missing.map((m) => `\`${pool}.${m.methods[0]}\``))} after opening it`,
         'zh-cn': `来自 \`${fnText}\` 的连接池 \`${pool}\` 沿用了 database/sql 的默认配置（${listZh(missing.map((m) => m.fallback.zh))}）；打开之后调用 ${listZh(missing.map((m) => `\`${pool}.${m.methods[0]}\``))}`,
       },
       fixes: fn ? fixFor(statement, err, pool, missing, setters, context) : [],
@@ -117,16 +118,6 @@ function bindingOf(call: Node): Binding | undefined {
   return { target, statement, err };
 }
 
-/** `a`, `a and b`, `a, b and c`. */
-function list(items: readonly string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
-/** `a`、`a 和 b`、`a、b 和 c`. */
-function listZh(items: readonly string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join('、')} 和 ${items[items.length - 1]}`;
-}
-
 /**
  * The missing calls with the guide's values, after the setters already there (when they are
  * statements of one block) or else right after the error check. An idle limit matches an
@@ -151,5 +142,5 @@ function fixFor(statement: Node, err: string | undefined, pool: string, missing:
     if (importEdit) edits.push(importEdit);
   }
   const names = missing.map((m) => m.methods[0]);
-  return [{ title: { en: `Set ${list(names)}`, 'zh-cn': `设置 ${listZh(names)}` }, edits }];
+  return [{ title: { en: `Set ${listEn(names)}`, 'zh-cn': `设置 ${listZh(names)}` }, edits }];
 }

@@ -3,7 +3,7 @@ import type { Node } from 'web-tree-sitter';
 import { indentOf } from '../../core/edits';
 import type { Fix, TextEdit } from '../../core/findings';
 import type { LineIndex } from '../../core/text';
-import { isErrorCheck, nextStatement } from './binding';
+import { isErrorCheck, nextStatement } from '../../core/release/binding';
 
 /**
  * Where `defer rows.Close()` goes: after the `if err != nil { … }` that follows the assignment,

@@ -4,15 +4,17 @@ import type { Fix, Localized } from '../../core/findings';
 import { isNamed } from '../../core/go-types';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { enclosingFunction } from '../../core/syntax';
-import { bindingOf, closedRightAway, type Binding } from './binding';
+import { bindingOf, closedRightAway, type Binding } from '../../core/release/binding';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
-import { exitPath, leakBeforeClose, type Leak } from './exits';
+import { exitPath, leakBeforeClose, type Leak } from '../../core/release/exits';
 import { addedDefer, fixAnchor, movedDefer } from './fix';
-import { BINDING_TEXT } from './patterns';
+import { BINDING_TEXT } from '../../core/release/patterns';
 import query from './query.scm';
-import { referencesOf } from './references';
-import { usageOf } from './usage';
+import { referencesOf } from '../../core/release/references';
+import { insideLoop } from '../../core/paths';
+import { usageOf } from '../../core/release/usage';
+import { classifyRowsUse } from './usage';
 
 const SQL = 'database/sql';
 const SQLX = 'github.com/jmoiron/sqlx';
@@ -66,12 +68,12 @@ export const rule: Rule = {
 
     const refs = referencesOf(binding, name, fn, body, context.file.tree);
     if (!refs) return;
-    const usage = usageOf(refs, fn);
-    if (usage.escapes || usage.closedElsewhere) return;
+    const usage = usageOf(refs, fn, classifyRowsUse);
+    if (usage.escapes || usage.releasedElsewhere) return;
 
     const callee = call.childForFieldName('function')!.text;
     const rows: Rows = { binding, name, fn, subject: { en: `\`${name}\` from \`${callee}\``, 'zh-cn': `\`${callee}\` 返回的 \`${name}\`` } };
-    if (usage.sites.length === 0 && !usage.conditionalClose) {
+    if (usage.sites.length === 0 && !usage.conditionalRelease) {
       reportNeverClosed(rows, context);
       return;
     }
@@ -179,12 +181,4 @@ function returnsRows(call: Node, context: RuleContext): boolean {
   if (packageFunction) return packageFunction.path === SQLX && packageFunction.name.startsWith('NamedQuery');
   const first = context.types.resultsOf(call)?.[0];
   return isNamed(first, SQL, 'Rows') || isNamed(first, SQLX, 'Rows');
-}
-
-/** True when `statement` sits in a `for` loop of `fn` itself (not of an enclosing function). */
-function insideLoop(statement: Node, fn: Node): boolean {
-  for (let current = statement.parent; current && !current.equals(fn); current = current.parent) {
-    if (current.type === 'for_statement') return true;
-  }
-  return false;
 }

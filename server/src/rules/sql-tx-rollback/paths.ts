@@ -1,27 +1,11 @@
 // Finds a way out of the function (or of the loop body) taken after Begin with no Commit or
 // Rollback before it.
 import type { Node } from 'web-tree-sitter';
+import { unconditionalStatement } from '../../core/release/usage';
 import { walk } from '../../core/syntax';
 import { isErrNotNil } from '../../core/variables';
 
 const BREAK_TARGETS = new Set(['for_statement', 'expression_switch_statement', 'type_switch_statement', 'select_statement']);
-
-/** Nodes a call may sit in and still be evaluated whenever the enclosing statement runs. */
-const PASS_THROUGH = new Set([
-  'expression_list',
-  'argument_list',
-  'call_expression',
-  'parenthesized_expression',
-  'unary_expression',
-  'expression_statement',
-  'assignment_statement',
-  'short_var_declaration',
-  'return_statement',
-  'defer_statement',
-  'var_spec',
-  'var_spec_list',
-  'var_declaration',
-]);
 
 /**
  * The first exit after `statement` (the Begin) that leaves with the transaction open: a return,
@@ -148,26 +132,4 @@ function branchFinishes(branch: Node | null, sites: Set<number>): boolean {
   const list = branch.type === 'statement_list' ? branch : branch.namedChildren.find((n) => n?.type === 'statement_list');
   if (!list) return false;
   return list.namedChildren.some((n) => n !== null && (n.type === 'return_statement' || finishesAll(n, sites)));
-}
-
-/** The statement (directly in a statement list) that always evaluates `node` when it runs. */
-function unconditionalStatement(node: Node): Node | undefined {
-  let child = node;
-  for (let current = node.parent; current; child = current, current = current.parent) {
-    if (current.type === 'statement_list') return child;
-    if (PASS_THROUGH.has(current.type)) continue;
-    if (current.type === 'if_statement') {
-      const initializer = current.childForFieldName('initializer');
-      const condition = current.childForFieldName('condition');
-      if (initializer?.equals(child) || condition?.equals(child)) continue;
-      return undefined;
-    }
-    if (current.type === 'binary_expression') {
-      const operator = current.childForFieldName('operator')?.text;
-      if ((operator !== '&&' && operator !== '||') || current.childForFieldName('left')?.equals(child)) continue;
-      return undefined;
-    }
-    return undefined;
-  }
-  return undefined;
 }

@@ -31,7 +31,7 @@ export const rule: Rule = {
     const called = context.types.calledFunction(call);
     if (called?.path !== 'time' || called.name !== 'After') return;
     const select = timeoutCase.parent;
-    if (select?.type !== 'select_statement' || !insideLoop(select)) return;
+    if (select?.type !== 'select_statement' || !insideUnboundedLoop(select)) return;
     // Timers pile up only when another case can win and the loop goes round again.
     const others = select.namedChildren.filter((c): c is Node => c !== null && (c.type === 'communication_case' || c.type === 'default_case') && !c.equals(timeoutCase));
     if (!others.some((other) => !leavesLoop(other, context))) return;
@@ -49,7 +49,7 @@ export const rule: Rule = {
  * A for statement around the select in the same function, other than loops counting to a
  * literal (`for i := 0; i < 3; i++`), which make a fixed, small number of timers.
  */
-function insideLoop(select: Node): boolean {
+function insideUnboundedLoop(select: Node): boolean {
   let found = false;
   for (let node = select.parent; node && !FUNCTION_TYPES.has(node.type); node = node.parent) {
     if (node.type === 'for_statement' && !literalBound(node)) found = true;

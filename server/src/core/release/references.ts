@@ -1,6 +1,6 @@
-// Finds the uses of the rows variable in its function, resolving shadowing and reuse by `:=`.
+// Finds the uses of a resource variable in its function, resolving shadowing and reuse by `:=`.
 import type { Node, Tree } from 'web-tree-sitter';
-import { declarationIn, findLocalDeclaration, type Declaration } from '../../core/scope';
+import { declarationIn, findLocalDeclaration, type Declaration } from '../scope';
 import { varDeclarationOf, type Binding } from './binding';
 import { word } from './patterns';
 

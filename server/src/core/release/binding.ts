@@ -1,4 +1,4 @@
-// How the rows are received (`rows, err := …` and kin) and the error check that follows.
+// How a resource is received (`rows, err := …`, `resp, err := …` and kin) and the error check that follows.
 import type { Node } from 'web-tree-sitter';
 import { deferredClose, ELSE, errorCheckOpening, word } from './patterns';
 

@@ -1,8 +1,8 @@
-// Finds an exit taken between the query and the statement that closes the rows.
+// Finds an exit taken between receiving a resource and the statement that releases it.
 import type { Node } from 'web-tree-sitter';
-import type { Localized } from '../../core/findings';
-import { findLocalDeclaration } from '../../core/scope';
-import { walk } from '../../core/syntax';
+import type { Localized } from '../findings';
+import { findLocalDeclaration } from '../scope';
+import { walk } from '../syntax';
 import { EXIT_WORDS } from './patterns';
 import type { Occurrence } from './references';
 

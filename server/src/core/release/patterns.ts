@@ -1,4 +1,4 @@
-// Regular expressions over Go source text, built once per variable name and reused.
+// Regular expressions over Go source text, built once per variable name and reused (the release rules).
 
 const IDENT = String.raw`[\p{L}_][\p{L}\p{Nd}_]*`;
 /** `rows, err :=`, `rows, err =`, `rows =` at the start of a statement's or spec's text. */
