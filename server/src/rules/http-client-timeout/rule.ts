@@ -3,6 +3,9 @@ import { addImport } from '../../core/edits';
 import type { TextEdit } from '../../core/findings';
 import { addLiteralFields, assignedTarget, laterConfiguration, literalKeys, passedToCall, storedInAnotherValue } from '../../core/literals';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
+import { callArguments, enclosingFunction } from '../../core/syntax';
+import { calledMethod, usesOf } from '../../core/variables';
+import { carriesDeadline } from './deadlines';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 import query from './query.scm';
@@ -34,11 +37,13 @@ export const rule: Rule = {
 function checkLiteral(literal: Node, type: Node, body: Node, context: RuleContext): void {
   if (context.types.qualified(type)?.path !== 'net/http') return;
   const keys = literalKeys(body);
-  if (!keys || keys.has('Timeout') || storedInAnotherValue(literal) || passedToCall(literal)) return;
+  if (!keys || keys.has('Timeout') || storedInAnotherValue(literal)) return;
+  if (passedToCall(literal) && !passedToAnotherPackage(literal, context)) return;
   const target = assignedTarget(literal);
   if (target) {
     const later = laterConfiguration(literal, target, context.file.text, ['Timeout']);
     if (later === 'handed-off' || later.has('Timeout')) return;
+    if (onlySendsBoundedRequests(target, context)) return;
   }
   const timePackages = context.index.importNames(context.file.uri, 'time');
   const value = `10 * ${timePackages[0] ?? 'time'}.Second`;
@@ -50,8 +55,8 @@ function checkLiteral(literal: Node, type: Node, body: Node, context: RuleContex
   context.report({
     node: type,
     message: {
-      en: `http.Client has no Timeout, so a server that stops answering blocks the request forever; set \`Timeout: ${value}\` (or a bound that fits the calls)`,
-      'zh-cn': `http.Client 没有设置 Timeout，对端不再响应时请求会永远阻塞；设置 \`Timeout: ${value}\`（或按调用情况定一个时限）`,
+      en: `http.Client has no Timeout, so a request to a stalled server waits with no bound of its own; set \`Timeout: ${value}\` or a bound that fits`,
+      'zh-cn': `http.Client 没有设置 Timeout，对端卡住时请求没有自己的时限可言；设置 \`Timeout: ${value}\`（或按调用情况定一个时限）`,
     },
     fixes: [{ title: { en: `Add Timeout: ${value}`, 'zh-cn': `加上 Timeout: ${value}` }, edits }],
   });
@@ -74,13 +79,46 @@ function checkCall(call: Node, callee: Node, method: string, context: RuleContex
   const client = operand ? context.types.qualified(operand) : undefined;
   if (client?.path !== 'net/http' || client.name !== 'DefaultClient' || !CLIENT_METHODS.has(method)) return;
   if (defaultClientConfigured(context)) return;
+  const request = callArguments(call)[0];
+  if (method === 'Do' && request && carriesDeadline(request, context)) return;
   context.report({
     node: operand!,
     message: {
-      en: `\`${operand!.text}\` has no timeout, so \`${callee.text}\` can block forever; send the request through a shared \`&http.Client{Timeout: …}\` instead`,
-      'zh-cn': `\`${operand!.text}\` 没有超时，\`${callee.text}\` 可能永远阻塞；改为通过一个共享的 \`&http.Client{Timeout: …}\` 发请求`,
+      en: `\`${operand!.text}\` has no timeout and no deadline is set on this request here, so \`${callee.text}\` can hang; send it through a shared \`&http.Client{Timeout: …}\``,
+      'zh-cn': `\`${operand!.text}\` 没有超时，这里也没有给请求设置截止时间，\`${callee.text}\` 可能一直挂住；改为通过一个共享的 \`&http.Client{Timeout: …}\` 发请求`,
     },
   });
+}
+
+/**
+ * `sdk.NewClient(&http.Client{…})`: another package's constructor uses the client as it is given.
+ * A function of this package may set the Timeout itself, which we would have to read to know.
+ */
+function passedToAnotherPackage(literal: Node, context: RuleContext): boolean {
+  const value = literal.parent?.type === 'unary_expression' ? literal.parent : literal;
+  const call = value.parent?.parent;
+  return call?.type === 'call_expression' && context.types.calledFunction(call) !== undefined;
+}
+
+/**
+ * A client kept in a local variable whose every use sends a request that has its own deadline
+ * (`client.Do(req)` with `req` made on a `context.WithTimeout` context): nothing it sends can hang.
+ */
+function onlySendsBoundedRequests(target: Node, context: RuleContext): boolean {
+  // Only a variable declared with the literal: `client := &http.Client{}` or `var client = …`.
+  const holder = target.parent?.type === 'expression_list' ? target.parent.parent : target.parent;
+  if (target.type !== 'identifier' || (holder?.type !== 'short_var_declaration' && holder?.type !== 'var_spec')) return false;
+  const fn = enclosingFunction(target);
+  if (!fn) return false;
+  let sends = 0;
+  for (const use of usesOf(target, fn)) {
+    const method = calledMethod(use);
+    if (method === 'CloseIdleConnections') continue;
+    const request = method === 'Do' ? callArguments(use.parent!.parent!)[0] : undefined;
+    if (!request || !carriesDeadline(request, context)) return false;
+    sends++;
+  }
+  return sends > 0;
 }
 
 /**

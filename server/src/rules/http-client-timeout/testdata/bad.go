@@ -65,3 +65,44 @@ func send(ctx context.Context, u string) (*http.Response, error) {
 	}
 	return http.DefaultClient.Do(req) // want "http-client-timeout"
 }
+
+// A deadline that WithoutCancel drops: the request is unbounded again.
+func sendDetached(parent context.Context, u string) (*http.Response, error) {
+	ctx, cancel := context.WithTimeout(parent, 5*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(context.WithoutCancel(ctx), http.MethodGet, u, nil)
+	if err != nil {
+		return nil, err
+	}
+	return http.DefaultClient.Do(req) // want "http-client-timeout"
+}
+
+// The request is replaced in a branch by one without the deadline.
+func sendMaybeBounded(u string, bounded bool) (*http.Response, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return nil, err
+	}
+	if !bounded {
+		req, _ = http.NewRequest(http.MethodGet, u, nil)
+	}
+	return http.DefaultClient.Do(req) // want "http-client-timeout"
+}
+
+// A local client that sends a bounded request and an unbounded one.
+func fetchBoth(u string) error {
+	client := &http.Client{} // want "http-client-timeout"
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return err
+	}
+	if _, err := client.Do(req); err != nil {
+		return err
+	}
+	_, err = client.Get(u)
+	return err
+}

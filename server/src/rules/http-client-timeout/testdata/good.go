@@ -1,6 +1,7 @@
 package client
 
 import (
+	"context"
 	"net/http"
 	"time"
 )
@@ -64,4 +65,52 @@ func (fakeHTTP) Get(u string) error { return nil }
 func shadowed(u string) error {
 	http := fakeHTTP{}
 	return http.Get(u)
+}
+
+// A request made on a context with a deadline set here: the round trip and the body read end
+// when it expires, so the default client cannot hang on it.
+func status(u string) (*http.Response, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, http.NoBody)
+	if err != nil {
+		return nil, err
+	}
+	return http.DefaultClient.Do(req)
+}
+
+// A client whose every request carries a deadline, given with WithContext; a derived context
+// keeps its parent's deadline.
+func export(u string, timeout time.Duration) error {
+	client := http.Client{}
+	defer client.CloseIdleConnections()
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	ctx, stop := context.WithCancel(ctx)
+	defer stop()
+	req, err := http.NewRequest(http.MethodGet, u, http.NoBody)
+	if err != nil {
+		return err
+	}
+	resp, err := client.Do(req.WithContext(ctx))
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// The request is given its deadline after it is built.
+func exportLater(u string) error {
+	ctx, cancel := context.WithDeadline(context.Background(), time.Now().Add(time.Minute))
+	defer cancel()
+	req, err := http.NewRequest(http.MethodGet, u, http.NoBody)
+	if err != nil {
+		return err
+	}
+	req = req.WithContext(ctx)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
 }

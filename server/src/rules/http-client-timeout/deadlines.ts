@@ -1,0 +1,99 @@
+// Requests that carry their own deadline. A client without a Timeout cannot hang on a request
+// whose context expires: net/http aborts the round trip, the body read included, when the
+// request's context is done. Only deadlines set in the same function count; a context that
+// arrives as a parameter may or may not have one, and we cannot see which.
+import type { Node } from 'web-tree-sitter';
+import type { RuleContext } from '../../core/rule';
+import { findLocalDeclaration } from '../../core/scope';
+import { callArguments, calleeParts, enclosingFunction, identifiersNamed, unparen } from '../../core/syntax';
+
+const DEADLINES = new Set(['WithTimeout', 'WithDeadline', 'WithTimeoutCause', 'WithDeadlineCause']);
+/** Derived contexts keep their parent's deadline (`WithoutCancel` drops it, so it is not here). */
+const KEEPS_PARENT_DEADLINE = new Set(['WithCancel', 'WithCancelCause', 'WithValue']);
+
+/** True when the request expression's context has a deadline set in this function. */
+export function carriesDeadline(request: Node, context: RuleContext): boolean {
+  const expression = unparen(request);
+  if (expression.type === 'call_expression') return madeWithDeadline(expression, context);
+  if (expression.type !== 'identifier') return false;
+  const value = valueReaching(expression);
+  return value !== undefined && madeWithDeadline(unparen(value), context);
+}
+
+/** `http.NewRequestWithContext(ctx, …)` or `req.WithContext(ctx)` with a deadline on `ctx`. */
+function madeWithDeadline(call: Node, context: RuleContext): boolean {
+  if (call.type !== 'call_expression') return false;
+  const callee = calleeParts(call);
+  const first = callArguments(call)[0];
+  if (!callee || !first) return false;
+  const called = context.types.calledFunction(call);
+  if (called) return called.path === 'net/http' && called.name === 'NewRequestWithContext' && hasDeadline(first, context);
+  return callee.name === 'WithContext' && callArguments(call).length === 1 && hasDeadline(first, context);
+}
+
+function hasDeadline(ctx: Node, context: RuleContext, depth = 0): boolean {
+  const expression = unparen(ctx);
+  if (expression.type !== 'identifier' || depth > 4) return false;
+  const value = valueReaching(expression);
+  if (value?.type !== 'call_expression') return false;
+  const called = context.types.calledFunction(value);
+  if (called?.path !== 'context') return false;
+  if (DEADLINES.has(called.name)) return true;
+  const parent = callArguments(value)[0];
+  return KEEPS_PARENT_DEADLINE.has(called.name) && parent !== undefined && hasDeadline(parent, context, depth + 1);
+}
+
+/**
+ * The value a local variable holds where `use` reads it: the last assignment before the use in
+ * the same function, provided it runs on every path to the use (its statement encloses the use's
+ * block). A call assigned to several names (`req, err := f()`) counts as the value of the first
+ * name only, which is where the functions we ask about return the value we care about.
+ */
+export function valueReaching(use: Node): Node | undefined {
+  const declaration = findLocalDeclaration(use);
+  if (!declaration || (declaration.kind !== 'short' && declaration.kind !== 'var')) return undefined;
+  const fn = enclosingFunction(use);
+  if (!fn || !enclosingFunction(declaration.name)?.equals(fn)) return undefined;
+  let last = valueAt(declaration.node, declaration.values, declaration.index);
+  for (const other of identifiersNamed(fn, use.text)) {
+    if (other.startIndex >= use.startIndex || other.startIndex <= declaration.name.startIndex) continue;
+    const assignment = assignmentOf(other);
+    // `ctx, stop := context.WithCancel(ctx)` reads `ctx` before it assigns it.
+    if (!assignment || assignment.statement.endIndex > use.startIndex) continue;
+    if (findLocalDeclaration(other)?.name.equals(declaration.name)) last = assignment;
+  }
+  return last.value && enclosesUse(last.statement, use) ? last.value : undefined;
+}
+
+interface Assigned {
+  statement: Node;
+  value: Node | undefined;
+}
+
+function valueAt(statement: Node, values: readonly (Node | null)[], index: number): Assigned {
+  if (values.length === 1 && index > 0) return { statement, value: undefined };
+  return { statement, value: values[values.length === 1 ? 0 : index] ?? undefined };
+}
+
+/** For an identifier on the left of `=`/`:=`, the statement and the value it receives; null when it is only read. */
+function assignmentOf(identifier: Node): Assigned | null {
+  const list = identifier.parent;
+  const statement = list?.type === 'expression_list' ? list.parent : undefined;
+  if (!list || !statement || (statement.type !== 'assignment_statement' && statement.type !== 'short_var_declaration')) return null;
+  if (!statement.childForFieldName('left')?.equals(list)) return null;
+  if (statement.type === 'assignment_statement' && statement.childForFieldName('operator')?.text !== '=') return { statement, value: undefined };
+  const index = list.namedChildren.findIndex((node) => node?.equals(identifier));
+  return valueAt(statement, statement.childForFieldName('right')?.namedChildren ?? [], index);
+}
+
+/** True when `statement` sits in a statement list that encloses `use` (so it ran before it). */
+function enclosesUse(statement: Node, use: Node): boolean {
+  let list: Node | null = statement;
+  while (list && list.type !== 'statement_list') list = list.parent;
+  if (!list) return false;
+  for (let node: Node | null = use.parent; node; node = node.parent) {
+    if (node.equals(list)) return true;
+    if (node.type === 'func_literal') return false;
+  }
+  return false;
+}
