@@ -1,6 +1,7 @@
 // Visible bounds on a loop's goroutines: an early exit, a blocking channel operation, a semaphore, a rate limiter, errgroup SetLimit.
 import type { Node } from 'web-tree-sitter';
 import type { RuleContext } from '../../core/rule';
+import { neverReturns } from '../../core/paths';
 import { callArguments, FUNCTION_TYPES, unparen, walk } from '../../core/syntax';
 import type { Analysis, FunctionFacts } from './analysis';
 import { firstStatement, goroutineLiteral } from './go-statement';
@@ -18,20 +19,55 @@ const LOOP_BOUND_TEXT = new RegExp(`<-|\\b(?:${[...PACING_METHODS, 'Sleep'].join
 /** The same inside the goroutine: a semaphore send and receive, an acquire, a limiter wait. */
 const INSIDE_BOUND_TEXT = /<-|Acquire|Wait/;
 
-/** A `break` or `return` right after the go statement: the loop starts one goroutine at most. */
+/**
+ * The loop cannot go round again once the go statement has run: a statement after it, in its
+ * own block or in any block around it inside the loop, leaves the loop or the process on every
+ * path (`return`, `break`, `goto`, `panic`, `os.Exit`, `log.Fatal`, `syscall.Exec`). A `continue`
+ * met first means the loop does go round again. Then the loop starts one goroutine at most.
+ */
 export function leavesLoopAfter(go: Node, loop: Node): boolean {
-  for (let statement = go.nextNamedSibling; statement; statement = statement.nextNamedSibling) {
-    const type = statement.type;
-    if (type === 'return_statement' || type === 'goto_statement') return true;
-    if (type !== 'break_statement') continue;
-    const label = statement.namedChildren.find((n) => n?.type === 'label_name')?.text;
-    if (label) return labelsLoopOrOuter(label, loop);
-    for (let parent = go.parent; parent && !parent.equals(loop); parent = parent.parent) {
-      if (['expression_switch_statement', 'type_switch_statement', 'select_statement'].includes(parent.type)) return false;
+  for (let current: Node = go; current.parent && !current.parent.equals(loop); current = current.parent) {
+    if (current.parent.type !== 'statement_list') continue;
+    for (let statement = current.nextNamedSibling; statement; statement = statement.nextNamedSibling) {
+      const leaves = leavesFrom(statement, current, loop);
+      if (leaves !== undefined) return leaves;
     }
-    return true;
   }
   return false;
+}
+
+/** Whether a statement after the go statement ends the loop (true), goes round again (false), or neither (undefined). */
+function leavesFrom(statement: Node, level: Node, loop: Node): boolean | undefined {
+  switch (statement.type) {
+    case 'return_statement':
+    case 'goto_statement':
+      return true;
+    case 'continue_statement':
+      return false;
+    case 'break_statement': {
+      const label = statement.namedChildren.find((n) => n?.type === 'label_name')?.text;
+      if (label) return labelsLoopOrOuter(label, loop);
+      // An unlabelled break inside a switch or select leaves only that.
+      for (let parent = level.parent; parent && !parent.equals(loop); parent = parent.parent) {
+        if (BREAKABLE.has(parent.type)) return undefined;
+      }
+      return true;
+    }
+    case 'expression_statement': {
+      const call = statement.namedChild(0);
+      return call?.type === 'call_expression' && (neverReturns(call) || replacesProcess(call)) ? true : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+const BREAKABLE = new Set(['expression_switch_statement', 'type_switch_statement', 'select_statement']);
+
+/** `syscall.Exec(…)` (or `unix.Exec`): the process becomes another program, or the call failed and the code gives up. */
+function replacesProcess(call: Node): boolean {
+  const fn = call.childForFieldName('function');
+  return fn?.type === 'selector_expression' && fn.childForFieldName('field')?.text === 'Exec' && /^(syscall|unix)$/.test(fn.childForFieldName('operand')?.text ?? '');
 }
 
 function labelsLoopOrOuter(label: string, loop: Node): boolean {

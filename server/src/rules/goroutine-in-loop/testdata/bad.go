@@ -312,3 +312,26 @@ func pingPaths(paths []string) {
 		go fetch(currentHost + p) // want "goroutine-in-loop"
 	}
 }
+
+// `continue` comes before the exit: every other order starts a goroutine.
+func auditSome(orders []Order) {
+	for _, o := range orders {
+		if o.ID%2 == 0 {
+			go process(o) // want "goroutine-in-loop"
+			continue
+		}
+		return
+	}
+}
+
+// A `break` in a select leaves the select only: the loop goes round again.
+func drainInto(orders []Order, done <-chan struct{}) {
+	for _, o := range orders {
+		go process(o) // want "goroutine-in-loop"
+		select {
+		case <-done:
+		default:
+			break
+		}
+	}
+}

@@ -2,7 +2,10 @@ package fanout
 
 import (
 	"context"
+	"log"
 	"net"
+	"os"
+	"syscall"
 	tm "time"
 
 	"golang.org/x/sync/errgroup"
@@ -309,3 +312,35 @@ func runStages(stages []*stage) {
 		st.start <- true
 	}
 }
+
+// The loop hands over to a new program after starting the goroutine: it never goes round again.
+func reexec(argv0 string, args []string, env []string, orders []Order) {
+	for _, o := range orders {
+		go audit(o)
+		syscall.Exec(argv0, args, env)
+	}
+}
+
+// A goroutine started in a branch, then the process exits whatever the branch did.
+func firstFailure(results []error) {
+	for _, err := range results {
+		if err != nil {
+			go report(err)
+		}
+		os.Exit(1)
+	}
+}
+
+// A goroutine started in a switch case that then stops the program.
+func fatalOnFirst(orders []Order) {
+	for _, o := range orders {
+		switch {
+		case o.ID < 0:
+			go audit(o)
+			log.Fatalf("bad order %d", o.ID)
+		}
+	}
+}
+
+func report(err error) {}
+func audit(o Order)    {}
