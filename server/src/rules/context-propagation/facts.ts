@@ -55,6 +55,8 @@ export interface FunctionFacts {
   source?: ContextSource | 'ignored' | null;
   role?: LiteralRole;
   derived?: Declaration[];
+  /** The function's calls without a context were reported (once per function). */
+  reportedUncancellable?: boolean;
 }
 
 /**
@@ -67,6 +69,7 @@ export interface FunctionFacts {
 export class Facts {
   private static current: Facts | undefined;
   private static sqlMemo = new WeakMap<PackageIndex, boolean>();
+  private static contextMemo = new WeakMap<PackageIndex, boolean>();
 
   private readonly tops: TopFacts[] = [];
   private last: TopFacts | undefined;
@@ -108,6 +111,17 @@ export class Facts {
       Facts.sqlMemo.set(index, uses);
     }
     return uses;
+  }
+
+  /** Whether any file of the package imports context (the standard library's or x/net's). */
+  packageImportsContext(): boolean {
+    const index = this.context.index;
+    let imports = Facts.contextMemo.get(index);
+    if (imports === undefined) {
+      imports = index.files.some((file) => file.imports.byPath.has('context') || file.imports.byPath.has('golang.org/x/net/context'));
+      Facts.contextMemo.set(index, imports);
+    }
+    return imports;
   }
 
   /** The top-level declaration that contains `node`. */

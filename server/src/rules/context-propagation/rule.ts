@@ -3,7 +3,8 @@ import { replaceNode } from '../../core/edits';
 import type { Fix, Localized, TextEdit } from '../../core/findings';
 import type { TypeRef } from '../../core/go-types';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
-import { callArguments } from '../../core/syntax';
+import { callArguments, findAll } from '../../core/syntax';
+import { listEn, listZh } from '../../core/text';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 import { Facts, type TopFacts } from './facts';
@@ -58,6 +59,8 @@ interface Candidate {
 
 /** Every method name with a twin on some receiver type. */
 const METHOD_NAMES = new Set(Object.values(TWINS).flatMap((twins) => Object.keys(twins)));
+/** The calls that can have a context twin (the query's names, Background and TODO aside). */
+const CANDIDATE_NAMES = new Set([...METHOD_NAMES, 'NewRequest', 'Dial']);
 
 export const rule: Rule = {
   meta: {
@@ -76,18 +79,22 @@ export const rule: Rule = {
     const operand = capture(match, 'operand')!;
     const name = capture(match, 'name')!;
     const facts = Facts.of(context);
-    switch (name.text) {
-      case 'Background':
-      case 'TODO':
-        return checkBackground(call, operand, facts, context);
-      case 'NewRequest':
-      case 'Dial':
-        return checkPackageCall(call, operand, name, facts, context);
-      default:
-        return checkMethod(call, operand, name, facts, context);
-    }
+    if (name.text === 'Background' || name.text === 'TODO') return checkBackground(call, operand, facts, context);
+    const found = findCandidate(call, operand, name, facts, context);
+    if (found) reportCandidate(call, found, facts, context);
   },
 };
+
+/** A call that should receive a context, with the context in reach where it is made. */
+interface Found {
+  candidate: Candidate;
+  scope: Scope;
+  top: TopFacts;
+}
+
+function findCandidate(call: Node, operand: Node, name: Node, facts: Facts, context: RuleContext): Found | undefined {
+  return name.text === 'NewRequest' || name.text === 'Dial' ? findPackageCall(call, operand, name, facts, context) : findMethod(call, operand, name, facts, context);
+}
 
 /**
  * `context.Background()`/`TODO()` in a function that has the caller's context. The checks are
@@ -135,7 +142,7 @@ function isConstructor(fn: Node): boolean {
 }
 
 /** `http.NewRequest(…)` and `net.Dial(…)`. */
-function checkPackageCall(call: Node, operand: Node, field: Node, facts: Facts, context: RuleContext): void {
+function findPackageCall(call: Node, operand: Node, field: Node, facts: Facts, context: RuleContext): Found | undefined {
   const path = facts.importPath(operand.text);
   const newRequest = field.text === 'NewRequest';
   if (path !== (newRequest ? 'net/http' : 'net')) return;
@@ -144,7 +151,7 @@ function checkPackageCall(call: Node, operand: Node, field: Node, facts: Facts, 
   // Only the request has a no-context variant; without a context parameter Dial is left alone.
   if (!top.mayHaveSource && (!newRequest || top.mainOrInit)) return;
   const scope = scopeOf(call, top, facts);
-  if (scope.kind === 'silent' || (scope.kind === 'none' && !newRequest)) return;
+  if (scope.kind === 'silent' || (scope.kind === 'none' && !newRequest)) return undefined;
   if (newRequest && contextAttachedLater(call, top, facts)) return;
   if (!context.types.isPackage(operand, path)) return;
   const pkg = operand.text;
@@ -163,11 +170,11 @@ function checkPackageCall(call: Node, operand: Node, field: Node, facts: Facts, 
         replacement: (ctx) => `(&${pkg}.Dialer{}).DialContext(${ctx}, …)`,
         edits: (ctx) => [replaceNode(call.childForFieldName('function')!, `(&${pkg}.Dialer{}).DialContext`), insertFirstArgument(call, ctx, context)],
       };
-  reportCandidate(call, candidate, scope, top, facts, context);
+  return { candidate, scope, top };
 }
 
 /** `db.Query(…)` on a database/sql or sqlx receiver. */
-function checkMethod(call: Node, operand: Node, field: Node, facts: Facts, context: RuleContext): void {
+function findMethod(call: Node, operand: Node, field: Node, facts: Facts, context: RuleContext): Found | undefined {
   const name = field.text;
   if (!METHOD_NAMES.has(name) || !facts.packageUsesSql()) return;
   const top = facts.top(call);
@@ -190,9 +197,8 @@ function checkMethod(call: Node, operand: Node, field: Node, facts: Facts, conte
   const scope = scopeOf(call, top, facts);
   if (scope.kind === 'silent') return;
   const receiverText = operand.text;
-  reportCandidate(
-    call,
-    {
+  return {
+    candidate: {
       node: field,
       callee: facts.text.slice(operand.startIndex, field.endIndex),
       replacement: (ctx) => `${receiverText}.${twin.name}(${ctx}${twin.options ? ', nil' : hasArguments() ? ', …' : ''})`,
@@ -204,23 +210,13 @@ function checkMethod(call: Node, operand: Node, field: Node, facts: Facts, conte
     },
     scope,
     top,
-    facts,
-    context,
-  );
+  };
 }
 
-function reportCandidate(call: Node, candidate: Candidate, scope: Scope, top: TopFacts, facts: Facts, context: RuleContext): void {
+function reportCandidate(call: Node, { candidate, scope, top }: Found, facts: Facts, context: RuleContext): void {
   if (scope.kind === 'silent') return;
   if (scope.kind === 'none') {
-    if (!candidate.uncancellable) return;
-    context.report({
-      node: candidate.node,
-      severity: 'information',
-      message: {
-        en: `\`${candidate.callee}\` ${candidate.uncancellable.en}; accept a \`ctx context.Context\` parameter and call \`${candidate.replacement('ctx')}\``,
-        'zh-cn': `\`${candidate.callee}\` ${candidate.uncancellable['zh-cn']}；请给函数加上 \`ctx context.Context\` 参数，并改为调用 \`${candidate.replacement('ctx')}\``,
-      },
-    });
+    if (candidate.uncancellable) reportUncancellable(top, facts, context);
     return;
   }
   const expression = contextExpression(scope.source, call, facts);
@@ -234,6 +230,48 @@ function reportCandidate(call: Node, candidate: Candidate, scope: Scope, top: To
       'zh-cn': `\`${candidate.callee}\` 没有使用${from['zh-cn']}；请改为调用 \`${replacement}\`，调用方放弃时它也会随之停止`,
     },
     fixes: [{ title: { en: `Use ${replacement}`, 'zh-cn': `改用 ${replacement}` }, edits: candidate.edits(expression.text) }],
+  });
+}
+
+/**
+ * The calls of a function that has no context to give them, reported once for the function
+ * (the information variant): the remedy, a `ctx` parameter, is one change for all of them. Not
+ * in a package that never imports context: its authors have not started threading one, and a
+ * finding per function would only be noise.
+ */
+function reportUncancellable(top: TopFacts, facts: Facts, context: RuleContext): void {
+  const memo = facts.fn(top.node);
+  if (memo.reportedUncancellable) return;
+  memo.reportedUncancellable = true;
+  if (!facts.packageImportsContext()) return;
+  const found: Candidate[] = [];
+  for (const call of findAll(top.node, 'call_expression')) {
+    const callee = call.childForFieldName('function');
+    const operand = callee?.type === 'selector_expression' ? callee.childForFieldName('operand') : null;
+    const name = callee?.childForFieldName('field');
+    if (!operand || !name || !CANDIDATE_NAMES.has(name.text)) continue;
+    const candidate = findCandidate(call, operand, name, facts, context);
+    if (candidate?.scope.kind === 'none' && candidate.candidate.uncancellable) found.push(candidate.candidate);
+  }
+  if (found.length === 0) return;
+  const callees = [...new Set(found.map((candidate) => `\`${candidate.callee}\``))];
+  const shown = callees.length > 3 ? [...callees.slice(0, 2), `${callees.length - 2} more`] : callees;
+  const shownZh = callees.length > 3 ? [...callees.slice(0, 2), `另外 ${callees.length - 2} 个调用`] : callees;
+  const fn = top.node.childForFieldName('name')?.text ?? 'this function';
+  const [first] = found;
+  context.report({
+    node: first.node,
+    severity: 'information',
+    message:
+      found.length === 1
+        ? {
+            en: `\`${first.callee}\` ${first.uncancellable!.en}; accept a \`ctx context.Context\` parameter and call \`${first.replacement('ctx')}\``,
+            'zh-cn': `\`${first.callee}\` ${first.uncancellable!['zh-cn']}；请给函数加上 \`ctx context.Context\` 参数，并改为调用 \`${first.replacement('ctx')}\``,
+          }
+        : {
+            en: `\`${fn}\` calls ${listEn(shown)} without a context, so nothing can cancel them; accept a \`ctx context.Context\` and pass it on`,
+            'zh-cn': `\`${fn}\` 调用 ${listZh(shownZh)} 时都没有 context，无法取消；请给函数加上 \`ctx context.Context\` 参数并传下去`,
+          },
   });
 }
 

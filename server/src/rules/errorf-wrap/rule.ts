@@ -3,7 +3,7 @@ import { replaceNode } from '../../core/edits';
 import type { Fix, TextEdit } from '../../core/findings';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { callArguments, calleeParts, unparen } from '../../core/syntax';
-import type { Range } from '../../core/text';
+import { listEn, listZh, type Range } from '../../core/text';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 import { isError } from '../../core/error-values';
@@ -15,7 +15,7 @@ export const rule: Rule = {
     id: 'errorf-wrap',
     title: { en: 'Error formatted without %w', 'zh-cn': 'fmt.Errorf 未用 %w 包装错误' },
     chapter: 'errors',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'information',
     peers: ['errorlint'],
     fixable: true,
     docs: { en, 'zh-cn': zh },
@@ -45,22 +45,30 @@ export const rule: Rule = {
       if (flattened) found.push({ verb, arg, viaText: true });
       else if (isError(arg, context)) found.push({ verb, arg, viaText: false });
     }
+    if (found.length === 0) return;
     // Before Go 1.20 (or with no go.mod to say), fmt.Errorf wraps one error only: convert the first.
-    const all = context.index.goAtLeast(1, 20) === true;
-    for (const { verb, arg, viaText } of all ? found : found.slice(0, 1)) {
-      const directive = format.text.slice(verb.start, verb.end);
-      const error = viaText ? errorOfErrorCall(arg, context)!.text : arg.text;
-      const message = viaText
+    const wrapped = context.index.goAtLeast(1, 20) === true ? found : found.slice(0, 1);
+    const errors = wrapped.map(({ arg, viaText }) => (viaText ? errorOfErrorCall(arg, context)!.text : arg.text));
+    // One call is one finding, however many errors it flattens, and its fix wraps them all.
+    const first = wrapped[0];
+    const directive = format.text.slice(first.verb.start, first.verb.end);
+    const named = errors.map((error) => `\`${error}\``);
+    const message =
+      wrapped.length > 1
         ? {
-            en: `\`fmt.Errorf\` formats \`${arg.text}\`, which flattens the error to text and hides it from errors.Is/As; pass \`${error}\` with \`%w\``,
-            'zh-cn': `\`fmt.Errorf\` 打印的是 \`${arg.text}\`，错误被压成了文本，errors.Is/As 无法再识别；请改为用 \`%w\` 传入 \`${error}\``,
+            en: `\`fmt.Errorf\` formats the errors ${listEn(named)} as text, which hides them from errors.Is/As; wrap them with \`%w\``,
+            'zh-cn': `\`fmt.Errorf\` 把错误 ${listZh(named)} 打印成了文本，errors.Is/As 将无法识别；请改用 \`%w\` 包装`,
           }
-        : {
-            en: `\`fmt.Errorf\` formats the error \`${error}\` with \`${directive}\`, which hides it from errors.Is/As; wrap it with \`%w\``,
-            'zh-cn': `\`fmt.Errorf\` 用 \`${directive}\` 打印错误 \`${error}\`，errors.Is/As 将无法识别它；请改用 \`%w\` 包装`,
-          };
-      context.report({ range: rangeIn(format, verb), message, fixes: [fix(format, verb, arg, viaText, error)] });
-    }
+        : first.viaText
+          ? {
+              en: `\`fmt.Errorf\` formats \`${first.arg.text}\`, which flattens the error to text and hides it from errors.Is/As; pass \`${errors[0]}\` with \`%w\``,
+              'zh-cn': `\`fmt.Errorf\` 打印的是 \`${first.arg.text}\`，错误被压成了文本，errors.Is/As 无法再识别；请改为用 \`%w\` 传入 \`${errors[0]}\``,
+            }
+          : {
+              en: `\`fmt.Errorf\` formats the error \`${errors[0]}\` with \`${directive}\`, which hides it from errors.Is/As; wrap it with \`%w\``,
+              'zh-cn': `\`fmt.Errorf\` 用 \`${directive}\` 打印错误 \`${errors[0]}\`，errors.Is/As 将无法识别它；请改用 \`%w\` 包装`,
+            };
+    context.report({ range: rangeIn(format, first.verb), message, fixes: [fix(format, wrapped, errors)] });
   },
 };
 
@@ -72,12 +80,17 @@ function errorOfErrorCall(arg: Node, context: RuleContext): Node | undefined {
   return callee?.name === 'Error' && callee.operand && isError(callee.operand, context) ? callee.operand : undefined;
 }
 
-function fix(format: Node, verb: Verb, arg: Node, viaText: boolean, error: string): Fix {
-  const edits: TextEdit[] = [{ range: rangeIn(format, verb), newText: '%w' }];
-  if (viaText) edits.push(replaceNode(arg, error));
+function fix(format: Node, wrapped: readonly { verb: Verb; arg: Node; viaText: boolean }[], errors: readonly string[]): Fix {
+  const edits: TextEdit[] = [];
+  wrapped.forEach(({ verb, arg, viaText }, i) => {
+    edits.push({ range: rangeIn(format, verb), newText: '%w' });
+    if (viaText) edits.push(replaceNode(arg, errors[i]));
+  });
+  if (wrapped.length > 1) return { title: { en: `Wrap ${listEn(errors)} with %w`, 'zh-cn': `用 %w 包装 ${listZh(errors)}` }, edits };
+  const { verb, viaText } = wrapped[0];
   const directive = format.text.slice(verb.start, verb.end);
   const title = viaText
-    ? { en: `Wrap ${error} with %w`, 'zh-cn': `用 %w 包装 ${error}` }
+    ? { en: `Wrap ${errors[0]} with %w`, 'zh-cn': `用 %w 包装 ${errors[0]}` }
     : { en: `Change ${directive} to %w`, 'zh-cn': `将 ${directive} 改为 %w` };
   return { title, edits };
 }

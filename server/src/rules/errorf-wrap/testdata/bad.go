@@ -77,7 +77,7 @@ func both(path string) error {
 	}
 	closeErr := f.Close()
 	// Go 1.20+ wraps several errors: both verbs change.
-	return fmt.Errorf("open %v, close %v", openErr, closeErr) // want "errorf-wrap" "errorf-wrap"
+	return fmt.Errorf("open %v, close %v", openErr, closeErr) // want "errorf-wrap"
 }
 
 func validate(name string) error {
