@@ -53,15 +53,15 @@ function checkComparison(comparison: Node, negated: boolean, context: RuleContex
   const sentinel = sentinelOnRight ? right : isSentinel(left, context) ? left : undefined;
   const value = sentinel === right ? left : right;
   if (!sentinel || isSentinel(value, context) || !isError(value, context)) return;
-  if (comparedByIdentity(sentinel, context) || readerEOF(value, sentinel, comparison, context)) return;
+  if (comparedByIdentity(sentinel, context) || documentedUnwrapped(value, sentinel, comparison, context)) return;
   if (fromDefiningPackage(value, sentinel, comparison, context)) return;
   const errors = errorsPackage(comparison, context);
   const call = `${negated ? '!' : ''}${errors?.name ?? 'errors'}.Is(${value.text}, ${sentinel.text})`;
   context.report({
     node: comparison,
     message: {
-      en: `\`${comparison.text}\` no longer matches once ${sentinel.text} is wrapped; use \`${call}\``,
-      'zh-cn': `${sentinel.text} 一旦被包装，\`${comparison.text}\` 就不再成立；请改用 \`${call}\``,
+      en: `\`${comparison.text}\` misses ${sentinel.text} whenever it arrives wrapped; use \`${call}\``,
+      'zh-cn': `${sentinel.text} 只要是被包装后返回的，\`${comparison.text}\` 就匹配不到；请改用 \`${call}\``,
     },
     fixes: errors ? [withImport({ title: { en: `Use ${call}`, 'zh-cn': `改用 ${call}` }, edits: [replaceNode(comparison, call)] }, errors, context)] : [],
   });
@@ -73,7 +73,7 @@ function checkSwitch(statement: Node, tag: Node, context: RuleContext): void {
   const values = cases.flatMap((clause) => clause.childForFieldName('value')?.namedChildren.filter((n): n is Node => n !== null && n.type !== 'comment') ?? []);
   const sentinels = values.filter((value) => isSentinel(value, context) && !comparedByIdentity(value, context));
   if (sentinels.length === 0) return;
-  if (sentinels.every((sentinel) => readerEOF(tag, sentinel, statement, context))) return;
+  if (sentinels.every((sentinel) => documentedUnwrapped(tag, sentinel, statement, context))) return;
 
   const errors = errorsPackage(statement, context);
   // The rewrite repeats the tag in every case, so it must be a plain variable; every case value
@@ -122,13 +122,40 @@ function insideIsMethod(node: Node): boolean {
   return false;
 }
 
-/**
- * Errors documented to come unwrapped. `io.EOF` straight from a read: io.Reader and its relatives (bufio, encoding/json's Decoder,
- * gRPC streams' Recv, tar's Next) document that they return io.EOF itself, never wrapped, so
- * `err == io.EOF` is exact there (errorlint allows the same); and `ctx.Err()`, which returns
- * `context.Canceled` or `context.DeadlineExceeded` itself.
- */
+/** The read family: io.Reader and its relatives (bufio, encoding/json's Decoder, gRPC streams' Recv, tar's Next). */
 const READ_METHODS = /^(Read\w*|Recv\w*|Next\w*|Decode|Token|Peek|Discard|CopyN)$/;
+
+/** Who may return a sentinel unwrapped: package functions (`path.Name`) or methods, by name. */
+interface Returners {
+  functions?: readonly string[];
+  methods?: RegExp;
+  /** Methods only count on a receiver of this `path.Type` (when the name alone says too little). */
+  receiver?: string;
+}
+
+/**
+ * Sentinels the standard library documents as returned unwrapped by these calls, so that `==`
+ * is exact right after them (errorlint allows the same pairs). Matching a method by its name
+ * alone is enough where the pair is specific (`ErrServerClosed` and `ListenAndServe`).
+ */
+const UNWRAPPED: Record<string, Returners> = {
+  'io.EOF': { methods: READ_METHODS, functions: ['io.ReadFull', 'io.ReadAtLeast', 'debug/elf.Open', 'debug/elf.NewFile'] },
+  'io.ErrUnexpectedEOF': { methods: READ_METHODS, functions: ['io.ReadFull', 'io.ReadAtLeast'] },
+  'io.ErrShortBuffer': { functions: ['io.ReadAtLeast'] },
+  'io.ErrClosedPipe': { methods: /^Write$/, receiver: 'io.PipeWriter' },
+  'net/http.ErrServerClosed': {
+    methods: /^(ListenAndServe|ListenAndServeTLS|Serve|ServeTLS)$/,
+    functions: ['net/http.ListenAndServe', 'net/http.ListenAndServeTLS', 'net/http.Serve', 'net/http.ServeTLS'],
+  },
+  'database/sql.ErrNoRows': { methods: /^Scan$/ },
+  'context.Canceled': { methods: /^Err$/, receiver: 'context.Context' },
+  'context.DeadlineExceeded': { methods: /^Err$/, receiver: 'context.Context' },
+  'mime.ErrInvalidMediaParameter': { functions: ['mime.ParseMediaType'] },
+  'mime/multipart.ErrMessageTooLarge': { methods: /^ReadForm$/ },
+};
+
+/** syscall's and x/sys/unix's functions return their `E…` errno values as they are. */
+const ERRNO_PACKAGES = new Set(['syscall', 'golang.org/x/sys/unix']);
 
 /**
  * Sentinels Go expects to be compared by identity: `io.EOF` (io: "Read must return EOF itself,
@@ -164,20 +191,23 @@ function fromDefiningPackage(value: Node, sentinel: Node, use: Node, context: Ru
 /** Packages whose functions return their sentinels inside *PathError, *OpError and the like. */
 const WRAPPING_PACKAGES = new Set(['os', 'io/fs', 'net', 'net/url', 'os/exec', 'syscall']);
 
-function readerEOF(value: Node, sentinel: Node, use: Node, context: RuleContext): boolean {
+/** The value was returned by a call documented to return this sentinel unwrapped (see `UNWRAPPED`). */
+function documentedUnwrapped(value: Node, sentinel: Node, use: Node, context: RuleContext): boolean {
   const qualified = context.types.qualified(unparen(sentinel));
-  const eof = qualified?.path === 'io' && (qualified.name === 'EOF' || qualified.name === 'ErrUnexpectedEOF');
-  const done = qualified?.path === 'context' && (qualified.name === 'Canceled' || qualified.name === 'DeadlineExceeded');
-  if (!eof && !done) return false;
+  if (!qualified) return false;
   const node = unparen(value);
   const origin = node.type === 'call_expression' ? node : node.type === 'identifier' ? lastValueBefore(node, use) : undefined;
   if (origin?.type !== 'call_expression') return false;
+  const called = context.types.calledFunction(origin);
+  if (ERRNO_PACKAGES.has(qualified.path) && qualified.name.startsWith('E')) return called?.path === qualified.path;
+  const returners = UNWRAPPED[`${qualified.path}.${qualified.name}`];
+  if (!returners) return false;
+  if (called) return returners.functions?.includes(`${called.path}.${called.name}`) ?? false;
   const callee = calleeParts(origin);
-  if (!callee) return false;
-  if (eof) return READ_METHODS.test(callee.name);
-  // `ctx.Err()` returns context.Canceled or context.DeadlineExceeded themselves.
-  const type = callee.operand ? context.types.typeOf(callee.operand) : undefined;
-  return callee.name === 'Err' && type?.pkg === 'context' && type.name === 'Context';
+  if (!callee?.operand || !returners.methods?.test(callee.name)) return false;
+  if (!returners.receiver) return true;
+  const type = context.types.typeOf(callee.operand);
+  return `${type?.pkg}.${type?.name}` === returners.receiver;
 }
 
 /** The name `errors.Is` is reachable under, or undefined when the fix cannot be written safely. */

@@ -7,6 +7,9 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"mime"
+	"net/http"
+	"syscall"
 )
 
 var ErrNotFound = errors.New("not found")
@@ -176,4 +179,58 @@ func readHeader(r io.Reader, buf []byte, onRetry func() error) (func(), error) {
 		return retry, nil
 	}
 	return retry, err
+}
+
+// The documented pairs where the receiver cannot be resolved: ListenAndServe returns
+// http.ErrServerClosed itself after Shutdown, and Row.Scan returns sql.ErrNoRows itself.
+type app struct {
+	server interface{ ListenAndServe() error }
+	users  interface {
+		QueryRow(query string, args ...any) interface{ Scan(dest ...any) error }
+	}
+}
+
+func (a *app) run() error {
+	if err := a.server.ListenAndServe(); err != nil && err != http.ErrServerClosed {
+		return err
+	}
+	return nil
+}
+
+func (a *app) exists(id int64) (bool, error) {
+	var found int64
+	err := a.users.QueryRow("SELECT id FROM users WHERE id = $1", id).Scan(&found)
+	if err == sql.ErrNoRows {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+// io.ReadFull and io.ReadAtLeast return io.ErrUnexpectedEOF and io.ErrShortBuffer themselves.
+func header(r io.Reader, buf []byte) error {
+	_, err := io.ReadAtLeast(r, buf, 4)
+	if err == io.ErrUnexpectedEOF || err == io.ErrShortBuffer {
+		return nil
+	}
+	return err
+}
+
+// syscall's functions return their errno values as they are.
+func readRetry(fd int, buf []byte) (int, error) {
+	for {
+		n, err := syscall.Read(fd, buf)
+		if err == syscall.EINTR {
+			continue
+		}
+		return n, err
+	}
+}
+
+// mime.ParseMediaType returns ErrInvalidMediaParameter itself, along with the media type.
+func mediaType(v string) (string, error) {
+	media, _, err := mime.ParseMediaType(v)
+	if err == mime.ErrInvalidMediaParameter {
+		return media, nil
+	}
+	return media, err
 }
