@@ -168,6 +168,18 @@ describe('go-backend-guide check for pipelines', () => {
     assert.equal(run(['check', 'api'], root).code, 0);
   });
 
+  test('by default only warnings and errors fail the run; information and hints still print', () => {
+    const root = temporaryFolder('gbg-cli-');
+    writeFileSync(
+      join(root, 'tuned.go'),
+      'package api\n\nimport (\n\t"net/http"\n\t"time"\n)\n\nvar srv = &http.Server{ReadHeaderTimeout: time.Second, ReadTimeout: time.Second, WriteTimeout: time.Second, IdleTimeout: time.Second}\n',
+    );
+    const { code, stdout } = run(['check', '.'], root);
+    assert.match(stdout, /\(http-max-header-bytes\)/);
+    assert.equal(code, 0);
+    assert.equal(run(['check', '--severity', 'hint', '.'], root).code, 1);
+  });
+
   test('--severity sets the lowest severity that fails the run', () => {
     const root = project();
     assert.equal(run(['check', '--severity', 'warning', 'api'], root).code, 1);

@@ -39,8 +39,8 @@ every .go file. Options:
   --fix                      apply every finding's preferred fix in place, then report the rest
   --diff                     print the fixes as a unified diff instead of writing them
                              (exit 1 when there is anything to fix)
-  --severity LEVEL           lowest severity that fails the run: hint (default), information,
-                             warning or error; lower findings are still printed
+  --severity LEVEL           lowest severity that fails the run: hint, information,
+                             warning (default) or error; lower findings are still printed
   --max-file-size BYTES      skip larger files (default ${DEFAULT_MAX_FILE_BYTES})
   --jobs N                   worker threads (default: one per core for 200 files or more)
   --config FILE              the configuration file to use (default: the nearest
@@ -113,7 +113,7 @@ async function runCheck(args: string[], language: MessageLanguage): Promise<numb
         format: { type: 'string', default: 'text' },
         fix: { type: 'boolean', default: false },
         diff: { type: 'boolean', default: false },
-        severity: { type: 'string', default: 'hint' },
+        severity: { type: 'string', default: 'warning' },
         jobs: { type: 'string' },
         config: { type: 'string' },
         'max-file-size': { type: 'string' },
