@@ -5,6 +5,7 @@ import { isBuildIgnored, isGeneratedFile } from '../server/src/core/generated';
 import { defaultPackageName } from '../server/src/core/imports';
 import { PackageIndex } from '../server/src/core/package-index';
 import { suppressionNames } from '../server/src/core/suppression';
+import { mergeRepeats } from '../server/src/core/analyzer';
 import { applyEdits } from '../server/src/core/edits';
 import { LineIndex } from '../server/src/core/text';
 import { TypeResolver } from '../server/src/core/type-resolver';
@@ -270,4 +271,27 @@ func run() {
 test('test-support packages are recognised by their name, English words are not', () => {
   for (const name of ['httptest', 'iotest', 'fstest', 'apitest']) assert.equal(isTestSupportPackage(name), true, name);
   for (const name of ['test', 'latest', 'contest', 'server', 'testutil']) assert.equal(isTestSupportPackage(name), false, name);
+});
+
+describe('one finding per point', () => {
+  const finding = (line: number, message: string, fix = 'Use errors.Is') => ({
+    rule: 'error-compare',
+    range: { start: { line, character: 1 }, end: { line, character: 9 } },
+    message,
+    severity: 'warning' as const,
+    fixes: [{ title: fix, edits: [{ range: { start: { line, character: 1 }, end: { line, character: 9 } }, newText: `fix${line}` }] }],
+  });
+
+  test('the same message on consecutive lines is one finding whose fix covers every line', () => {
+    const merged = mergeRepeats([finding(4, 'a'), finding(3, 'a'), finding(5, 'a')]);
+    assert.equal(merged.length, 1);
+    assert.equal(merged[0].range.start.line, 3);
+    assert.deepEqual(merged[0].fixes[0].edits.map((edit) => edit.newText), ['fix3', 'fix4', 'fix5']);
+  });
+
+  test('a gap, another message or another fix keeps findings apart', () => {
+    assert.equal(mergeRepeats([finding(3, 'a'), finding(5, 'a')]).length, 2);
+    assert.equal(mergeRepeats([finding(3, 'a'), finding(4, 'b')]).length, 2);
+    assert.equal(mergeRepeats([finding(3, 'a'), finding(4, 'a', 'Wrap it')]).length, 2);
+  });
 });

@@ -174,7 +174,7 @@ describe('language server: Chinese, fix-all on save, size limit', () => {
 
   test('source.fixAll returns every preferred fix as one edit', async () => {
     const uri = pathToFileURL(join(folder, 'b.go')).href;
-    const text = SERVER_GO.replace('return srv.ListenAndServe()', 'other := &http.Server{MaxHeaderBytes: 1 << 12}\n\t_ = other\n\treturn srv.ListenAndServe()');
+    const text = SERVER_GO.replace('return srv.ListenAndServe()', '_ = 0\n\tother := &http.Server{MaxHeaderBytes: 1 << 12}\n\t_ = other\n\treturn srv.ListenAndServe()');
     const published = session.nextDiagnostics(uri);
     await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'go', version: 1, text } });
     assert.equal((await published).diagnostics.length, 2);

@@ -77,9 +77,10 @@ export class Analyzer {
     for (const entry of declarations) {
       const analysis = entry.analysis!;
       if (analysis.findings.length === 0 || analysis.hasError) continue;
-      for (const finding of moved(analysis.findings as Finding[], analysis.at, entry.start)) {
-        if (!isSuppressed(directives, finding.range.start.line, this.silencers.get(finding.rule)!)) kept.push(finding);
-      }
+      const reported = moved(analysis.findings as Finding[], analysis.at, entry.start).filter(
+        (finding) => !isSuppressed(directives, finding.range.start.line, this.silencers.get(finding.rule)!),
+      );
+      kept.push(...mergeRepeats(reported));
     }
     kept.push(...this.staleSuppressions(directives, settings, file));
     return { findings: dedupe(kept).sort(compareFindings) };
@@ -229,6 +230,36 @@ export function nodeRange(node: Node): Range {
     start: { line: node.startPosition.row, character: node.startPosition.column },
     end: { line: node.endPosition.row, character: node.endPosition.column },
   };
+}
+
+/**
+ * One finding per point: the same message of the same rule on consecutive lines of one
+ * declaration (`if err == ErrA || …` split over lines, three `Errorf`s in a row) is one finding,
+ * on the first line, whose fixes cover them all. Findings whose fixes differ stay apart.
+ */
+export function mergeRepeats(findings: readonly Finding[]): Finding[] {
+  const merged: { finding: Finding; lastLine: number }[] = [];
+  for (const finding of [...findings].sort(compareFindings)) {
+    const message = textIn(finding.message, 'en');
+    let previous: { finding: Finding; lastLine: number } | undefined;
+    for (let i = merged.length - 1; i >= 0 && !previous; i--) {
+      const other = merged[i];
+      if (other.finding.rule === finding.rule && textIn(other.finding.message, 'en') === message) previous = other;
+    }
+    const line = finding.range.start.line;
+    if (previous && line === previous.lastLine + 1 && sameFixes(previous.finding, finding)) {
+      const first = previous.finding;
+      previous.finding = { ...first, fixes: first.fixes.map((fix, i) => ({ ...fix, edits: [...fix.edits, ...finding.fixes[i].edits] })) };
+      previous.lastLine = line;
+      continue;
+    }
+    merged.push({ finding, lastLine: line });
+  }
+  return merged.map((entry) => entry.finding);
+}
+
+function sameFixes(a: Finding, b: Finding): boolean {
+  return a.fixes.length === b.fixes.length && a.fixes.every((fix, i) => textIn(fix.title, 'en') === textIn(b.fixes[i].title, 'en'));
 }
 
 function dedupe(findings: Finding[]): Finding[] {
