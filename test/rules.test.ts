@@ -13,6 +13,7 @@ import { RULES } from '../server/src/rules/registry';
 import { checkerFor, packageDirectories, readPackage, RULES_DIR, wantedFindings } from './helpers';
 
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
+const MAX_MESSAGE = 160;
 const folders = readdirSync(RULES_DIR, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name)
@@ -72,6 +73,10 @@ for (const rule of RULES) {
               assert.ok(text.en.trim() && !HAN.test(text.en), `${where}: the English ${what} is empty or not English: ${text.en}`);
               assert.ok(HAN.test(text['zh-cn']), `${where}: the Chinese ${what} has no Chinese in it: ${text['zh-cn']}`);
             }
+            // One line a reader takes in at a glance: the defect and the remedy, nothing more.
+            const message = textIn(finding.message, 'en');
+            assert.ok(message.length <= MAX_MESSAGE, `${where}: the message is ${message.length} characters (at most ${MAX_MESSAGE}): ${message}`);
+            assert.ok(!/\bforever\b/.test(message), `${where}: "forever" claims more than the code shows: ${message}`);
           }
         }
       });

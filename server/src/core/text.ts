@@ -71,3 +71,14 @@ export function listEn(items: readonly string[], conjunction = 'and'): string {
 export function listZh(items: readonly string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join('、')} 和 ${items[items.length - 1]}`;
 }
+
+/**
+ * Code quoted in a message: on one line, and cut in the middle when long, so a message stays
+ * one line a reader takes in at a glance whatever the code it names.
+ */
+export function snippet(code: string, max = 40): string {
+  const line = code.replace(/\s+/g, ' ').trim();
+  if (line.length <= max) return line;
+  const keep = max - 1;
+  return `${line.slice(0, Math.ceil(keep / 2))}…${line.slice(line.length - Math.floor(keep / 2))}`;
+}

@@ -63,11 +63,11 @@ export const rule: Rule = {
       node: binding.target,
       message: never
         ? {
-            en: `\`${name}\` from \`${callText}\` is never called, so the context and its timer live until the parent is cancelled; ${remedy.en}`,
-            'zh-cn': `\`${callText}\` 返回的 \`${name}\` 从未被调用，context 和它的定时器要等父 context 取消才会释放；${remedy.zh}`,
+            en: `\`${name}\` from \`${callText}\` is never called, so the context lives until its parent ends; ${remedy.en}`,
+            'zh-cn': `\`${callText}\` 返回的 \`${name}\` 从未被调用，context 要等父 context 结束才会释放；${remedy.zh}`,
           }
         : {
-            en: `\`${name}\` from \`${callText}\` is not called on ${path.en}, so the context leaks there; ${remedy.en}`,
+            en: `\`${name}\` from \`${callText}\` is not called on ${path.en}; ${remedy.en}`,
             'zh-cn': `\`${callText}\` 返回的 \`${name}\` 在${path['zh-cn']}上没有被调用，context 会在那里泄漏；${remedy.zh}`,
           },
       fixes: loop || start.parent?.type !== 'statement_list' ? [] : [late ? movedDefer(late, deferLine, start, lines) ?? addedDefer(start, deferLine, lines) : addedDefer(start, deferLine, lines)],
@@ -93,8 +93,8 @@ function reportDiscarded(binding: Binding, fn: Node, callText: string, callArgs:
   context.report({
     node: target,
     message: {
-      en: `the cancel function from \`${callText}\` is discarded, so the context and its resources live until the parent is cancelled; keep it and \`defer ${name}(${callArgs})\``,
-      'zh-cn': `\`${callText}\` 返回的 cancel 函数被丢弃了，context 占用的资源要等父 context 取消才会释放；接住它并 \`defer ${name}(${callArgs})\``,
+      en: `the cancel function of \`${callText}\` is discarded, so the context lives until its parent ends; keep it and \`defer ${name}(${callArgs})\``,
+      'zh-cn': `\`${callText}\` 返回的 cancel 函数被丢弃了，context 要等父 context 结束才会释放；接住它并 \`defer ${name}(${callArgs})\``,
     },
     fixes,
   });

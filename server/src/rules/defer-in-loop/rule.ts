@@ -1,7 +1,7 @@
 // defer-in-loop: a defer in a loop body, which runs only when the whole function returns.
 import type { Node } from 'web-tree-sitter';
 import { capture, type Rule } from '../../core/rule';
-import type { Range } from '../../core/text';
+import { Range, snippet } from '../../core/text';
 import { FUNCTION_TYPES } from '../../core/syntax';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
@@ -30,12 +30,12 @@ export const rule: Rule = {
     }
     if (loops.length === 0 || leavesRightAfter(defer, loops[loops.length - 1])) return;
     const oneLine = defer.startPosition.row === defer.endPosition.row;
-    const what = oneLine ? `\`${defer.text}\`` : '`defer`';
+    const what = oneLine ? `\`${snippet(defer.text, 30)}\`` : '`defer`';
     context.report({
       range: headOf(defer, oneLine),
       message: {
-        en: `${what} inside a loop runs only when the function returns, so what each iteration acquires is held until then; move the loop body into a function, or release it at the end of the iteration`,
-        'zh-cn': `循环中的 ${what} 要等函数返回才执行，每轮迭代获取的资源会一直占用到那时；把循环体抽成函数，或在本轮结束时显式释放`,
+        en: `${what} in a loop runs only when the function returns, holding each iteration's resource until then; move the loop body into a function`,
+        'zh-cn': `循环中的 ${what} 要等函数返回才执行，每轮迭代获取的资源会一直占用到那时；把循环体抽成一个函数`,
       },
     });
   },

@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { addImport, replaceNode } from '../../core/edits';
 import type { Fix, TextEdit } from '../../core/findings';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
+import { snippet } from '../../core/text';
 import { findDeclarationFrom } from '../../core/scope';
 import { callArguments, calleeParts, unparen } from '../../core/syntax';
 import en from './doc.en.md';
@@ -42,8 +43,8 @@ function checkComparison(comparison: Node, negated: boolean, context: RuleContex
     context.report({
       node: comparison,
       message: {
-        en: `\`${text.text}.Error()\` compared with a string breaks when the message is reworded or wrapped; compare with a sentinel error using \`errors.Is\`, or match a type with \`errors.As\``,
-        'zh-cn': `拿 \`${text.text}.Error()\` 和字符串比较，错误信息一改措辞或被包装就会失效；请用 \`errors.Is\` 和哨兵错误比较，或用 \`errors.As\` 匹配错误类型`,
+        en: `\`${snippet(text.text, 30)}.Error()\` compared with a string breaks when the message changes or is wrapped; use \`errors.Is\` or \`errors.As\` instead`,
+        'zh-cn': `拿 \`${snippet(text.text, 30)}.Error()\` 和字符串比较，错误信息一改措辞或被包装就会失效；请用 \`errors.Is\` 和哨兵错误比较，或用 \`errors.As\` 匹配错误类型`,
       },
     });
     return;
@@ -60,8 +61,8 @@ function checkComparison(comparison: Node, negated: boolean, context: RuleContex
   context.report({
     node: comparison,
     message: {
-      en: `\`${comparison.text}\` misses ${sentinel.text} whenever it arrives wrapped; use \`${call}\``,
-      'zh-cn': `${sentinel.text} 只要是被包装后返回的，\`${comparison.text}\` 就匹配不到；请改用 \`${call}\``,
+      en: `\`${snippet(comparison.text)}\` misses ${sentinel.text} whenever it arrives wrapped; use \`${snippet(call, 60)}\``,
+      'zh-cn': `${sentinel.text} 只要是被包装后返回的，\`${snippet(comparison.text)}\` 就匹配不到；请改用 \`${snippet(call, 60)}\``,
     },
     fixes: errors ? [withImport({ title: { en: `Use ${call}`, 'zh-cn': `改用 ${call}` }, edits: [replaceNode(comparison, call)] }, errors, context)] : [],
   });
@@ -89,12 +90,12 @@ function checkSwitch(statement: Node, tag: Node, context: RuleContext): void {
     }
   }
   const first = sentinels[0].text;
-  const suggestion = `switch { case ${errors?.name ?? 'errors'}.Is(${tag.text}, ${first}): … }`;
+  const suggestion = `case ${errors?.name ?? 'errors'}.Is(${snippet(tag.text, 20)}, ${first}):`;
   context.report({
     node: tag,
     message: {
-      en: `\`switch ${tag.text}\` compares the error with ${first} by identity and misses wrapped errors; use \`${suggestion}\``,
-      'zh-cn': `\`switch ${tag.text}\` 按同一性把错误和 ${first} 比较，匹配不到被包装的错误；请改用 \`${suggestion}\``,
+      en: `\`switch ${snippet(tag.text, 20)}\` misses ${first} whenever it arrives wrapped; use \`switch {\` with \`${suggestion}\``,
+      'zh-cn': `${first} 只要是被包装后返回的，\`switch ${snippet(tag.text, 20)}\` 就匹配不到；请改用 \`switch {\` 加 \`${suggestion}\``,
     },
     fixes: rewritable ? [withImport({ title: { en: 'Use errors.Is in each case', 'zh-cn': '每个 case 改用 errors.Is' }, edits }, errors, context)] : [],
   });

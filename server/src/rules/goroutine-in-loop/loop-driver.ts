@@ -3,6 +3,7 @@ import type { Node } from 'web-tree-sitter';
 import type { Localized } from '../../core/findings';
 import type { TypeRef } from '../../core/go-types';
 import type { RuleContext } from '../../core/rule';
+import { snippet } from '../../core/text';
 import type { Declaration } from '../../core/scope';
 import { callArguments, unparen } from '../../core/syntax';
 import { isBuiltin, localDeclaration, type FunctionFacts } from './analysis';
@@ -161,8 +162,7 @@ function isTimePaced(expression: Node, context: RuleContext): boolean {
 
 /** A loop's code in the message, on one line and cut short. */
 function short(node: Node): string {
-  const text = node.text.replace(/\s+/g, ' ');
-  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+  return snippet(node.text, 30);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -34,8 +34,8 @@ export const rule: Rule = {
     context.report({
       range: reportRange(go, verdict.call),
       message: {
-        en: `\`go\` starts one goroutine ${verdict.driver.description.en} with no limit on how many run at once; take a slot in a semaphore channel before it or use errgroup with SetLimit`,
-        'zh-cn': `\`go\` ${verdict.driver.description['zh-cn']}都启动一个 goroutine，同时运行的数量没有上限；请在启动前先从信号量 channel 占一个位置，或改用设置了 SetLimit 的 errgroup`,
+        en: `\`go\` starts a goroutine ${verdict.driver.description.en} with no limit on how many run at once; bound them with a semaphore or errgroup's SetLimit`,
+        'zh-cn': `\`go\` ${verdict.driver.description['zh-cn']}都启动一个 goroutine，同时运行的数量没有上限；请用信号量或设置了 SetLimit 的 errgroup 限制并发`,
       },
       fixes: fix ? [fix] : [],
     });

@@ -50,23 +50,23 @@ export const rule: Rule = {
 };
 
 function message(kind: 'go' | 'defer' | 'group', name: string, group: string | undefined, version: string): Localized {
-  const shared = `loop variable \`${name}\`, which all iterations share before Go 1.22 (this module targets go ${version})`;
+  const shared = `loop variable \`${name}\`, which before Go 1.22 (go ${version}) is one variable for the whole loop`;
   const sharedZh = `循环变量 \`${name}\`，而 Go 1.22 之前所有迭代共用这一个变量（本模块的 go.mod 为 go ${version}）`;
   const copy = `\`${name} := ${name}\``;
   switch (kind) {
     case 'go':
       return {
-        en: `the goroutine reads ${shared}, so it may see a later value; copy it with ${copy} in the loop body or pass it as an argument`,
+        en: `the goroutine reads ${shared}; copy it with ${copy}`,
         'zh-cn': `goroutine 读取了${sharedZh}，可能读到后续迭代的值；在循环体开头加 ${copy}，或者把它作为参数传入`,
       };
     case 'group':
       return {
-        en: `the function passed to \`${group}.Go\` reads ${shared}, so it may see a later value; copy it with ${copy} in the loop body`,
+        en: `the func passed to \`${group}.Go\` reads ${shared}; copy it with ${copy}`,
         'zh-cn': `传给 \`${group}.Go\` 的函数读取了${sharedZh}，可能读到后续迭代的值；在循环体开头加 ${copy}`,
       };
     case 'defer':
       return {
-        en: `the deferred closure reads ${shared}, so it runs with the last value; copy it with ${copy} in the loop body or pass it as an argument`,
+        en: `the deferred closure reads ${shared}; copy it with ${copy}`,
         'zh-cn': `defer 的闭包读取了${sharedZh}，执行时只会看到最后一个值；在循环体开头加 ${copy}，或者把它作为参数传入`,
       };
   }

@@ -30,8 +30,8 @@ export const rule: Rule = {
     context.report({
       node: keyword,
       message: {
-        en: 'this goroutine runs an endless `for` loop with no `return`, `break` or stop signal, so it can never finish; add `case <-ctx.Done(): return` (or a quit channel) to the loop',
-        'zh-cn': '这个 goroutine 里是一个没有 `return`、`break` 也没有停止信号的无限 `for` 循环，永远不会结束；在循环中加上 `case <-ctx.Done(): return`（或监听 quit channel）',
+        en: 'this goroutine loops with no `return`, `break` or stop signal, so it cannot finish; add `case <-ctx.Done(): return` (or a quit channel) to the loop',
+        'zh-cn': '这个 goroutine 里的 `for` 循环没有 `return`、`break`，也没有停止信号，无法结束；在循环中加上 `case <-ctx.Done(): return`（或监听 quit channel）',
       },
     });
   },

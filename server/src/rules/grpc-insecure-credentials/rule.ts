@@ -42,7 +42,7 @@ export const rule: Rule = {
       if (!wrapper) return;
       option = wrapper;
       message = plainText(call.text, {
-        en: 'pass `credentials.NewTLS(cfg)` to `grpc.WithTransportCredentials`',
+        en: 'use `credentials.NewTLS(cfg)` instead',
         'zh-cn': '请把 `credentials.NewTLS(cfg)` 传给 `grpc.WithTransportCredentials`',
       });
     } else {
@@ -59,7 +59,7 @@ export const rule: Rule = {
 /** "`grpc.WithInsecure()` dials without TLS, …; <remedy>", in both languages. */
 function plainText(option: string, remedy: Localized): Localized {
   return {
-    en: `\`${option}\` dials without TLS, so requests and their credentials cross the network in clear text; ${remedy.en}`,
+    en: `\`${option}\` dials without TLS, so requests and credentials travel in clear text; ${remedy.en}`,
     'zh-cn': `使用 \`${option}\` 的连接不走 TLS，请求及其中的凭据都以明文在网络上传输；${remedy['zh-cn']}`,
   };
 }

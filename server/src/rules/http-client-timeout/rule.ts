@@ -84,8 +84,8 @@ function checkCall(call: Node, callee: Node, method: string, context: RuleContex
   context.report({
     node: operand!,
     message: {
-      en: `\`${operand!.text}\` has no timeout and no deadline is set on this request here, so \`${callee.text}\` can hang; send it through a shared \`&http.Client{Timeout: …}\``,
-      'zh-cn': `\`${operand!.text}\` 没有超时，这里也没有给请求设置截止时间，\`${callee.text}\` 可能一直挂住；改为通过一个共享的 \`&http.Client{Timeout: …}\` 发请求`,
+      en: `\`${operand!.text}\` has no timeout and no deadline is set on this request here, so it can hang; use a shared \`&http.Client{Timeout: …}\``,
+      'zh-cn': `\`${operand!.text}\` 没有超时，这里也没有给请求设置截止时间，请求可能一直挂住；改为通过一个共享的 \`&http.Client{Timeout: …}\` 发请求`,
     },
   });
 }

@@ -35,7 +35,7 @@ export const rule: Rule = {
     context.report({
       node: type,
       message: {
-        en: `http.Server has no MaxHeaderBytes, so every request may send up to 1 MB of headers (http.DefaultMaxHeaderBytes); set \`MaxHeaderBytes: ${VALUE}\` or a limit sized for your largest cookies and tokens`,
+        en: `http.Server has no MaxHeaderBytes, so each request may send 1 MB of headers; set \`MaxHeaderBytes: ${VALUE}\` or a limit fit for your largest cookies and tokens`,
         'zh-cn': `http.Server 没有设置 MaxHeaderBytes，每个请求最多可以发 1 MB 的请求头（http.DefaultMaxHeaderBytes）；设置 \`MaxHeaderBytes: ${VALUE}\`，或按最大的 cookie 和 token 定一个上限`,
       },
       fixes: [{ title: { en: `Add MaxHeaderBytes: ${VALUE}`, 'zh-cn': `加上 MaxHeaderBytes: ${VALUE}` }, edits: addLiteralFields(body, [{ key: FIELD, value: VALUE }], context.file.lines) }],

@@ -1,6 +1,7 @@
 // The http-response-body-close rule: its metadata, and the check's flow from a request to a finding.
 import type { Node } from 'web-tree-sitter';
 import type { Fix, Localized } from '../../core/findings';
+import { snippet } from '../../core/text';
 import { addedLine, movedLine } from '../../core/release/fix';
 import { insideLoop } from '../../core/paths';
 import { usageOf } from '../../core/release/usage';
@@ -54,7 +55,7 @@ export const rule: Rule = {
     const usage = usageOf(refs, fn, (ref) => classifyResponseUse(ref, context));
     if (usage.escapes || usage.releasedElsewhere) return;
 
-    const callee = call.childForFieldName('function')!.text;
+    const callee = snippet(call.childForFieldName('function')!.text, 30);
     const response: Response = { binding, name, fn, subject: { en: `\`${name}.Body\` from \`${callee}\``, 'zh-cn': `\`${callee}\` 返回的 \`${name}.Body\`` } };
     if (usage.sites.length === 0 && !usage.conditionalRelease) {
       reportNeverClosed(response, context);
@@ -89,12 +90,12 @@ function reportNeverClosed({ binding, name, fn, subject }: Response, context: Ru
     node: target,
     message: inLoop
       ? {
-          en: `${subject.en} is never closed, so every iteration keeps a connection out of the pool; call \`${close}\` once the body is read, or move the loop body into a function that defers it`,
-          'zh-cn': `${subject['zh-cn']} 从未关闭，每轮迭代都有一个连接回不到连接池；读完响应体后调用 \`${close}\`，或把循环体抽成函数，在函数里 defer 关闭`,
+          en: `${subject.en} is never closed, so each iteration keeps a connection out of the pool; close it once read, or move the loop body into a function`,
+          'zh-cn': `${subject['zh-cn']} 从未关闭，每轮迭代都有一个连接回不到连接池；读完后调用 \`${close}\`，或把循环体抽成函数`,
         }
       : {
-          en: `${subject.en} is never closed, so its connection is never reused; add \`defer ${close}\` after the error check`,
-          'zh-cn': `${subject['zh-cn']} 从未关闭，底层连接无法复用；请在错误检查之后加上 \`defer ${close}\``,
+          en: `${subject.en} is never closed, which leaks its connection; add \`defer ${close}\` after the error check`,
+          'zh-cn': `${subject['zh-cn']} 从未关闭，底层连接会泄漏；请在错误检查之后加上 \`defer ${close}\``,
         },
     fixes: anchor ? [addedLine(anchor, `defer ${close}`, context.file.lines)] : [],
   });
@@ -135,8 +136,8 @@ function leakMessage(subject: Localized, name: string, path: Localized, close: '
       };
     case 'loop':
       return {
-        en: `${open.en} \`${name}.Body.Close()\`; close it on that path too, or move the loop body into a function that defers the Close`,
-        'zh-cn': `${open['zh-cn']} \`${name}.Body.Close()\`，会一直开着；在这条路径上也关闭它，或把循环体抽成函数，在函数里 defer Close`,
+        en: `${open.en} \`${name}.Body.Close()\`; close it there too, or move the loop body into a function`,
+        'zh-cn': `${open['zh-cn']} \`${name}.Body.Close()\`，会一直开着；在这条路径上也关闭它，或把循环体抽成函数`,
       };
     case 'explicit':
       return {
@@ -152,8 +153,8 @@ function reportDiscarded(call: Node, context: RuleContext): void {
   context.report({
     node: call,
     message: {
-      en: `the response from \`${callee}\` is discarded, so its body is never closed and the connection is never reused; keep it and add \`defer resp.Body.Close()\` after the error check`,
-      'zh-cn': `\`${callee}\` 返回的响应被直接丢弃，响应体永远不会关闭，连接也无法复用；请保留响应，并在错误检查之后加上 \`defer resp.Body.Close()\``,
+      en: `the response from \`${callee}\` is discarded, so its body is never closed and its connection leaks; keep it and \`defer resp.Body.Close()\``,
+      'zh-cn': `\`${callee}\` 返回的响应被直接丢弃，响应体永远不会关闭，连接会泄漏；请保留响应并 \`defer resp.Body.Close()\``,
     },
   });
 }

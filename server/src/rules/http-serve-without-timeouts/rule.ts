@@ -48,8 +48,8 @@ export const rule: Rule = {
     context.report({
       node: callee,
       message: {
-        en: `\`${callee.text}\` runs a server with no timeouts, so slow or idle clients can hold connections forever; start an \`http.Server\` with ReadHeaderTimeout, ReadTimeout, WriteTimeout and IdleTimeout instead`,
-        'zh-cn': `\`${callee.text}\` 启动的 server 没有任何超时，慢速或空闲的客户端可以一直占着连接；改为创建设置了 ReadHeaderTimeout、ReadTimeout、WriteTimeout 和 IdleTimeout 的 \`http.Server\``,
+        en: `\`${callee.text}\` runs a server with no timeouts, so slow clients can hold connections without limit; start an \`http.Server\` with timeouts instead`,
+        'zh-cn': `\`${callee.text}\` 启动的 server 没有任何超时，慢速客户端可以无限期占着连接；改为启动设置了超时的 \`http.Server\``,
       },
       fixes: fix ? [fix] : [],
     });

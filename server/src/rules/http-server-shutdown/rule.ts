@@ -38,8 +38,8 @@ export const rule: Rule = {
       context.report({
         node: name,
         message: {
-          en: `\`${callee}\` starts the program's HTTP server with no way to call Shutdown, so requests in flight are cut off when the process stops; start an \`http.Server\` and call its \`Shutdown(ctx)\` on SIGINT/SIGTERM`,
-          'zh-cn': `\`${callee}\` 启动的 HTTP server 没法调用 Shutdown，进程退出时正在处理的请求会被直接切断；改为创建 \`http.Server\`，收到 SIGINT/SIGTERM 时调用它的 \`Shutdown(ctx)\``,
+          en: `\`${callee}\` starts a server that cannot be shut down, so requests in flight are cut off at exit; use an \`http.Server\` and its \`Shutdown\``,
+          'zh-cn': `\`${callee}\` 启动的 server 无法优雅关闭，进程退出时正在处理的请求会被切断；改用 \`http.Server\`，收到 SIGTERM 时调用 \`Shutdown(ctx)\``,
         },
       });
       return;
@@ -51,8 +51,8 @@ export const rule: Rule = {
     context.report({
       node: name,
       message: {
-        en: `${receiver ? `\`${receiver}\`` : 'the http.Server'} is started with \`${name.text}\` but the program never calls Shutdown, so requests in flight are cut off when the process stops; on SIGINT/SIGTERM call ${shutdown} with a deadline`,
-        'zh-cn': `${receiver ? `\`${receiver}\`` : '这个 http.Server '}用 \`${name.text}\` 启动，但程序从不调用 Shutdown，进程退出时正在处理的请求会被直接切断；收到 SIGINT/SIGTERM 时带超时调用 ${shutdown}`,
+        en: `${receiver ? `\`${receiver}\`` : 'the http.Server'} is started with \`${name.text}\` but never shut down, so requests in flight are cut off at exit; call ${shutdown} on SIGTERM`,
+        'zh-cn': `${receiver ? `\`${receiver}\`` : '这个 http.Server '}用 \`${name.text}\` 启动，但程序从不调用 Shutdown，进程退出时正在处理的请求会被切断；收到 SIGTERM 时调用 ${shutdown}`,
       },
     });
   },

@@ -62,8 +62,8 @@ export const rule: Rule = {
       context.report({
         node: type,
         message: {
-          en: `http.Server has ${describe(!hasRead, !hasWrite, idleNever)}, so slow or idle clients can hold connections forever; set ${listEn(fields)}`,
-          'zh-cn': `http.Server ${describeZh(!hasRead, !hasWrite, idleNever)}，慢速或空闲的客户端可以一直占着连接；请设置 ${fields.join('、')}`,
+          en: `http.Server has ${describe(!hasRead, !hasWrite, idleNever)}, so slow clients can hold connections unbounded; set ${fields.join(', ')}`,
+          'zh-cn': `http.Server ${describeZh(!hasRead, !hasWrite, idleNever)}，慢速或空闲的客户端可以无限期占着连接；请设置 ${fields.join('、')}`,
         },
         fixes: [fixFor(body, fields, context)],
       });

@@ -82,20 +82,15 @@ function dialsByHand(body: Node): boolean {
 }
 
 function message(missing: string[]): Localized {
-  const en: string[] = [];
-  const zh: string[] = [];
-  if (missing.includes('MaxIdleConnsPerHost')) {
-    en.push('keeps only 2 idle connections per host (MaxIdleConnsPerHost unset)');
-    zh.push('每个 host 只保留 2 个空闲连接（未设置 MaxIdleConnsPerHost）');
-  }
+  const idle = missing.includes('MaxIdleConnsPerHost');
   const timeouts = missing.filter((field) => field !== 'MaxIdleConnsPerHost');
-  if (timeouts.length > 0) {
-    en.push(`has no ${listEn(timeouts, 'or')}, so it can wait or hold connections forever`);
-    zh.push(`没有设置 ${timeouts.join('、')}，可能无限等待或一直占着连接`);
-  }
+  const why = {
+    en: [idle ? '2 idle per host' : '', timeouts.length > 0 ? 'unbounded waits' : ''].filter(Boolean).join('; '),
+    zh: [idle ? '每个 host 只保留 2 个空闲连接' : '', timeouts.length > 0 ? '这些等待没有上限' : ''].filter(Boolean).join('，'),
+  };
   return {
-    en: `http.Transport ${en.join(' and ')}; set ${listEn(missing)}`,
-    'zh-cn': `http.Transport ${zh.join('，')}；请设置 ${missing.join('、')}`,
+    en: `http.Transport leaves ${missing.join(', ')} unset (${why.en}); set ${missing.length > 1 ? 'them' : 'it'}`,
+    'zh-cn': `http.Transport 没有设置 ${missing.join('、')}，${why.zh}；请设置${missing.length > 1 ? '这些字段' : '它'}`,
   };
 }
 

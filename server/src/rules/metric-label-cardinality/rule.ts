@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { Localized } from '../../core/findings';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { callArguments, calleeParts, unparen } from '../../core/syntax';
+import { snippet } from '../../core/text';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 import { singleValue } from './origin';
@@ -53,7 +54,7 @@ export const rule: Rule = {
     }
     for (const value of values) {
       const kind = unbounded(value, call, context);
-      if (kind) context.report({ node: value, message: message(value.text, kind) });
+      if (kind) context.report({ node: value, message: message(snippet(value.text), kind) });
     }
   },
 };
@@ -62,12 +63,12 @@ function message(text: string, kind: Kind): Localized {
   switch (kind) {
     case 'path':
       return {
-        en: `label value \`${text}\` is the raw request URL, so every distinct URL creates a new time series; label with the route template instead (gin's \`c.FullPath()\`, mux's \`GetPathTemplate()\`)`,
+        en: `label value \`${text}\` is the raw request URL, one time series per URL; use the route template (gin's \`c.FullPath()\`, mux's \`GetPathTemplate()\`)`,
         'zh-cn': `标签值 \`${text}\` 是原始请求 URL，每个不同的 URL 都会产生一条新的时间序列；请改用路由模板（gin 的 \`c.FullPath()\`、mux 的 \`GetPathTemplate()\`）`,
       };
     case 'error':
       return {
-        en: `label value \`${text}\` is free-form error text, so every distinct message creates a new time series; label with a small fixed set of error kinds instead`,
+        en: `label value \`${text}\` is free-form error text, one time series per message; label with a small fixed set of error kinds instead`,
         'zh-cn': `标签值 \`${text}\` 是任意的错误文本，每种不同的错误信息都会产生一条新的时间序列；请先归类为少量固定的错误类别再做标签`,
       };
     case 'address':
@@ -77,7 +78,7 @@ function message(text: string, kind: Kind): Localized {
       };
     case 'id':
       return {
-        en: `label value \`${text}\` is a per-user or per-request identifier, one time series per value; drop the label and put the id in logs or trace attributes`,
+        en: `label value \`${text}\` is a per-user or per-request id, one time series per value; drop the label and log or trace the id instead`,
         'zh-cn': `标签值 \`${text}\` 是按用户或按请求变化的标识，每个值一条时间序列；请去掉这个标签，把 ID 记到日志或链路追踪属性里`,
       };
   }

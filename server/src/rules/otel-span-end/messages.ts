@@ -2,18 +2,20 @@
 import type { Node } from 'web-tree-sitter';
 import type { Fix, Localized } from '../../core/findings';
 import { addedLine } from '../../core/release/fix';
-import type { LineIndex } from '../../core/text';
+import { LineIndex, snippet } from '../../core/text';
 import { exitVerb } from '../../core/release/exits';
 
 /** "the span `span` from `tracer.Start`", the opening of every message about a named span. */
-export function spanSubject(name: string, callee: string): Localized {
+export function spanSubject(name: string, fullCallee: string): Localized {
+  const callee = snippet(fullCallee, 30);
   return { en: `the span \`${name}\` from \`${callee}\``, 'zh-cn': `\`${callee}\` 创建的 span \`${name}\`` };
 }
 
 /** The span is thrown away with `_`. */
-export function discarded(callee: string): Localized {
+export function discarded(fullCallee: string): Localized {
+  const callee = snippet(fullCallee, 30);
   return {
-    en: `\`_\` discards the span from \`${callee}\`, so it is never ended and never exported; name it and add \`defer span.End()\` right after the Start call`,
+    en: `\`_\` discards the span from \`${callee}\`, so it is never ended or exported; name it and add \`defer span.End()\` after the Start call`,
     'zh-cn': `\`_\` 丢弃了 \`${callee}\` 创建的 span，它既不会结束也不会被导出；请给它命名，并在 Start 调用的下一行加上 \`defer span.End()\``,
   };
 }
@@ -23,11 +25,11 @@ export function neverEnded(subject: Localized, name: string, inLoop: boolean): L
   const code = `defer ${name}.End()`;
   return inLoop
     ? {
-        en: `${subject.en} is never ended, so no iteration's span is exported; call \`${name}.End()\` at the end of each iteration, or move the loop body into a function that defers it`,
+        en: `${subject.en} is never ended, so no iteration's span is exported; end it in each iteration, or move the loop body into a function`,
         'zh-cn': `${subject['zh-cn']} 从未结束，每次迭代的 span 都不会被导出；请在每次迭代末尾调用 \`${name}.End()\`，或把循环体抽成函数并在其中 defer`,
       }
     : {
-        en: `${subject.en} is never ended, so it is never exported and the trace loses it; add \`${code}\` right after the Start call`,
+        en: `${subject.en} is never ended, so the trace loses it; add \`${code}\` right after the Start call`,
         'zh-cn': `${subject['zh-cn']} 从未结束，不会被导出，链路里会缺掉这一段；请在 Start 调用的下一行加上 \`${code}\``,
       };
 }
@@ -47,7 +49,7 @@ export function leftOpen(subject: Localized, name: string, exit: Node, kind: Lea
       };
     case 'loop':
       return {
-        en: `${start.en} before \`${name}.End()\`; end it on that path too, or move the loop body into a function that defers the End`,
+        en: `${start.en} before \`${name}.End()\`; end it there too, or move the loop body into a function`,
         'zh-cn': `${start['zh-cn']}执行不到 \`${name}.End()\`，span 一直没有结束；请在这条路径上也调用 End，或把循环体抽成函数并在其中 defer End`,
       };
     case 'explicit':

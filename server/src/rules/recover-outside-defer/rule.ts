@@ -32,7 +32,7 @@ export const rule: Rule = {
 };
 
 const REMEDY = {
-  en: 'call it directly in a deferred function literal: `defer func() { if r := recover(); r != nil { … } }()`',
+  en: 'call it in a deferred `func() { if r := recover(); r != nil { … } }`',
   'zh-cn': '应该在被 defer 的函数字面量里直接调用：`defer func() { if r := recover(); r != nil { … } }()`',
 };
 
@@ -40,7 +40,7 @@ const REMEDY = {
 function problem(call: Node): Localized | undefined {
   if (call.parent?.type === 'defer_statement') {
     return {
-      en: `\`defer recover()\` does not stop a panic: recover only works when a deferred function calls it; ${REMEDY.en}`,
+      en: `\`defer recover()\` stops no panic: recover works only when a deferred function calls it; ${REMEDY.en}`,
       'zh-cn': `\`defer recover()\` 拦不住 panic：只有被 defer 的函数在其内部调用 recover 才有效；${REMEDY['zh-cn']}`,
     };
   }
@@ -54,18 +54,18 @@ function problem(call: Node): Localized | undefined {
   if (statement?.type === 'defer_statement') return undefined;
   if (statement?.type === 'go_statement') {
     return {
-      en: `\`recover()\` runs in the goroutine's own function, which is not deferred, so it returns nil and stops no panic; ${REMEDY.en}`,
+      en: `\`recover()\` in the goroutine's function, which is not deferred, returns nil; ${REMEDY.en}`,
       'zh-cn': `\`recover()\` 直接写在 goroutine 的函数体里，这个函数并没有被 defer，所以它只会返回 nil，拦不住任何 panic；${REMEDY['zh-cn']}`,
     };
   }
   if (insideDeferredLiteral(fn)) {
     return {
-      en: '`recover()` is called by a closure inside the deferred function, not by the deferred function itself, so it returns nil and the panic goes on; call it directly in the deferred function',
+      en: '`recover()` is called by a closure inside the deferred function, not by that function itself, so it returns nil; call it directly in the deferred function',
       'zh-cn': '`recover()` 是由 defer 函数里的另一个闭包调用的，而不是 defer 函数本身直接调用，所以只会返回 nil，panic 会继续向上传播；请在 defer 函数里直接调用它',
     };
   }
   return {
-    en: `\`recover()\` is in a function literal that is called right away, not deferred, so it returns nil and stops no panic; ${REMEDY.en}`,
+    en: `\`recover()\` in a function literal called right away, not deferred, returns nil; ${REMEDY.en}`,
     'zh-cn': `\`recover()\` 所在的函数字面量是被立即调用的，而不是被 defer，所以它只会返回 nil，拦不住任何 panic；${REMEDY['zh-cn']}`,
   };
 }

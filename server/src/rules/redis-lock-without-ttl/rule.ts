@@ -58,11 +58,11 @@ export const rule: Rule = {
         message:
           lock === 'expire-after'
             ? {
-                en: `\`${client}.SetNX\` with expiration 0 and a separate Expire is not atomic: a crash in between leaves the lock forever; pass the TTL to SetNX`,
+                en: `\`${client}.SetNX\` with expiration 0 and a separate Expire is not atomic: a crash in between leaves a lock that never expires; pass the TTL to SetNX`,
                 'zh-cn': `\`${client}.SetNX\` 过期时间为 0、再单独调用 Expire，两步不是原子的：中间一旦崩溃，锁就永远不会过期；请直接把 TTL 传给 SetNX`,
               }
             : {
-                en: `\`${client}.SetNX\` with expiration 0 takes a lock that never expires, so a crash before the release blocks every later caller; pass a TTL such as \`30*time.Second\``,
+                en: `\`${client}.SetNX\` with expiration 0 takes a lock that never expires, so a crash before release blocks all later callers; pass a TTL`,
                 'zh-cn': `\`${client}.SetNX\` 过期时间为 0，拿到的锁永不过期，释放前一旦崩溃，后续所有调用方都会被卡住；请传入 TTL，例如 \`30*time.Second\``,
               },
       });
@@ -80,7 +80,7 @@ export const rule: Rule = {
     context.report({
       node: type,
       message: {
-        en: `\`${client}.SetArgs\` with Mode "NX" and no TTL takes a lock that never expires, so a crash before the release blocks every later caller; set TTL in the SetArgs`,
+        en: `\`${client}.SetArgs\` with Mode "NX" and no TTL takes a lock that never expires, so a crash before release blocks all later callers; set TTL`,
         'zh-cn': `\`${client}.SetArgs\` 使用 Mode "NX" 却没有设置 TTL，拿到的锁永不过期，释放前一旦崩溃，后续所有调用方都会被卡住；请在 SetArgs 中设置 TTL`,
       },
     });

@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { capture, type Rule } from '../../core/rule';
+import { snippet } from '../../core/text';
 import { walk } from '../../core/syntax';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
@@ -32,14 +33,14 @@ export const rule: Rule = {
       if (!reason) continue;
       const atomic = atomicFix(update, context);
       const name = update.target.text;
-      const statement = update.statement.text;
+      const statement = snippet(update.statement.text, 30);
       const remedy = atomic
         ? { en: `use \`${atomic.call}\` or hold a mutex`, 'zh-cn': `改用 \`${atomic.call}\`，或加互斥锁` }
-        : { en: 'make it a sync/atomic type such as `atomic.Int64` or hold a mutex around it', 'zh-cn': '改成 `atomic.Int64` 等 sync/atomic 类型，或用互斥锁保护' };
+        : { en: 'use a sync/atomic type such as `atomic.Int64` or a mutex', 'zh-cn': '改成 `atomic.Int64` 等 sync/atomic 类型，或用互斥锁保护' };
       context.report({
         node: update.statement,
         message: {
-          en: `\`${statement}\` in a goroutine is a data race on \`${name}\` (${reason.en}); ${remedy.en}`,
+          en: `\`${statement}\` in a goroutine races on \`${name}\` (${reason.en}); ${remedy.en}`,
           'zh-cn': `goroutine 中的 \`${statement}\` 对 \`${name}\` 存在数据竞争（${reason['zh-cn']}）；${remedy['zh-cn']}`,
         },
         fixes: atomic ? [atomic.fix] : [],

@@ -34,11 +34,11 @@ export function raceReason(update: Update, owner: Owner, go: Node, top: Node, co
 }
 
 const REASONS: Record<'receiver' | 'package' | 'loop' | 'other' | 'parent', Localized> = {
-  receiver: { en: 'every caller of the method shares the receiver', 'zh-cn': '方法的所有调用方共享同一个接收者' },
+  receiver: { en: 'callers of the method share the receiver', 'zh-cn': '方法的所有调用方共享同一个接收者' },
   package: { en: 'every caller shares a package variable', 'zh-cn': '包级变量被所有调用方共享' },
   loop: { en: 'one goroutine runs per loop iteration', 'zh-cn': '每轮循环都会启动一个 goroutine' },
   other: { en: 'another goroutine uses it too', 'zh-cn': '另一个 goroutine 也在使用它' },
-  parent: { en: 'the function uses it while the goroutine may still be running', 'zh-cn': '函数在 goroutine 可能还在运行时就使用了它' },
+  parent: { en: 'the function uses it while the goroutine may run', 'zh-cn': '函数在 goroutine 可能还在运行时就使用了它' },
 };
 
 /** `main`, `init`, and test functions: they run once, so a package variable has no other caller. */

@@ -75,7 +75,7 @@ export const rule: Rule = {
     context.report({
       node: target,
       message: {
-        en: `the pool \`${pool}\` from \`${fnText}\` keeps database/sql's default of ${listEn(missing.map((m) => m.fallback.en))}; call ${listEn(missing.map((m) => `\`${pool}.${m.methods[0]}\``))} after opening it`,
+        en: `\`${pool}\` from \`${fnText}\` keeps the default pool (${listEn(missing.map((m) => m.fallback.en))}); call ${missing.map((m) => m.methods[0]).join(', ')}`,
         'zh-cn': `来自 \`${fnText}\` 的连接池 \`${pool}\` 沿用了 database/sql 的默认配置（${listZh(missing.map((m) => m.fallback.zh))}）；打开之后调用 ${listZh(missing.map((m) => `\`${pool}.${m.methods[0]}\``))}`,
       },
       fixes: fn ? fixFor(statement, err, pool, missing, setters, context) : [],

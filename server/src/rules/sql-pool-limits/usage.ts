@@ -14,10 +14,10 @@ export interface Limit {
 }
 
 export const LIMITS: readonly Limit[] = [
-  { methods: ['SetMaxOpenConns'], fallback: { en: 'unlimited open connections', zh: '不限制打开的连接数' }, value: '20' },
-  { methods: ['SetMaxIdleConns'], fallback: { en: '2 idle connections', zh: '只保留 2 个空闲连接' }, value: '20' },
+  { methods: ['SetMaxOpenConns'], fallback: { en: 'unlimited open', zh: '不限制打开的连接数' }, value: '20' },
+  { methods: ['SetMaxIdleConns'], fallback: { en: '2 idle', zh: '只保留 2 个空闲连接' }, value: '20' },
   // An idle-time limit also retires connections before a proxy or the server drops them.
-  { methods: ['SetConnMaxLifetime', 'SetConnMaxIdleTime'], fallback: { en: 'connections reused forever', zh: '连接永不过期' }, value: '5 * time.Minute' },
+  { methods: ['SetConnMaxLifetime', 'SetConnMaxIdleTime'], fallback: { en: 'never retired', zh: '连接永不过期' }, value: '5 * time.Minute' },
 ];
 
 const SETTERS = new Set(LIMITS.flatMap((limit) => limit.methods));

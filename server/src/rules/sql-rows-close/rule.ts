@@ -1,6 +1,7 @@
 // The sql-rows-close rule: its metadata, and the check's flow from a query call to a finding.
 import type { Node } from 'web-tree-sitter';
 import type { Fix, Localized } from '../../core/findings';
+import { snippet } from '../../core/text';
 import { isNamed } from '../../core/go-types';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { enclosingFunction } from '../../core/syntax';
@@ -71,7 +72,7 @@ export const rule: Rule = {
     const usage = usageOf(refs, fn, classifyRowsUse);
     if (usage.escapes || usage.releasedElsewhere) return;
 
-    const callee = call.childForFieldName('function')!.text;
+    const callee = snippet(call.childForFieldName('function')!.text, 30);
     const rows: Rows = { binding, name, fn, subject: { en: `\`${name}\` from \`${callee}\``, 'zh-cn': `\`${callee}\` 返回的 \`${name}\`` } };
     if (usage.sites.length === 0 && !usage.conditionalRelease) {
       reportNeverClosed(rows, context);
@@ -106,11 +107,11 @@ function reportNeverClosed({ binding, name, fn, subject }: Rows, context: RuleCo
     node: target,
     message: inLoop
       ? {
-          en: `${subject.en} are never closed, so every iteration keeps a connection busy; call \`${name}.Close()\` once they are read, or move the loop body into a function that defers it`,
-          'zh-cn': `${subject['zh-cn']} 从未关闭，每轮迭代都会占住一个连接；读完后调用 \`${name}.Close()\`，或把循环体抽成函数，在函数里 defer 关闭`,
+          en: `${subject.en} are never closed, so each iteration keeps a connection busy; close them once read, or move the loop body into a function`,
+          'zh-cn': `${subject['zh-cn']} 从未关闭，每轮迭代都会占住一个连接；读完后调用 \`${name}.Close()\`，或把循环体抽成函数`,
         }
       : {
-          en: `${subject.en} are never closed, so their connection never returns to the pool; add \`defer ${name}.Close()\` ${where.en}`,
+          en: `${subject.en} are never closed, which keeps their connection from the pool; add \`defer ${name}.Close()\` ${where.en}`,
           'zh-cn': `${subject['zh-cn']} 从未关闭，占用的连接永远回不到连接池；请${where['zh-cn']}加上 \`defer ${name}.Close()\``,
         },
     fixes: anchor ? [addedDefer(anchor, name, context.file.lines)] : [],
@@ -144,8 +145,8 @@ function leakMessage(subject: Localized, name: string, path: Localized, err: str
       };
     case 'loop':
       return {
-        en: `${open.en} \`${name}.Close()\`; close them on that path too, or move the loop body into a function that defers the Close`,
-        'zh-cn': `${open['zh-cn']} \`${name}.Close()\`，会一直开着；在这条路径上也关闭它，或把循环体抽成函数，在函数里 defer Close`,
+        en: `${open.en} \`${name}.Close()\`; close them there too, or move the loop body into a function`,
+        'zh-cn': `${open['zh-cn']} \`${name}.Close()\`，会一直开着；在这条路径上也关闭它，或把循环体抽成函数`,
       };
     case 'explicit': {
       const where = placement(err);
@@ -169,7 +170,7 @@ function reportDiscarded(call: Node, method: string, context: RuleContext): void
   context.report({
     node: call,
     message: {
-      en: `the rows returned by \`${callee.text}\` are discarded, so they are never closed and keep a connection busy; call \`${operand}.${EXEC_TWIN[method]}\` when no rows are needed`,
+      en: `the rows from \`${callee.text}\` are discarded, so they are never closed and hold a connection; call \`${operand}.${EXEC_TWIN[method]}\` when no rows are needed`,
       'zh-cn': `\`${callee.text}\` 返回的 rows 被直接丢弃，永远不会关闭，会一直占着一个连接；不需要结果行时请改用 \`${operand}.${EXEC_TWIN[method]}\``,
     },
   });

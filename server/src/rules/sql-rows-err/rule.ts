@@ -44,7 +44,7 @@ export const rule: Rule = {
     context.report({
       node: rows,
       message: {
-        en: `\`${name}.Err()\` is never checked after the \`for ${name}.Next()\` loop, so a query that fails midway looks like a short result; check \`${name}.Err()\` after the loop`,
+        en: `\`${name}.Err()\` is not checked after the \`for ${name}.Next()\` loop, so a query failing midway looks like a short result; check it after the loop`,
         'zh-cn': `\`for ${name}.Next()\` 循环结束后没有检查 \`${name}.Err()\`，查询中途出错会被当成结果已经读完；在循环之后检查 \`${name}.Err()\``,
       },
       fixes: fixFor(statement, loop, name, fn, context),

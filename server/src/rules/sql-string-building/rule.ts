@@ -1,5 +1,6 @@
 import type { TypeRef } from '../../core/go-types';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
+import { snippet } from '../../core/text';
 import { callArguments, unparen } from '../../core/syntax';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
@@ -39,13 +40,13 @@ export const rule: Rule = {
     const found = new Taint(context, call).built(argument);
     if (!found) return;
     const callee = `${receiver.text}.${method}`;
-    const part = found.part.text.length > 40 ? `${found.part.text.slice(0, 37)}…` : found.part.text;
+    const part = snippet(found.part.text, 30);
     const variable = unparen(argument).type === 'identifier' ? argument.text : undefined;
     const how = found.how;
     context.report({
       node: argument,
       message: {
-        en: `SQL ${variable ? `in \`${variable}\`, passed to \`${callee}\`,` : `passed to \`${callee}\``} is built with \`${how}\` from \`${part}\`; pass values as query arguments with placeholders (\`$1\` or \`?\`) and pick identifiers from a fixed list`,
+        en: `SQL ${variable ? `in \`${variable}\` for` : 'for'} \`${callee}\` is built with \`${how}\` from \`${part}\`; pass values as placeholder arguments (\`$1\`, \`?\`), identifiers from a fixed list`,
         'zh-cn': `传给 \`${callee}\` 的 SQL${variable ? `（变量 \`${variable}\`）` : ''}用 \`${how}\` 拼进了 \`${part}\`；值请用占位符（\`$1\` 或 \`?\`）作为查询参数传入，表名、列名等标识符从固定白名单中选取`,
       },
     });

@@ -5,7 +5,7 @@ import { isNamed } from '../../core/go-types';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { declarationIn, type Declaration } from '../../core/scope';
 import { enclosingFunction } from '../../core/syntax';
-import type { LineIndex } from '../../core/text';
+import { LineIndex, snippet } from '../../core/text';
 import { afterErrorCheck, calledMethod, insertAfter, isHarmlessUse, ownLocal, usesOf } from '../../core/variables';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
@@ -50,8 +50,8 @@ export const rule: Rule = {
     if (!exit) return;
 
     const name = target.text;
-    const callee = call.childForFieldName('function')!.text;
-    const subject = { en: `transaction \`${name}\` from \`${callee}\``, zh: `来自 \`${callee}\` 的事务 \`${name}\`` };
+    const callee = snippet(call.childForFieldName('function')!.text, 30);
+    const subject = { en: `\`${name}\` from \`${callee}\``, zh: `来自 \`${callee}\` 的事务 \`${name}\`` };
     const where = describeExit(exit);
     const after = err ? { en: 'error check', zh: '错误检查' } : { en: 'Begin', zh: 'Begin' };
     const anchor = afterErrorCheck(statement, err);
@@ -61,7 +61,7 @@ export const rule: Rule = {
       context.report({
         node: target,
         message: {
-          en: `${subject.en} is left open ${where.en}, which comes before \`defer ${name}.Rollback()\`; defer the Rollback right after the ${after.en}`,
+          en: `${subject.en} is left open ${where.en}, before \`defer ${name}.Rollback()\`; defer it right after the ${after.en}`,
           'zh-cn': `${subject.zh}${where.zh}仍未结束，这个出口在 \`defer ${name}.Rollback()\` 之前；把 Rollback 的 defer 挪到${after.zh}之后`,
         },
         fixes: moved ? [moved] : [],
@@ -71,7 +71,7 @@ export const rule: Rule = {
     context.report({
       node: target,
       message: {
-        en: `${subject.en} is left open ${where.en}, with no Rollback before it; add \`defer ${name}.Rollback()\` after the ${after.en} (it does nothing once Commit has succeeded)`,
+        en: `${subject.en} is left open ${where.en} with no Rollback; add \`defer ${name}.Rollback()\` after the ${after.en} (no-op after Commit)`,
         'zh-cn': `${subject.zh}${where.zh}仍未结束，之前也没有回滚；在${after.zh}之后加上 \`defer ${name}.Rollback()\`（Commit 成功之后它不会产生影响）`,
       },
       fixes: anchor ? addedDefers(anchor, name, lines) : [],

@@ -2,6 +2,7 @@
 // Go 1.23, where each pass leaves a timer in memory until it fires.
 import type { Node } from 'web-tree-sitter';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
+import { snippet } from '../../core/text';
 import { FUNCTION_TYPES } from '../../core/syntax';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
@@ -38,8 +39,8 @@ export const rule: Rule = {
     context.report({
       node: call,
       message: {
-        en: `\`${call.text}\` starts a new timer on every pass of the loop, and before Go 1.23 each one stays in memory until it fires (this module targets go ${context.index.goVersion}); create one timer with \`time.NewTimer\` before the loop and reset it`,
-        'zh-cn': `\`${call.text}\` 每轮循环都会新建一个定时器，Go 1.23 之前每个定时器在触发前都留在内存里（本模块的 go.mod 为 go ${context.index.goVersion}）；请在循环前用 \`time.NewTimer\` 创建一个定时器并每轮重置`,
+        en: `\`${snippet(call.text)}\` makes a timer per pass, each kept until it fires before Go 1.23 (go ${context.index.goVersion}); reuse one \`time.NewTimer\` from before the loop`,
+        'zh-cn': `\`${snippet(call.text)}\` 每轮循环都会新建一个定时器，Go 1.23 之前每个定时器在触发前都留在内存里（本模块的 go.mod 为 go ${context.index.goVersion}）；请在循环前用 \`time.NewTimer\` 创建一个定时器并每轮重置`,
       },
     });
   },

@@ -1,6 +1,7 @@
 // time-tick-leak: `time.Tick` in a function that returns, in modules before Go 1.23, where the
 // ticker it starts is never stopped and never collected.
 import { capture, type Rule } from '../../core/rule';
+import { snippet } from '../../core/text';
 import { enclosingFunction } from '../../core/syntax';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
@@ -37,8 +38,8 @@ export const rule: Rule = {
     context.report({
       node: call,
       message: {
-        en: `\`${call.text}\` starts a ticker that is never stopped, and before Go 1.23 never garbage-collected (this module targets go ${context.index.goVersion}); use \`time.NewTicker\` with \`defer ticker.Stop()\``,
-        'zh-cn': `\`${call.text}\` 创建的 Ticker 永远不会停止，Go 1.23 之前也不会被垃圾回收（本模块的 go.mod 为 go ${context.index.goVersion}）；请改用 \`time.NewTicker\` 并 \`defer ticker.Stop()\``,
+        en: `\`${snippet(call.text, 30)}\` starts a ticker never stopped or collected before Go 1.23 (go ${context.index.goVersion}); use \`time.NewTicker\` and \`defer ticker.Stop()\``,
+        'zh-cn': `\`${snippet(call.text)}\` 创建的 Ticker 永远不会停止，Go 1.23 之前也不会被垃圾回收（本模块的 go.mod 为 go ${context.index.goVersion}）；请改用 \`time.NewTicker\` 并 \`defer ticker.Stop()\``,
       },
       fixes: fix ? [fix] : [],
     });
