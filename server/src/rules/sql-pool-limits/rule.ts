@@ -5,7 +5,7 @@ import type { Fix, TextEdit } from '../../core/findings';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { declarationIn, findDeclarationFrom, findLocalDeclaration } from '../../core/scope';
 import { enclosingFunction } from '../../core/syntax';
-import { afterErrorCheck, insertAfter, ownLocal, usesOf } from '../../core/variables';
+import { afterErrorCheck, calledMethod, insertAfter, ownLocal, usesOf } from '../../core/variables';
 import { listEn, listZh } from '../../core/text';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
@@ -52,12 +52,19 @@ export const rule: Rule = {
       if (own) {
         const set = new Map<string, Node>();
         let stored = false;
+        let closed = false;
+        let inClosure = false;
         for (const use of usesOf(own.name, fn)) {
           if (use.equals(target)) continue;
           const kind = useOf(use, set);
           if (kind === 'handed-off') return;
           stored ||= kind === 'stored';
+          closed ||= calledMethod(use) === 'Close';
+          inClosure ||= !enclosingFunction(use)?.equals(fn);
         }
+        // Opened, used and closed right here, by this function alone: a one-off connection
+        // (creating a database, a migration), not a pool that serves concurrent work.
+        if (closed && !stored && !inClosure) return;
         missing = stored ? packageConfiguration(context.index) : LIMITS.filter((limit) => !limit.methods.some((method) => set.has(method)));
         setters = set;
       } else if (declaration) {

@@ -30,7 +30,6 @@ func report(ctx context.Context, dsn string) error {
 	if err != nil {
 		return err
 	}
-	defer pool.Close()
 	pool.SetMaxOpenConns(10)
 	var total int64
 	return pool.GetContext(ctx, &total, "SELECT sum(amount) FROM payments")
@@ -40,7 +39,6 @@ func migrate(dsn string) {
 	db := db2.MustConnect("mysql", dsn) // want "sql-pool-limits"
 	db.DB.SetMaxOpenConns(5)
 	db.MustExec("CREATE TABLE IF NOT EXISTS jobs (id bigint)")
-	db.Close()
 }
 
 func withVar(dsn string) {
@@ -56,7 +54,6 @@ func withVar(dsn string) {
 
 func fromConnector(c driver.Connector) error {
 	db := sql.OpenDB(c) // want "sql-pool-limits"
-	defer db.Close()
 	return db.Ping()
 }
 
@@ -67,6 +64,5 @@ func loggedOpen(dsn string) error {
 	if err != nil {
 		return err
 	}
-	defer db.Close()
 	return db.Ping()
 }

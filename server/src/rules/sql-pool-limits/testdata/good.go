@@ -119,3 +119,22 @@ func otherOpen(d fakeDriver) error {
 	}
 	return db.Ping()
 }
+
+// Opened, used and closed in one function: a one-off connection that creates the database, not
+// a pool that serves traffic.
+func createDatabase(dsn, name string) error {
+	admin, err := sql.Open("postgres", dsn)
+	if err != nil {
+		return err
+	}
+	defer admin.Close()
+	_, err = admin.Exec("CREATE DATABASE " + name)
+	return err
+}
+
+// The same with sqlx, closed explicitly at the end.
+func migrateOnce(dsn string) {
+	db := sqlx.MustConnect("mysql", dsn)
+	db.MustExec("CREATE TABLE IF NOT EXISTS jobs (id bigint)")
+	db.Close()
+}
