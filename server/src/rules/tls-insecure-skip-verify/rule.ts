@@ -3,7 +3,9 @@ import type { Localized } from '../../core/findings';
 import { isNamed } from '../../core/go-types';
 import { assignedTarget, literalKeys } from '../../core/literals';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
-import { enclosingFunction } from '../../core/syntax';
+import { declarationIn, findLocalDeclaration, type Declaration } from '../../core/scope';
+import { enclosingFunction, unparen } from '../../core/syntax';
+import { snippet } from '../../core/text';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 import query from './query.scm';
@@ -37,18 +39,20 @@ export const rule: Rule = {
   query,
   check(match, context) {
     if (context.file.isTest) return;
+    const value = capture(match, 'value');
+    if (!value || constantBool(value) !== true) return;
     const element = capture(match, 'element');
     if (element) {
-      checkLiteral(element, context);
+      checkLiteral(element, `InsecureSkipVerify: ${snippet(value.text, 20)}`, context);
       return;
     }
     const target = capture(match, 'target');
     const assignment = capture(match, 'assignment');
-    if (target && assignment) checkAssignment(target, assignment, context);
+    if (target && assignment) checkAssignment(target, assignment, `InsecureSkipVerify = ${snippet(value.text, 20)}`, context);
   },
 };
 
-function checkLiteral(element: Node, context: RuleContext): void {
+function checkLiteral(element: Node, setting: string, context: RuleContext): void {
   const body = element.parent;
   if (body?.type !== 'literal_value' || !isTLSConfigLiteral(body, context)) return;
   const keys = literalKeys(body);
@@ -57,10 +61,10 @@ function checkLiteral(element: Node, context: RuleContext): void {
   const literal = body.parent?.type === 'composite_literal' ? body.parent : undefined;
   const target = literal && assignedTarget(literal);
   if (target && setsCallbackLater(target.text, literal, context)) return;
-  context.report({ node: element, message: message('InsecureSkipVerify: true') });
+  context.report({ node: element, message: message(setting) });
 }
 
-function checkAssignment(target: Node, assignment: Node, context: RuleContext): void {
+function checkAssignment(target: Node, assignment: Node, setting: string, context: RuleContext): void {
   const operand = target.childForFieldName('operand');
   if (!operand) return;
   const type = context.types.typeOf(operand);
@@ -72,7 +76,52 @@ function checkAssignment(target: Node, assignment: Node, context: RuleContext): 
   }
   if (optedIn(assignment) || namedInsecure(assignment)) return;
   if (setsCallbackAnywhere(operand.text, assignment, context)) return;
-  context.report({ node: assignment, message: message('InsecureSkipVerify = true') });
+  context.report({ node: assignment, message: message(setting) });
+}
+
+/**
+ * The value of a boolean constant expression: `true`, `!false`, `(a && b)`, or a constant
+ * declared in the function or at the top of this file. Undefined for anything else (a variable,
+ * a call, a flag), which is a choice made at run time.
+ */
+export function constantBool(node: Node, depth = 0): boolean | undefined {
+  if (depth > 8) return undefined;
+  const expression = unparen(node);
+  switch (expression.type) {
+    case 'true':
+      return true;
+    case 'false':
+      return false;
+    case 'unary_expression': {
+      const operand = expression.childForFieldName('operand');
+      const value = operand && expression.childForFieldName('operator')?.text === '!' ? constantBool(operand, depth + 1) : undefined;
+      return value === undefined ? undefined : !value;
+    }
+    case 'binary_expression': {
+      const operator = expression.childForFieldName('operator')?.text;
+      const left = constantBool(expression.childForFieldName('left')!, depth + 1);
+      const right = constantBool(expression.childForFieldName('right')!, depth + 1);
+      if (left === undefined || right === undefined) return undefined;
+      return operator === '&&' ? left && right : operator === '||' ? left || right : undefined;
+    }
+    case 'identifier': {
+      const declaration = findLocalDeclaration(expression) ?? packageConstant(expression);
+      const value = declaration?.kind === 'const' ? declaration.values[declaration.index] : undefined;
+      return value ? constantBool(value, depth + 1) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** A constant declared at the top level of the file. */
+function packageConstant(identifier: Node): Declaration | undefined {
+  for (const child of identifier.tree.rootNode.namedChildren) {
+    if (child?.type !== 'const_declaration') continue;
+    const found = declarationIn(child, identifier.text);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** `tls.Config{…}`, `&tls.Config{…}`, or an elided element of `[]*tls.Config{{…}}` / `map[K]*tls.Config{k: {…}}`. */

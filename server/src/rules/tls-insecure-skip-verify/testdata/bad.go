@@ -63,3 +63,21 @@ func behindAnErrorCheck(certFile string) (*tls.Config, error) {
 	}
 	return &tls.Config{}, nil
 }
+
+// Constant expressions that are true are the same switch, spelled differently.
+const verifyOff = true
+
+func negatedFalse() *tls.Config {
+	return &tls.Config{InsecureSkipVerify: !false} // want "tls-insecure-skip-verify"
+}
+
+func namedConstant() *tls.Config {
+	cfg := &tls.Config{MinVersion: tls.VersionTLS12}
+	cfg.InsecureSkipVerify = verifyOff // want "tls-insecure-skip-verify"
+	return cfg
+}
+
+func localConstant() *tls.Config {
+	const off = true && !false
+	return &tls.Config{InsecureSkipVerify: off} // want "tls-insecure-skip-verify"
+}

@@ -91,3 +91,10 @@ var insecureProbeClient = &http.Client{
 func newInsecureTransport() *http.Transport {
 	return &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}
 }
+
+// Constant expressions that are false keep verification on.
+const verifyOn = false
+
+func constantFalse() *tls.Config {
+	return &tls.Config{InsecureSkipVerify: verifyOn || !true}
+}
