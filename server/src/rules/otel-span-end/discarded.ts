@@ -5,6 +5,7 @@ import { insertLineAfter } from '../../core/edits';
 import { insideLoop } from '../../core/paths';
 import type { RuleContext } from '../../core/rule';
 import { findDeclarationFrom } from '../../core/scope';
+import { callArguments, calleeParts, unparen } from '../../core/syntax';
 import { replaceNode } from '../../core/edits';
 import { discarded } from './messages';
 
@@ -41,20 +42,64 @@ function namedSpanFix(statement: Node, blank: Node, fn: Node, context: RuleConte
   return [{ title, edits: [replaceNode(blank, 'span'), insertLineAfter(statement, 'defer span.End()', lines)] }];
 }
 
-/** True when, after `statement`, the context is mentioned by a defer or go statement, or returned. */
-function contextHandedOn(name: string, statement: Node, fn: Node): boolean {
+/**
+ * True when, after `statement` and before `ctx` is assigned again, the context that carries the
+ * span leaves the function's hands: it is mentioned by a defer or go statement, returned (itself
+ * or wrapped, `context.WithValue(ctx, …)`), or stored in a field or a map (`hooks[name] = ctx`).
+ * Whoever gets it can end the span through `trace.SpanFromContext`, as instrumentation hooks
+ * split across two callbacks do. Passing it to an ordinary call (`return repo.Save(ctx, o)`)
+ * is not handing the span on.
+ */
+export function contextHandedOn(name: string, statement: Node, fn: Node): boolean {
   const mentioned = WORD(name);
-  for (const node of fn.descendantsOfType(['defer_statement', 'go_statement', 'return_statement'])) {
+  const returnsAContext = /\bContext\b/.test(fn.childForFieldName('result')?.text ?? '');
+  const nodes = fn.descendantsOfType(['defer_statement', 'go_statement', 'return_statement', 'assignment_statement', 'short_var_declaration']);
+  for (const node of nodes) {
     if (!node || node.startIndex < statement.endIndex) continue;
-    if (node.type !== 'return_statement') {
-      if (mentioned.test(node.text)) return true;
+    if (node.type === 'assignment_statement' && storedInto(node, name)) return true;
+    if (node.type === 'assignment_statement' || node.type === 'short_var_declaration') {
+      // From here on `ctx` holds another context (`ctx, next := tracer.Start(ctx, …)`).
+      if (assigns(node, name)) return false;
       continue;
     }
-    const results = node.namedChild(0);
-    const values = results?.type === 'expression_list' ? results.namedChildren : [results];
-    if (values.some((value) => value?.type === 'identifier' && value.text === name)) return true;
+    if (node.type !== 'return_statement') {
+      if (mentioned.test(node.text)) return true;
+    } else if (returnsContext(node, name) || (returnsAContext && mentioned.test(node.text))) {
+      // A function that returns a context and builds it from this one (`return inject(ctx)`).
+      return true;
+    }
   }
   return false;
+}
+
+function assigns(statement: Node, name: string): boolean {
+  return (statement.childForFieldName('left')?.namedChildren ?? []).some((target) => target?.type === 'identifier' && target.text === name);
+}
+
+/** `x.field = ctx` or `m[key] = ctx`: the context is kept somewhere that outlives the call. */
+function storedInto(assignment: Node, name: string): boolean {
+  const left = assignment.childForFieldName('left')?.namedChildren ?? [];
+  const right = assignment.childForFieldName('right')?.namedChildren ?? [];
+  return right.some((value, i) => value?.type === 'identifier' && value.text === name && (left[i]?.type === 'selector_expression' || left[i]?.type === 'index_expression'));
+}
+
+/**
+ * A returned value is the context itself, or a context built on it: a call taking it first whose
+ * name says it makes a context (`context.WithValue`, `trace.ContextWithSpan`,
+ * `metadata.NewOutgoingContext`).
+ */
+function returnsContext(statement: Node, name: string): boolean {
+  const list = statement.namedChild(0);
+  const values = list?.type === 'expression_list' ? list.namedChildren : [list];
+  return values.some((value) => {
+    const expression = value && unparen(value);
+    if (!expression) return false;
+    if (expression.type === 'identifier') return expression.text === name;
+    if (expression.type !== 'call_expression') return false;
+    const first = callArguments(expression)[0];
+    const callee = calleeParts(expression)?.name ?? '';
+    return first?.type === 'identifier' && first.text === name && /^With|Context$/.test(callee);
+  });
 }
 
 /** True when an identifier `name` (not a field, not a comment) appears in `fn` after `statement`. */

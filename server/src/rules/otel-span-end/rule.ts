@@ -9,7 +9,7 @@ import { enclosingFunction } from '../../core/syntax';
 import { bindingOf, nextStatement, type Binding } from '../../core/release/binding';
 import { leakBeforeClose, type Leak } from '../../core/release/exits';
 import { referencesOf } from '../../core/release/references';
-import { reportDiscarded } from './discarded';
+import { contextHandedOn, reportDiscarded } from './discarded';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 import { addedDefer, leftOpen, movedTitle, neverEnded, spanSubject } from './messages';
@@ -28,6 +28,8 @@ export const rule: Rule = {
   },
   query,
   check(match, context) {
+    // A test's spans go nowhere that matters; ending them is the test's own business.
+    if (context.file.isTest) return;
     const call = capture(match, 'call')!;
     const target = capture(match, 'target')!;
     const statement = capture(match, 'statement')!;
@@ -48,6 +50,9 @@ export const rule: Rule = {
     if (!refs) return;
     const usage = usageOf(refs, fn, classifySpanUse);
     if (usage.escapes || usage.releasedElsewhere) return;
+    // The span also travels in the context Start returns: whoever receives that can end it.
+    const ctx = statement.childForFieldName('left')?.namedChild(0);
+    if (usage.sites.length === 0 && ctx?.type === 'identifier' && ctx.text !== '_' && contextHandedOn(ctx.text, statement, fn)) return;
 
     const span: Span = { binding, name, fn, subject: spanSubject(name, call.childForFieldName('function')!.text) };
     if (usage.sites.length === 0 && !usage.conditionalRelease) {

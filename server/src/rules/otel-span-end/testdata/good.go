@@ -158,3 +158,38 @@ func notTracers(ctx context.Context, w Worker, st Starter) {
 	_, other := st.Start(ctx, "other")
 	_ = other
 }
+
+// A hook split across two callbacks: Before starts the span and returns the context that
+// carries it, After ends it with trace.SpanFromContext.
+type hook struct{}
+
+func (hook) Before(ctx context.Context, name string) (context.Context, error) {
+	ctx, span := tracer.Start(ctx, name)
+	span.SetName(name)
+	return ctx, nil
+}
+
+// The same with the span discarded and the context returned inside another one.
+type ctxKey struct{}
+
+func (hook) Tag(ctx context.Context, name string) context.Context {
+	ctx, _ = tracer.Start(ctx, name)
+	return context.WithValue(ctx, ctxKey{}, name)
+}
+
+// The context is kept in a map until the matching end event arrives.
+type tracker struct{ active map[string]context.Context }
+
+func (t *tracker) start(ctx context.Context, name string) {
+	ctx, span := tracer.Start(ctx, name)
+	span.SetName(name)
+	t.active[name] = ctx
+}
+
+// A function that returns a context built from the one that carries the span.
+func inject(ctx context.Context) context.Context { return ctx }
+
+func (hook) TagClient(ctx context.Context, name string) context.Context {
+	ctx, _ = tracer.Start(ctx, name)
+	return inject(context.WithValue(ctx, ctxKey{}, name))
+}
