@@ -30,7 +30,7 @@ const CASES: Case[] = [
   { file: 'context-cancel/main.go', rule: 'context-cancel', range: [13, 6, 13, 12], chapter: '04-context.md', severity: Warning, fix: true },
   { file: 'defer-in-loop/main.go', rule: 'defer-in-loop', range: [11, 2, 11, 17], chapter: '09-frameworks.md', severity: Warning, fix: false },
   { file: 'error-compare/main.go', rule: 'error-compare', range: [12, 4, 12, 24], chapter: '06-errors.md', severity: Warning, fix: true },
-  { file: 'errorf-wrap/main.go', rule: 'errorf-wrap', range: [10, 42, 10, 44], chapter: '06-errors.md', severity: Warning, fix: true },
+  { file: 'errorf-wrap/main.go', rule: 'errorf-wrap', range: [10, 42, 10, 44], chapter: '06-errors.md', severity: Information, fix: true },
   { file: 'gin-abort-without-return/main.go', rule: 'gin-abort-without-return', range: [11, 2, 11, 23], chapter: '09-frameworks.md', severity: Warning, fix: true },
   { file: 'goroutine-loop-var/main.go', rule: 'goroutine-loop-var', range: [10, 8, 10, 9], chapter: '05-concurrency.md', severity: Warning, fix: true },
   { file: 'goroutine-without-exit/main.go', rule: 'goroutine-without-exit', range: [5, 1, 5, 3], chapter: '05-concurrency.md', severity: Information, fix: false },

@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { TypeRef } from '../../core/go-types';
 import { knownFunctionResults } from '../../core/known-apis';
+import { requestKind } from '../../core/request-types';
 import { findDeclarationFrom, findLocalDeclaration, type Declaration } from '../../core/scope';
 import { callArguments, calleeParts, unparen, walk } from '../../core/syntax';
 import { wordPattern, type ContextSource, type Facts, type LiteralRole, type TopFacts } from './facts';
@@ -24,12 +25,10 @@ function isContextType(type: TypeRef | undefined): boolean {
 }
 
 function sourceKind(type: TypeRef): ContextSource['kind'] | undefined {
-  const { pkg = '', name, pointer } = type;
   if (isContextType(type)) return 'context';
-  if (pkg === 'net/http' && name === 'Request' && pointer) return 'request';
-  if (pkg === 'github.com/gin-gonic/gin' && name === 'Context' && pointer) return 'gin';
-  if ((pkg === 'github.com/labstack/echo/v4' || pkg === 'github.com/labstack/echo') && name === 'Context' && !pointer) return 'echo';
-  return undefined;
+  const kind = requestKind(type);
+  // The accessor of the others' contexts is not written yet (see accessorText).
+  return kind === 'request' || kind === 'gin' || kind === 'echo' ? kind : undefined;
 }
 
 /**

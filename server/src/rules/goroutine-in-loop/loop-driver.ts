@@ -29,9 +29,15 @@ export const LITERALS = new Set([
 export interface Driver {
   /** "per element of `items`" / "对 `items` 的每个元素". */
   description: Localized;
+  /**
+   * A stream (values received from a channel, rows, lines of a scanner): nothing bounds how
+   * many items come, so nothing bounds the goroutines. A collection is at least as large as
+   * its length, which the code around it often keeps small.
+   */
+  stream: boolean;
 }
 
-const driver = (en: string, zh: string): Driver => ({ description: { en, 'zh-cn': zh } });
+const driver = (en: string, zh: string, stream = false): Driver => ({ description: { en, 'zh-cn': zh }, stream });
 
 /**
  * What a range expression yields, as far as the syntax and the index tell. `code`: functions
@@ -66,7 +72,7 @@ function rangeDriver(range: Node, facts: FunctionFacts, context: RuleContext): D
   const perElement = (): Driver => driver(`per element of \`${code}\``, `对 \`${code}\` 的每个元素`);
   switch (rangeKind(expression, facts, context)) {
     case 'channel':
-      return driver(`per value received from \`${code}\``, `对从 \`${code}\` 收到的每个值`);
+      return driver(`per value received from \`${code}\``, `对从 \`${code}\` 收到的每个值`, true);
     case 'data':
       return perElement();
     case 'unknown': {
@@ -118,7 +124,7 @@ function iteratorDriver(condition: Node): Driver | undefined {
   if (fn?.type !== 'selector_expression') return undefined;
   const method = fn.childForFieldName('field')?.text;
   if (method !== 'Next' && method !== 'Scan') return undefined;
-  return driver(`per \`${short(condition)}\` iteration`, `对每一轮 \`${short(condition)}\` 迭代`);
+  return driver(`per \`${short(condition)}\` iteration`, `对每一轮 \`${short(condition)}\` 迭代`, true);
 }
 
 /** `len(x)`, `len(x) - 1`, or a local never reassigned that holds one of those. */

@@ -6,6 +6,7 @@ import { analysisOf, functionFacts, locate } from './analysis';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 import { goroutineLiteral } from './go-statement';
+import { insideHandler } from './per-request';
 import query from './query.scm';
 import { semaphoreFix } from './semaphore-fix';
 import { unboundedLoop } from './verdict';
@@ -31,12 +32,23 @@ export const rule: Rule = {
     const verdict = unboundedLoop(go, facts, analysis, context, place.loops);
     if (!verdict) return;
     const fix = semaphoreFix(go, verdict, facts, analysis, context);
+    const { description, stream } = verdict.driver;
+    // A stream has no size at all, and in a handler every request multiplies the fan-out: those
+    // can exhaust a service. A collection elsewhere is as large as its length, which is often
+    // small by design (a cluster's nodes, configured sites): worth knowing, not an alarm.
+    const unbounded = stream || insideHandler(go, context);
     context.report({
       range: reportRange(go, verdict.call),
-      message: {
-        en: `\`go\` starts a goroutine ${verdict.driver.description.en} with no limit on how many run at once; bound them with a semaphore or errgroup's SetLimit`,
-        'zh-cn': `\`go\` ${verdict.driver.description['zh-cn']}都启动一个 goroutine，同时运行的数量没有上限；请用信号量或设置了 SetLimit 的 errgroup 限制并发`,
-      },
+      severity: unbounded ? undefined : 'information',
+      message: unbounded
+        ? {
+            en: `\`go\` starts a goroutine ${description.en} with no limit on how many run at once; bound them with a semaphore or errgroup's SetLimit`,
+            'zh-cn': `\`go\` ${description['zh-cn']}都启动一个 goroutine，同时运行的数量没有上限；请用信号量或设置了 SetLimit 的 errgroup 限制并发`,
+          }
+        : {
+            en: `\`go\` starts a goroutine ${description.en}, all at once; if it can grow large, bound them with a semaphore or errgroup's SetLimit`,
+            'zh-cn': `\`go\` ${description['zh-cn']}都同时启动一个 goroutine；如果数量可能变大，请用信号量或设置了 SetLimit 的 errgroup 限制并发`,
+          },
       fixes: fix ? [fix] : [],
     });
   },

@@ -2,7 +2,7 @@ package main
 
 import "sync"
 
-func notify(users []string, send func(string)) {
+func notify(users <-chan string, send func(string)) {
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, 16) // at most 16 goroutines at once; tune to the workload
 	for _, u := range users {

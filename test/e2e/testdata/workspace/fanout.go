@@ -2,7 +2,7 @@ package main
 
 import "sync"
 
-func notify(users []string, send func(string)) {
+func notify(users <-chan string, send func(string)) {
 	var wg sync.WaitGroup
 	for _, u := range users {
 		wg.Add(1)

@@ -202,13 +202,13 @@ func probe(ctx context.Context, addr string) error {
 // No context anywhere in reach: the information-level variant, without a fix.
 func (s *Store) Count() (int, error) {
 	var n int
-	err := s.db.QueryRow("SELECT count(*) FROM orders").Scan(&n) // want "context-propagation"
+	err := s.db.QueryRow("SELECT count(*) FROM orders").Scan(&n) // want "context-propagation:information"
 	return n, err
 }
 
 // Several calls with no context in one function: one finding for the function, listing them.
 func (s *Store) Archive(before string) error {
-	if _, err := s.db.Exec("INSERT INTO archive SELECT * FROM orders WHERE day < $1", before); err != nil { // want "context-propagation"
+	if _, err := s.db.Exec("INSERT INTO archive SELECT * FROM orders WHERE day < $1", before); err != nil { // want "context-propagation:information"
 		return err
 	}
 	_, err := s.db.Exec("DELETE FROM orders WHERE day < $1", before)
@@ -219,7 +219,7 @@ func (s *Store) Archive(before string) error {
 }
 
 func fetchRates(client *nethttp.Client, url string) (*nethttp.Response, error) {
-	req, err := nethttp.NewRequest(nethttp.MethodGet, url, nil) // want "context-propagation"
+	req, err := nethttp.NewRequest(nethttp.MethodGet, url, nil) // want "context-propagation:information"
 	if err != nil {
 		return nil, err
 	}

@@ -3,8 +3,10 @@ package fanout
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"io"
 	"log"
+	"net/http"
 	"sync"
 	"time"
 
@@ -43,7 +45,7 @@ type Event struct{ Important bool }
 // A parameter slice, one goroutine per user: the fix wraps the call in a func literal.
 func notifyAll(ctx context.Context, users []User) {
 	for _, u := range users {
-		go sendEmail(ctx, u) // want "goroutine-in-loop"
+		go sendEmail(ctx, u) // want "goroutine-in-loop:information"
 	}
 }
 
@@ -52,7 +54,7 @@ func fetchAll(urls []string) {
 	var wg sync.WaitGroup
 	for _, url := range urls {
 		wg.Add(1)
-		go func() { // want "goroutine-in-loop"
+		go func() { // want "goroutine-in-loop:information"
 			defer wg.Done()
 			fetch(url)
 		}()
@@ -63,7 +65,7 @@ func fetchAll(urls []string) {
 // A map held in a struct field, known through the package index; a method value as callee.
 func (s *Store) pingSessions() {
 	for id, sess := range s.sessions {
-		go sess.Ping(id) // want "goroutine-in-loop"
+		go sess.Ping(id) // want "goroutine-in-loop:information"
 	}
 }
 
@@ -107,7 +109,7 @@ func publishLines(r io.Reader) {
 // Counting to len(data) is ranging in disguise.
 func processOrders(orders []Order) {
 	for i := 0; i < len(orders); i++ {
-		go process(orders[i]) // want "goroutine-in-loop"
+		go process(orders[i]) // want "goroutine-in-loop:information"
 	}
 }
 
@@ -115,14 +117,14 @@ func processOrders(orders []Order) {
 func processAll(orders []Order) {
 	n := len(orders)
 	for i := 0; i < n; i++ {
-		go process(orders[i]) // want "goroutine-in-loop"
+		go process(orders[i]) // want "goroutine-in-loop:information"
 	}
 }
 
 // Go 1.22 range over an integer, but the integer is len(parts).
 func uploadParts(parts [][]byte) {
 	for i := range len(parts) {
-		go upload(parts[i]) // want "goroutine-in-loop"
+		go upload(parts[i]) // want "goroutine-in-loop:information"
 	}
 }
 
@@ -135,7 +137,7 @@ func alertAll(events []Event) {
 		if e == (Event{}) {
 			return
 		}
-		go alert(e) // want "goroutine-in-loop"
+		go alert(e) // want "goroutine-in-loop:information"
 	}
 }
 
@@ -143,7 +145,7 @@ func alertAll(events []Event) {
 // without a fix.
 func recordAll(users []User) {
 	for _, u := range users {
-		go record(u, time.Now()) // want "goroutine-in-loop"
+		go record(u, time.Now()) // want "goroutine-in-loop:information"
 	}
 }
 
@@ -152,14 +154,14 @@ func latest(users []User) {
 	var current User
 	for _, u := range users {
 		current = u
-		go sendEmail(context.Background(), current) // want "goroutine-in-loop"
+		go sendEmail(context.Background(), current) // want "goroutine-in-loop:information"
 	}
 }
 
 // A func literal with parameters keeps its arguments evaluated at the go statement.
 func welcome(users []User) {
 	for _, u := range users {
-		go func(user User) { // want "goroutine-in-loop"
+		go func(user User) { // want "goroutine-in-loop:information"
 			log.Printf("welcome %s", user.Email)
 		}(u)
 	}
@@ -168,7 +170,7 @@ func welcome(users []User) {
 // A one-line goroutine body is spread over lines by the fix.
 func warm(keys []string, cache map[string]string) {
 	for _, key := range keys {
-		go func() { _ = cache[key] }() // want "goroutine-in-loop"
+		go func() { _ = cache[key] }() // want "goroutine-in-loop:information"
 	}
 }
 
@@ -179,7 +181,7 @@ outer:
 		if len(shard) == 0 {
 			break outer
 		}
-		go func() { // want "goroutine-in-loop"
+		go func() { // want "goroutine-in-loop:information"
 			for _, j := range shard {
 				_ = j
 			}
@@ -191,7 +193,7 @@ outer:
 func background(tasks []Job, s *Store) {
 	go func() {
 		for _, t := range tasks {
-			go s.handle(t) // want "goroutine-in-loop"
+			go s.handle(t) // want "goroutine-in-loop:information"
 		}
 	}()
 }
@@ -199,7 +201,7 @@ func background(tasks []Job, s *Store) {
 // Two go statements in one loop share one semaphore.
 func mirror(ctx context.Context, users []User) {
 	for _, u := range users {
-		go sendEmail(ctx, u) // want "goroutine-in-loop"
+		go sendEmail(ctx, u) // want "goroutine-in-loop:information"
 		go fetch(u.Email)
 	}
 }
@@ -209,17 +211,17 @@ func twoPasses(users []User, orders []Order) {
 	sem := "semantic"
 	_ = sem
 	for _, u := range users {
-		go fetch(u.Email) // want "goroutine-in-loop"
+		go fetch(u.Email) // want "goroutine-in-loop:information"
 	}
 	for _, o := range orders {
-		go process(o) // want "goroutine-in-loop"
+		go process(o) // want "goroutine-in-loop:information"
 	}
 }
 
 // A call spread over lines: the finding covers `go s.save`, the fix re-indents the call.
 func (s *Store) saveAll(ctx context.Context, orders []Order) {
 	for _, o := range orders {
-		go s.save(ctx, // want "goroutine-in-loop"
+		go s.save(ctx, // want "goroutine-in-loop:information"
 			o,
 		)
 	}
@@ -230,7 +232,7 @@ func (s *Store) save(ctx context.Context, o Order) {}
 // Variadic parameters are slices.
 func fanOut(urls ...string) {
 	for i := range urls {
-		go fetch(urls[i]) // want "goroutine-in-loop"
+		go fetch(urls[i]) // want "goroutine-in-loop:information"
 	}
 }
 
@@ -241,28 +243,28 @@ func register(url string) { endpoints = append(endpoints, url) }
 
 func probeEndpoints() {
 	for _, e := range endpoints {
-		go fetch(e) // want "goroutine-in-loop"
+		go fetch(e) // want "goroutine-in-loop:information"
 	}
 }
 
 // Counting down from len(data).
 func reverse(orders []Order) {
 	for i := len(orders) - 1; i >= 0; i-- {
-		go process(orders[i]) // want "goroutine-in-loop"
+		go process(orders[i]) // want "goroutine-in-loop:information"
 	}
 }
 
 // A struct literal built from per-iteration values is evaluated the same inside the goroutine.
 func doubled(orders []Order) {
 	for _, o := range orders {
-		go process(Order{ID: o.ID * 2}) // want "goroutine-in-loop"
+		go process(Order{ID: o.ID * 2}) // want "goroutine-in-loop:information"
 	}
 }
 
 // An element read through a slice that a later call may refill: reported without a fix.
 func drain(batch []Order, refill func([]Order)) {
 	for i := range batch {
-		go process(batch[i]) // want "goroutine-in-loop"
+		go process(batch[i]) // want "goroutine-in-loop:information"
 		refill(batch)
 	}
 }
@@ -271,7 +273,7 @@ func drain(batch []Order, refill func([]Order)) {
 func priceAll(orders []Order) {
 	totals := make([]int64, len(orders))
 	for i := range totals {
-		go func() { // want "goroutine-in-loop"
+		go func() { // want "goroutine-in-loop:information"
 			totals[i] = orders[i].ID * 2
 		}()
 	}
@@ -284,7 +286,7 @@ func relayAll(batches [][]Job) {
 		lanes = append(lanes, make(chan Job))
 	}
 	for _, lane := range lanes {
-		go drainLane(lane) // want "goroutine-in-loop"
+		go drainLane(lane) // want "goroutine-in-loop:information"
 	}
 }
 
@@ -294,7 +296,7 @@ func drainLane(lane chan Job) {}
 // directly rather than ranging over the list of functions.
 func warmAll(users []User, warmers map[string]func(User)) {
 	for _, u := range users {
-		go warmers["default"](u) // want "goroutine-in-loop"
+		go warmers["default"](u) // want "goroutine-in-loop:information"
 	}
 }
 
@@ -306,10 +308,10 @@ var currentHost = "https://example.com"
 // package-level variable may change before the goroutine reads it: reported without a fix.
 func pingPaths(paths []string) {
 	for _, p := range paths {
-		go fetch(defaultHost + p) // want "goroutine-in-loop"
+		go fetch(defaultHost + p) // want "goroutine-in-loop:information"
 	}
 	for _, p := range paths {
-		go fetch(currentHost + p) // want "goroutine-in-loop"
+		go fetch(currentHost + p) // want "goroutine-in-loop:information"
 	}
 }
 
@@ -317,7 +319,7 @@ func pingPaths(paths []string) {
 func auditSome(orders []Order) {
 	for _, o := range orders {
 		if o.ID%2 == 0 {
-			go process(o) // want "goroutine-in-loop"
+			go process(o) // want "goroutine-in-loop:information"
 			continue
 		}
 		return
@@ -327,11 +329,37 @@ func auditSome(orders []Order) {
 // A `break` in a select leaves the select only: the loop goes round again.
 func drainInto(orders []Order, done <-chan struct{}) {
 	for _, o := range orders {
-		go process(o) // want "goroutine-in-loop"
+		go process(o) // want "goroutine-in-loop:information"
 		select {
 		case <-done:
 		default:
 			break
 		}
 	}
+}
+
+// In a handler every request multiplies the fan-out, and the request decides how many items.
+type Handler struct{ store *Store }
+
+func (h *Handler) Notify(w http.ResponseWriter, r *http.Request) {
+	var users []User
+	if err := json.NewDecoder(r.Body).Decode(&users); err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	for _, u := range users {
+		go sendEmail(r.Context(), u) // want "goroutine-in-loop"
+	}
+	w.WriteHeader(http.StatusAccepted)
+}
+
+// The same in a closure registered as a handler.
+func routes(mux *http.ServeMux) {
+	mux.HandleFunc("/orders", func(w http.ResponseWriter, r *http.Request) {
+		var orders []Order
+		_ = json.NewDecoder(r.Body).Decode(&orders)
+		for _, o := range orders {
+			go process(o) // want "goroutine-in-loop"
+		}
+	})
 }

@@ -33,7 +33,7 @@ func missingWriteTimeout() {
 }
 
 func onlyIdleMissing() {
-	srv := &http.Server{ // want "http-server-timeouts"
+	srv := &http.Server{ // want "http-server-timeouts:information"
 		Addr:         ":8084",
 		ReadTimeout:  0,
 		WriteTimeout: 0,
