@@ -55,7 +55,7 @@ function checkComparison(comparison: Node, negated: boolean, context: RuleContex
   const value = sentinel === right ? left : right;
   if (!sentinel || isSentinel(value, context) || !isError(value, context)) return;
   if (comparedByIdentity(sentinel, context) || documentedUnwrapped(value, sentinel, comparison, context)) return;
-  if (fromDefiningPackage(value, sentinel, comparison, context)) return;
+  if (fromDefiningPackage(value, sentinel, comparison, context) || ownErrorFromOwnCode(value, sentinel, comparison, context)) return;
   const errors = errorsPackage(comparison, context);
   const call = `${negated ? '!' : ''}${errors?.name ?? 'errors'}.Is(${value.text}, ${sentinel.text})`;
   context.report({
@@ -187,6 +187,26 @@ function fromDefiningPackage(value: Node, sentinel: Node, use: Node, context: Ru
   if (called) return called.path === home;
   const operand = calleeParts(origin)?.operand;
   return Boolean(operand) && context.types.typeOf(operand!)?.pkg === home;
+}
+
+/**
+ * A sentinel of this package (or of an `internal/` package, which only this project can import)
+ * compared with an error that comes straight from this package's own functions or methods: the
+ * authors write both sides and decide whether their errors are ever wrapped. An error that
+ * arrives as a parameter, or from another package, is still flagged.
+ */
+function ownErrorFromOwnCode(value: Node, sentinel: Node, use: Node, context: RuleContext): boolean {
+  const bare = unparen(sentinel);
+  const own = bare.type === 'identifier' || /(^|\/)internal(\/|$)/.test(context.types.qualified(bare)?.path ?? '');
+  if (!own) return false;
+  const node = unparen(value);
+  const origin = node.type === 'call_expression' ? node : node.type === 'identifier' ? lastValueBefore(node, use) : undefined;
+  if (origin?.type !== 'call_expression') return false;
+  const callee = calleeParts(origin);
+  if (!callee) return false;
+  if (!callee.operand) return context.index.func(callee.name) !== undefined && !findDeclarationFrom(callee.name, origin);
+  if (context.types.qualified(origin.childForFieldName('function'))) return false;
+  return context.types.typeOf(callee.operand)?.pkg === '';
 }
 
 /** Packages whose functions return their sentinels inside *PathError, *OpError and the like. */

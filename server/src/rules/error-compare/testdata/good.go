@@ -10,6 +10,8 @@ import (
 	"mime"
 	"net/http"
 	"syscall"
+
+	"example.com/app/internal/pool"
 )
 
 var ErrNotFound = errors.New("not found")
@@ -233,4 +235,32 @@ func mediaType(v string) (string, error) {
 		return media, nil
 	}
 	return media, err
+}
+
+// This package's sentinel, compared with what this package's own function returns: its authors
+// write both sides and decide whether the error is ever wrapped.
+func lookup(id string) error {
+	err := find(id)
+	if err != nil {
+		if ErrNotFound == err {
+			return nil
+		}
+		return err
+	}
+	return nil
+}
+
+// A sentinel of an internal package (only this project can import it), compared with what a
+// method of this package's own type returns.
+type subscriber struct{}
+
+func (subscriber) receive() (string, error) { return "", pool.ErrClosed }
+
+func drainSubscriber(s subscriber) {
+	for {
+		_, err := s.receive()
+		if err == pool.ErrClosed {
+			return
+		}
+	}
 }
