@@ -269,8 +269,8 @@ func run() {
 });
 
 test('test-support packages are recognised by their name, English words are not', () => {
-  for (const name of ['httptest', 'iotest', 'fstest', 'apitest']) assert.equal(isTestSupportPackage(name), true, name);
-  for (const name of ['test', 'latest', 'contest', 'server', 'testutil']) assert.equal(isTestSupportPackage(name), false, name);
+  for (const name of ['httptest', 'iotest', 'fstest', 'apitest', 'testutil', 'testutils', 'testhelpers', 'test_util']) assert.equal(isTestSupportPackage(name), true, name);
+  for (const name of ['test', 'latest', 'contest', 'server', 'testify', 'testament']) assert.equal(isTestSupportPackage(name), false, name);
 });
 
 describe('one finding per point', () => {

@@ -79,11 +79,16 @@ const NOT_TEST_HELPERS = new Set(['latest', 'contest', 'attest', 'protest', 'det
 
 /**
  * A package that exists to serve tests, named the way Go names them (`httptest`, `iotest`,
- * `fstest`): its servers, clients and goroutines live as long as a test.
+ * `fstest`) or the way projects do (`testutil`): its servers, clients and goroutines live as
+ * long as a test.
  */
 export function isTestSupportPackage(packageName: string): boolean {
+  if (TEST_HELPER_PACKAGE.test(packageName)) return true;
   return packageName.length > 4 && packageName.endsWith('test') && !NOT_TEST_HELPERS.has(packageName);
 }
+
+/** `testutil`, `testutils`, `testhelpers`, `testenv`…: packages named for the tests they serve. */
+const TEST_HELPER_PACKAGE = /^test_?(util|utils|helper|helpers|kit|support|env|server|fixture|fixtures|ing)$/;
 
 /** The identifiers spelled `name` in `fn`, found from its text. */
 export function identifiersNamed(fn: Node, name: string): Node[] {

@@ -3,7 +3,7 @@ import { replaceNode } from '../../core/edits';
 import type { Fix, Localized, TextEdit } from '../../core/findings';
 import type { TypeRef } from '../../core/go-types';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
-import { callArguments, findAll } from '../../core/syntax';
+import { callArguments, calleeParts, findAll } from '../../core/syntax';
 import { listEn, listZh } from '../../core/text';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
@@ -105,7 +105,7 @@ function checkBackground(call: Node, operand: Node, facts: Facts, context: RuleC
   const path = facts.importPath(operand.text);
   if (!path || !CONTEXT_PATHS.has(path)) return;
   const top = facts.top(call);
-  if (!top.mayHaveSource) return;
+  if (!top.mayHaveSource || boundsOnlySetup(call)) return;
   const scope = scopeOf(call, top, facts);
   if (scope.kind !== 'source') return;
   const { source } = scope;
@@ -130,6 +130,18 @@ function checkBackground(call: Node, operand: Node, facts: Facts, context: RuleC
     },
     fixes,
   });
+}
+
+/**
+ * `(&net.ListenConfig{}).Listen(context.Background(), …)`: the context only bounds resolving the
+ * address, and the listener outlives any request; the caller's context adds nothing there.
+ */
+function boundsOnlySetup(call: Node): boolean {
+  const list = call.parent;
+  const outer = list?.type === 'argument_list' ? list.parent : undefined;
+  if (outer?.type !== 'call_expression' || !callArguments(outer)[0]?.equals(call)) return false;
+  const method = calleeParts(outer)?.name;
+  return method === 'Listen' || method === 'ListenPacket';
 }
 
 /**

@@ -1,6 +1,7 @@
 package orders
 
 import (
+	"net"
 	"context"
 	"database/sql"
 	"errors"
@@ -238,4 +239,10 @@ func (s *Store) Release(ctx context.Context, id int64) {
 		"UPDATE holds SET released = true WHERE order_id = $1",
 		id,
 	)
+}
+
+// The context of ListenConfig.Listen only bounds resolving the address; the listener outlives
+// any request, so the caller's context has nothing to add.
+func (s *Store) Expose(ctx context.Context, addr string) (net.Listener, error) {
+	return (&net.ListenConfig{}).Listen(context.Background(), "tcp", addr)
 }
