@@ -57,7 +57,7 @@ function checkLiteral(element: Node, setting: string, context: RuleContext): voi
   if (body?.type !== 'literal_value' || !isTLSConfigLiteral(body, context)) return;
   const keys = literalKeys(body);
   if (!keys || MANUAL_VERIFICATION.some((key) => keys.has(key))) return;
-  if (optedIn(element) || namedInsecure(element)) return;
+  if (optedIn(element) || namedInsecure(element) || talksOnlyToLoopback(element)) return;
   const literal = body.parent?.type === 'composite_literal' ? body.parent : undefined;
   const target = literal && assignedTarget(literal);
   if (target && setsCallbackLater(target.text, literal, context)) return;
@@ -74,7 +74,7 @@ function checkAssignment(target: Node, assignment: Node, setting: string, contex
     // An untyped owner counts only through the field path every TLS-capable transport uses.
     return;
   }
-  if (optedIn(assignment) || namedInsecure(assignment)) return;
+  if (optedIn(assignment) || namedInsecure(assignment) || talksOnlyToLoopback(assignment)) return;
   if (setsCallbackAnywhere(operand.text, assignment, context)) return;
   context.report({ node: assignment, message: message(setting) });
 }
@@ -178,6 +178,30 @@ function namedInsecure(node: Node): boolean {
     if (name && INSECURE_NAME.test(name)) return true;
   }
   return false;
+}
+
+/** A URL (`https://host…`) or `host:port` in a string literal: the host. */
+const ADDRESS = /^"(?:[a-z][a-z0-9+.-]*:\/\/)?(\[[0-9a-f:]+\]|[a-z0-9.-]+)(?::\d+)?(?:[/?#][^"]*)?"$/i;
+const LOOPBACK = /^(localhost|127(\.\d+){3}|\[::1\])$/i;
+
+/**
+ * Every address the function names is the machine itself (`https://127.0.0.1:8443`,
+ * `localhost:9000`), and it names at least one: there is no path on which anyone could stand
+ * between the two ends, so the certificate check protects nothing. An address read from
+ * configuration is not seen, and then this says nothing.
+ */
+function talksOnlyToLoopback(node: Node): boolean {
+  const fn = enclosingFunction(node);
+  if (!fn) return false;
+  let loopback = false;
+  let elsewhere = false;
+  for (const literal of fn.descendantsOfType('interpreted_string_literal')) {
+    const host = literal && ADDRESS.exec(literal.text)?.[1];
+    if (!host || !/[.:[\]]|localhost/i.test(literal.text)) continue;
+    if (LOOPBACK.test(host)) loopback = true;
+    else if (/[.:]/.test(host) && /:\/\/|:\d+/.test(literal.text)) elsewhere = true;
+  }
+  return loopback && !elsewhere;
 }
 
 /** `cfg.VerifyPeerCertificate = …` after the literal stored in `cfg`, in the same function. */

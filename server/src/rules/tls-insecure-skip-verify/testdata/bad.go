@@ -81,3 +81,13 @@ func localConstant() *tls.Config {
 	const off = true && !false
 	return &tls.Config{InsecureSkipVerify: off} // want "tls-insecure-skip-verify"
 }
+
+// A local address next to a remote one: the check still protects the remote call.
+func pingBoth() error {
+	client := &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}} // want "tls-insecure-skip-verify"
+	if _, err := client.Get("https://localhost:8443/ping"); err != nil {
+		return err
+	}
+	_, err := client.Get("https://api.example.com/v1/ping")
+	return err
+}
