@@ -153,6 +153,10 @@ const UNWRAPPED: Record<string, Returners> = {
   'context.DeadlineExceeded': { methods: /^Err$/, receiver: 'context.Context' },
   'mime.ErrInvalidMediaParameter': { functions: ['mime.ParseMediaType'] },
   'mime/multipart.ErrMessageTooLarge': { methods: /^ReadForm$/ },
+  // go-zero's stores return ErrNotFound (sql.ErrNoRows under another name) from a row query as
+  // it is, and the code goctl generates compares it with == on that promise.
+  'github.com/zeromicro/go-zero/core/stores/sqlx.ErrNotFound': { methods: /^QueryRow\w*$/ },
+  'github.com/zeromicro/go-zero/core/stores/sqlc.ErrNotFound': { methods: /^QueryRow\w*$/ },
 };
 
 /** syscall's and x/sys/unix's functions return their `E…` errno values as they are. */

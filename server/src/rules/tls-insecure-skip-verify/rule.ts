@@ -13,8 +13,8 @@ import query from './query.scm';
 const TLS = 'crypto/tls';
 /** Callbacks that verify the peer by hand: with one of them set, skipping the default check is a choice. */
 const MANUAL_VERIFICATION = ['VerifyPeerCertificate', 'VerifyConnection'];
-/** Conditions that read like an opt-in switch: `if *insecure`, `if cfg.SkipVerify`, `case "dev":`. */
-const OPT_IN = /insecure|skip|verify|debug|\bdev|develop|local|test|unsafe/i;
+/** Conditions that read like an opt-in switch: `if *insecure`, `if cfg.SkipVerify`, `if ignoreCertificate`, `case "dev":`. */
+const OPT_IN = /insecure|skip|verify|ignore|debug|\bdev|develop|local|test|unsafe/i;
 
 const INSECURE_NAME = /insecure|skip_?verify|no_?verify/i;
 

@@ -12,6 +12,7 @@ import (
 	"syscall"
 
 	"example.com/app/internal/pool"
+	"github.com/zeromicro/go-zero/core/stores/sqlc"
 )
 
 var ErrNotFound = errors.New("not found")
@@ -262,5 +263,25 @@ func drainSubscriber(s subscriber) {
 		if err == pool.ErrClosed {
 			return
 		}
+	}
+}
+
+// go-zero's row queries return ErrNotFound as it is; goctl's generated models compare it with ==.
+type userModel struct {
+	conn interface {
+		QueryRow(v any, query string, args ...any) error
+	}
+}
+
+func (m *userModel) findOne(id int64) (string, error) {
+	var name string
+	err := m.conn.QueryRow(&name, "select name from user where id = ?", id)
+	switch err {
+	case nil:
+		return name, nil
+	case sqlc.ErrNotFound:
+		return "", nil
+	default:
+		return "", err
 	}
 }
