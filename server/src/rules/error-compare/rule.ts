@@ -74,7 +74,8 @@ function checkSwitch(statement: Node, tag: Node, context: RuleContext): void {
   const values = cases.flatMap((clause) => clause.childForFieldName('value')?.namedChildren.filter((n): n is Node => n !== null && n.type !== 'comment') ?? []);
   const sentinels = values.filter((value) => isSentinel(value, context) && !comparedByIdentity(value, context));
   if (sentinels.length === 0) return;
-  if (sentinels.every((sentinel) => documentedUnwrapped(tag, sentinel, statement, context))) return;
+  // The tag itself is where the value is read: `switch err = f(); err` assigns it just before.
+  if (sentinels.every((sentinel) => documentedUnwrapped(tag, sentinel, tag, context) || ownErrorFromOwnCode(tag, sentinel, tag, context))) return;
 
   const errors = errorsPackage(statement, context);
   // The rewrite repeats the tag in every case, so it must be a plain variable; every case value

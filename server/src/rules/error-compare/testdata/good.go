@@ -285,3 +285,15 @@ func (m *userModel) findOne(id int64) (string, error) {
 		return "", err
 	}
 }
+
+// The same in a switch whose initializer makes the call.
+func drainSwitch(s subscriber) string {
+	switch _, err := s.receive(); err {
+	case nil:
+		return "ok"
+	case pool.ErrClosed:
+		return "closed"
+	default:
+		return "failed"
+	}
+}
