@@ -68,3 +68,13 @@ type App struct{ Server *http.Server }
 func newApp(h http.Handler) *App {
 	return &App{Server: &http.Server{Handler: h}}
 }
+
+// The write timeout was weighed and left out, with the reason, in the literal itself.
+func exportServer(handler http.Handler) *http.Server {
+	return &http.Server{
+		Handler:           handler,
+		ReadHeaderTimeout: 5 * time.Second,
+		// WriteTimeout: 120 * time.Second, // exports stream for longer than any fixed bound
+		IdleTimeout: 30 * time.Second,
+	}
+}
