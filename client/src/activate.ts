@@ -1,27 +1,41 @@
+// What the desktop and the web extension share: the client's options and middleware, the
+// commands, the guide view and the API; each entry point only says how the server is started.
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import { GUIDE_HOME } from '../../server/src/guide/chapters';
 import { checkWorkspace, CHECK_WORKSPACE_COMMAND } from './check-workspace';
+import { answerFileRequests } from './file-requests';
 import { commandLinkFor, displayLanguage, openGuide, OPEN_GUIDE_COMMAND } from './guide';
 import { GuideTree, GUIDE_VIEW } from './guide-view';
 
 /** What the extension hands to other extensions (and to its own end-to-end tests). */
 export interface GoBackendGuideApi {
   guideTree: GuideTree;
+  environment: Environment;
 }
 
-let client: LanguageClient | undefined;
+/** Where this copy of the extension runs, as observed at activation (not assumed from the entry point). */
+export interface Environment {
+  /** Node's `process` exists: the desktop's or a VS Code server's Node extension host. */
+  process: boolean;
+  /** The extension runs inside a web worker: the browser's extension host. */
+  webWorker: boolean;
+}
 
-export async function activate(context: vscode.ExtensionContext): Promise<GoBackendGuideApi> {
+/** How an entry point starts the language server and a client connected to it. */
+export interface ServerLauncher {
+  /** Where the server runs, for the output channel. */
+  description: string;
+  create(id: string, name: string, clientOptions: LanguageClientOptions): BaseLanguageClient;
+}
+
+let client: BaseLanguageClient | undefined;
+
+export async function activateGoBackendGuide(context: vscode.ExtensionContext, launcher: ServerLauncher): Promise<GoBackendGuideApi> {
   const output = vscode.window.createOutputChannel('Go Backend Guide', { log: true });
   context.subscriptions.push(output);
   context.subscriptions.push(vscode.commands.registerCommand(OPEN_GUIDE_COMMAND, (target?: string) => openGuide(context.extensionUri, target)));
 
-  const module = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.js').fsPath;
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-  };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'go' }],
     outputChannel: output,
@@ -68,17 +82,26 @@ export async function activate(context: vscode.ExtensionContext): Promise<GoBack
     },
   };
 
-  const started = new LanguageClient('goBackendGuide', 'Go Backend Guide', serverOptions, clientOptions);
+  const started = launcher.create('goBackendGuide', 'Go Backend Guide', clientOptions);
   client = started;
+  context.subscriptions.push(...answerFileRequests(started));
   context.subscriptions.push(vscode.commands.registerCommand(CHECK_WORKSPACE_COMMAND, () => checkWorkspace(started)));
   await started.start();
-  output.info(`language server started (${module})`);
+  output.info(`language server started (${launcher.description})`);
   const guideTree = new GuideTree(started, displayLanguage);
   context.subscriptions.push(guideTree, vscode.window.createTreeView(GUIDE_VIEW, { treeDataProvider: guideTree, showCollapseAll: true }));
-  return { guideTree };
+  return { guideTree, environment: observedEnvironment() };
 }
 
-export async function deactivate(): Promise<void> {
+function observedEnvironment(): Environment {
+  const scope = globalThis as { process?: unknown; WorkerGlobalScope?: abstract new () => unknown };
+  return {
+    process: typeof scope.process !== 'undefined',
+    webWorker: typeof scope.WorkerGlobalScope === 'function' && globalThis instanceof scope.WorkerGlobalScope,
+  };
+}
+
+export async function deactivateGoBackendGuide(): Promise<void> {
   await client?.stop();
   client = undefined;
 }

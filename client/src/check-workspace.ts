@@ -1,7 +1,7 @@
 // "Go Backend Guide: Check Workspace": every Go file of the workspace into the Problems panel,
 // in batches the language server checks from disk, with a cancellable progress notification.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { CHECK_FILES_REQUEST } from '../../server/src/lsp/requests';
 
 export const CHECK_WORKSPACE_COMMAND = 'goBackendGuide.checkWorkspace';
@@ -10,7 +10,7 @@ export const CHECK_WORKSPACE_COMMAND = 'goBackendGuide.checkWorkspace';
 const EXCLUDE = '{**/vendor/**,**/testdata/**,**/node_modules/**,**/.*/**}';
 const BATCH = 25;
 
-export async function checkWorkspace(client: LanguageClient): Promise<{ checked: number; findings: number; cancelled: boolean }> {
+export async function checkWorkspace(client: BaseLanguageClient): Promise<{ checked: number; findings: number; cancelled: boolean }> {
   const zh = vscode.env.language.toLowerCase().startsWith('zh');
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: zh ? 'Go Backend Guide：检查工作区' : 'Go Backend Guide: checking the workspace', cancellable: true },

@@ -11,14 +11,14 @@ export const ROOT = new URL('../..', import.meta.url).pathname.replace(/\/$/, ''
 export const CACHE = join(ROOT, '.cache/e2e');
 const codeServer = join(CACHE, 'node_modules/.bin/code-server');
 
-export async function startCodeServer({ workspace, vsix }) {
+export async function startCodeServer({ workspace, vsix, settings = {} }) {
   const work = mkdtempSync(join(tmpdir(), 'gbg-e2e-'));
   const dirs = Object.fromEntries(['home', 'ext', 'data', 'ws', 'tmp', 'chrome'].map((d) => [d, join(work, d)]));
   for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
   mkdirSync(join(dirs.data, 'User'), { recursive: true });
   writeFileSync(
     join(dirs.data, 'User/settings.json'),
-    JSON.stringify({ 'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'workbench.tips.enabled': false, 'extensions.autoCheckUpdates': false }),
+    JSON.stringify({ 'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'workbench.tips.enabled': false, 'extensions.autoCheckUpdates': false, ...settings }),
   );
   cpSync(workspace, dirs.ws, { recursive: true });
   const env = { ...process.env, HOME: dirs.home, TMPDIR: dirs.tmp };
