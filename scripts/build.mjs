@@ -4,7 +4,7 @@
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { webBundles } from './build-web.mjs';
+import { webBundles, webTestBundle } from './build-web.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const withTests = process.argv.includes('--tests');
@@ -69,6 +69,7 @@ if (withTests) {
     // The extension-host suite: `vscode` comes from the host, mocha from node_modules.
     build({ ...common, entryPoints: { index: 'test/e2e/suite/index.ts' }, outdir: 'out/e2e/suite', external: ['vscode', 'mocha'] }),
     build({ ...common, entryPoints: { electron: 'test/e2e/electron.ts' }, outdir: 'out/e2e', external: ['@vscode/test-electron'] }),
+    build(webTestBundle()).then(() => copyFileSync(join(root, 'test/e2e/web/package.json'), join(root, 'out/e2e/web/package.json'))),
   ]);
   withWasm(join(root, 'out/test'));
   withWasm(join(root, 'out/bench'));

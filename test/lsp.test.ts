@@ -10,6 +10,7 @@ import { applyEdits } from '../server/src/core/edits';
 import { LineIndex } from '../server/src/core/text';
 import { ROOT, temporaryFolder } from './helpers';
 import { LspSession } from './lsp-client';
+import { SHOP } from './shop-package';
 
 const SERVER_GO = `package api
 
@@ -293,51 +294,6 @@ test('"turn off in the configuration file" edits the existing file and keeps the
   assert.match(edited, /"exclude": \["gen\/\*\*"\]/);
   assert.equal(await session.stop(), 0);
 });
-
-/** A package split over two files: the server is configured in server.go and started in main.go. */
-const SHOP = {
-  'go.mod': 'module example.com/shop\n\ngo 1.21\n',
-  '.go-backend-guide.json': '{ "rules": { "http-server-shutdown": "warning" } }',
-  'cmd/shop/server.go': `package main
-
-import (
-	"net/http"
-	"time"
-)
-
-var srv = &http.Server{
-	Addr:              ":8080",
-	ReadHeaderTimeout: 5 * time.Second,
-	ReadTimeout:       10 * time.Second,
-	WriteTimeout:      10 * time.Second,
-	IdleTimeout:       time.Minute,
-	MaxHeaderBytes:    8 << 10,
-}
-`,
-  'cmd/shop/main.go': `package main
-
-import (
-	"log"
-	"sync"
-)
-
-func warm(keys []string, load func(string)) {
-	var wg sync.WaitGroup
-	for _, key := range keys {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			load(key)
-		}()
-	}
-	wg.Wait()
-}
-
-func main() {
-	log.Fatal(srv.ListenAndServe())
-}
-`,
-};
 
 describe('virtual workspaces: the package, go.mod and configuration come through the client', () => {
   const repository = 'vscode-vfs://github/example/shop/';

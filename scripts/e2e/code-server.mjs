@@ -11,6 +11,22 @@ export const ROOT = new URL('../..', import.meta.url).pathname.replace(/\/$/, ''
 export const CACHE = join(ROOT, '.cache/e2e');
 const codeServer = join(CACHE, 'node_modules/.bin/code-server');
 
+/**
+ * User settings that make the workbench run our extension's web entry in the browser's
+ * web-worker extension host, as vscode.dev, github.dev and Codespaces in the browser do, rather
+ * than its Node entry in the VS Code server's extension host.
+ */
+export const WEB_EXTENSION_KIND = { 'remote.extensionKind': { 'go-backend-guide.go-backend-guide': ['web'] } };
+
+/** Installs what the scripts need (install.sh), builds (the test bundles too if asked) and packages the extension; returns the .vsix. */
+export function prepareVsix({ tests = false } = {}) {
+  execFileSync('bash', [join(ROOT, 'scripts/e2e/install.sh')], { stdio: 'inherit' });
+  execFileSync('node', ['scripts/build.mjs', ...(tests ? ['--tests'] : []), '--production'], { cwd: ROOT, stdio: 'inherit' });
+  const vsix = join(CACHE, 'go-backend-guide.vsix');
+  execFileSync(join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--out', vsix], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  return vsix;
+}
+
 export async function startCodeServer({ workspace, vsix, settings = {} }) {
   const work = mkdtempSync(join(tmpdir(), 'gbg-e2e-'));
   const dirs = Object.fromEntries(['home', 'ext', 'data', 'ws', 'tmp', 'chrome'].map((d) => [d, join(work, d)]));

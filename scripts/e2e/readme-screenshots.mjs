@@ -2,15 +2,11 @@
 // (code-server): a finding with its hover open, the quick-fix menu of the same finding, and for
 // the walkthrough the guide view and the rule settings.
 // Usage: npm run screenshots
-import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CACHE, openInWorkbench, ROOT, startCodeServer } from './code-server.mjs';
+import { openInWorkbench, prepareVsix, ROOT, startCodeServer } from './code-server.mjs';
 
-execFileSync('bash', [join(ROOT, 'scripts/e2e/install.sh')], { stdio: 'inherit' });
-execFileSync('node', ['scripts/build.mjs', '--production'], { cwd: ROOT, stdio: 'inherit' });
-const vsix = join(CACHE, 'go-backend-guide.vsix');
-execFileSync(join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--out', vsix], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+const vsix = prepareVsix();
 
 const images = join(ROOT, 'docs/images');
 mkdirSync(images, { recursive: true });
