@@ -27,6 +27,7 @@ export function prepareVsix({ tests = false } = {}) {
   return vsix;
 }
 
+/** `vsix`: one package or several, all installed before the server starts. */
 export async function startCodeServer({ workspace, vsix, settings = {} }) {
   const work = mkdtempSync(join(tmpdir(), 'gbg-e2e-'));
   const dirs = Object.fromEntries(['home', 'ext', 'data', 'ws', 'tmp', 'chrome'].map((d) => [d, join(work, d)]));
@@ -39,7 +40,8 @@ export async function startCodeServer({ workspace, vsix, settings = {} }) {
   cpSync(workspace, dirs.ws, { recursive: true });
   const env = { ...process.env, HOME: dirs.home, TMPDIR: dirs.tmp };
   const common = ['--user-data-dir', dirs.data, '--extensions-dir', dirs.ext];
-  execFileSync(codeServer, [...common, '--install-extension', vsix], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const installs = [vsix].flat().flatMap((file) => ['--install-extension', file]);
+  execFileSync(codeServer, [...common, ...installs], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const port = 9000 + Math.floor(Math.random() * 900);
   const server = spawn(
     codeServer,
