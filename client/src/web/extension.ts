@@ -6,6 +6,10 @@ import { activateGoBackendGuide, deactivateGoBackendGuide, type GoBackendGuideAp
 import { startServerWorker } from './server-worker';
 
 export function activate(context: vscode.ExtensionContext): Promise<GoBackendGuideApi> {
+  // A browser server ignores `exit`: its worker ends when the client starts another (a restart)
+  // and when the extension's subscriptions are disposed, after deactivate has stopped the client.
+  let worker: Worker | undefined;
+  context.subscriptions.push({ dispose: () => worker?.terminate() });
   return activateGoBackendGuide(context, {
     description: 'dist/web/server.js in a web worker',
     create: (id, name, clientOptions) =>
@@ -15,7 +19,8 @@ export function activate(context: vscode.ExtensionContext): Promise<GoBackendGui
         // The transports, not the worker: the client tells a worker by `instanceof Worker`, and
         // the extension host's wrapped Worker constructor makes workers that fail that test.
         async () => {
-          const worker = await startServerWorker(context.extensionUri);
+          worker?.terminate();
+          worker = await startServerWorker(context.extensionUri);
           return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
         },
         clientOptions,

@@ -8,8 +8,9 @@ import type { WorkerStart } from '../../../server/src/web/main';
  * Why a blob: the extension's own URI cannot always start a worker. A VS Code server (code-server,
  * Codespaces in the browser) serves a web extension from `vscode-remote:`, and its extension
  * host refuses workers from there (microsoft/vscode#144235). workspace.fs reads the bundle from
- * every place an extension is served from, and a blob URL made here always starts one, the
- * same way on vscode.dev and on a server: one path to test.
+ * every place an extension is served from, and a blob URL made here always starts one (the
+ * extension host's own page allows blob: workers and scripts), the same way on vscode.dev and on
+ * a server: one path to test.
  *
  * Why a worker, not the extension host's own thread (a MessageChannel to an in-thread server):
  * the browser runs every web extension on that one thread, so each analysis would stall the
