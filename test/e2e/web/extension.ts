@@ -4,11 +4,8 @@ import * as vscode from 'vscode';
 import { SHOP } from '../../shop-package';
 import { MemoryFileSystem } from './memfs';
 
-export const MEMFS_FOLDER = vscode.Uri.parse('memfs:/shop');
-
-export function activate(context: vscode.ExtensionContext): { memfs: MemoryFileSystem } {
+export function activate(context: vscode.ExtensionContext): void {
   const memfs = new MemoryFileSystem('memfs');
-  for (const [path, text] of Object.entries(SHOP)) memfs.seed(`${MEMFS_FOLDER.path}/${path}`, text);
+  for (const [path, text] of Object.entries(SHOP)) memfs.seed(`/shop/${path}`, text);
   context.subscriptions.push(vscode.workspace.registerFileSystemProvider('memfs', memfs, { isCaseSensitive: true }));
-  return { memfs };
 }

@@ -16,7 +16,7 @@ export class MemoryFileSystem implements vscode.FileSystemProvider {
 
   /** Creates `path` (and its parent directories) with `text`, telling watchers. */
   seed(path: string, text: string): void {
-    void this.writeFile(vscode.Uri.from({ scheme: this.scheme, path }), new TextEncoder().encode(text), { create: true, overwrite: true });
+    this.writeFile(vscode.Uri.from({ scheme: this.scheme, path }), new TextEncoder().encode(text), { create: true, overwrite: true });
   }
 
   watch(): vscode.Disposable {
