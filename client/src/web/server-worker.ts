@@ -17,9 +17,9 @@ import type { WorkerStart } from '../../../server/src/web/main';
  * others, and the host's unresponsiveness watchdog with them. In its own worker the analysis
  * runs beside the host; the cost is one more postMessage hop per message, which does not show:
  * keystroke → squiggle on a 1,000-line file, measured in the page (npm run bench:browser,
- * code-server and Chromium on two cores shared with other work), was p50 53–75 ms, p95 97–351 ms
- * here, against p50 82–114 ms, p95 256–378 ms with the desktop design's Node server (through the
- * VS Code server), over three runs of 40–100 keystrokes.
+ * code-server and Chromium on two cores shared with other work), was p50 53–81 ms, p95 97–386 ms
+ * here, against p50 82–128 ms, p95 256–396 ms with the desktop design's Node server (through the
+ * VS Code server), over four runs of 40–100 keystrokes.
  */
 export async function startServerWorker(extensionUri: vscode.Uri): Promise<Worker> {
   const read = (path: string) => vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, path));
