@@ -1,8 +1,10 @@
-// Builds every bundle with esbuild: the extension client, the language server, the CLI and,
+// Builds every bundle with esbuild: the extension client, the language server, the CLI, the web
+// extension's client and server (build-web.mjs) and,
 // with --tests, the test and bench files. Each output folder gets the two .wasm files beside it.
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { webBundles, webTestBundle } from './build-web.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const withTests = process.argv.includes('--tests');
@@ -42,7 +44,7 @@ function withWasm(directory) {
 if (privateOut) {
   if (!/^out-[a-z0-9-]+$/.test(privateOut)) throw new Error(`--out must name a folder out-<name> at the root, got ${privateOut}`);
   const tests = readdirSync(join(root, 'test')).filter((name) => name.endsWith('.test.ts')).map((name) => `test/${name}`);
-  await build({ ...common, entryPoints: tests, outdir: `${privateOut}/test`, external: ['vscode'] });
+  await build({ ...common, entryPoints: tests, outdir: `${privateOut}/test`, external: ['vscode', 'esbuild'] });
   withWasm(join(root, privateOut, 'test'));
   process.exit(0);
 }
@@ -50,6 +52,7 @@ if (privateOut) {
 await Promise.all([
   build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
   build({ ...common, entryPoints: { server: 'server/src/entries/server.ts', cli: 'server/src/entries/cli.ts', 'cli-worker': 'server/src/entries/cli-worker.ts' }, outdir: 'dist' }),
+  ...webBundles({ production }).map((options) => build(options)),
 ]);
 withWasm(join(root, 'dist'));
 
@@ -59,12 +62,14 @@ if (withTests) {
       .filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts'))
       .map((name) => `${folder}/${name}`);
   await Promise.all([
-    build({ ...common, entryPoints: entries('test'), outdir: 'out/test', external: ['vscode'] }),
+    // esbuild's API finds its binary from its own package: test/web-bundle.test.ts loads it from there.
+    build({ ...common, entryPoints: entries('test'), outdir: 'out/test', external: ['vscode', 'esbuild'] }),
     build({ ...common, entryPoints: entries('bench'), outdir: 'out/bench' }),
     build({ ...common, entryPoints: ['scripts/write-guide.ts'], outdir: 'out/scripts' }),
     // The extension-host suite: `vscode` comes from the host, mocha from node_modules.
     build({ ...common, entryPoints: { index: 'test/e2e/suite/index.ts' }, outdir: 'out/e2e/suite', external: ['vscode', 'mocha'] }),
     build({ ...common, entryPoints: { electron: 'test/e2e/electron.ts' }, outdir: 'out/e2e', external: ['@vscode/test-electron'] }),
+    build(webTestBundle()).then(() => copyFileSync(join(root, 'test/e2e/web/package.json'), join(root, 'out/e2e/web/package.json'))),
   ]);
   withWasm(join(root, 'out/test'));
   withWasm(join(root, 'out/bench'));

@@ -7,6 +7,7 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
+import { READ_DIRECTORY_REQUEST, READ_FILE_REQUEST, type DirectoryEntry } from '../server/src/lsp/requests';
 import { ROOT } from './helpers';
 
 /**
@@ -21,6 +22,10 @@ export class LspSession {
   readonly messages: string[] = [];
   /** What `workspace/configuration` answers for the `goBackendGuide` section. */
   settings: Record<string, unknown> = {};
+  /** Files the client serves the way VS Code's workspace.fs would (a virtual workspace): URI → text. */
+  readonly virtualFiles = new Map<string, string>();
+  /** Every file request the server sent the client: `method uri`. */
+  readonly fileRequests: string[] = [];
 
   constructor() {
     this.process = spawn(process.execPath, [join(ROOT, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
@@ -40,7 +45,28 @@ export class LspSession {
       this.messages.push(params.message);
     });
     this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onRequest(READ_DIRECTORY_REQUEST, ({ uri }: { uri: string }) => {
+      this.fileRequests.push(`${READ_DIRECTORY_REQUEST} ${uri}`);
+      return this.listVirtual(uri);
+    });
+    this.connection.onRequest(READ_FILE_REQUEST, ({ uri, maxBytes }: { uri: string; maxBytes?: number }) => {
+      this.fileRequests.push(`${READ_FILE_REQUEST} ${uri}`);
+      const text = this.virtualFiles.get(uri);
+      return text === undefined || (maxBytes !== undefined && Buffer.byteLength(text) > maxBytes) ? null : text;
+    });
     this.connection.listen();
+  }
+
+  /** The entries of a directory of the virtual files; null when no file lies below it. */
+  private listVirtual(directory: string): DirectoryEntry[] | null {
+    const prefix = directory.endsWith('/') ? directory : `${directory}/`;
+    const entries = new Map<string, DirectoryEntry>();
+    for (const uri of this.virtualFiles.keys()) {
+      if (!uri.startsWith(prefix)) continue;
+      const [name, ...below] = uri.slice(prefix.length).split('/');
+      entries.set(name, { name, uri: prefix + name, directory: below.length > 0 });
+    }
+    return entries.size > 0 ? [...entries.values()] : null;
   }
 
   /** Resolves with the next diagnostics published for `uri`. Call before the action that triggers them. */

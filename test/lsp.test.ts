@@ -10,6 +10,7 @@ import { applyEdits } from '../server/src/core/edits';
 import { LineIndex } from '../server/src/core/text';
 import { ROOT, temporaryFolder } from './helpers';
 import { LspSession } from './lsp-client';
+import { SHOP } from './shop-package';
 
 const SERVER_GO = `package api
 
@@ -292,6 +293,44 @@ test('"turn off in the configuration file" edits the existing file and keeps the
   assert.match(edited, /"sql-rows-close": "error",\s*"http-server-timeouts": "off"/);
   assert.match(edited, /"exclude": \["gen\/\*\*"\]/);
   assert.equal(await session.stop(), 0);
+});
+
+describe('virtual workspaces: the package, go.mod and configuration come through the client', () => {
+  const repository = 'vscode-vfs://github/example/shop/';
+  const main = `${repository}cmd/shop/main.go`;
+  let session: LspSession;
+  before(async () => {
+    session = new LspSession();
+    await session.initialize();
+  });
+  after(async () => {
+    assert.equal(await session.stop(), 0);
+  });
+
+  async function open(uri: string, text: string): Promise<string[]> {
+    const published = session.nextDiagnostics(uri);
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'go', version: 1, text } });
+    return (await published).diagnostics.map((d) => `${d.code}:${d.range.start.line + 1}:${['', 'error', 'warning', 'information', 'hint'][d.severity!]}`).sort();
+  }
+
+  test('a file alone, when the client has nothing to serve: neither finding can be known', async () => {
+    assert.deepEqual(await open('vscode-vfs://github/example/alone/main.go', SHOP['cmd/shop/main.go']), ['goroutine-in-loop:12:warning']);
+    assert.ok(session.fileRequests.some((request) => request === 'goBackendGuide/readDirectory vscode-vfs://github/example/alone/'));
+  });
+
+  test("the server started in main.go but configured in server.go, at the configuration's severity, and the go.mod version", async () => {
+    for (const [path, text] of Object.entries(SHOP)) session.virtualFiles.set(repository + path, text);
+    assert.deepEqual(await open(main, SHOP['cmd/shop/main.go']), ['goroutine-in-loop:12:warning', 'goroutine-loop-var:14:warning', 'http-server-shutdown:21:warning']);
+    assert.ok(session.fileRequests.includes(`goBackendGuide/readFile ${repository}cmd/shop/server.go`));
+  });
+
+  test('files on disk never go through the client', async () => {
+    const folder = temporaryFolder('gbg-disk-');
+    writeFileSync(join(folder, 'server.go'), SHOP['cmd/shop/server.go']);
+    const before = session.fileRequests.length;
+    await open(pathToFileURL(join(folder, 'main.go')).href, SHOP['cmd/shop/main.go']);
+    assert.deepEqual(session.fileRequests.slice(before), []);
+  });
 });
 
 test('goBackendGuide/checkFiles checks closed files from disk, honouring the configuration', async () => {

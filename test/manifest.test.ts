@@ -79,9 +79,9 @@ describe('package.json', () => {
     }
   });
 
-  test('runs nothing from the workspace: untrusted and virtual workspaces are declared', () => {
+  test('runs nothing from the workspace: untrusted and virtual workspaces are fully supported', () => {
     assert.deepEqual(manifest.capabilities.untrustedWorkspaces, { supported: true });
-    assert.equal(manifest.capabilities.virtualWorkspaces.supported, 'limited');
+    assert.equal(manifest.capabilities.virtualWorkspaces, true);
     assert.deepEqual(manifest.activationEvents, ['onLanguage:go']);
   });
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { CATALOG_REQUEST, type Catalog } from '../../server/src/lsp/requests';
 import { OPEN_GUIDE_COMMAND } from './guide';
 
@@ -29,10 +29,10 @@ export class GuideTree implements vscode.TreeDataProvider<GuideNode>, vscode.Dis
   readonly onDidChangeTreeData = this.changed.event;
   private catalog: Promise<Catalog> | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
-  private refreshTimer: NodeJS.Timeout | undefined;
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
-    private readonly client: LanguageClient,
+    private readonly client: BaseLanguageClient,
     private readonly language: () => string,
   ) {
     // Diagnostics arrive in bursts (one per file); redraw once the burst is over.

@@ -11,19 +11,37 @@ export const ROOT = new URL('../..', import.meta.url).pathname.replace(/\/$/, ''
 export const CACHE = join(ROOT, '.cache/e2e');
 const codeServer = join(CACHE, 'node_modules/.bin/code-server');
 
-export async function startCodeServer({ workspace, vsix }) {
+/**
+ * User settings that make the workbench run our extension's web entry in the browser's
+ * web-worker extension host, as vscode.dev, github.dev and Codespaces in the browser do, rather
+ * than its Node entry in the VS Code server's extension host.
+ */
+export const WEB_EXTENSION_KIND = { 'remote.extensionKind': { 'go-backend-guide.go-backend-guide': ['web'] } };
+
+/** Installs what the scripts need (install.sh), builds (the test bundles too if asked) and packages the extension; returns the .vsix. */
+export function prepareVsix({ tests = false } = {}) {
+  execFileSync('bash', [join(ROOT, 'scripts/e2e/install.sh')], { stdio: 'inherit' });
+  execFileSync('node', ['scripts/build.mjs', ...(tests ? ['--tests'] : []), '--production'], { cwd: ROOT, stdio: 'inherit' });
+  const vsix = join(CACHE, 'go-backend-guide.vsix');
+  execFileSync(join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--out', vsix], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  return vsix;
+}
+
+/** `vsix`: one package or several, all installed before the server starts. */
+export async function startCodeServer({ workspace, vsix, settings = {} }) {
   const work = mkdtempSync(join(tmpdir(), 'gbg-e2e-'));
   const dirs = Object.fromEntries(['home', 'ext', 'data', 'ws', 'tmp', 'chrome'].map((d) => [d, join(work, d)]));
   for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
   mkdirSync(join(dirs.data, 'User'), { recursive: true });
   writeFileSync(
     join(dirs.data, 'User/settings.json'),
-    JSON.stringify({ 'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'workbench.tips.enabled': false, 'extensions.autoCheckUpdates': false }),
+    JSON.stringify({ 'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'workbench.tips.enabled': false, 'extensions.autoCheckUpdates': false, ...settings }),
   );
   cpSync(workspace, dirs.ws, { recursive: true });
   const env = { ...process.env, HOME: dirs.home, TMPDIR: dirs.tmp };
   const common = ['--user-data-dir', dirs.data, '--extensions-dir', dirs.ext];
-  execFileSync(codeServer, [...common, '--install-extension', vsix], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const installs = [vsix].flat().flatMap((file) => ['--install-extension', file]);
+  execFileSync(codeServer, [...common, ...installs], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const port = 9000 + Math.floor(Math.random() * 900);
   const server = spawn(
     codeServer,

@@ -1,16 +1,19 @@
 // Regenerates the README pictures in docs/images/ from the packaged extension in a real VS Code
-// (code-server): a finding with its hover open, the quick-fix menu of the same finding, and for
-// the walkthrough the guide view and the rule settings.
+// (code-server): a finding with its hover open, the quick-fix menu of the same finding, for
+// the walkthrough the guide view and the rule settings, and the extension in the browser's
+// web-worker extension host on a virtual workspace.
 // Usage: npm run screenshots
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CACHE, openInWorkbench, ROOT, startCodeServer } from './code-server.mjs';
+import { CACHE, openInWorkbench, prepareVsix, ROOT, startCodeServer, WEB_EXTENSION_KIND } from './code-server.mjs';
 
-execFileSync('bash', [join(ROOT, 'scripts/e2e/install.sh')], { stdio: 'inherit' });
-execFileSync('node', ['scripts/build.mjs', '--production'], { cwd: ROOT, stdio: 'inherit' });
-const vsix = join(CACHE, 'go-backend-guide.vsix');
-execFileSync(join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--out', vsix], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+// With the test bundles: the browser picture's memfs: workspace comes from the browser tests'
+// extension (test/e2e/web), installed from a package of its own like any other extension.
+const vsix = prepareVsix({ tests: true });
+const memfsVsix = join(CACHE, 'go-backend-guide-e2e-web.vsix');
+const vsce = join(ROOT, 'node_modules/.bin/vsce');
+execFileSync(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', memfsVsix], { cwd: join(ROOT, 'out/e2e/web'), stdio: ['ignore', 'ignore', 'inherit'] });
 
 const images = join(ROOT, 'docs/images');
 mkdirSync(images, { recursive: true });
@@ -44,6 +47,31 @@ try {
   console.log('wrote finding-hover.png, quick-fix-menu.png, guide-view.png and rule-settings.png in docs/images/');
 } finally {
   await session.stop();
+}
+
+// In the browser: the extension forced into the web-worker extension host, on memfs:/shop, a Go
+// module the browser tests' extension holds in memory (as github.dev holds a repository). The
+// finding on main.go's ListenAndServe needs server.go, read through workspace.fs.
+const web = await startCodeServer({ workspace: join(ROOT, 'scripts/e2e/testdata'), vsix: [vsix, memfsVsix], settings: WEB_EXTENSION_KIND });
+try {
+  const page = await web.browser.newPage();
+  await page.goto(`${web.base}/?folder=memfs:/shop`);
+  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  // No search provider on memfs: open main.go from the explorer (cmd/shop is one compact row).
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'cmd' }).click({ timeout: 30_000 });
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'main.go' }).click({ timeout: 15_000 });
+  await page.waitForFunction(() => document.querySelectorAll('.squiggly-warning').length >= 3, null, { timeout: 60_000 });
+  await page.keyboard.press('Control+Shift+M');
+  await page.waitForFunction(() => document.querySelectorAll('.markers-panel .monaco-list-row').length >= 4, null, { timeout: 30_000 });
+  const boxes = await Promise.all((await page.locator('.squiggly-warning').all()).map((squiggle) => squiggle.boundingBox()));
+  const listen = boxes.reduce((lowest, box) => (box.y > lowest.y ? box : lowest));
+  await page.mouse.move(listen.x + listen.width / 2, listen.y + listen.height / 2);
+  await page.waitForSelector('.monaco-hover:not(.hidden) a:has-text("guide")', { timeout: 15_000 });
+  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished))); // the hover fades in
+  await page.screenshot({ path: join(images, 'in-the-browser.png') });
+  console.log('wrote in-the-browser.png in docs/images/');
+} finally {
+  await web.stop();
 }
 
 async function runCommand(page, title) {

@@ -7,8 +7,11 @@ import { runTests } from '@vscode/test-electron';
 
 async function main(): Promise<void> {
   const root = join(__dirname, '..', '..');
-  const workspace = mkdtempSync(join(tmpdir(), 'gbg-vscode-'));
+  // The suite reads the golden texts beside the workspace folder.
+  const work = mkdtempSync(join(tmpdir(), 'gbg-vscode-'));
+  const workspace = join(work, 'workspace');
   cpSync(join(root, 'test/e2e/testdata/workspace'), workspace, { recursive: true });
+  cpSync(join(root, 'test/e2e/testdata/golden'), join(work, 'golden'), { recursive: true });
   await runTests({
     extensionDevelopmentPath: root,
     extensionTestsPath: join(root, 'out/e2e/suite/index.js'),

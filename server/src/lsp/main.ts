@@ -2,6 +2,8 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { NodeFileHost } from '../node/node-file-host';
 import { readGrammarBinaries } from '../node/grammar-files';
+import { ClientFileHost } from './client-file-host';
+import { fileHostByScheme } from './scheme-file-host';
 import { startServer } from './server';
 
 export function runLanguageServer(): void {
@@ -14,6 +16,8 @@ export function runLanguageServer(): void {
   process.on('uncaughtException', report('uncaught exception'));
   startServer(connection, {
     binaries: readGrammarBinaries(),
-    fileHost: (maxFileBytes) => new NodeFileHost(maxFileBytes),
+    // Files on disk directly; those of virtual workspaces (github.dev's repositories opened in
+    // the desktop) through the client's workspace.fs.
+    fileHost: (maxFileBytes) => fileHostByScheme({ file: new NodeFileHost(maxFileBytes) }, new ClientFileHost(connection, maxFileBytes)),
   });
 }

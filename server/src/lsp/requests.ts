@@ -15,3 +15,20 @@ export interface Catalog {
     rules: { id: string; title: string; summary: string }[];
   }[];
 }
+
+/**
+ * `{ uri }` → `DirectoryEntry[] | null`: a directory as the client's `workspace.fs` lists it
+ * (null when it cannot). With the next request, how the server reads a package where it has no
+ * file system of its own: virtual workspaces (github.dev, vscode.dev) and the browser.
+ */
+export const READ_DIRECTORY_REQUEST = 'goBackendGuide/readDirectory';
+
+/** `{ uri, maxBytes }` → `string | null`: a file's UTF-8 text; null when missing, unreadable or larger. */
+export const READ_FILE_REQUEST = 'goBackendGuide/readFile';
+
+export interface DirectoryEntry {
+  name: string;
+  /** The entry's URI as the client spells it, so it matches the URIs of open documents. */
+  uri: string;
+  directory: boolean;
+}

@@ -52,7 +52,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let pushedSettings: UserSettings = DEFAULT_SETTINGS;
   const settingsCache = new Map<string, Promise<UserSettings>>();
   const results = new Map<string, AnalysisResult>();
-  const pending = new Map<string, NodeJS.Timeout | number>();
+  const pending = new Map<string, ReturnType<typeof setTimeout>>();
   const toldTooLarge = new Set<string>();
   const log = (message: string) => connection.console.log(message);
 
@@ -105,7 +105,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   /** Coalesces bursts of edits: the analysis runs once the current batch of messages is handled. */
   function schedule(uri: string, delay = 0): void {
     const previous = pending.get(uri);
-    if (previous !== undefined) clearTimeout(previous as NodeJS.Timeout);
+    if (previous !== undefined) clearTimeout(previous);
     pending.set(
       uri,
       setTimeout(() => {
