@@ -314,13 +314,13 @@ describe('virtual workspaces: the package, go.mod and configuration come through
   }
 
   test('a file alone, when the client has nothing to serve: neither finding can be known', async () => {
-    assert.deepEqual(await open('vscode-vfs://github/example/alone/main.go', SHOP['cmd/shop/main.go']), ['goroutine-in-loop:12:warning']);
+    assert.deepEqual(await open('vscode-vfs://github/example/alone/main.go', SHOP['cmd/shop/main.go']), ['goroutine-in-loop:12:information']);
     assert.ok(session.fileRequests.some((request) => request === 'goBackendGuide/readDirectory vscode-vfs://github/example/alone/'));
   });
 
   test("the server started in main.go but configured in server.go, at the configuration's severity, and the go.mod version", async () => {
     for (const [path, text] of Object.entries(SHOP)) session.virtualFiles.set(repository + path, text);
-    assert.deepEqual(await open(main, SHOP['cmd/shop/main.go']), ['goroutine-in-loop:12:warning', 'goroutine-loop-var:14:warning', 'http-server-shutdown:21:warning']);
+    assert.deepEqual(await open(main, SHOP['cmd/shop/main.go']), ['goroutine-in-loop:12:information', 'goroutine-loop-var:14:warning', 'http-server-shutdown:21:warning']);
     assert.ok(session.fileRequests.includes(`goBackendGuide/readFile ${repository}cmd/shop/server.go`));
   });
 
