@@ -1,4 +1,5 @@
 import { Query, type Language, type Node, type QueryMatch } from 'web-tree-sitter';
+import { completeFix, mayTouchImports } from './combine-fixes';
 import { textIn, type Finding, type Severity, type SeveritySetting, type TextEdit } from './findings';
 import { isBuildIgnored, isGeneratedFile } from './generated';
 import type { PackageIndex } from './package-index';
@@ -82,7 +83,7 @@ export class Analyzer {
       }
     }
     kept.push(...this.staleSuppressions(directives, settings, file));
-    return { findings: dedupe(kept).sort(compareFindings) };
+    return { findings: withImportsCompleted(dedupe(kept), file, index).sort(compareFindings) };
   }
 
   /** A hint on each `//nolint:<our rule>` that silenced nothing, with a fix that removes it. */
@@ -217,6 +218,19 @@ function removeName(directive: NolintDirective, range: Range, file: SourceFile):
   }
   const trimmedStart = text.slice(0, commentStart).trimEnd().length;
   return { range: { start: { line, character: trimmedStart }, end: { line, character: commentEnd } }, newText: '' };
+}
+
+/**
+ * Each fix with the import it leaves unused removed (worked out here, after the cache, because
+ * it depends on the whole file); a fix whose imports cannot be rewritten safely is withdrawn.
+ */
+function withImportsCompleted(findings: Finding[], file: SourceFile, index: PackageIndex): Finding[] {
+  const names = [...(index.imports(file.uri)?.byName.keys() ?? [])];
+  return findings.map((finding) => {
+    if (!finding.fixes.some((fix) => mayTouchImports(fix, file.lines, names))) return finding;
+    const fixes = finding.fixes.flatMap((fix) => (mayTouchImports(fix, file.lines, names) ? (completeFix(file.tree, file.lines, fix) ?? []) : [fix]));
+    return { ...finding, fixes };
+  });
 }
 
 function toFinding(rule: Rule, severity: Severity, report: Report): Finding {

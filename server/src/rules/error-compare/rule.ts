@@ -1,8 +1,8 @@
 import type { Node } from 'web-tree-sitter';
-import { addImport, replaceNode } from '../../core/edits';
-import type { Fix, TextEdit } from '../../core/findings';
+import { replaceNode } from '../../core/edits';
+import type { TextEdit } from '../../core/findings';
+import { packageQualifier } from '../../core/qualifier';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
-import { findDeclarationFrom } from '../../core/scope';
 import { callArguments, calleeParts, unparen } from '../../core/syntax';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
@@ -55,7 +55,7 @@ function checkComparison(comparison: Node, negated: boolean, context: RuleContex
   if (!sentinel || isSentinel(value, context) || !isError(value, context)) return;
   if (comparedByIdentity(sentinel, context) || readerEOF(value, sentinel, comparison, context)) return;
   if (fromDefiningPackage(value, sentinel, comparison, context)) return;
-  const errors = errorsPackage(comparison, context);
+  const errors = packageQualifier(context, 'errors', comparison);
   const call = `${negated ? '!' : ''}${errors?.name ?? 'errors'}.Is(${value.text}, ${sentinel.text})`;
   context.report({
     node: comparison,
@@ -63,7 +63,7 @@ function checkComparison(comparison: Node, negated: boolean, context: RuleContex
       en: `\`${comparison.text}\` no longer matches once ${sentinel.text} is wrapped; use \`${call}\``,
       'zh-cn': `${sentinel.text} 一旦被包装，\`${comparison.text}\` 就不再成立；请改用 \`${call}\``,
     },
-    fixes: errors ? [withImport({ title: { en: `Use ${call}`, 'zh-cn': `改用 ${call}` }, edits: [replaceNode(comparison, call)] }, errors, context)] : [],
+    fixes: errors ? [{ title: { en: `Use ${call}`, 'zh-cn': `改用 ${call}` }, edits: [replaceNode(comparison, call), ...errors.edits] }] : [],
   });
 }
 
@@ -75,7 +75,7 @@ function checkSwitch(statement: Node, tag: Node, context: RuleContext): void {
   if (sentinels.length === 0) return;
   if (sentinels.every((sentinel) => readerEOF(tag, sentinel, statement, context))) return;
 
-  const errors = errorsPackage(statement, context);
+  const errors = packageQualifier(context, 'errors', statement);
   // The rewrite repeats the tag in every case, so it must be a plain variable; every case value
   // must be nil or an error the tag can be matched against.
   const rewritable = errors && tag.type === 'identifier' && values.every((value) => value.type === 'nil' || isError(value, context));
@@ -96,7 +96,7 @@ function checkSwitch(statement: Node, tag: Node, context: RuleContext): void {
       en: `\`switch ${tag.text}\` compares the error with ${first} by identity and misses wrapped errors; use \`${suggestion}\``,
       'zh-cn': `\`switch ${tag.text}\` 按同一性把错误和 ${first} 比较，匹配不到被包装的错误；请改用 \`${suggestion}\``,
     },
-    fixes: rewritable ? [withImport({ title: { en: 'Use errors.Is in each case', 'zh-cn': '每个 case 改用 errors.Is' }, edits }, errors, context)] : [],
+    fixes: rewritable ? [{ title: { en: 'Use errors.Is in each case', 'zh-cn': '每个 case 改用 errors.Is' }, edits: [...edits, ...errors.edits] }] : [],
   });
 }
 
@@ -178,22 +178,4 @@ function readerEOF(value: Node, sentinel: Node, use: Node, context: RuleContext)
   // `ctx.Err()` returns context.Canceled or context.DeadlineExceeded themselves.
   const type = callee.operand ? context.types.typeOf(callee.operand) : undefined;
   return callee.name === 'Err' && type?.pkg === 'context' && type.name === 'Context';
-}
-
-/** The name `errors.Is` is reachable under, or undefined when the fix cannot be written safely. */
-function errorsPackage(at: Node, context: RuleContext): { name: string; add: boolean } | undefined {
-  const uri = context.file.uri;
-  const names = context.index.importNames(uri, 'errors');
-  const name = names[0] ?? 'errors';
-  const bound = context.index.importPath(uri, name);
-  // github.com/pkg/errors has Is too (it forwards to the standard library).
-  if (names.length === 0 && bound !== undefined && bound !== 'github.com/pkg/errors') return undefined;
-  if (findDeclarationFrom(name, at)) return undefined;
-  return { name, add: names.length === 0 && bound === undefined };
-}
-
-function withImport(fix: Fix, errors: { add: boolean }, context: RuleContext): Fix {
-  if (!errors.add) return fix;
-  const edit = addImport(context.file.tree, 'errors');
-  return edit ? { ...fix, edits: [...fix.edits, edit] } : fix;
 }

@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
-import { addImport } from '../../core/edits';
 import type { TextEdit } from '../../core/findings';
 import { addLiteralFields, assignedTarget, laterConfiguration, literalKeys, passedToCall, storedInAnotherValue } from '../../core/literals';
+import { packageQualifier } from '../../core/qualifier';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
@@ -40,20 +40,16 @@ function checkLiteral(literal: Node, type: Node, body: Node, context: RuleContex
     const later = laterConfiguration(literal, target, context.file.text, ['Timeout']);
     if (later === 'handed-off' || later.has('Timeout')) return;
   }
-  const timePackages = context.index.importNames(context.file.uri, 'time');
-  const value = `10 * ${timePackages[0] ?? 'time'}.Second`;
-  const edits: TextEdit[] = addLiteralFields(body, [{ key: 'Timeout', value }], context.file.lines);
-  if (timePackages.length === 0) {
-    const importEdit = addImport(context.file.tree, 'time');
-    if (importEdit) edits.push(importEdit);
-  }
+  const time = packageQualifier(context, 'time', body);
+  const value = `10 * ${time?.name ?? 'time'}.Second`;
+  const edits: TextEdit[] = time ? [...addLiteralFields(body, [{ key: 'Timeout', value }], context.file.lines), ...time.edits] : [];
   context.report({
     node: type,
     message: {
       en: `http.Client has no Timeout, so a server that stops answering blocks the request forever; set \`Timeout: ${value}\` (or a bound that fits the calls)`,
       'zh-cn': `http.Client 没有设置 Timeout，对端不再响应时请求会永远阻塞；设置 \`Timeout: ${value}\`（或按调用情况定一个时限）`,
     },
-    fixes: [{ title: { en: `Add Timeout: ${value}`, 'zh-cn': `加上 Timeout: ${value}` }, edits }],
+    fixes: edits.length > 0 ? [{ title: { en: `Add Timeout: ${value}`, 'zh-cn': `加上 Timeout: ${value}` }, edits }] : [],
   });
 }
 

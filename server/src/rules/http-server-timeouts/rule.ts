@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
-import { addImport } from '../../core/edits';
 import type { Fix, TextEdit } from '../../core/findings';
 import { addLiteralFields, assignedTarget, laterConfiguration, literalKeys, storedInAnotherValue } from '../../core/literals';
+import { packageQualifier } from '../../core/qualifier';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { listEn } from '../../core/text';
 import en from './doc.en.md';
@@ -65,7 +65,7 @@ export const rule: Rule = {
           en: `http.Server has ${describe(!hasRead, !hasWrite, idleNever)}, so slow or idle clients can hold connections forever; set ${listEn(fields)}`,
           'zh-cn': `http.Server ${describeZh(!hasRead, !hasWrite, idleNever)}，慢速或空闲的客户端可以一直占着连接；请设置 ${fields.join('、')}`,
         },
-        fixes: [fixFor(body, fields, context)],
+        fixes: fixFor(body, fields, context),
       });
       return;
     }
@@ -77,7 +77,7 @@ export const rule: Rule = {
           en: 'IdleTimeout is not set, so idle keep-alive connections reuse ReadTimeout; set IdleTimeout explicitly',
           'zh-cn': '没有设置 IdleTimeout，空闲的 keep-alive 连接沿用 ReadTimeout；请显式设置 IdleTimeout',
         },
-        fixes: [fixFor(body, ['IdleTimeout'], context)],
+        fixes: fixFor(body, ['IdleTimeout'], context),
       });
     }
   },
@@ -93,14 +93,10 @@ function describe(noRead: boolean, noWrite: boolean, idleNever: boolean): string
   return `no ${listEn(kinds, 'or')} timeout`;
 }
 
-function fixFor(body: Node, fields: string[], context: RuleContext): Fix {
-  const imports = context.index.importNames(context.file.uri, 'time');
-  const timePackage = imports[0] ?? 'time';
-  const entries = fields.map((key) => ({ key, value: RECOMMENDED[key].replace('time.', `${timePackage}.`) }));
-  const edits: TextEdit[] = addLiteralFields(body, entries, context.file.lines);
-  if (imports.length === 0) {
-    const importEdit = addImport(context.file.tree, 'time');
-    if (importEdit) edits.push(importEdit);
-  }
-  return { title: { en: `Add ${listEn(fields)}`, 'zh-cn': `加上 ${fields.join('、')}` }, edits };
+function fixFor(body: Node, fields: string[], context: RuleContext): Fix[] {
+  const time = packageQualifier(context, 'time', body);
+  if (!time) return [];
+  const entries = fields.map((key) => ({ key, value: RECOMMENDED[key].replace('time.', `${time.name}.`) }));
+  const edits: TextEdit[] = [...addLiteralFields(body, entries, context.file.lines), ...time.edits];
+  return [{ title: { en: `Add ${listEn(fields)}`, 'zh-cn': `加上 ${fields.join('、')}` }, edits }];
 }

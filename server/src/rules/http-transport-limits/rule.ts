@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
-import { addImport } from '../../core/edits';
 import type { Localized, TextEdit } from '../../core/findings';
 import { addLiteralFields, assignedTarget, laterConfiguration, literalKeys, passedToCall, storedInAnotherValue } from '../../core/literals';
+import { packageQualifier } from '../../core/qualifier';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { unparen } from '../../core/syntax';
 import { listEn } from '../../core/text';
@@ -51,18 +51,14 @@ export const rule: Rule = {
     const missing = FIELDS.filter((field) => !set.has(field));
     if (missing.length === 0) return;
 
-    const timePackages = context.index.importNames(context.file.uri, 'time');
-    const time = timePackages[0] ?? 'time';
-    const entries = RECOMMENDED.filter(([key]) => missing.includes(key)).map(([key, value]) => ({ key, value: value.replace('time.', `${time}.`) }));
-    const edits: TextEdit[] = addLiteralFields(body, entries, context.file.lines);
-    if (timePackages.length === 0 && entries.some((entry) => entry.value.includes('time.'))) {
-      const importEdit = addImport(context.file.tree, 'time');
-      if (importEdit) edits.push(importEdit);
-    }
+    const needsTime = missing.some((key) => RECOMMENDED.find(([field]) => field === key)![1].includes('time.'));
+    const time = needsTime ? packageQualifier(context, 'time', body) : { name: 'time', edits: [] };
+    const entries = RECOMMENDED.filter(([key]) => missing.includes(key)).map(([key, value]) => ({ key, value: value.replace('time.', `${time?.name}.`) }));
+    const edits: TextEdit[] = time ? [...addLiteralFields(body, entries, context.file.lines), ...time.edits] : [];
     context.report({
       node: type,
       message: message(missing),
-      fixes: [{ title: { en: `Add ${listEn(missing)}`, 'zh-cn': `加上 ${missing.join('、')}` }, edits }],
+      fixes: edits.length > 0 ? [{ title: { en: `Add ${listEn(missing)}`, 'zh-cn': `加上 ${missing.join('、')}` }, edits }] : [],
     });
   },
 };

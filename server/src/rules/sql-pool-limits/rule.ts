@@ -1,9 +1,9 @@
 // The sql-pool-limits rule: a database/sql or sqlx pool opened and left with the default limits.
 import type { Node } from 'web-tree-sitter';
-import { addImport } from '../../core/edits';
 import type { Fix, TextEdit } from '../../core/findings';
+import { packageQualifier } from '../../core/qualifier';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
-import { declarationIn, findDeclarationFrom, findLocalDeclaration } from '../../core/scope';
+import { declarationIn, findLocalDeclaration } from '../../core/scope';
 import { enclosingFunction } from '../../core/syntax';
 import { afterErrorCheck, insertAfter, ownLocal, usesOf } from '../../core/variables';
 import { listEn, listZh } from '../../core/text';
@@ -130,17 +130,12 @@ function fixFor(statement: Node, err: string | undefined, pool: string, missing:
   if (!anchor) return [];
   const maxOpen = setters.get('SetMaxOpenConns')?.childForFieldName('arguments')?.namedChild(0);
   const openLimit = maxOpen?.type === 'int_literal' ? maxOpen.text : undefined;
-  const imports = context.index.importNames(context.file.uri, 'time');
   const needsTime = missing.some((limit) => limit.value.includes('time.'));
-  if (needsTime && imports.length === 0 && findDeclarationFrom('time', anchor)) return [];
-  const timePackage = imports[0] ?? 'time';
-  const value = (limit: Limit) => (limit.methods[0] === 'SetMaxIdleConns' && openLimit ? openLimit : limit.value.replace('time.', `${timePackage}.`));
+  const time = needsTime ? packageQualifier(context, 'time', anchor) : { name: 'time', edits: [] };
+  if (!time) return [];
+  const value = (limit: Limit) => (limit.methods[0] === 'SetMaxIdleConns' && openLimit ? openLimit : limit.value.replace('time.', `${time.name}.`));
   const code = missing.map((limit) => `${pool}.${limit.methods[0]}(${value(limit)})`);
-  const edits: TextEdit[] = [insertAfter(anchor, code, context.file.lines)];
-  if (needsTime && imports.length === 0) {
-    const importEdit = addImport(context.file.tree, 'time');
-    if (importEdit) edits.push(importEdit);
-  }
+  const edits: TextEdit[] = [insertAfter(anchor, code, context.file.lines), ...time.edits];
   const names = missing.map((m) => m.methods[0]);
   return [{ title: { en: `Set ${listEn(names)}`, 'zh-cn': `设置 ${listZh(names)}` }, edits }];
 }

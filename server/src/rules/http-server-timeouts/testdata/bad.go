@@ -2,8 +2,8 @@ package servers
 
 import (
 	"log"
-	nethttp "net/http"
 	"net/http"
+	nethttp "net/http"
 )
 
 func noTimeoutsAtAll(mux *http.ServeMux) error {
