@@ -61,6 +61,23 @@ describe('go-backend-guide check', () => {
     assert.deepEqual({ code, stdout, stderr }, { code: 0, stdout: '', stderr: '' });
   });
 
+  test('a file path with ./ or .. reports exactly what the plain path does', () => {
+    const root = project();
+    const plain = run(['check', 'api/server.go'], root);
+    assert.equal(plain.code, 1);
+    for (const [args, cwd] of [
+      [['check', './api/server.go'], root],
+      [['check', 'api/../api/./server.go'], root],
+      [['check', './api/server.go', 'api/server.go'], root],
+    ] as const) {
+      assert.deepEqual(run([...args], cwd), plain, args.join(' '));
+    }
+    const inside = run(['check', 'server.go'], join(root, 'api'));
+    assert.equal(inside.code, 1);
+    assert.deepEqual(run(['check', './server.go'], join(root, 'api')), inside);
+    assert.deepEqual(run(['check', '../api/server.go'], join(root, 'api')), inside);
+  });
+
   test('a file named explicitly is checked even inside a skipped folder', () => {
     const root = project();
     assert.equal(run(['check', 'testdata/bad.go'], root).code, 1);

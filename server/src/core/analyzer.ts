@@ -203,10 +203,19 @@ function moved(findings: Finding[], from: Position, to: Position): Finding[] {
 function removeName(directive: NolintDirective, range: Range, file: SourceFile): TextEdit {
   const line = directive.comment.start.line;
   if (directive.names.length > 1) {
+    // The name with the comma before it, or (first in the list) with the comma after it;
+    // spaces around the comma go too (`// nolint: a, b`).
     const text = file.lines.lineText(line);
-    const before = text[range.start.character - 1] === ',';
-    const start = before ? range.start.character - 1 : range.start.character;
-    const end = before ? range.end.character : range.end.character + (text[range.end.character] === ',' ? 1 : 0);
+    let start = range.start.character;
+    let end = range.end.character;
+    let before = start;
+    while (text[before - 1] === ' ') before--;
+    if (text[before - 1] === ',') start = before - 1;
+    else {
+      let after = end;
+      while (text[after] === ' ') after++;
+      if (text[after] === ',') for (end = after + 1; text[end] === ' '; ) end++;
+    }
     return { range: { start: { line, character: start }, end: { line, character: end } }, newText: '' };
   }
   const text = file.lines.lineText(line);
