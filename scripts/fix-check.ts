@@ -15,7 +15,7 @@ import { createTwoFilesPatch } from 'diff';
 import { GoChecker } from '../server/src/checker';
 import { checkFiles, folderJobs } from '../server/src/cli/check';
 import { collectGoFiles } from '../server/src/cli/collect';
-import type { Finding } from '../server/src/core/findings';
+import { preferredFix, type Finding } from '../server/src/core/findings';
 import { isStandardLibrary } from '../server/src/core/import-edits';
 import { readGrammarBinaries } from '../server/src/node/grammar-files';
 import { gofmtAll } from '../test/gofmt';
@@ -151,11 +151,11 @@ async function main(): Promise<number> {
     if (!now.ok) problems.push(`${relative(copy, directory)}: go vet passed before the fixes, fails after:\n${now.output}`);
   }
 
-  // What was fixed, per rule: findings that had a fix before, and how many a re-check still reports.
+  // What was fixed, per rule: findings with a preferred fix before (what --fix applies), and how many remain.
   const count = (snap: Snapshot, withFix: boolean) => {
     const counts = new Map<string, number>();
     for (const findings of snap.findings.values()) {
-      for (const f of findings) if (!withFix || f.fixes.length > 0) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
+      for (const f of findings) if (!withFix || preferredFix(f)) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
     }
     return counts;
   };

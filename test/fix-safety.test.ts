@@ -10,7 +10,7 @@ import type { SourceText } from '../server/src/checker';
 import type { AnalysisSettings } from '../server/src/core/analyzer';
 import { combineFixes } from '../server/src/core/combine-fixes';
 import { applyEdits } from '../server/src/core/edits';
-import { textIn, type Finding } from '../server/src/core/findings';
+import { preferredFix, textIn, type Finding } from '../server/src/core/findings';
 import type { Rule } from '../server/src/core/rule';
 import { LineIndex } from '../server/src/core/text';
 import { RULES } from '../server/src/rules/registry';
@@ -50,9 +50,10 @@ for (const rule of RULES.filter((r) => r.meta.fixable)) {
             });
           }
           const document = checker.openDocument(file.uri, file.text);
-          const together = combineFixes(document.tree, lines, findings.map((f) => f.fixes[0]));
+          const preferred = findings.filter((f) => preferredFix(f));
+          const together = combineFixes(document.tree, lines, preferred.map((f) => preferredFix(f)!));
           document.dispose();
-          candidates.push({ label: `${name}: all preferred fixes`, file, fixed: applyEdits(file.text, together.edits, lines), fixedFindings: together.applied.map((i) => findings[i]) });
+          candidates.push({ label: `${name}: all preferred fixes`, file, fixed: applyEdits(file.text, together.edits, lines), fixedFindings: together.applied.map((i) => preferred[i]) });
         }
         assert.ok(candidates.length > 0 || !files.some((f) => basename(f.uri).startsWith('bad')), 'a fixable rule has fixes in its bad fixtures');
 

@@ -86,6 +86,7 @@ for (const rule of RULES) {
           const path = fileURLToPath(file.uri);
           const findings = results.get(file.uri)!.findings;
           if (findings.length === 0) continue;
+          // Every first fix, starting-value ones too (which --fix leaves out), so all can be read here.
           const fixable = findings.filter((f) => f.fixes.length > 0);
           const unfixable = findings.filter((f) => f.fixes.length === 0).map((f) => textIn(f.message, 'en'));
           const original = checker.openDocument(file.uri, file.text);

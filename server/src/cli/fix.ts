@@ -5,6 +5,7 @@ import type { GoChecker } from '../checker';
 import type { AnalysisSettings } from '../core/analyzer';
 import { combineFixes } from '../core/combine-fixes';
 import { applyEdits } from '../core/edits';
+import { preferredFix, type Fix } from '../core/findings';
 import { checkFiles, type CheckOutcome, type FolderJob } from './check';
 
 /** Fixes can overlap (two in one statement); each pass applies those that do not, then re-checks. */
@@ -24,7 +25,7 @@ export async function fixFiles(checker: GoChecker, jobs: readonly FolderJob[], s
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     let applied = false;
     for (const file of outcome.files) {
-      const fixes = file.findings.filter((f) => f.fixes.length > 0).map((f) => f.fixes[0]);
+      const fixes = file.findings.map(preferredFix).filter((fix): fix is Fix => fix !== undefined);
       if (fixes.length === 0) continue;
       const document = checker.openDocument(file.path, file.text);
       const { edits } = combineFixes(document.tree, document.lines, fixes);

@@ -12,7 +12,7 @@ import type { Tree } from 'web-tree-sitter';
 import { combineFixes } from '../core/combine-fixes';
 import { nonOverlappingEdits } from '../core/edits';
 import { NOLINT_LIST } from '../core/suppression';
-import { textIn, type Finding, type Severity } from '../core/findings';
+import { preferredFix, textIn, type Finding, type Fix, type Severity } from '../core/findings';
 import type { Rule } from '../core/rule';
 import { comparePositions, rangeContains, type LineIndex } from '../core/text';
 import { ruleGuideUrl, ruleSummary, type GuideLanguage } from '../guide/chapters';
@@ -88,18 +88,18 @@ export function codeActionsFor(
   const actions: CodeAction[] = finding.fixes.map((fix, i) => ({
     title: textIn(fix.title, language),
     kind: CodeActionKind.QuickFix,
-    isPreferred: i === 0,
+    isPreferred: i === 0 && fix.preferred !== false,
     diagnostics: [diagnostic],
     edit: workspaceEdit(uri, fix.edits),
   }));
   // A stale suppression only needs removing: no fix-all, no suppressing it, no guide.
   if (finding.unnecessary) return actions;
-  const sameRule = all.filter((other) => other.rule === finding.rule && other.fixes.length > 0 && !other.unnecessary);
+  const sameRule = all.filter((other) => other.rule === finding.rule && preferredFix(other) && !other.unnecessary);
   if (sameRule.length > 1) {
     actions.push({
       title: zh ? `修复本文件中所有 ${finding.rule} 问题` : `Fix all ${finding.rule} problems in this file`,
       kind: CodeActionKind.QuickFix,
-      edit: workspaceEdit(uri, combineFixes(document.tree, document.lines, sameRule.map((other) => other.fixes[0])).edits),
+      edit: workspaceEdit(uri, combineFixes(document.tree, document.lines, sameRule.map((other) => preferredFix(other)!)).edits),
     });
   }
   actions.push({
@@ -129,7 +129,7 @@ export function fixAllAction(uri: string, findings: readonly Finding[], document
   const { edits } = combineFixes(
     document.tree,
     document.lines,
-    findings.filter((f) => f.fixes.length > 0).map((f) => f.fixes[0]),
+    findings.map(preferredFix).filter((fix): fix is Fix => fix !== undefined),
   );
   if (edits.length === 0) return undefined;
   return { title: 'Fix all Go Backend Guide problems', kind: FIX_ALL_KIND, edit: workspaceEdit(uri, edits) };
