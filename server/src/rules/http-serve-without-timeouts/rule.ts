@@ -19,7 +19,7 @@ const SHAPES: Record<string, { arity: number; addr?: number; handler: number; ke
   ServeTLS: { arity: 4, handler: 1, kept: [0, 2, 3] },
 };
 
-/** The guide's values (source guide 000, §2.1), the same as http-server-timeouts inserts. */
+/** The guide's values (source guide 000, §2.1), the same starting values http-server-timeouts offers. */
 const TIMEOUTS: [string, string][] = [
   ['ReadHeaderTimeout', '2 * time.Second'],
   ['ReadTimeout', '5 * time.Second'],
@@ -93,7 +93,15 @@ function rewrite(call: Node, callee: Node, name: string, context: RuleContext): 
     },
     ...time.edits,
   ];
-  return { title: { en: 'Use an http.Server with timeouts', 'zh-cn': '改用设置了超时的 http.Server' }, edits };
+  return {
+    title: {
+      en: 'Use an http.Server with timeouts (starting values: size them to your slowest uploads and responses)',
+      'zh-cn': '改用设置了超时的 http.Server（超时只是起点：请按最慢的上传和响应调整）',
+    },
+    edits,
+    // Go sets no deadline; these cut off any upload or response that takes longer.
+    preferred: false,
+  };
 }
 
 /** True when the statement holding the call is the first thing on its line. */
