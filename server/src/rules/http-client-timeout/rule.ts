@@ -49,7 +49,18 @@ function checkLiteral(literal: Node, type: Node, body: Node, context: RuleContex
       en: `http.Client has no Timeout, so a server that stops answering blocks the request forever; set \`Timeout: ${value}\` (or a bound that fits the calls)`,
       'zh-cn': `http.Client 没有设置 Timeout，对端不再响应时请求会永远阻塞；设置 \`Timeout: ${value}\`（或按调用情况定一个时限）`,
     },
-    fixes: edits.length > 0 ? [{ title: { en: `Add Timeout: ${value}`, 'zh-cn': `加上 Timeout: ${value}` }, edits }] : [],
+    // Go sets no timeout, and one covers reading the whole body: 10 s would cut off a large
+    // download that works today. A starting value, so the fix is offered but not preferred.
+    fixes:
+      edits.length > 0
+        ? [
+            {
+              title: { en: `Add Timeout: ${value} (a starting value: size it to the slowest call, downloads included)`, 'zh-cn': `加上 Timeout: ${value}（只是起点：请按最慢的调用调整，包括下载）` },
+              edits,
+              preferred: false,
+            },
+          ]
+        : [],
   });
 }
 
