@@ -17,6 +17,9 @@ const OPENERS: Record<string, readonly string[]> = {
   'github.com/jmoiron/sqlx': ['Open', 'Connect', 'ConnectContext', 'MustOpen', 'MustConnect'],
 };
 
+/** The limits whose values depend on the deployment (instances × pool ≤ the database's limit). */
+const SIZES = new Set(['SetMaxOpenConns', 'SetMaxIdleConns']);
+
 /** Embedded or test databases, for which pool limits mean little. */
 const EMBEDDED_DRIVER = /sqlite|duckdb|ramsql|txdb/i;
 
@@ -137,5 +140,18 @@ function fixFor(statement: Node, err: string | undefined, pool: string, missing:
   const code = missing.map((limit) => `${pool}.${limit.methods[0]}(${value(limit)})`);
   const edits: TextEdit[] = [insertAfter(anchor, code, context.file.lines), ...time.edits];
   const names = missing.map((m) => m.methods[0]);
-  return [{ title: { en: `Set ${listEn(names)}`, 'zh-cn': `设置 ${listZh(names)}` }, edits }];
+  // A lifetime only recycles connections; the pool sizes depend on how many instances share
+  // the database's connection limit, so with those the values are a starting point.
+  const sized = missing.some((limit) => SIZES.has(limit.methods[0]));
+  if (!sized) return [{ title: { en: `Set ${listEn(names)}`, 'zh-cn': `设置 ${listZh(names)}` }, edits }];
+  return [
+    {
+      title: {
+        en: `Set ${listEn(names)} (starting values: size the pool to what the database allows all instances)`,
+        'zh-cn': `设置 ${listZh(names)}（只是起点：请按数据库允许所有实例使用的连接数调整）`,
+      },
+      edits,
+      preferred: false,
+    },
+  ];
 }
