@@ -6,6 +6,7 @@ import { insideLoop } from '../../core/paths';
 import type { RuleContext } from '../../core/rule';
 import { findDeclarationFrom } from '../../core/scope';
 import { replaceNode } from '../../core/edits';
+import { identifiersNamed } from '../../core/syntax';
 import { discarded } from './messages';
 
 const WORD = (name: string) => new RegExp(String.raw`(?<![\p{L}\p{Nd}_])${name}(?![\p{L}\p{Nd}_])`, 'u');
@@ -41,8 +42,13 @@ function namedSpanFix(statement: Node, blank: Node, fn: Node, context: RuleConte
   return [{ title, edits: [replaceNode(blank, 'span'), insertLineAfter(statement, 'defer span.End()', lines)] }];
 }
 
-/** True when, after `statement`, the context is mentioned by a defer or go statement, or returned. */
-function contextHandedOn(name: string, statement: Node, fn: Node): boolean {
+/**
+ * True when, after `statement`, the context is mentioned by a defer or go statement, returned,
+ * or stored (`hooks[name] = ctx`, `s.ctx = ctx`, a composite literal): whoever gets it may end
+ * the span it carries, through `trace.SpanFromContext`.
+ */
+export function contextHandedOn(name: string, statement: Node, fn: Node): boolean {
+  if (contextStored(name, statement, fn)) return true;
   const mentioned = WORD(name);
   for (const node of fn.descendantsOfType(['defer_statement', 'go_statement', 'return_statement'])) {
     if (!node || node.startIndex < statement.endIndex) continue;
@@ -55,6 +61,16 @@ function contextHandedOn(name: string, statement: Node, fn: Node): boolean {
     if (values.some((value) => value?.type === 'identifier' && value.text === name)) return true;
   }
   return false;
+}
+
+function contextStored(name: string, statement: Node, fn: Node): boolean {
+  return identifiersNamed(fn, name).some((use) => {
+    if (use.startIndex < statement.endIndex) return false;
+    const holder = use.parent;
+    if (holder?.type === 'literal_element' || holder?.type === 'keyed_element') return true;
+    if (holder?.type !== 'expression_list' || holder.parent?.type !== 'assignment_statement' || !holder.parent.childForFieldName('right')?.equals(holder)) return false;
+    return (holder.parent.childForFieldName('left')?.namedChildren ?? []).some((target) => target?.type === 'selector_expression' || target?.type === 'index_expression');
+  });
 }
 
 /** True when an identifier `name` (not a field, not a comment) appears in `fn` after `statement`. */
