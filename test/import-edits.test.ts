@@ -139,3 +139,9 @@ describe('combining fixes', () => {
     document.dispose();
   });
 });
+
+test('a selector on a local that shadows the import is no use of it', async () => {
+  const text = 'package p\n\nimport "context"\n\ntype opts struct{ Deadline int }\n\nfunc f(ctx any) (any, int) {\n\tcontext := opts{}\n\treturn ctx, context.Deadline\n}\n\nvar a = context.Background()\n';
+  const result = await withoutBackground(text);
+  assert.doesNotMatch(result, /import "context"/);
+});

@@ -4,6 +4,7 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Fix, TextEdit } from './findings';
 import { boundName, importDeclarations, importSpecs, qualifierUses, qualifierUsesInCode, rewriteImports, specPath, type ImportSpec } from './import-edits';
+import { findLocalDeclaration } from './scope';
 import { comparePositions, type LineIndex, type Position, type Range } from './text';
 
 export interface CombinedFixes {
@@ -109,7 +110,8 @@ function importsLeftUnused(tree: Tree, lines: LineIndex, declarations: readonly 
   const uses = qualifierUses(tree);
   return mentioned.filter((spec) => {
     const name = boundName(spec)!;
-    const before = uses.get(name) ?? [];
+    // `context.X` where a local `context` shadows the import is no use of it.
+    const before = (uses.get(name) ?? []).filter((use) => !findLocalDeclaration(use));
     if (before.length === 0) return false;
     const gone = before.filter((use) => replaced.some((edit) => contains(edit.range, use))).length;
     const written = edits.reduce((sum, edit) => sum + qualifierUsesInCode(edit.newText, name), 0);
