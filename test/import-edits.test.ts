@@ -145,3 +145,23 @@ test('a selector on a local that shadows the import is no use of it', async () =
   const result = await withoutBackground(text);
   assert.doesNotMatch(result, /import "context"/);
 });
+
+test('an ordinary edit on an import line (a stale //nolint taken off) is not lost when fixes combine', async () => {
+  const checker = await checkerFor();
+  const text = 'package p\n\nimport (\n\t"context"\n\t"unsafe" //nolint:gosec\n)\n\nvar ctx any\n\nvar a, b = context.Background(), unsafe.Sizeof(1)\n';
+  const document = checker.openDocument('file:///p/e.go', text);
+  const line = 4;
+  const at = text.split('\n')[line].indexOf(' //nolint');
+  const stale: Fix = { title: 'x', edits: [{ range: { start: { line, character: at }, end: { line, character: text.split('\n')[line].length } }, newText: '' }] };
+  const call = document.tree.rootNode.descendantsOfType('call_expression').find((n) => n?.text === 'context.Background()')!;
+  const combined = combineFixes(document.tree, document.lines, [stale, { title: 'y', edits: [replaceNode(call, 'ctx')] }]);
+  // The comment's removal overlaps the rewritten imports: it waits for the next pass.
+  assert.deepEqual(combined.applied, [1]);
+  const once = applyEdits(text, combined.edits, document.lines);
+  assert.equal(once, 'package p\n\nimport (\n\t"unsafe" //nolint:gosec\n)\n\nvar ctx any\n\nvar a, b = ctx, unsafe.Sizeof(1)\n');
+  const next = checker.openDocument('file:///p/e.go', once);
+  const again = combineFixes(next.tree, next.lines, [{ title: 'x', edits: [{ range: { start: { line: 3, character: 9 }, end: { line: 3, character: 24 } }, newText: '' }] }]);
+  assert.equal(applyEdits(once, again.edits, next.lines), 'package p\n\nimport (\n\t"unsafe"\n)\n\nvar ctx any\n\nvar a, b = ctx, unsafe.Sizeof(1)\n');
+  next.dispose();
+  document.dispose();
+});

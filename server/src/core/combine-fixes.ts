@@ -23,21 +23,35 @@ export function combineFixes(tree: Tree, lines: LineIndex, fixes: readonly Fix[]
   const root = tree.rootNode;
   const declarations = importDeclarations(root);
   const section = importSection(root, declarations);
-  const body: TextEdit[] = [];
-  const added: ImportSpec[] = [];
-  const applied: number[] = [];
-  fixes.forEach((fix, i) => {
-    const own = fix.edits.filter((edit) => !inSection(edit.range, section));
-    const clashes = own.some((edit) => body.some((other) => !sameEdit(edit, other) && overlaps(edit.range, other.range)));
-    if (clashes) return;
-    applied.push(i);
-    for (const edit of own) if (!body.some((other) => sameEdit(edit, other))) body.push(edit);
-    for (const edit of fix.edits) if (inSection(edit.range, section)) added.push(...specsAddedBy(edit, lines, section));
-  });
-  const removed = importsLeftUnused(tree, lines, declarations, body);
-  const imports = rewriteImports(root, lines, added, removed);
-  if (imports === null) return { edits: [], applied: [] };
-  return { edits: imports ? [...body, imports] : body, applied };
+  // A fix with an edit inside the imports the rewrite replaces (a //nolint taken off an import
+  // line) waits for the next pass; the rewrite is then worked out again without it.
+  const withdrawn = new Set<number>();
+  for (;;) {
+    const body: TextEdit[] = [];
+    const owners: number[] = [];
+    const added: ImportSpec[] = [];
+    const applied: number[] = [];
+    fixes.forEach((fix, i) => {
+      if (withdrawn.has(i)) return;
+      const own = fix.edits.filter((edit) => !isImportEdit(edit, section));
+      const clashes = own.some((edit) => body.some((other) => !sameEdit(edit, other) && overlaps(edit.range, other.range)));
+      if (clashes) return;
+      applied.push(i);
+      for (const edit of own) {
+        if (body.some((other) => sameEdit(edit, other))) continue;
+        body.push(edit);
+        owners.push(i);
+      }
+      for (const edit of fix.edits) if (isImportEdit(edit, section)) added.push(...specsAddedBy(edit, lines, section));
+    });
+    const removed = importsLeftUnused(tree, lines, declarations, body);
+    const imports = rewriteImports(root, lines, added, removed);
+    if (imports === null) return { edits: [], applied: [] };
+    if (!imports) return { edits: body, applied };
+    const inside = body.map((edit, k) => (overlaps(edit.range, imports.range) ? owners[k] : -1)).filter((i) => i >= 0);
+    if (inside.length === 0) return { edits: [...body, imports], applied };
+    for (const i of inside) withdrawn.add(i);
+  }
 }
 
 /**
@@ -62,6 +76,8 @@ export function mayTouchImports(fix: Fix, lines: LineIndex, importNames: readonl
 interface Section {
   /** The end of the package clause: imports are added from here. */
   start: Position;
+  /** The row of the first import declaration. */
+  first: number;
   /** The end of the last import declaration: an import edit starts at or before it. */
   last: Position;
   /** Where an edit that removes every import (and a blank line) may end. */
@@ -73,13 +89,20 @@ function importSection(root: Node, declarations: readonly Node[]): Section | und
   if (!clause) return undefined;
   const last = declarations.length > 0 ? declarations[declarations.length - 1] : clause;
   const at = (row: number, column: number): Position => ({ line: row, character: column });
-  return { start: at(clause.endPosition.row, clause.endPosition.column), last: at(last.endPosition.row, last.endPosition.column), end: at(last.endPosition.row + 2, 0) };
+  const first = declarations[0]?.startPosition.row ?? -1;
+  return { start: at(clause.endPosition.row, clause.endPosition.column), first, last: at(last.endPosition.row, last.endPosition.column), end: at(last.endPosition.row + 2, 0) };
 }
 
-/** An edit of the import declarations (rather than of the code), as import-edits writes them. */
-function inSection(range: Range, section: Section | undefined): boolean {
+/**
+ * An edit of the import declarations as import-edits writes them: the declarations rewritten
+ * (its text starts with `import`) or removed from the start of their line. Any other edit there
+ * (a stale `//nolint` taken off an import's line) is an ordinary edit.
+ */
+function isImportEdit(edit: TextEdit, section: Section | undefined): boolean {
   if (!section) return false;
-  return comparePositions(section.start, range.start) <= 0 && comparePositions(range.start, section.last) <= 0 && comparePositions(range.end, section.end) <= 0;
+  const { range } = edit;
+  const inside = comparePositions(section.start, range.start) <= 0 && comparePositions(range.start, section.last) <= 0 && comparePositions(range.end, section.end) <= 0;
+  return inside && (/^\s*import\b/.test(edit.newText) || (edit.newText === '' && range.start.character === 0 && range.start.line === section.first));
 }
 
 /** The specs an import edit adds: those in the section it writes that the section did not hold. */
