@@ -3,10 +3,11 @@
 // imports are right, a package that built before (standard-library imports only) still builds,
 // and a re-check no longer reports what was fixed. The folder itself is never written.
 //
-//   npm run fix-check -- /work/corpus [--keep] [--sample N]
+//   npm run fix-check -- /work/corpus [--keep] [--sample N] [--cli path/to/go-backend-guide.js]
 //
 // Prints fixes per rule and every problem; writes the diff of all fixes to <copy>/../fixes.diff
-// and, with --sample N, a seeded random sample of N fixed hunks to read by eye.
+// and, with --sample N, a seeded random sample of N fixed hunks to read by eye. --cli runs the
+// fixes of another build (an older checkout, to compare).
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -75,12 +76,14 @@ function seeded(seed: number): () => number {
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
-  const source = args.find((arg) => !arg.startsWith('--') && !/^\d+$/.test(arg));
   const keep = args.includes('--keep');
   const sampleAt = args.indexOf('--sample');
   const sampleSize = sampleAt === -1 ? 0 : Number(args[sampleAt + 1]);
-  if (!source || !existsSync(source)) {
-    process.stderr.write('usage: npm run fix-check -- FOLDER [--keep] [--sample N]\n');
+  const cliAt = args.indexOf('--cli');
+  const cliPath = cliAt === -1 ? join(ROOT, 'bin/go-backend-guide.js') : args[cliAt + 1];
+  const source = args.find((arg, i) => !arg.startsWith('--') && !/^\d+$/.test(arg) && args[i - 1] !== '--cli');
+  if (!source || !existsSync(source) || !existsSync(cliPath)) {
+    process.stderr.write('usage: npm run fix-check -- FOLDER [--keep] [--sample N] [--cli path/to/go-backend-guide.js]\n');
     return 2;
   }
   const work = mkdtempSync(join(tmpdir(), 'gbg-fix-check-'));
@@ -93,7 +96,7 @@ async function main(): Promise<number> {
   const unformattedBefore = gofmtAll(before.texts);
   console.log(`${before.texts.size} files checked; running check --fix on the copy …`);
 
-  const cli = spawnSync(process.execPath, [join(ROOT, 'bin/go-backend-guide.js'), 'check', '--fix', '--format', 'json', copy], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const cli = spawnSync(process.execPath, [cliPath, 'check', '--fix', '--format', 'json', copy], { encoding: 'utf8', maxBuffer: 1 << 30 });
   if (cli.status !== 0 && cli.status !== 1) {
     process.stderr.write(`check --fix failed (exit ${cli.status}):\n${cli.stderr}\n`);
     return 3;
@@ -168,6 +171,8 @@ async function main(): Promise<number> {
     const row = [allBefore.get(rule) ?? 0, fixableBefore.get(rule) ?? 0, allAfter.get(rule) ?? 0, fixableAfter.get(rule) ?? 0];
     console.log(`${rule.padEnd(32)} ${row.map((n, i) => String(n).padStart(i === 3 ? 14 : 8)).join(' ')}`);
   }
+  const applied = [...fixableBefore].reduce((sum, [rule, n]) => sum + Math.max(0, n - (fixableAfter.get(rule) ?? 0)), 0);
+  console.log(`${'fixes applied'.padEnd(32)} ${String(applied).padStart(8)}`);
   for (const [rule, left] of fixableAfter) problems.push(`${rule}: ${left} finding(s) with a fix are still reported after --fix`);
 
   const diff = changed
