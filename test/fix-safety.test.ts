@@ -64,7 +64,14 @@ for (const rule of RULES.filter((r) => r.meta.fixable)) {
           assert.equal(inputs.get(file.uri)!.unformatted, false, `${name} is a fixture with fixes: keep it gofmt-clean (or name it unformatted*.go)\n${gofmtDiff(file.text)}`);
         }
         const outputs = gofmtAll(new Map(candidates.map((c, i) => [String(i), c.fixed])));
-        const declared = new Set(files.flatMap((f) => [...checker.summarize(checker.openDocument(f.uri, f.text)).funcs.map((fn) => fn.name)]));
+        const declared = new Set(
+          files.flatMap((f) => {
+            const document = checker.openDocument(f.uri, f.text);
+            const names = checker.summarize(document).funcs.map((fn) => fn.name);
+            document.dispose();
+            return names;
+          }),
+        );
         const problems: string[] = [];
         candidates.forEach((candidate, i) => {
           const before = checker.openDocument(candidate.file.uri, candidate.file.text);
