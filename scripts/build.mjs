@@ -65,7 +65,7 @@ if (withTests) {
     // esbuild's API finds its binary from its own package: test/web-bundle.test.ts loads it from there.
     build({ ...common, entryPoints: entries('test'), outdir: 'out/test', external: ['vscode', 'esbuild'] }),
     build({ ...common, entryPoints: entries('bench'), outdir: 'out/bench' }),
-    build({ ...common, entryPoints: ['scripts/write-guide.ts'], outdir: 'out/scripts' }),
+    build({ ...common, entryPoints: ['scripts/write-guide.ts', 'scripts/fix-check.ts'], outdir: 'out/scripts' }),
     // The extension-host suite: `vscode` comes from the host, mocha from node_modules.
     build({ ...common, entryPoints: { index: 'test/e2e/suite/index.ts' }, outdir: 'out/e2e/suite', external: ['vscode', 'mocha'] }),
     build({ ...common, entryPoints: { electron: 'test/e2e/electron.ts' }, outdir: 'out/e2e', external: ['@vscode/test-electron'] }),
@@ -73,4 +73,5 @@ if (withTests) {
   ]);
   withWasm(join(root, 'out/test'));
   withWasm(join(root, 'out/bench'));
+  withWasm(join(root, 'out/scripts'));
 }

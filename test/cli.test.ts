@@ -16,6 +16,24 @@ func Serve() error {
 }
 `;
 
+/** A file whose finding has a preferred fix that needs an import. */
+const FIXABLE = `package files
+
+import (
+	"net/http"
+	"os"
+)
+
+func Serve(w http.ResponseWriter, name string) {
+	f, err := os.Open(name)
+	if err == os.ErrNotExist {
+		http.NotFound(w, nil)
+		return
+	}
+	_ = f.Close()
+}
+`;
+
 function run(args: string[], cwd: string) {
   const result = spawnSync(process.execPath, [join(ROOT, 'bin/go-backend-guide.js'), ...args], { cwd, encoding: 'utf8' });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -59,6 +77,23 @@ describe('go-backend-guide check', () => {
     const root = project();
     const { code, stdout, stderr } = run(['check', 'api/clean.go'], root);
     assert.deepEqual({ code, stdout, stderr }, { code: 0, stdout: '', stderr: '' });
+  });
+
+  test('a file path with ./ or .. reports exactly what the plain path does', () => {
+    const root = project();
+    const plain = run(['check', 'api/server.go'], root);
+    assert.equal(plain.code, 1);
+    for (const [args, cwd] of [
+      [['check', './api/server.go'], root],
+      [['check', 'api/../api/./server.go'], root],
+      [['check', './api/server.go', 'api/server.go'], root],
+    ] as const) {
+      assert.deepEqual(run([...args], cwd), plain, args.join(' '));
+    }
+    const inside = run(['check', 'server.go'], join(root, 'api'));
+    assert.equal(inside.code, 1);
+    assert.deepEqual(run(['check', './server.go'], join(root, 'api')), inside);
+    assert.deepEqual(run(['check', '../api/server.go'], join(root, 'api')), inside);
   });
 
   test('a file named explicitly is checked even inside a skipped folder', () => {
@@ -151,21 +186,34 @@ describe('go-backend-guide check for pipelines', () => {
 
   test('--diff prints the fixes as a unified diff, writes nothing and exits 1', () => {
     const root = project();
-    const { code, stdout } = run(['check', '--diff', 'api'], root);
+    mkdirSync(join(root, 'files'));
+    writeFileSync(join(root, 'files/open.go'), FIXABLE);
+    const { code, stdout } = run(['check', '--diff', 'files'], root);
     assert.equal(code, 1);
-    assert.match(stdout, /^--- a\/api\/server\.go\n\+\+\+ b\/api\/server\.go\n@@ /);
-    assert.match(stdout, /^\+\t\tReadHeaderTimeout: 2 \* time\.Second,$/m);
-    assert.equal(readFileSync(join(root, 'api/server.go'), 'utf8'), BAD_SERVER);
+    assert.match(stdout, /^--- a\/files\/open\.go\n\+\+\+ b\/files\/open\.go\n@@ /);
+    assert.match(stdout, /^\+\t"errors"$/m);
+    assert.match(stdout, /^\+\tif errors\.Is\(err, os\.ErrNotExist\) \{$/m);
+    assert.equal(readFileSync(join(root, 'files/open.go'), 'utf8'), FIXABLE);
   });
 
   test('--fix writes the preferred fixes; a second check is clean', () => {
     const root = project();
-    const { code, stdout } = run(['check', '--fix', 'api'], root);
+    mkdirSync(join(root, 'files'));
+    writeFileSync(join(root, 'files/open.go'), FIXABLE);
+    const { code, stdout } = run(['check', '--fix', 'files'], root);
     assert.deepEqual({ code, stdout }, { code: 0, stdout: '' });
-    const fixed = readFileSync(join(root, 'api/server.go'), 'utf8');
-    assert.match(fixed, /\t"time"\n/);
-    assert.match(fixed, /IdleTimeout: +60 \* time\.Second,/);
-    assert.equal(run(['check', 'api'], root).code, 0);
+    const fixed = readFileSync(join(root, 'files/open.go'), 'utf8');
+    assert.match(fixed, /^import \(\n\t"errors"\n\t"net\/http"\n\t"os"\n\)$/m);
+    assert.match(fixed, /\tif errors\.Is\(err, os\.ErrNotExist\) \{\n/);
+    assert.equal(run(['check', 'files'], root).code, 0);
+  });
+
+  test('--fix leaves starting values to the author: the server without timeouts is still reported', () => {
+    const root = project();
+    const { code, stdout } = run(['check', '--fix', 'api'], root);
+    assert.equal(code, 1);
+    assert.match(stdout, /\(http-server-timeouts\)/);
+    assert.equal(readFileSync(join(root, 'api/server.go'), 'utf8'), BAD_SERVER);
   });
 
   test('by default only warnings and errors fail the run; information and hints still print', () => {

@@ -5,6 +5,7 @@ import { basename, join } from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { AnalysisSettings } from '../server/src/core/analyzer';
+import { combineFixes } from '../server/src/core/combine-fixes';
 import { applyEdits } from '../server/src/core/edits';
 import type { Rule } from '../server/src/core/rule';
 import { textIn } from '../server/src/core/findings';
@@ -91,9 +92,13 @@ for (const rule of RULES) {
           const path = fileURLToPath(file.uri);
           const findings = results.get(file.uri)!.findings;
           if (findings.length === 0) continue;
+          // Every first fix, starting-value ones too (which --fix leaves out), so all can be read here.
           const fixable = findings.filter((f) => f.fixes.length > 0);
           const unfixable = findings.filter((f) => f.fixes.length === 0).map((f) => textIn(f.message, 'en'));
-          const fixed = applyEdits(file.text, fixable.flatMap((f) => f.fixes[0].edits), new LineIndex(file.text));
+          const original = checker.openDocument(file.uri, file.text);
+          const lines = new LineIndex(file.text);
+          const fixed = applyEdits(file.text, combineFixes(original.tree, lines, fixable.map((f) => f.fixes[0])).edits, lines);
+          original.dispose();
           const golden = `${path}.golden`;
           if (UPDATE) writeFileSync(golden, fixed);
           assert.ok(existsSync(golden), `${basename(golden)} is missing (UPDATE_GOLDEN=1 writes it)`);

@@ -1,5 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, normalize, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { GoChecker, SourceText } from '../checker';
 import type { AnalysisSettings } from '../core/analyzer';
@@ -41,7 +41,9 @@ export type FolderRunner = (job: FolderJob) => Promise<CheckOutcome>;
 /** Groups files by folder: each folder is one Go package. Sorted, so output order is stable. */
 export function folderJobs(files: readonly string[]): FolderJob[] {
   const byFolder = new Map<string, string[]>();
-  for (const file of files) {
+  // `./main.go` and `main.go` are one file: paths take the form the folder's own files are
+  // listed in (folder joined with name), or the file is not recognised among them.
+  for (const file of new Set(files.map((path) => normalize(path)))) {
     const folder = dirname(file);
     byFolder.set(folder, [...(byFolder.get(folder) ?? []), file]);
   }

@@ -3,11 +3,12 @@ import { writeFile } from 'node:fs/promises';
 import { createTwoFilesPatch } from 'diff';
 import type { GoChecker } from '../checker';
 import type { AnalysisSettings } from '../core/analyzer';
-import { applyEdits, nonOverlappingEdits } from '../core/edits';
-import { LineIndex } from '../core/text';
+import { combineFixes } from '../core/combine-fixes';
+import { applyEdits } from '../core/edits';
+import { preferredFix, type Fix } from '../core/findings';
 import { checkFiles, type CheckOutcome, type FolderJob } from './check';
 
-/** Fixes can overlap (two in one statement); each pass applies what does not, then re-checks. */
+/** Fixes can overlap (two in one statement); each pass applies those that do not, then re-checks. */
 const MAX_PASSES = 3;
 
 export interface FixOutcome {
@@ -24,9 +25,12 @@ export async function fixFiles(checker: GoChecker, jobs: readonly FolderJob[], s
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     let applied = false;
     for (const file of outcome.files) {
-      const edits = nonOverlappingEdits(file.findings.filter((f) => f.fixes.length > 0).flatMap((f) => f.fixes[0].edits));
-      if (edits.length === 0) continue;
-      const after = applyEdits(file.text, edits, new LineIndex(file.text));
+      const fixes = file.findings.map(preferredFix).filter((fix): fix is Fix => fix !== undefined);
+      if (fixes.length === 0) continue;
+      const document = checker.openDocument(file.path, file.text);
+      const { edits } = combineFixes(document.tree, document.lines, fixes);
+      const after = applyEdits(file.text, edits, document.lines);
+      document.dispose();
       if (after === file.text) continue;
       texts.set(file.path, after);
       const entry = changed.get(file.path) ?? { shown: file.shown, before: file.text, after };

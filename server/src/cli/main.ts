@@ -37,6 +37,7 @@ check walks folders (skipping vendor/, testdata/, node_modules/ and hidden folde
 every .go file. Options:
   --format text|json|sarif   output format (default text: path:line:col: message (rule))
   --fix                      apply every finding's preferred fix in place, then report the rest
+                             (fixes of starting values, such as timeouts, are left to you)
   --diff                     print the fixes as a unified diff instead of writing them
                              (exit 1 when there is anything to fix)
   --severity LEVEL           lowest severity that fails the run: hint, information,

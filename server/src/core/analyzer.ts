@@ -1,4 +1,5 @@
 import { Query, type Language, type Node, type QueryMatch } from 'web-tree-sitter';
+import { completeFix, mayTouchImports } from './combine-fixes';
 import { textIn, type Finding, type Severity, type SeveritySetting, type TextEdit } from './findings';
 import { isBuildIgnored, isGeneratedFile } from './generated';
 import type { PackageIndex } from './package-index';
@@ -83,7 +84,7 @@ export class Analyzer {
       kept.push(...mergeRepeats(reported));
     }
     kept.push(...this.staleSuppressions(directives, settings, file));
-    return { findings: dedupe(kept).sort(compareFindings) };
+    return { findings: withImportsCompleted(dedupe(kept), file, index).sort(compareFindings) };
   }
 
   /** A hint on each `//nolint:<our rule>` that silenced nothing, with a fix that removes it. */
@@ -203,10 +204,19 @@ function moved(findings: Finding[], from: Position, to: Position): Finding[] {
 function removeName(directive: NolintDirective, range: Range, file: SourceFile): TextEdit {
   const line = directive.comment.start.line;
   if (directive.names.length > 1) {
+    // The name with the comma before it, or (first in the list) with the comma after it;
+    // spaces around the comma go too (`// nolint: a, b`).
     const text = file.lines.lineText(line);
-    const before = text[range.start.character - 1] === ',';
-    const start = before ? range.start.character - 1 : range.start.character;
-    const end = before ? range.end.character : range.end.character + (text[range.end.character] === ',' ? 1 : 0);
+    let start = range.start.character;
+    let end = range.end.character;
+    let before = start;
+    while (text[before - 1] === ' ') before--;
+    if (text[before - 1] === ',') start = before - 1;
+    else {
+      let after = end;
+      while (text[after] === ' ') after++;
+      if (text[after] === ',') for (end = after + 1; text[end] === ' '; ) end++;
+    }
     return { range: { start: { line, character: start }, end: { line, character: end } }, newText: '' };
   }
   const text = file.lines.lineText(line);
@@ -218,6 +228,19 @@ function removeName(directive: NolintDirective, range: Range, file: SourceFile):
   }
   const trimmedStart = text.slice(0, commentStart).trimEnd().length;
   return { range: { start: { line, character: trimmedStart }, end: { line, character: commentEnd } }, newText: '' };
+}
+
+/**
+ * Each fix with the import it leaves unused removed (worked out here, after the cache, because
+ * it depends on the whole file); a fix whose imports cannot be rewritten safely is withdrawn.
+ */
+function withImportsCompleted(findings: Finding[], file: SourceFile, index: PackageIndex): Finding[] {
+  const names = [...(index.imports(file.uri)?.byName.keys() ?? [])];
+  return findings.map((finding) => {
+    if (!finding.fixes.some((fix) => mayTouchImports(fix, file.lines, names))) return finding;
+    const fixes = finding.fixes.flatMap((fix) => (mayTouchImports(fix, file.lines, names) ? (completeFix(file.tree, file.lines, fix) ?? []) : [fix]));
+    return { ...finding, fixes };
+  });
 }
 
 function toFinding(rule: Rule, severity: Severity, report: Report): Finding {

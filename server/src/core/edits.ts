@@ -1,5 +1,6 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import type { TextEdit } from './findings';
+import { importDeclarations, importSpecs, rewriteImports, specPath, type ImportSpec } from './import-edits';
 import type { LineIndex } from './text';
 
 /** The leading whitespace of the line a node starts on. */
@@ -32,48 +33,17 @@ export function replaceNode(node: Node, newText: string): TextEdit {
 }
 
 /**
- * An edit that imports `path` unless the file already does (under any name). Goes into an
- * existing import block in sorted position, or adds a declaration after the package clause.
+ * An edit that imports `spec` unless the file already does (under any name when no name is
+ * asked for): into the standard group of an import block at its sorted place, or a new
+ * declaration after the package clause. Null when the imports are laid out in a way we do not
+ * rewrite (several on one line); the fix should then not be offered.
  */
-export function addImport(tree: Tree, path: string): TextEdit | undefined {
-  const root = tree.rootNode;
-  // Imports follow the package clause: read only up to the first other declaration.
-  const declarations: Node[] = [];
-  for (let node = root.firstNamedChild; node; node = node.nextNamedSibling) {
-    if (node.type === 'import_declaration') declarations.push(node);
-    else if (node.type !== 'package_clause' && node.type !== 'comment') break;
-  }
-  const specs = declarations.flatMap((declaration) => declaration.descendantsOfType('import_spec').filter((n): n is Node => n !== null));
-  if (specs.some((spec) => spec.childForFieldName('path')?.text.slice(1, -1) === path)) return undefined;
-  const quoted = JSON.stringify(path);
-  const block = specs.find((spec) => spec.parent?.type === 'import_spec_list')?.parent;
-  if (block) {
-    const entries = block.namedChildren.filter((n): n is Node => n?.type === 'import_spec');
-    const standard = entries.filter((spec) => !spec.childForFieldName('path')?.text.includes('.'));
-    const after = [...standard].reverse().find((spec) => spec.childForFieldName('path')!.text < quoted);
-    const before = standard.find((spec) => spec.childForFieldName('path')!.text > quoted) ?? entries[0];
-    if (after) {
-      const at = { line: after.endPosition.row, character: after.endPosition.column };
-      return { range: { start: at, end: at }, newText: `\n\t${quoted}` };
-    }
-    const at = { line: before.startPosition.row, character: before.startPosition.column };
-    return { range: { start: at, end: at }, newText: `${quoted}\n\t` };
-  }
-  const single = specs.find((spec) => spec.parent?.type === 'import_declaration');
-  if (single) {
-    // `import "net/http"` becomes a block holding both, standard library first, sorted.
-    const isStandard = (p: string) => !p.split('/')[0].includes('.');
-    const entries = [single.text, quoted].sort((a, b) => {
-      const pa = a.slice(a.indexOf('"'));
-      const pb = b.slice(b.indexOf('"'));
-      return Number(!isStandard(pa.slice(1, -1))) - Number(!isStandard(pb.slice(1, -1))) || (pa < pb ? -1 : 1);
-    });
-    return replaceNode(single.parent!, `import (\n${entries.map((entry) => `\t${entry}`).join('\n')}\n)`);
-  }
-  const anchor = root.firstNamedChild?.type === 'package_clause' ? root.firstNamedChild : root.namedChildren.find((n) => n?.type === 'package_clause');
-  if (!anchor) return undefined;
-  const at = { line: anchor.endPosition.row, character: anchor.endPosition.column };
-  return { range: { start: at, end: at }, newText: `\n\nimport ${quoted}` };
+export function addImport(file: { tree: Tree; lines: LineIndex }, spec: ImportSpec | string): TextEdit | undefined | null {
+  const wanted = typeof spec === 'string' ? { path: spec } : spec;
+  const root = file.tree.rootNode;
+  const specs = importSpecs(importDeclarations(root));
+  if (wanted.name === undefined && specs.some((s) => specPath(s) === wanted.path)) return undefined;
+  return rewriteImports(root, file.lines, [wanted], []);
 }
 
 /** Applies non-overlapping edits to a text (positions refer to the original text). */

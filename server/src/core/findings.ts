@@ -27,6 +27,12 @@ export interface Fix {
   /** Shown as the code action title: says what the edit does. */
   title: Text;
   edits: TextEdit[];
+  /**
+   * False when the fix writes starting values the author must size to the service (a timeout,
+   * a pool or semaphore size): it is offered, but never marked preferred, and `--fix` and "Fix
+   * all" leave it out, since they apply only what is safe unattended. Its title says so.
+   */
+  preferred?: boolean;
 }
 
 export interface Finding {
@@ -34,8 +40,14 @@ export interface Finding {
   range: Range;
   message: Text;
   severity: Severity;
-  /** The first fix is the preferred one; all of them are safe to apply unattended. */
+  /** The first fix is the preferred one unless it says otherwise (see `Fix.preferred`). */
   fixes: Fix[];
   /** Code that does nothing (a stale suppression): editors fade it. */
   unnecessary?: boolean;
+}
+
+/** The fix `--fix` and "Fix all" apply for a finding: its first, unless that is a starting point. */
+export function preferredFix(finding: Finding): Fix | undefined {
+  const fix = finding.fixes[0];
+  return fix && fix.preferred !== false ? fix : undefined;
 }

@@ -15,12 +15,26 @@ export interface NolintDirective {
   used: Set<string>;
 }
 
-// golangci-lint's form: `//nolint`, `//nolint:a,b`, optionally followed by ` // why`.
-// A space after `//` is tolerated, as older golangci-lint versions did.
-const DIRECTIVE = /^\/\/ ?nolint(?::([\w\-.,:/]+))?(?=\s|$)/;
+// golangci-lint's reading: leading slashes and spaces dropped, then `nolint` followed by a
+// space, a colon or nothing (`//nolint`, `// nolint`, `//nolint:a,b`, `// nolint: a, b`); the
+// names run up to a following `//` comment, split at commas, trimmed.
+const DIRECTIVE = /^nolint(?=[ :]|$)/;
 
-/** A `//nolint:a,b` comment anywhere in a line; group 1 is the list of names. */
-export const NOLINT_LIST = /\/\/ ?nolint:([\w\-.,:/]+)/;
+/** A `//nolint:a,b` (or `// nolint: a, b`) comment anywhere in a line; group 1 is the list of names. */
+export const NOLINT_LIST = /\/\/ *nolint: *([\w\-.:/]+(?: *, *[\w\-.:/]+)*)/;
+
+/** The names a comment's nolint directive lists ([] for every linter), or undefined when it is none. */
+export function nolintNames(comment: string): string[] | undefined {
+  if (!comment.startsWith('//')) return undefined;
+  const text = comment.replace(/^[/ ]+/, '').trimEnd();
+  if (!DIRECTIVE.test(text)) return undefined;
+  if (!text.startsWith('nolint:') || text.startsWith('nolint:all')) return [];
+  const list = text.slice('nolint:'.length).split('//')[0];
+  return list
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter(Boolean);
+}
 
 /**
  * Finds the nolint directives of a file. A directive at the end of a line covers that line; one
@@ -32,10 +46,9 @@ export function findNolintDirectives(tree: Tree, lines: LineIndex): NolintDirect
   const directives: NolintDirective[] = [];
   for (let at = text.indexOf('nolint'); at !== -1; at = text.indexOf('nolint', at + 6)) {
     const comment = tree.rootNode.descendantForIndex(at);
-    if (comment?.type !== 'comment') continue;
-    const match = DIRECTIVE.exec(comment.text);
-    if (!match || comment.startIndex + comment.text.indexOf('nolint') !== at) continue;
-    const names = (match[1] ?? '').split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
+    if (comment?.type !== 'comment' || comment.startIndex + comment.text.indexOf('nolint') !== at) continue;
+    const names = nolintNames(comment.text);
+    if (!names) continue;
     const line = comment.startPosition.row;
     const before = lines.lineText(line).slice(0, comment.startPosition.column);
     const covered = before.trim() === '' ? coveredByStandalone(comment, lines) : { firstLine: line, lastLine: line };

@@ -8,9 +8,11 @@ import {
   type Range,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
+import type { Tree } from 'web-tree-sitter';
+import { combineFixes } from '../core/combine-fixes';
 import { nonOverlappingEdits } from '../core/edits';
 import { NOLINT_LIST } from '../core/suppression';
-import { textIn, type Finding, type Severity } from '../core/findings';
+import { preferredFix, textIn, type Finding, type Fix, type Severity } from '../core/findings';
 import type { Rule } from '../core/rule';
 import { comparePositions, rangeContains, type LineIndex } from '../core/text';
 import { ruleGuideUrl, ruleSummary, type GuideLanguage } from '../guide/chapters';
@@ -78,7 +80,7 @@ export function codeActionsFor(
   uri: string,
   finding: Finding,
   all: readonly Finding[],
-  lines: LineIndex,
+  document: { tree: Tree; lines: LineIndex },
   language: GuideLanguage,
   diagnostic: Diagnostic,
 ): CodeAction[] {
@@ -86,27 +88,27 @@ export function codeActionsFor(
   const actions: CodeAction[] = finding.fixes.map((fix, i) => ({
     title: textIn(fix.title, language),
     kind: CodeActionKind.QuickFix,
-    isPreferred: i === 0,
+    isPreferred: i === 0 && fix.preferred !== false,
     diagnostics: [diagnostic],
     edit: workspaceEdit(uri, fix.edits),
   }));
   // A stale suppression only needs removing: no fix-all, no suppressing it, no guide.
   if (finding.unnecessary) return actions;
-  const sameRule = all.filter((other) => other.rule === finding.rule && other.fixes.length > 0 && !other.unnecessary);
+  const sameRule = all.filter((other) => other.rule === finding.rule && preferredFix(other) && !other.unnecessary);
   if (sameRule.length > 1) {
     actions.push({
       title: zh ? `修复本文件中所有 ${finding.rule} 问题` : `Fix all ${finding.rule} problems in this file`,
       kind: CodeActionKind.QuickFix,
-      edit: workspaceEdit(uri, sameRule.flatMap((other) => other.fixes[0].edits)),
+      edit: workspaceEdit(uri, combineFixes(document.tree, document.lines, sameRule.map((other) => preferredFix(other)!)).edits),
     });
   }
   actions.push({
     title: zh ? `在此行屏蔽 ${finding.rule}` : `Suppress ${finding.rule} on this line`,
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
-    edit: workspaceEdit(uri, [suppressEdit(finding, lines)]),
+    edit: workspaceEdit(uri, [suppressEdit(finding, document.lines)]),
   });
-  const fileEdit = suppressInFileEdit(finding.rule, lines);
+  const fileEdit = suppressInFileEdit(finding.rule, document.lines);
   if (fileEdit) {
     actions.push({
       title: zh ? `在本文件中屏蔽 ${finding.rule}` : `Suppress ${finding.rule} in this file`,
@@ -123,8 +125,12 @@ export function codeActionsFor(
 }
 
 /** `source.fixAll`: the preferred fix of every finding that has one. */
-export function fixAllAction(uri: string, findings: readonly Finding[]): CodeAction | undefined {
-  const edits = findings.filter((f) => f.fixes.length > 0).flatMap((f) => f.fixes[0].edits);
+export function fixAllAction(uri: string, findings: readonly Finding[], document: { tree: Tree; lines: LineIndex }): CodeAction | undefined {
+  const { edits } = combineFixes(
+    document.tree,
+    document.lines,
+    findings.map(preferredFix).filter((fix): fix is Fix => fix !== undefined),
+  );
   if (edits.length === 0) return undefined;
   return { title: 'Fix all Go Backend Guide problems', kind: FIX_ALL_KIND, edit: workspaceEdit(uri, edits) };
 }

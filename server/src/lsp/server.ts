@@ -265,14 +265,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const offered = new Set<string>();
       for (const finding of findingsAt(result.findings, range, context.diagnostics)) {
         const rule = ruleById(finding.rule)!;
-        actions.push(...codeActionsFor(uri, finding, result.findings, document.lines, language, toDiagnostic(finding, rule, language)));
+        actions.push(...codeActionsFor(uri, finding, result.findings, document, language, toDiagnostic(finding, rule, language)));
         if (finding.unnecessary || offered.has(finding.rule)) continue;
         offered.add(finding.rule);
         actions.push(turnOffInConfigAction(finding.rule, uri, project, workspaceFolders, language === 'zh-cn'));
       }
     }
     if (only?.some((kind) => FIX_ALL_KIND.startsWith(kind) && kind.startsWith(CodeActionKind.Source))) {
-      const fixAll = fixAllAction(uri, result.findings);
+      const fixAll = fixAllAction(uri, result.findings, document);
       if (fixAll) actions.push(fixAll);
     }
     return actions;

@@ -10,6 +10,7 @@ import zh from './doc.zh-cn.md';
 import { describeExit, followPaths, insideLoop, neverReturns } from '../../core/paths';
 import { insertLineAfter } from '../../core/edits';
 import query from './query.scm';
+import { staysInFunction } from './lifetime';
 import { bindingOf, usesOf, type Binding } from './uses';
 
 export const rule: Rule = {
@@ -70,7 +71,7 @@ export const rule: Rule = {
             en: `\`${name}\` from \`${callText}\` is not called on ${path.en}; ${remedy.en}`,
             'zh-cn': `\`${callText}\` 返回的 \`${name}\` 在${path['zh-cn']}上没有被调用，context 会在那里泄漏；${remedy.zh}`,
           },
-      fixes: loop || start.parent?.type !== 'statement_list' ? [] : [late ? movedDefer(late, deferLine, start, lines) ?? addedDefer(start, deferLine, lines) : addedDefer(start, deferLine, lines)],
+      fixes: loop || start.parent?.type !== 'statement_list' ? [] : fixesFor(late, deferLine, start, lines, !never || staysInFunction(binding, fn)),
     });
   },
 };
@@ -81,7 +82,7 @@ function reportDiscarded(binding: Binding, fn: Node, callText: string, callArgs:
   const fixes: Fix[] = [];
   const name = 'cancel';
   const free = identifiersNamed(fn, name).length === 0 && !findDeclarationFrom(name, statement) && !context.index.func(name) && !context.index.packageVar(name);
-  if (kind !== 'assign' && free && statement.parent?.type === 'statement_list' && !insideLoop(statement, fn)) {
+  if (kind !== 'assign' && free && statement.parent?.type === 'statement_list' && !insideLoop(statement, fn) && staysInFunction(binding, fn)) {
     const fix = addedDefer(statement, `defer ${name}(${callArgs})`, context.file.lines);
     fix.title = { en: `Keep the cancel function and add \`defer ${name}(${callArgs})\``, 'zh-cn': `保留 cancel 函数并加上 \`defer ${name}(${callArgs})\`` };
     fix.edits.unshift({
@@ -102,6 +103,18 @@ function reportDiscarded(binding: Binding, fn: Node, callText: string, callArgs:
 
 function isMainMain(fn: Node, context: RuleContext): boolean {
   return context.file.packageName === 'main' && fn.type === 'function_declaration' && fn.childForFieldName('name')?.text === 'main';
+}
+
+/**
+ * A late `defer cancel()` moved up (it runs at the return either way), else one added. When the
+ * function never calls cancel, only for a context that cannot be used after the return: one
+ * that a goroutine, a caller or a kept value (rows, a client) goes on using would be cancelled
+ * under it. A cancel called on some paths already ends the context inside the function.
+ */
+function fixesFor(late: Node | undefined, deferLine: string, start: Node, lines: LineIndex, staysInside: boolean): Fix[] {
+  const moved = late ? movedDefer(late, deferLine, start, lines) : undefined;
+  if (moved) return [moved];
+  return staysInside ? [addedDefer(start, deferLine, lines)] : [];
 }
 
 function addedDefer(statement: Node, deferLine: string, lines: LineIndex): Fix {

@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
-import { addImport, replaceNode } from '../../core/edits';
-import type { Fix, TextEdit } from '../../core/findings';
+import { replaceNode } from '../../core/edits';
+import type { TextEdit } from '../../core/findings';
+import { packageQualifier } from '../../core/qualifier';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { snippet } from '../../core/text';
 import { findDeclarationFrom } from '../../core/scope';
@@ -56,7 +57,7 @@ function checkComparison(comparison: Node, negated: boolean, context: RuleContex
   if (!sentinel || isSentinel(value, context) || !isError(value, context)) return;
   if (comparedByIdentity(sentinel, context) || documentedUnwrapped(value, sentinel, comparison, context)) return;
   if (fromDefiningPackage(value, sentinel, comparison, context) || ownErrorFromOwnCode(value, sentinel, comparison, context)) return;
-  const errors = errorsPackage(comparison, context);
+  const errors = packageQualifier(context, 'errors', comparison);
   const call = `${negated ? '!' : ''}${errors?.name ?? 'errors'}.Is(${value.text}, ${sentinel.text})`;
   context.report({
     node: comparison,
@@ -64,7 +65,7 @@ function checkComparison(comparison: Node, negated: boolean, context: RuleContex
       en: `\`${snippet(comparison.text)}\` misses ${sentinel.text} whenever it arrives wrapped; use \`${snippet(call, 60)}\``,
       'zh-cn': `${sentinel.text} 只要是被包装后返回的，\`${snippet(comparison.text)}\` 就匹配不到；请改用 \`${snippet(call, 60)}\``,
     },
-    fixes: errors ? [withImport({ title: { en: `Use ${call}`, 'zh-cn': `改用 ${call}` }, edits: [replaceNode(comparison, call)] }, errors, context)] : [],
+    fixes: errors ? [{ title: { en: `Use ${call}`, 'zh-cn': `改用 ${call}` }, edits: [replaceNode(comparison, call), ...errors.edits] }] : [],
   });
 }
 
@@ -77,7 +78,7 @@ function checkSwitch(statement: Node, tag: Node, context: RuleContext): void {
   // The tag itself is where the value is read: `switch err = f(); err` assigns it just before.
   if (sentinels.every((sentinel) => documentedUnwrapped(tag, sentinel, tag, context) || ownErrorFromOwnCode(tag, sentinel, tag, context))) return;
 
-  const errors = errorsPackage(statement, context);
+  const errors = packageQualifier(context, 'errors', statement);
   // The rewrite repeats the tag in every case, so it must be a plain variable; every case value
   // must be nil or an error the tag can be matched against.
   const rewritable = errors && tag.type === 'identifier' && values.every((value) => value.type === 'nil' || isError(value, context));
@@ -98,7 +99,7 @@ function checkSwitch(statement: Node, tag: Node, context: RuleContext): void {
       en: `\`switch ${snippet(tag.text, 20)}\` misses ${first} whenever it arrives wrapped; use \`switch {\` with \`${suggestion}\``,
       'zh-cn': `${first} 只要是被包装后返回的，\`switch ${snippet(tag.text, 20)}\` 就匹配不到；请改用 \`switch {\` 加 \`${suggestion}\``,
     },
-    fixes: rewritable ? [withImport({ title: { en: 'Use errors.Is in each case', 'zh-cn': '每个 case 改用 errors.Is' }, edits }, errors, context)] : [],
+    fixes: rewritable ? [{ title: { en: 'Use errors.Is in each case', 'zh-cn': '每个 case 改用 errors.Is' }, edits: [...edits, ...errors.edits] }] : [],
   });
 }
 
@@ -234,22 +235,4 @@ function documentedUnwrapped(value: Node, sentinel: Node, use: Node, context: Ru
   if (!returners.receiver) return true;
   const type = context.types.typeOf(callee.operand);
   return `${type?.pkg}.${type?.name}` === returners.receiver;
-}
-
-/** The name `errors.Is` is reachable under, or undefined when the fix cannot be written safely. */
-function errorsPackage(at: Node, context: RuleContext): { name: string; add: boolean } | undefined {
-  const uri = context.file.uri;
-  const names = context.index.importNames(uri, 'errors');
-  const name = names[0] ?? 'errors';
-  const bound = context.index.importPath(uri, name);
-  // github.com/pkg/errors has Is too (it forwards to the standard library).
-  if (names.length === 0 && bound !== undefined && bound !== 'github.com/pkg/errors') return undefined;
-  if (findDeclarationFrom(name, at)) return undefined;
-  return { name, add: names.length === 0 && bound === undefined };
-}
-
-function withImport(fix: Fix, errors: { add: boolean }, context: RuleContext): Fix {
-  if (!errors.add) return fix;
-  const edit = addImport(context.file.tree, 'errors');
-  return edit ? { ...fix, edits: [...fix.edits, edit] } : fix;
 }

@@ -35,7 +35,7 @@ export const rule: Rule = {
     const abort = new RegExp(`^(_\\s*=\\s*)?${receiver.text}\\s*\\.\\s*Abort`);
     if (statements.slice(0, statements.findIndex((s) => s.equals(statement))).some((s) => abort.test(s.text))) return;
     const last = statements[statements.length - 1];
-    if (isTerminating(last, context) || !codeRunsAfter(construct)) return;
+    if (isTerminating(last, context) || !effectRunsAfter(construct, receiver.text)) return;
 
     const method = call.childForFieldName('function')!;
     const after = construct.type === 'if_statement' ? 'if' : construct.type === 'select_statement' ? 'select' : 'switch';
@@ -81,19 +81,22 @@ function branchConstruct(list: Node): Node | undefined {
 }
 
 /**
- * Whether any code of this function runs after the statement: walks outwards through the
- * enclosing branches and blocks, looking for a following statement. A trailing `return` of plain
- * values runs nothing. At a loop it gives up (the next iteration is a judgement call); at the
- * function body it stops: nothing runs after the last statement.
+ * Whether code with an effect runs after the statement: walks outwards through the enclosing
+ * branches and blocks, reading the statements that follow. A `return` of plain values ends the
+ * path having done nothing; `c.Next()` does nothing once the context is aborted. At a loop it
+ * gives up (the next iteration is a judgement call); at the function body it stops: nothing
+ * runs after the last statement.
  */
-function codeRunsAfter(statement: Node): boolean {
+function effectRunsAfter(statement: Node, receiver: string): boolean {
   let node = statement;
   for (;;) {
     while (node.parent?.type === 'if_statement') node = node.parent; // else-if chains
     const list = node.parent;
     if (list?.type !== 'statement_list') return false;
-    const following = statementsOf(list).filter((s) => s.startIndex > node.startIndex);
-    if (following.length > 0) return !(following.length === 1 && isPlainReturn(following[0]));
+    for (const following of statementsOf(list).filter((s) => s.startIndex > node.startIndex)) {
+      if (isPlainReturn(following)) return false;
+      if (!isNext(following, receiver)) return true;
+    }
     const holder = list.parent;
     if (!holder) return false;
     if (CASES.has(holder.type)) {
@@ -106,6 +109,14 @@ function codeRunsAfter(statement: Node): boolean {
     else if (owner?.type === 'statement_list') node = holder; // a bare nested block
     else return false; // function body, loop body
   }
+}
+
+/** `c.Next()`: after an abort it runs no handler (the index is past the last one). */
+function isNext(statement: Node, receiver: string): boolean {
+  const call = statement.type === 'expression_statement' ? statement.namedChild(0) : null;
+  if (call?.type !== 'call_expression' || call.childForFieldName('arguments')?.namedChildCount !== 0) return false;
+  const callee = calleeParts(call);
+  return callee?.name === 'Next' && callee.operand?.text === receiver;
 }
 
 const PLAIN = new Set(['identifier', 'nil', 'true', 'false', 'int_literal', 'float_literal', 'interpreted_string_literal', 'raw_string_literal']);
@@ -164,5 +175,11 @@ function returnFix(last: Node, call: Node, context: RuleContext): Fix[] {
   if (result && !(result.type === 'parameter_list' && result.namedChildren.some((p) => p?.childForFieldName('name')))) return [];
   const trailing = last.nextSibling;
   const anchor = trailing?.type === 'comment' && trailing.startPosition.row === last.endPosition.row ? trailing : last;
+  // On a line of its own after the last statement, at its indentation: a branch written on one
+  // line (`{ c.Abort() }`, `case x: c.Abort()`) has no such place, and gets no fix.
+  const lines = context.file.lines;
+  const startsLine = lines.lineText(last.startPosition.row).slice(0, last.startPosition.column).trim() === '';
+  const endsLine = lines.lineText(anchor.endPosition.row).slice(anchor.endPosition.column).trim() === '';
+  if (!startsLine || !endsLine) return [];
   return [{ title: { en: 'Add `return` at the end of the branch', 'zh-cn': '在分支末尾加上 `return`' }, edits: [insertLinesAfter(anchor, ['return'], context.file.lines)] }];
 }

@@ -3,7 +3,8 @@ import type { Node } from 'web-tree-sitter';
 import { indentOf, insertLinesBefore, replaceNode } from '../../core/edits';
 import type { Fix, TextEdit } from '../../core/findings';
 import type { RuleContext } from '../../core/rule';
-import { walk } from '../../core/syntax';
+import { findDeclarationFrom } from '../../core/scope';
+import { calleeParts, enclosingFunction, walk } from '../../core/syntax';
 import { compiledQuery, hasWord, type Analysis, type FunctionFacts } from './analysis';
 import { firstStatement, goroutineLiteral } from './go-statement';
 import { stableCall } from './stable-call';
@@ -27,6 +28,7 @@ export function semaphoreFix(go: Node, verdict: Verdict, facts: FunctionFacts, a
   if (!call?.childForFieldName('function')) return undefined;
   const literal = goroutineLiteral(call);
   const body = literal ? literal.childForFieldName('body') : null;
+  if (answersRequest(go, context) || mayWaitForTheLoop(go, call, body)) return undefined;
   if (literal) {
     if (!body) return undefined;
   } else if (!stableCall(call, go, verdict.loops, facts, context) || multiLineRawString(call, context)) {
@@ -54,7 +56,71 @@ export function semaphoreFix(go: Node, verdict: Verdict, facts: FunctionFacts, a
     if (comment) range.end = { line: go.endPosition.row, character: lastLine.length };
     edits.push({ range, newText: text });
   }
-  return { title: { en: `Limit the goroutines with a semaphore channel (${name})`, 'zh-cn': `用信号量 channel（${name}）限制 goroutine 数量` }, edits };
+  return {
+    title: {
+      en: `Limit the goroutines with a semaphore channel (${name}) of ${LIMIT}, a starting value to size to the work`,
+      'zh-cn': `用容量为 ${LIMIT} 的信号量 channel（${name}）限制 goroutine 数量；${LIMIT} 只是起点，请按实际负载调整`,
+    },
+    edits,
+    // The capacity is a guess about the work, and the loop now waits for slots: the author decides.
+    preferred: false,
+  };
+}
+
+/** Parameter types of a function that answers a request (net/http, Gin, Echo, Fiber, Hertz). */
+const REQUEST_TYPES = new Set([
+  'net/http.ResponseWriter',
+  'net/http.Request',
+  'github.com/gin-gonic/gin.Context',
+  'github.com/labstack/echo/v4.Context',
+  'github.com/labstack/echo.Context',
+  'github.com/gofiber/fiber/v2.Ctx',
+  'github.com/cloudwego/hertz/pkg/app.RequestContext',
+]);
+
+/**
+ * Whether the go statement runs while a request waits for its answer: its function, or one
+ * around it, takes a request. A semaphore there makes the reply wait for earlier goroutines.
+ */
+function answersRequest(go: Node, context: RuleContext): boolean {
+  for (let fn = enclosingFunction(go); fn; fn = enclosingFunction(fn)) {
+    for (const parameter of fn.childForFieldName('parameters')?.namedChildren ?? []) {
+      const typeNode = parameter?.childForFieldName('type');
+      if (!typeNode) continue;
+      const type = context.types.typeOfTypeNode(typeNode);
+      if (REQUEST_TYPES.has(`${type.pkg ?? ''}.${type.name}`)) return true;
+    }
+  }
+  return false;
+}
+
+const BLOCKING_METHODS = new Set(['Lock', 'RLock', 'Wait']);
+
+/**
+ * Whether the goroutine may wait for something the function does after the loop: a channel
+ * operation, a `select`, a lock or a `Wait` in its body, or a channel of the function handed to
+ * it. With a semaphore the loop stops at the limit, so such a goroutine and the loop would wait
+ * for each other forever (results sent on an unbuffered channel read after the loop).
+ */
+function mayWaitForTheLoop(go: Node, call: Node, body: Node | null): boolean {
+  let blocks = false;
+  const names = new Set<string>();
+  walk(body ?? call, (node) => {
+    if (blocks) return false;
+    const type = node.type;
+    if (type === 'send_statement' || type === 'select_statement' || (type === 'unary_expression' && node.child(0)?.type === '<-')) blocks = true;
+    else if (type === 'call_expression' && BLOCKING_METHODS.has(calleeParts(node)?.name ?? '') && calleeParts(node)?.operand) blocks = true;
+    else if (type === 'identifier') names.add(node.text);
+    return undefined;
+  });
+  if (blocks) return true;
+  for (const name of names) {
+    const declaration = findDeclarationFrom(name, go);
+    if (!declaration) continue;
+    const declared = declaration.type?.text ?? declaration.values[declaration.index]?.text ?? '';
+    if (/^(<-\s*)?chan\b|^make\(\s*(<-\s*)?chan\b/.test(declared)) return true;
+  }
+  return false;
 }
 
 /** Puts the release as the first statement of the goroutine's body. */

@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
-import { addImport } from '../../core/edits';
 import type { TextEdit } from '../../core/findings';
 import { addLiteralFields, assignedTarget, laterConfiguration, literalKeys, passedToCall, storedInAnotherValue } from '../../core/literals';
+import { packageQualifier } from '../../core/qualifier';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { callArguments, enclosingFunction } from '../../core/syntax';
 import { calledMethod, usesOf } from '../../core/variables';
@@ -45,20 +45,27 @@ function checkLiteral(literal: Node, type: Node, body: Node, context: RuleContex
     if (later === 'handed-off' || later.has('Timeout')) return;
     if (onlySendsBoundedRequests(target, context)) return;
   }
-  const timePackages = context.index.importNames(context.file.uri, 'time');
-  const value = `10 * ${timePackages[0] ?? 'time'}.Second`;
-  const edits: TextEdit[] = addLiteralFields(body, [{ key: 'Timeout', value }], context.file.lines);
-  if (timePackages.length === 0) {
-    const importEdit = addImport(context.file.tree, 'time');
-    if (importEdit) edits.push(importEdit);
-  }
+  const time = packageQualifier(context, 'time', body);
+  const value = `10 * ${time?.name ?? 'time'}.Second`;
+  const edits: TextEdit[] = time ? [...addLiteralFields(body, [{ key: 'Timeout', value }], context.file.lines), ...time.edits] : [];
   context.report({
     node: type,
     message: {
       en: `http.Client has no Timeout, so a request to a stalled server waits with no bound of its own; set \`Timeout: ${value}\` or a bound that fits`,
       'zh-cn': `http.Client 没有设置 Timeout，对端卡住时请求没有自己的时限可言；设置 \`Timeout: ${value}\`（或按调用情况定一个时限）`,
     },
-    fixes: [{ title: { en: `Add Timeout: ${value}`, 'zh-cn': `加上 Timeout: ${value}` }, edits }],
+    // Go sets no timeout, and one covers reading the whole body: 10 s would cut off a large
+    // download that works today. A starting value, so the fix is offered but not preferred.
+    fixes:
+      edits.length > 0
+        ? [
+            {
+              title: { en: `Add Timeout: ${value} (a starting value: size it to the slowest call, downloads included)`, 'zh-cn': `加上 Timeout: ${value}（只是起点：请按最慢的调用调整，包括下载）` },
+              edits,
+              preferred: false,
+            },
+          ]
+        : [],
   });
 }
 

@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
-import { addImport, indentOf } from '../../core/edits';
+import { indentOf } from '../../core/edits';
+import { packageQualifier } from '../../core/qualifier';
 import type { Fix, TextEdit } from '../../core/findings';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { callArguments } from '../../core/syntax';
@@ -18,7 +19,7 @@ const SHAPES: Record<string, { arity: number; addr?: number; handler: number; ke
   ServeTLS: { arity: 4, handler: 1, kept: [0, 2, 3] },
 };
 
-/** The guide's values (source guide 000, §2.1), the same as http-server-timeouts inserts. */
+/** The guide's values (source guide 000, §2.1), the same starting values http-server-timeouts offers. */
 const TIMEOUTS: [string, string][] = [
   ['ReadHeaderTimeout', '2 * time.Second'],
   ['ReadTimeout', '5 * time.Second'],
@@ -71,12 +72,12 @@ function rewrite(call: Node, callee: Node, name: string, context: RuleContext): 
   if (!startsItsLine(call, context)) return undefined;
 
   const http = callee.childForFieldName('operand')!.text;
-  const timePackages = context.index.importNames(context.file.uri, 'time');
-  const time = timePackages[0] ?? 'time';
+  const time = packageQualifier(context, 'time', call);
+  if (!time) return undefined;
   const fields: [string, string][] = [];
   if (shape.addr !== undefined) fields.push(['Addr', args[shape.addr].text]);
   if (args[shape.handler].type !== 'nil') fields.push(['Handler', args[shape.handler].text]);
-  for (const [key, value] of TIMEOUTS) fields.push([key, value.replace('time.', `${time}.`)]);
+  for (const [key, value] of TIMEOUTS) fields.push([key, value.replace('time.', `${time.name}.`)]);
 
   const indent = indentOf(call, context.file.lines);
   const width = Math.max(...fields.map(([key]) => key.length));
@@ -90,12 +91,17 @@ function rewrite(call: Node, callee: Node, name: string, context: RuleContext): 
       },
       newText: `(&${http}.Server{\n${rows}${indent}}).${name}(${kept})`,
     },
+    ...time.edits,
   ];
-  if (timePackages.length === 0) {
-    const importEdit = addImport(context.file.tree, 'time');
-    if (importEdit) edits.push(importEdit);
-  }
-  return { title: { en: 'Use an http.Server with timeouts', 'zh-cn': '改用设置了超时的 http.Server' }, edits };
+  return {
+    title: {
+      en: 'Use an http.Server with timeouts (starting values: size them to your slowest uploads and responses)',
+      'zh-cn': '改用设置了超时的 http.Server（超时只是起点：请按最慢的上传和响应调整）',
+    },
+    edits,
+    // Go sets no deadline; these cut off any upload or response that takes longer.
+    preferred: false,
+  };
 }
 
 /** True when the statement holding the call is the first thing on its line. */

@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
-import { addImport } from '../../core/edits';
 import type { Fix, TextEdit } from '../../core/findings';
 import { addLiteralFields, assignedTarget, laterConfiguration, literalKeys, storedInAnotherValue } from '../../core/literals';
+import { packageQualifier } from '../../core/qualifier';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { listEn } from '../../core/text';
 import en from './doc.en.md';
@@ -10,7 +10,11 @@ import query from './query.scm';
 
 const TIMEOUT_FIELDS = ['ReadHeaderTimeout', 'ReadTimeout', 'WriteTimeout', 'IdleTimeout'];
 
-/** The guide's recommended values, in the order the fix inserts them. */
+/**
+ * The guide's values (source guide 000, §2.1), in the order the fix inserts them. Go sets none,
+ * and a read or write deadline bounds the whole request or response, so they are starting
+ * values: an upload or a download that takes longer would now be cut off.
+ */
 const RECOMMENDED: Record<string, string> = {
   ReadHeaderTimeout: '2 * time.Second',
   ReadTimeout: '5 * time.Second',
@@ -71,7 +75,7 @@ export const rule: Rule = {
           en: `http.Server has ${describe(!hasRead, !hasWrite, idleNever)}, so slow clients can hold connections unbounded; set ${fields.join(', ')}`,
           'zh-cn': `http.Server ${describeZh(!hasRead, !hasWrite, idleNever)}，慢速或空闲的客户端可以无限期占着连接；请设置 ${fields.join('、')}`,
         },
-        fixes: [fixFor(body, fields, context)],
+        fixes: startingValues(body, fields, context),
       });
       return;
     }
@@ -83,7 +87,7 @@ export const rule: Rule = {
           en: 'IdleTimeout is not set, so idle keep-alive connections reuse ReadTimeout; set IdleTimeout explicitly',
           'zh-cn': '没有设置 IdleTimeout，空闲的 keep-alive 连接沿用 ReadTimeout；请显式设置 IdleTimeout',
         },
-        fixes: [fixFor(body, ['IdleTimeout'], context)],
+        fixes: idleAsToday(body, context),
       });
     }
   },
@@ -99,14 +103,39 @@ function describe(noRead: boolean, noWrite: boolean, idleNever: boolean): string
   return `no ${listEn(kinds, 'or')} timeout`;
 }
 
-function fixFor(body: Node, fields: string[], context: RuleContext): Fix {
-  const imports = context.index.importNames(context.file.uri, 'time');
-  const timePackage = imports[0] ?? 'time';
-  const entries = fields.map((key) => ({ key, value: RECOMMENDED[key].replace('time.', `${timePackage}.`) }));
-  const edits: TextEdit[] = addLiteralFields(body, entries, context.file.lines);
-  if (imports.length === 0) {
-    const importEdit = addImport(context.file.tree, 'time');
-    if (importEdit) edits.push(importEdit);
-  }
-  return { title: { en: `Add ${listEn(fields)}`, 'zh-cn': `加上 ${fields.join('、')}` }, edits };
+/** The guide's values for the missing fields: offered, not preferred, since they are guesses. */
+function startingValues(body: Node, fields: string[], context: RuleContext): Fix[] {
+  const time = packageQualifier(context, 'time', body);
+  if (!time) return [];
+  const entries = fields.map((key) => ({ key, value: RECOMMENDED[key].replace('time.', `${time.name}.`) }));
+  const edits: TextEdit[] = [...addLiteralFields(body, entries, context.file.lines), ...time.edits];
+  return [
+    {
+      title: {
+        en: `Add ${listEn(fields)} (starting values: size them to your slowest uploads and responses)`,
+        'zh-cn': `加上 ${fields.join('、')}（只是起点：请按最慢的上传和响应调整）`,
+      },
+      edits,
+      preferred: false,
+    },
+  ];
+}
+
+/**
+ * `IdleTimeout` set to the literal's own `ReadTimeout`, which idle connections use today: the
+ * setting becomes explicit and nothing changes. No fix when ReadTimeout is set elsewhere.
+ */
+function idleAsToday(body: Node, context: RuleContext): Fix[] {
+  const read = body.namedChildren.find((element) => {
+    const key = element?.type === 'keyed_element' ? element.childForFieldName('key') : null;
+    return (key?.namedChild(0) ?? key)?.text === 'ReadTimeout';
+  });
+  const value = read?.childForFieldName('value');
+  if (!value || value.startPosition.row !== value.endPosition.row) return [];
+  return [
+    {
+      title: { en: `Add IdleTimeout: ${value.text} (the ReadTimeout idle connections use today)`, 'zh-cn': `加上 IdleTimeout: ${value.text}（即空闲连接现在沿用的 ReadTimeout）` },
+      edits: addLiteralFields(body, [{ key: 'IdleTimeout', value: value.text }], context.file.lines),
+    },
+  ];
 }

@@ -5,8 +5,8 @@ import { insertLineAfter } from '../../core/edits';
 import { insideLoop } from '../../core/paths';
 import type { RuleContext } from '../../core/rule';
 import { findDeclarationFrom } from '../../core/scope';
-import { callArguments, calleeParts, unparen } from '../../core/syntax';
 import { replaceNode } from '../../core/edits';
+import { callArguments, calleeParts, identifiersNamed, unparen } from '../../core/syntax';
 import { discarded } from './messages';
 
 const WORD = (name: string) => new RegExp(String.raw`(?<![\p{L}\p{Nd}_])${name}(?![\p{L}\p{Nd}_])`, 'u');
@@ -43,14 +43,16 @@ function namedSpanFix(statement: Node, blank: Node, fn: Node, context: RuleConte
 }
 
 /**
+/**
  * True when, after `statement` and before `ctx` is assigned again, the context that carries the
  * span leaves the function's hands: it is mentioned by a defer or go statement, returned (itself
- * or wrapped, `context.WithValue(ctx, …)`), or stored in a field or a map (`hooks[name] = ctx`).
- * Whoever gets it can end the span through `trace.SpanFromContext`, as instrumentation hooks
- * split across two callbacks do. Passing it to an ordinary call (`return repo.Save(ctx, o)`)
- * is not handing the span on.
+ * or wrapped, `context.WithValue(ctx, …)`), or stored in a field, a map or a composite literal
+ * (`hooks[name] = ctx`, `job{ctx: ctx}`). Whoever gets it can end the span through
+ * `trace.SpanFromContext`, as instrumentation hooks split across two callbacks do. Passing it to
+ * an ordinary call (`return repo.Save(ctx, o)`) is not handing the span on.
  */
 export function contextHandedOn(name: string, statement: Node, fn: Node): boolean {
+  if (storedInLiteral(name, statement, fn)) return true;
   const mentioned = WORD(name);
   const returnsAContext = /\bContext\b/.test(fn.childForFieldName('result')?.text ?? '');
   const nodes = fn.descendantsOfType(['defer_statement', 'go_statement', 'return_statement', 'assignment_statement', 'short_var_declaration']);
@@ -70,6 +72,14 @@ export function contextHandedOn(name: string, statement: Node, fn: Node): boolea
     }
   }
   return false;
+}
+
+/** `job{ctx: ctx}` after the Start: the value that holds the context may outlive the call. */
+function storedInLiteral(name: string, statement: Node, fn: Node): boolean {
+  return identifiersNamed(fn, name).some((use) => {
+    const holder = use.parent;
+    return use.startIndex >= statement.endIndex && (holder?.type === 'literal_element' || holder?.type === 'keyed_element');
+  });
 }
 
 function assigns(statement: Node, name: string): boolean {

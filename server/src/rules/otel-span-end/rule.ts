@@ -80,13 +80,23 @@ function deferable(statement: Node, fn: Node): boolean {
   return statement.parent?.type === 'statement_list' && !insideLoop(statement, fn);
 }
 
+/**
+ * True when the context `tracer.Start` returned with the span is returned, stored or handed to a
+ * goroutine or a defer: the span it carries may be ended there, and a deferred End added here
+ * would end it first.
+ */
+function endedThroughContext(statement: Node, fn: Node): boolean {
+  const ctx = statement.type === 'var_declaration' ? statement.descendantsOfType('var_spec')[0]?.childrenForFieldName('name')[0] : statement.childForFieldName('left')?.namedChild(0);
+  return ctx?.type === 'identifier' && ctx.text !== '_' && contextHandedOn(ctx.text, statement, fn);
+}
+
 /** No End anywhere. In a loop a defer would end every iteration's span at the function's end. */
 function reportNeverEnded({ binding, name, fn, subject }: Span, context: RuleContext): void {
   const { target, statement } = binding;
   context.report({
     node: target,
     message: neverEnded(subject, name, insideLoop(statement, fn)),
-    fixes: deferable(statement, fn) ? [addedDefer(statement, `defer ${name}.End()`, context.file.lines)] : [],
+    fixes: deferable(statement, fn) && !endedThroughContext(statement, fn) ? [addedDefer(statement, `defer ${name}.End()`, context.file.lines)] : [],
   });
 }
 
@@ -103,7 +113,7 @@ function reportLeak({ binding, name, fn, subject }: Span, { close, exit }: Leak,
       const moved = movedLine(close, code, statement, title.en, lines);
       if (moved) fixes.push({ ...moved, title });
     }
-    if (fixes.length === 0) fixes.push(addedDefer(statement, code, lines));
+    if (fixes.length === 0 && !endedThroughContext(statement, fn)) fixes.push(addedDefer(statement, code, lines));
   }
   const kind = deferred ? 'deferred' : insideLoop(statement, fn) ? 'loop' : 'explicit';
   context.report({ node: target, message: leftOpen(subject, name, exit, kind), fixes });

@@ -1,8 +1,8 @@
 // The sync/atomic rewrite of a counter update, when the counter's type allows it.
-import { addImport, replaceNode } from '../../core/edits';
+import { replaceNode } from '../../core/edits';
 import type { Fix, TextEdit } from '../../core/findings';
 import type { RuleContext } from '../../core/rule';
-import { findDeclarationFrom } from '../../core/scope';
+import { packageQualifier } from '../../core/qualifier';
 import type { Update } from './target';
 
 const ADD: Record<string, string> = { int64: 'AddInt64', int32: 'AddInt32', uint64: 'AddUint64', uint32: 'AddUint32' };
@@ -39,19 +39,12 @@ export function atomicCall(update: Update, atomic: string, context: RuleContext)
 
 /** Replaces the statement with the atomic call and imports sync/atomic when needed. */
 export function atomicFix(update: Update, context: RuleContext): { fix: Fix; call: string } | undefined {
-  const { file, index } = context;
-  const imported = index.importNames(file.uri, 'sync/atomic')[0];
-  const name = imported ?? 'atomic';
-  // Another package imported as `atomic` (go.uber.org/atomic), or a local `atomic`: leave it.
-  if (!imported && index.importPath(file.uri, 'atomic') !== undefined) return undefined;
-  if (findDeclarationFrom(name, update.statement) || index.func(name) || index.packageVar(name)) return undefined;
-  const call = atomicCall(update, name, context);
+  // Another package imported as `atomic` (go.uber.org/atomic) gives `stdatomic "sync/atomic"`.
+  const atomic = packageQualifier(context, 'sync/atomic', update.statement);
+  if (!atomic) return undefined;
+  const call = atomicCall(update, atomic.name, context);
   if (!call) return undefined;
-  const edits: TextEdit[] = [replaceNode(update.statement, call)];
-  if (!imported) {
-    const edit = addImport(file.tree, 'sync/atomic');
-    if (edit) edits.push(edit);
-  }
+  const edits: TextEdit[] = [replaceNode(update.statement, call), ...atomic.edits];
   const fn = call.slice(0, call.indexOf('('));
   return { fix: { title: { en: `Use ${fn}`, 'zh-cn': `改用 ${fn}` }, edits }, call };
 }

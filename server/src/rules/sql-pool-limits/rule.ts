@@ -1,9 +1,9 @@
 // The sql-pool-limits rule: a database/sql or sqlx pool opened and left with the default limits.
 import type { Node } from 'web-tree-sitter';
-import { addImport } from '../../core/edits';
 import type { Fix, TextEdit } from '../../core/findings';
+import { packageQualifier } from '../../core/qualifier';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
-import { declarationIn, findDeclarationFrom, findLocalDeclaration } from '../../core/scope';
+import { declarationIn, findLocalDeclaration } from '../../core/scope';
 import { enclosingFunction } from '../../core/syntax';
 import { afterErrorCheck, calledMethod, insertAfter, ownLocal, usesOf } from '../../core/variables';
 import { listEn, listZh } from '../../core/text';
@@ -16,6 +16,9 @@ const OPENERS: Record<string, readonly string[]> = {
   'database/sql': ['Open', 'OpenDB'],
   'github.com/jmoiron/sqlx': ['Open', 'Connect', 'ConnectContext', 'MustOpen', 'MustConnect'],
 };
+
+/** The limits whose values depend on the deployment (instances × pool ≤ the database's limit). */
+const SIZES = new Set(['SetMaxOpenConns', 'SetMaxIdleConns']);
 
 /** Embedded or test databases, for which pool limits mean little. */
 const EMBEDDED_DRIVER = /sqlite|duckdb|ramsql|txdb/i;
@@ -137,17 +140,25 @@ function fixFor(statement: Node, err: string | undefined, pool: string, missing:
   if (!anchor) return [];
   const maxOpen = setters.get('SetMaxOpenConns')?.childForFieldName('arguments')?.namedChild(0);
   const openLimit = maxOpen?.type === 'int_literal' ? maxOpen.text : undefined;
-  const imports = context.index.importNames(context.file.uri, 'time');
   const needsTime = missing.some((limit) => limit.value.includes('time.'));
-  if (needsTime && imports.length === 0 && findDeclarationFrom('time', anchor)) return [];
-  const timePackage = imports[0] ?? 'time';
-  const value = (limit: Limit) => (limit.methods[0] === 'SetMaxIdleConns' && openLimit ? openLimit : limit.value.replace('time.', `${timePackage}.`));
+  const time = needsTime ? packageQualifier(context, 'time', anchor) : { name: 'time', edits: [] };
+  if (!time) return [];
+  const value = (limit: Limit) => (limit.methods[0] === 'SetMaxIdleConns' && openLimit ? openLimit : limit.value.replace('time.', `${time.name}.`));
   const code = missing.map((limit) => `${pool}.${limit.methods[0]}(${value(limit)})`);
-  const edits: TextEdit[] = [insertAfter(anchor, code, context.file.lines)];
-  if (needsTime && imports.length === 0) {
-    const importEdit = addImport(context.file.tree, 'time');
-    if (importEdit) edits.push(importEdit);
-  }
+  const edits: TextEdit[] = [insertAfter(anchor, code, context.file.lines), ...time.edits];
   const names = missing.map((m) => m.methods[0]);
-  return [{ title: { en: `Set ${listEn(names)}`, 'zh-cn': `设置 ${listZh(names)}` }, edits }];
+  // A lifetime only recycles connections; the pool sizes depend on how many instances share
+  // the database's connection limit, so with those the values are a starting point.
+  const sized = missing.some((limit) => SIZES.has(limit.methods[0]));
+  if (!sized) return [{ title: { en: `Set ${listEn(names)}`, 'zh-cn': `设置 ${listZh(names)}` }, edits }];
+  return [
+    {
+      title: {
+        en: `Set ${listEn(names)} (starting values: size the pool to what the database allows all instances)`,
+        'zh-cn': `设置 ${listZh(names)}（只是起点：请按数据库允许所有实例使用的连接数调整）`,
+      },
+      edits,
+      preferred: false,
+    },
+  ];
 }

@@ -2,6 +2,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { TypeRef } from '../../core/go-types';
 import type { RuleContext } from '../../core/rule';
+import { enclosingFunction } from '../../core/syntax';
 
 const NUMBERS = new Set([
   'int', 'int8', 'int16', 'int32', 'int64', 'uint', 'uint8', 'uint16', 'uint32', 'uint64', 'uintptr',
@@ -23,7 +24,8 @@ const KNOWN: Record<string, Record<string, 'nil' | 'literal' | '0'>> = {
 /**
  * The results of `fn` as zero values, the trailing `error` left out; undefined when the last
  * result is not `error` or some result's zero value cannot be written with certainty (a type
- * parameter, a type from a package we know nothing about).
+ * parameter, a type from a package we know nothing about) and the function has no error return
+ * of its own to copy it from.
  */
 export function zeroResults(fn: Node, context: RuleContext): string[] | undefined {
   const result = fn.childForFieldName('result');
@@ -45,13 +47,44 @@ export function zeroResults(fn: Node, context: RuleContext): string[] | undefine
   const typeParameters = new Set(
     (fn.childForFieldName('type_parameters')?.descendantsOfType('identifier') ?? []).map((n) => n?.text),
   );
-  const zeros: string[] = [];
-  for (const type of types) {
-    const zero = zeroOf(type, typeParameters, context);
-    if (zero === undefined) return undefined;
-    zeros.push(zero);
+  const zeros = types.map((type) => zeroOf(type, typeParameters, context));
+  if (zeros.every((zero) => zero !== undefined)) return zeros as string[];
+  const shape = errorReturnShape(fn, types.length);
+  return shape && zeros.map((zero, i) => zero ?? shape[i]);
+}
+
+/**
+ * The values before the error in one of the function's own error returns (`return
+ * model.Page{}, err`), when they are all literal zero shapes: what the author writes there
+ * for a type we cannot see (`nil`, `false`, `0`, `""`, `T{}`). Undefined when there is none.
+ */
+function errorReturnShape(fn: Node, count: number): string[] | undefined {
+  for (const statement of fn.descendantsOfType('return_statement')) {
+    if (!statement || enclosingFunction(statement)?.equals(fn) !== true) continue;
+    const values = statement.namedChildren.find((n) => n?.type === 'expression_list')?.namedChildren.filter((n): n is Node => n !== null) ?? [];
+    if (values.length !== count + 1 || values[count].type === 'nil') continue;
+    const others = values.slice(0, count);
+    if (others.every(isZeroShape)) return others.map((value) => value.text);
   }
-  return zeros;
+  return undefined;
+}
+
+function isZeroShape(value: Node): boolean {
+  switch (value.type) {
+    case 'nil':
+    case 'false':
+      return true;
+    case 'int_literal':
+    case 'float_literal':
+      return Number(value.text) === 0;
+    case 'interpreted_string_literal':
+    case 'raw_string_literal':
+      return value.text.length === 2;
+    case 'composite_literal':
+      return (value.childForFieldName('body')?.namedChildren ?? []).every((n) => n?.type === 'comment');
+    default:
+      return false;
+  }
 }
 
 function zeroOf(type: Node, typeParameters: Set<string | undefined>, context: RuleContext): string | undefined {

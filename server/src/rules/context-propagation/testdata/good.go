@@ -1,11 +1,11 @@
 package orders
 
 import (
-	"net"
 	"context"
 	"database/sql"
 	"errors"
 	"log"
+	"net"
 	"net/http"
 	"os"
 	"os/signal"

@@ -45,7 +45,6 @@ func notFound(err error) bool {
 	return err.Error() == "not found" // want "error-compare"
 }
 
-
 func classify(err error) int {
 	switch err { // want "error-compare"
 	case nil:

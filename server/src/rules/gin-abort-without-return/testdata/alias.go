@@ -11,5 +11,6 @@ func Limit(ctx *web.Context) {
 	if ctx.Request.ContentLength > 1<<20 {
 		ctx.AbortWithStatus(http.StatusRequestEntityTooLarge) // want "gin-abort-without-return"
 	}
+	ctx.Header("X-Body-Checked", "1")
 	ctx.Next()
 }

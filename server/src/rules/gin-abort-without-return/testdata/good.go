@@ -15,6 +15,24 @@ func AuthWithReturn(c *gin.Context) {
 	c.Next()
 }
 
+// Only c.Next() follows: after an abort it runs no handler, so a return would change nothing.
+func ThenNext(c *gin.Context) {
+	if c.GetHeader("X-Key") == "" {
+		c.AbortWithStatus(http.StatusUnauthorized)
+	}
+	c.Next()
+}
+
+// The same one level further out, past an enclosing branch.
+func ThenNextOuter(c *gin.Context, strict bool) {
+	if strict {
+		if c.GetHeader("X-Key") == "" {
+			c.AbortWithStatus(http.StatusUnauthorized)
+		}
+	}
+	c.Next()
+}
+
 // The if is the last statement of the handler: nothing runs after the Abort.
 func LastStatement(c *gin.Context) {
 	c.Header("X-Checked", "1")

@@ -150,8 +150,3 @@ func skipping(jobs []Job) {
 		}()
 	}
 }
-
-// One-line loop: there is no line of its own to put the copy on, so no fix.
-func oneLine(jobs []Job) {
-	for _, job := range jobs { go func() { _ = process(job) }() } // want "goroutine-loop-var"
-}

@@ -2,8 +2,8 @@ package server
 
 import (
 	"log"
-	web "net/http"
 	"net/http"
+	web "net/http"
 	"time"
 )
 

@@ -2,8 +2,9 @@ package servers
 
 import (
 	"log"
-	nethttp "net/http"
 	"net/http"
+	nethttp "net/http"
+	"time"
 )
 
 func noTimeoutsAtAll(mux *http.ServeMux) error {
@@ -32,12 +33,20 @@ func missingWriteTimeout() {
 	_ = srv.ListenAndServe()
 }
 
+// Idle connections use ReadTimeout today: the fix makes that explicit and changes nothing.
 func onlyIdleMissing() {
 	srv := &http.Server{ // want "http-server-timeouts:information"
 		Addr:         ":8084",
-		ReadTimeout:  0,
-		WriteTimeout: 0,
+		ReadTimeout:  15 * time.Second,
+		WriteTimeout: time.Minute,
 	}
+	_ = srv.ListenAndServe()
+}
+
+// ReadTimeout is set after the literal: no value to copy into IdleTimeout, so no fix.
+func onlyIdleMissingSetLater(timeout time.Duration) {
+	srv := &http.Server{Addr: ":8087", WriteTimeout: time.Minute} // want "http-server-timeouts:information"
+	srv.ReadTimeout = timeout
 	_ = srv.ListenAndServe()
 }
 

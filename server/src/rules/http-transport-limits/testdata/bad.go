@@ -25,14 +25,29 @@ func newClient() *http.Client {
 	}
 }
 
-// Some fields set in the literal, one assigned later: the rest are still missing.
+// Some fields set in the literal, one assigned later; its client has no Timeout, which is
+// http-client-timeout's finding: here only the pool and idle settings are asked for.
 func partlyConfigured() *http.Client {
 	tr := &http.Transport{ // want "http-transport-limits"
 		MaxIdleConnsPerHost: 64,
-		IdleConnTimeout:     90 * time.Second,
 	}
 	tr.TLSHandshakeTimeout = 2 * time.Second
-	return &http.Client{Transport: tr, Timeout: 10 * time.Second}
+	return &http.Client{Transport: tr}
+}
+
+// Assigned to a client's Transport field: checked as in a literal, against that client's Timeout.
+func assignedToClient() *http.Client {
+	client := &http.Client{Timeout: 20 * time.Second}
+	client.Transport = &http.Transport{ // want "http-transport-limits"
+		Proxy: http.ProxyFromEnvironment,
+	}
+	return client
+}
+
+// The same without a Timeout anywhere: a stalled backend holds the request, so the deadlines
+// are asked for too (the response-header wait is a starting value: that fix is not preferred).
+func assignedToDefaultClient() {
+	http.DefaultClient.Transport = &http.Transport{Proxy: http.ProxyFromEnvironment} // want "http-transport-limits"
 }
 
 // Only the per-host pool size is missing.

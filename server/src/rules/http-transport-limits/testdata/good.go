@@ -17,6 +17,24 @@ func configured() *http.Transport {
 	}
 }
 
+// The pool and idle settings set, the deadlines left to the client's Timeout, which bounds the
+// handshake and the wait for headers of every request.
+func boundedByClient() *http.Client {
+	tr := &http.Transport{
+		MaxIdleConnsPerHost: 64,
+		IdleConnTimeout:     90 * time.Second,
+	}
+	return &http.Client{Transport: tr, Timeout: 10 * time.Second}
+}
+
+// The same through the client's field, with the Timeout set afterwards.
+func boundedByClientField() *http.Client {
+	client := &http.Client{}
+	client.Transport = &http.Transport{MaxIdleConnsPerHost: 64, IdleConnTimeout: time.Minute}
+	client.Timeout = 30 * time.Second
+	return client
+}
+
 // Cloning DefaultTransport keeps its limits; only the pool size is raised. No literal at all.
 func cloned() *http.Client {
 	tr := http.DefaultTransport.(*http.Transport).Clone()

@@ -2,8 +2,8 @@ package cache
 
 import (
 	"errors"
-	gosync "sync"
 	"sync"
+	gosync "sync"
 )
 
 var ErrMissing = errors.New("missing")

@@ -70,7 +70,9 @@ func audit(ctx context.Context, t trace.Tracer, action string) {
 	span.SetAttributes(attribute.String("action", action))
 }
 
-// otel.Tracer called inline, and through the global provider.
+// otel.Tracer called inline, and through the global provider. The returned context carries the
+// second span, which the caller may end (trace.SpanFromContext); the first span's context was
+// replaced before the return, so nothing can end it.
 func inlineTracers(ctx context.Context) context.Context {
 	ctx, first := otel.Tracer("inline").Start(ctx, "first") // want "otel-span-end"
 	first.AddEvent("started")

@@ -193,3 +193,12 @@ func (hook) TagClient(ctx context.Context, name string) context.Context {
 	ctx, _ = tracer.Start(ctx, name)
 	return inject(context.WithValue(ctx, ctxKey{}, name))
 }
+
+// The context is stored for another callback, which ends the span it carries.
+type hooks struct{ active map[string]context.Context }
+
+func (h *hooks) begin(ctx context.Context, t trace.Tracer, name string) {
+	ctx, span := t.Start(ctx, name)
+	span.AddEvent("begin")
+	h.active[name] = ctx
+}

@@ -66,3 +66,16 @@ func loggedOpen(dsn string) error {
 	}
 	return db.Ping()
 }
+
+// The sizes are set, only the lifetime is missing: that fix is safe to apply (preferred).
+func sizedButKeptForever(dsn string) {
+	db, err := sql.Open("postgres", dsn) // want "sql-pool-limits"
+	if err != nil {
+		log.Fatal(err)
+	}
+	db.SetMaxOpenConns(50)
+	db.SetMaxIdleConns(50)
+	if err := db.Ping(); err != nil {
+		log.Fatal(err)
+	}
+}

@@ -5,8 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
-	gosync "sync"
 	"sync"
+	gosync "sync"
 )
 
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
