@@ -35,7 +35,9 @@ explanations (default en).
 
 check walks folders (skipping vendor/, testdata/, node_modules/ and hidden folders) and checks
 every .go file. Options:
-  --format text|json|sarif   output format (default text: path:line:col: message (rule))
+  --format FORMAT            text (default: path:line:col: message (rule)), json, sarif,
+                             github (workflow commands: annotations on pull requests),
+                             checkstyle (XML) or gitlab (Code Quality report)
   --fix                      apply every finding's preferred fix in place, then report the rest
   --diff                     print the fixes as a unified diff instead of writing them
                              (exit 1 when there is anything to fix)
