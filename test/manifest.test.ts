@@ -40,6 +40,7 @@ describe('package.json', () => {
     assert.equal(properties['goBackendGuide.maxFileSize'].default, DEFAULT_SETTINGS.maxFileSize);
     assert.equal(properties['goBackendGuide.apiHovers'].default, DEFAULT_SETTINGS.apiHovers);
     assert.equal(properties['goBackendGuide.language'].default, DEFAULT_SETTINGS.language);
+    assert.equal(properties['goBackendGuide.baselinedFindings'].default, DEFAULT_SETTINGS.baselinedFindings);
   });
 
   test('the walkthrough pictures exist and its links name commands that exist', () => {

@@ -26,7 +26,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<GoBack
     documentSelector: [{ language: 'go' }],
     outputChannel: output,
     synchronize: {
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.go,go.mod,.go-backend-guide.json}'),
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.go,go.mod,.go-backend-guide.json,.go-backend-guide-baseline.json}'),
       // Tells the server when our settings change; it then pulls them per file.
       configurationSection: 'goBackendGuide',
     },
