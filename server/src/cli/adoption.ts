@@ -124,93 +124,82 @@ export class Adoption {
   }
 
   async apply(outcome: CheckOutcome, fingerprintsWanted: boolean): Promise<Adopted> {
-    const writing = this.request.writeBaseline !== undefined;
+    if (this.request.writeBaseline !== undefined) return this.writeBaselines(outcome);
     const targets = new Map<CheckedFile, string | undefined>();
-    for (const file of outcome.files) targets.set(file, writing ? await this.writeTarget(file) : await this.baselines.pathFor(file.path));
+    for (const file of outcome.files) targets.set(file, await this.baselines.pathFor(file.path));
     const baselines = new Map<string, Baseline>();
-    if (!writing) {
-      try {
-        for (const path of new Set(targets.values())) if (path) baselines.set(path, await this.baselines.read(path));
-      } catch (error) {
-        if (error instanceof BaselineError) throw new AdoptionError(error.message);
-        throw error;
-      }
-    }
+    for (const path of new Set(targets.values())) if (path) baselines.set(path, await rethrown(this.baselines.read(path)));
     const baselineInUse = baselines.size > 0;
-    if (!writing && !baselineInUse && !this.changed && !fingerprintsWanted) return { outcome, baselineInUse, wroteBaseline: false, notes: [] };
+    if (!baselineInUse && !this.changed && !fingerprintsWanted) return { outcome, baselineInUse, wroteBaseline: false, notes: [] };
 
-    const repository = repositoryRoot(this.cwd);
     const identities = new Map<Finding, Identity>();
-    const entries = new Map<string, BaselineEntry[]>();
     const matched = new Set<string>();
     const inScope = new Map<CheckedFile, Finding[]>();
     const located: Located[] = [];
     let outsideChanges = 0;
-    for (const { file, lines, anchors } of await anchorFiles(outcome.files)) {
-      const target = targets.get(file);
-      const path = target ? pathInBaseline(target, file.path) : relative(repository, resolve(file.path)).split(sep).join('/');
-      const fingerprints = fingerprintFindings(path, file.findings, anchors);
+    for (const { file, lines, anchors, fingerprints } of await this.identify(outcome.files, targets)) {
       const touched = this.changed && (this.changed.get(await realPath(resolve(file.path))) ?? new Set<number>());
-      const kept: Finding[] = [];
-      file.findings.forEach((finding, i) => {
-        if (target && writing) (entries.get(target) ?? entries.set(target, []).get(target)!).push({ file: path, rule: finding.rule, declaration: anchors[i].declaration, fingerprint: fingerprints[i] });
+      const baseline = baselines.get(targets.get(file) ?? '');
+      const kept = file.findings.filter((finding, i) => {
         if (touched && !touches(touched, anchors[i])) {
           outsideChanges++;
-          return;
+          return false;
         }
-        const baselined = target !== undefined && !writing && baselines.get(target)!.fingerprints.has(fingerprints[i]);
+        const baselined = baseline?.fingerprints.has(fingerprints[i]) ?? false;
         if (baselined) matched.add(fingerprints[i]);
+        else located.push(locate(file.shown, finding, lines));
         identities.set(finding, { fingerprint: fingerprints[i], baselined });
-        kept.push(finding);
-        if (!baselined) located.push(locate(file.shown, finding, lines));
+        return true;
       });
       inScope.set(file, kept);
     }
-    const files = outcome.files.map((file) => (inScope.has(file) ? { ...file, findings: inScope.get(file)! } : file));
-    const adopted: Adopted = {
-      outcome: { ...outcome, files, findings: located.sort(compareLocated) },
-      identities,
-      baselineInUse,
-      wroteBaseline: writing,
-      notes: [],
-    };
-    if (writing) {
-      adopted.notes = await this.write(targets, entries, new Set(outcome.files.map((file) => resolve(file.path))));
-      return adopted;
-    }
-    if (baselineInUse) adopted.notes.push(this.baselineNote(identities, matched, baselines, targets));
+    const notes: string[] = [];
+    if (baselineInUse) notes.push(this.baselineNote(identities, matched, baselines, targets));
     if (this.changed && outsideChanges > 0) {
       const since = this.request.newFromRev !== undefined ? `since ${this.request.newFromRev}` : `by ${this.request.newFromPatch}`;
-      adopted.notes.push(`${count(outsideChanges, 'finding')} in code not changed ${since} not reported`);
+      notes.push(`${count(outsideChanges, 'finding')} in code not changed ${since} not reported`);
     }
-    return adopted;
+    const files = outcome.files.map((file) => (inScope.has(file) ? { ...file, findings: inScope.get(file)! } : file));
+    return { outcome: { ...outcome, files, findings: located.sort(compareLocated) }, identities, baselineInUse, wroteBaseline: false, notes };
   }
 
-  /** Where --write-baseline puts a file's findings: the named file, else the baseline in use, else the default. */
-  private async writeTarget(file: CheckedFile): Promise<string> {
+  /**
+   * The fingerprint of every finding, with the path it is computed from: relative to the file's
+   * baseline when it has one (as the baseline records it), else to the repository's root.
+   */
+  private async identify(files: readonly CheckedFile[], targets: ReadonlyMap<CheckedFile, string | undefined>) {
+    const repository = repositoryRoot(this.cwd);
+    return (await anchorFiles(files)).map((anchored) => {
+      const target = targets.get(anchored.file);
+      const path = target ? pathInBaseline(target, anchored.file.path) : relative(repository, resolve(anchored.file.path)).split(sep).join('/');
+      return { ...anchored, path, fingerprints: fingerprintFindings(path, anchored.file.findings, anchored.anchors) };
+    });
+  }
+
+  /** --write-baseline: each file's findings go to its baseline; nothing is reported. */
+  private async writeBaselines(outcome: CheckOutcome): Promise<Adopted> {
     const named = this.request.writeBaseline;
-    if (typeof named === 'string') return resolve(this.cwd, named);
-    return (await this.baselines.pathFor(file.path)) ?? resolve(this.cwd, BASELINE_FILE_NAME);
-  }
-
-  private async write(targets: ReadonlyMap<CheckedFile, string | undefined>, entries: ReadonlyMap<string, BaselineEntry[]>, checked: ReadonlySet<string>): Promise<string[]> {
-    const notes: string[] = [];
+    const targets = new Map<CheckedFile, string>();
+    for (const file of outcome.files) {
+      const target = typeof named === 'string' ? resolve(this.cwd, named) : ((await this.baselines.pathFor(file.path)) ?? resolve(this.cwd, BASELINE_FILE_NAME));
+      targets.set(file, target);
+    }
+    const entries = new Map<string, BaselineEntry[]>([...new Set(targets.values())].map((target) => [target, []]));
+    for (const { file, anchors, path, fingerprints } of await this.identify(outcome.files, targets)) {
+      const target = entries.get(targets.get(file)!)!;
+      file.findings.forEach((finding, i) => target.push({ file: path, rule: finding.rule, declaration: anchors[i].declaration, fingerprint: fingerprints[i] }));
+    }
+    const checked = new Set(outcome.files.map((file) => resolve(file.path)));
     const inUse = new Set<string | undefined>();
-    for (const file of targets.keys()) inUse.add(await this.baselines.pathFor(file.path));
-    for (const target of [...new Set(targets.values())].filter((path): path is string => path !== undefined).sort()) {
-      let result;
-      try {
-        result = await writeBaselineFile(target, entries.get(target) ?? [], checked, this.given);
-      } catch (error) {
-        if (error instanceof BaselineError) throw new AdoptionError(error.message);
-        throw error;
-      }
+    for (const file of outcome.files) inUse.add(await this.baselines.pathFor(file.path));
+    const notes: string[] = [];
+    for (const [target, found] of [...entries].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const { written, dropped } = await rethrown(writeBaselineFile(target, found, checked, this.given));
       const shown = display(target, this.cwd);
-      const dropped = result.dropped > 0 ? `; ${count(result.dropped, 'finding')} no longer there dropped` : '';
-      notes.push(`wrote ${count(result.written, 'finding')} to ${shown}${dropped}`);
+      notes.push(`wrote ${count(written, 'finding')} to ${shown}${dropped > 0 ? `; ${count(dropped, 'finding')} no longer there dropped` : ''}`);
       if (!inUse.has(target)) notes.push(`to use it, add "baseline": "${relative(this.cwd, target).split(sep).join('/')}" to .go-backend-guide.json (the editor reads it there too) or pass --baseline ${shown}`);
     }
-    return notes;
+    return { outcome, baselineInUse: false, wroteBaseline: true, notes };
   }
 
   private baselineNote(identities: ReadonlyMap<Finding, Identity>, matched: ReadonlySet<string>, baselines: ReadonlyMap<string, Baseline>, targets: ReadonlyMap<CheckedFile, string | undefined>): string {
@@ -222,6 +211,15 @@ export class Adoption {
     }
     const note = `${count(baselined, 'finding')} baselined`;
     return gone === 0 ? note : `${note}; ${count(gone, 'baselined finding')} no longer there (--write-baseline drops ${gone === 1 ? 'it' : 'them'})`;
+  }
+}
+
+/** A baseline file's problem stops the run: as an AdoptionError, which the CLI reports with exit 2. */
+async function rethrown<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    throw error instanceof BaselineError ? new AdoptionError(error.message) : error;
   }
 }
 

@@ -11,6 +11,7 @@ export class BaselineError extends Error {}
 
 export class BaselineFiles {
   private readonly loaded = new Map<string, Promise<Baseline>>();
+  private readonly byFolder = new Map<string, Promise<string | undefined>>();
 
   constructor(
     private readonly configs: ConfigFiles,
@@ -19,10 +20,18 @@ export class BaselineFiles {
   ) {}
 
   /** The baseline file that applies to a checked file, if any. */
-  async pathFor(file: string): Promise<string | undefined> {
-    if (this.explicit) return this.explicit;
-    const config = await this.configs.forFolder(dirname(resolve(file))).catch(() => undefined);
-    return config?.config.baseline === undefined ? undefined : resolve(config.folder, config.config.baseline);
+  pathFor(file: string): Promise<string | undefined> {
+    if (this.explicit) return Promise.resolve(this.explicit);
+    const folder = dirname(resolve(file));
+    let path = this.byFolder.get(folder);
+    if (!path) {
+      path = this.configs.forFolder(folder).then(
+        (config) => (config?.config.baseline === undefined ? undefined : resolve(config.folder, config.config.baseline)),
+        () => undefined,
+      );
+      this.byFolder.set(folder, path);
+    }
+    return path;
   }
 
   /** The baseline in a file, read once; a missing or broken file is a BaselineError. */

@@ -72,7 +72,8 @@ export async function main(args: readonly string[]): Promise<number> {
     case 'lsp':
       return runLsp(rest);
     case 'check':
-      return runCheck(rest, language);
+      // A baseline or a change set that cannot be read stops the run before anything is reported.
+      return runCheck(rest, language).catch((error: unknown) => (error instanceof AdoptionError ? failure(error.message) : Promise.reject(error)));
     default:
       return usageError(command === undefined ? 'no command given' : `unknown command "${command}"`);
   }
@@ -155,13 +156,7 @@ async function runCheck(commandLine: string[], language: MessageLanguage): Promi
     }
   }
   const folders = planned.jobs;
-  let adoption;
-  try {
-    adoption = await Adoption.prepare(request, { cwd, configs, paths: parsed.positionals });
-  } catch (error) {
-    if (error instanceof AdoptionError) return failure(error.message);
-    throw error;
-  }
+  const adoption = await Adoption.prepare(request, { cwd, configs, paths: parsed.positionals });
   let outcome;
   let pendingFixes = false;
   if (fix || diff) {
@@ -179,13 +174,7 @@ async function runCheck(commandLine: string[], language: MessageLanguage): Promi
         ? await checkInWorkers(folders, workers, settings, cwd, progressLine())
         : await checkFiles(await GoChecker.create(readGrammarBinaries()), folders, settings, cwd, undefined, progressLine());
   }
-  let adopted;
-  try {
-    adopted = await adoption.apply(outcome, needsFingerprints(format));
-  } catch (error) {
-    if (error instanceof AdoptionError) return failure(error.message);
-    throw error;
-  }
+  const adopted = await adoption.apply(outcome, needsFingerprints(format));
   outcome = adopted.outcome;
   if (!diff && !adopted.wroteBaseline) process.stdout.write(formatReport(format, adopted, { rules: RULES, version: VERSION, cwd, language }));
   for (const note of adopted.notes) process.stderr.write(`go-backend-guide: ${note}\n`);
