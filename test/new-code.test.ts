@@ -96,6 +96,15 @@ describe('--new-from-rev', () => {
     ]);
   });
 
+  test('combined with a baseline: only new findings in changed code, and nothing outside the change called gone', () => {
+    const root = repository();
+    assert.equal(runCli(['check', '--write-baseline=baseline.json', '.'], root).code, 0);
+    writeFileSync(join(root, 'handlers/handlers.go'), CHANGED);
+    const { found, code, stderr } = findings(root, ['--new-from-rev', 'HEAD', '--baseline', 'baseline.json']);
+    assert.deepEqual({ found, code }, { found: ['handlers/handlers.go:28 sql-rows-close'], code: 1 });
+    assert.equal(stderr, 'go-backend-guide: 2 findings baselined\ngo-backend-guide: 3 findings in code not changed since HEAD not reported\n');
+  });
+
   test('an unknown revision, a folder outside git, and a missing git are clear errors with exit 2', () => {
     const root = repository();
     const unknown = runCli(['check', '--new-from-rev', 'no-such-branch', '.'], root);

@@ -132,16 +132,28 @@ export class Adoption {
     const baselineInUse = baselines.size > 0;
     if (!baselineInUse && !this.changed && !fingerprintsWanted) return { outcome, baselineInUse, wroteBaseline: false, notes: [] };
 
+    // Files the change did not touch are out of scope as a whole: they need no parse.
+    const scoped: CheckedFile[] = [];
+    const touchedLines = new Map<CheckedFile, Set<number> | 'all'>();
+    let outsideChanges = 0;
+    for (const file of outcome.files) {
+      if (file.findings.length === 0) continue;
+      const touched = this.changed ? this.changed.get(await realPath(resolve(file.path))) : 'all';
+      if (touched === undefined) outsideChanges += file.findings.length;
+      else {
+        scoped.push(file);
+        touchedLines.set(file, touched);
+      }
+    }
     const identities = new Map<Finding, Identity>();
     const matched = new Set<string>();
     const inScope = new Map<CheckedFile, Finding[]>();
     const located: Located[] = [];
-    let outsideChanges = 0;
-    for (const { file, lines, anchors, fingerprints } of await this.identify(outcome.files, targets)) {
-      const touched = this.changed && (this.changed.get(await realPath(resolve(file.path))) ?? new Set<number>());
+    for (const { file, lines, anchors, fingerprints } of await this.identify(scoped, targets)) {
+      const touched = touchedLines.get(file)!;
       const baseline = baselines.get(targets.get(file) ?? '');
       const kept = file.findings.filter((finding, i) => {
-        if (touched && !touches(touched, anchors[i])) {
+        if (!touches(touched, anchors[i])) {
           outsideChanges++;
           return false;
         }
@@ -159,7 +171,7 @@ export class Adoption {
       const since = this.request.newFromRev !== undefined ? `since ${this.request.newFromRev}` : `by ${this.request.newFromPatch}`;
       notes.push(`${count(outsideChanges, 'finding')} in code not changed ${since} not reported`);
     }
-    const files = outcome.files.map((file) => (inScope.has(file) ? { ...file, findings: inScope.get(file)! } : file));
+    const files = outcome.files.map((file) => ({ ...file, findings: inScope.get(file) ?? [] }));
     return { outcome: { ...outcome, files, findings: located.sort(compareLocated) }, identities, baselineInUse, wroteBaseline: false, notes };
   }
 
@@ -210,7 +222,8 @@ export class Adoption {
       gone += baseline.entries.filter((entry) => checked.has(entry.file) && !matched.has(entry.fingerprint)).length;
     }
     const note = `${count(baselined, 'finding')} baselined`;
-    return gone === 0 ? note : `${note}; ${count(gone, 'baselined finding')} no longer there (--write-baseline drops ${gone === 1 ? 'it' : 'them'})`;
+    // With --new-from-*, findings outside the change were never compared: none can be called gone.
+    return gone === 0 || this.changed ? note : `${note}; ${count(gone, 'baselined finding')} no longer there (--write-baseline drops ${gone === 1 ? 'it' : 'them'})`;
   }
 }
 

@@ -44,6 +44,7 @@ const STATEMENT_TYPES = new Set([
  */
 const ELIDED_TYPES = new Set(['statement_list', 'literal_value', 'field_declaration_list']);
 
+/** A finding in a grouped `var ( … )` (or const, type) is named after its own spec. */
 const SPEC_TYPES = ['var_spec', 'const_spec', 'type_spec', 'type_alias'];
 
 export function anchorFindings(tree: Tree, lines: LineIndex, findings: readonly { range: Range }[]): FindingAnchor[] {
