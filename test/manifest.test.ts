@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { CONFIG_KEYS } from '../server/src/core/config';
 import { chapterPath, ruleGuideUrl, parseGuideUrl } from '../server/src/guide/chapters';
 import { DEFAULT_SETTINGS } from '../server/src/lsp/settings';
 import { API_CARDS, cardText, sections } from '../server/src/guide/api-cards';
@@ -31,7 +32,7 @@ describe('package.json', () => {
     assert.deepEqual(manifest.contributes.jsonValidation, [{ fileMatch: '.go-backend-guide.json', url: './schemas/go-backend-guide.schema.json' }]);
     const schema = JSON.parse(readFileSync(join(ROOT, 'schemas/go-backend-guide.schema.json'), 'utf8'));
     assert.deepEqual(Object.keys(schema.properties.rules.properties).sort(), RULES.map((r) => r.meta.id).sort());
-    assert.deepEqual(Object.keys(schema.properties).sort(), ['$schema', 'exclude', 'go', 'maxFileSize', 'rules']);
+    assert.deepEqual(Object.keys(schema.properties).sort(), [...CONFIG_KEYS].sort());
   });
 
   test('setting defaults match the server defaults', () => {
@@ -39,6 +40,7 @@ describe('package.json', () => {
     assert.equal(properties['goBackendGuide.maxFileSize'].default, DEFAULT_SETTINGS.maxFileSize);
     assert.equal(properties['goBackendGuide.apiHovers'].default, DEFAULT_SETTINGS.apiHovers);
     assert.equal(properties['goBackendGuide.language'].default, DEFAULT_SETTINGS.language);
+    assert.equal(properties['goBackendGuide.baselinedFindings'].default, DEFAULT_SETTINGS.baselinedFindings);
   });
 
   test('the walkthrough pictures exist and its links name commands that exist', () => {

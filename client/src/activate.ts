@@ -40,7 +40,7 @@ export async function activateGoBackendGuide(context: vscode.ExtensionContext, l
     documentSelector: [{ language: 'go' }],
     outputChannel: output,
     synchronize: {
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.go,go.mod,.go-backend-guide.json}'),
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.go,go.mod,.go-backend-guide.json,.go-backend-guide-baseline.json}'),
       // Tells the server when our settings change; it then pulls them per file.
       configurationSection: 'goBackendGuide',
     },

@@ -11,12 +11,12 @@ import { RULES, ruleById } from '../rules/registry';
 import { isExcluded } from '../core/config';
 import type { AnalysisSettings } from '../core/analyzer';
 import { ConfigFiles, type LoadedConfig } from '../node/config-files';
+import { Adoption, ADOPTION_OPTIONS, ADOPTION_USAGE, AdoptionError, adoptionRequest, takeWriteBaselineFile } from './adoption';
 import { checkFiles, display, folderJobs, type FolderJob } from './check';
 import { checkInWorkers, workerCount } from './parallel';
 import { collectGoFiles } from './collect';
 import { fixFiles, formatDiff, writeFixes } from './fix';
-import { formatJson, formatText } from './report';
-import { formatSarif } from './sarif';
+import { FORMATS, formatReport, isFormat, needsFingerprints } from './formats';
 
 export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;
@@ -35,7 +35,9 @@ explanations (default en).
 
 check walks folders (skipping vendor/, testdata/, node_modules/ and hidden folders) and checks
 every .go file. Options:
-  --format text|json|sarif   output format (default text: path:line:col: message (rule))
+  --format FORMAT            text (default: path:line:col: message (rule)), json, sarif,
+                             github (workflow commands: annotations on pull requests),
+                             checkstyle (XML) or gitlab (Code Quality report)
   --fix                      apply every finding's preferred fix in place, then report the rest
                              (fixes of starting values, such as timeouts, are left to you)
   --diff                     print the fixes as a unified diff instead of writing them
@@ -46,7 +48,7 @@ every .go file. Options:
   --jobs N                   worker threads (default: one per core for 200 files or more)
   --config FILE              the configuration file to use (default: the nearest
                              .go-backend-guide.json at or above each folder)
-Exit status: 0 no failing findings, 1 findings, 2 usage or I/O error, 3 internal error.
+${ADOPTION_USAGE}Exit status: 0 no failing findings, 1 findings, 2 usage or I/O error, 3 internal error.
 `;
 
 export async function main(args: readonly string[]): Promise<number> {
@@ -71,7 +73,8 @@ export async function main(args: readonly string[]): Promise<number> {
     case 'lsp':
       return runLsp(rest);
     case 'check':
-      return runCheck(rest, language);
+      // A baseline or a change set that cannot be read stops the run before anything is reported.
+      return runCheck(rest, language).catch((error: unknown) => (error instanceof AdoptionError ? failure(error.message) : Promise.reject(error)));
     default:
       return usageError(command === undefined ? 'no command given' : `unknown command "${command}"`);
   }
@@ -104,13 +107,15 @@ function explain(id: string | undefined, language: MessageLanguage): number {
   return EXIT_CLEAN;
 }
 
-async function runCheck(args: string[], language: MessageLanguage): Promise<number> {
+async function runCheck(commandLine: string[], language: MessageLanguage): Promise<number> {
+  const { args, file: writeBaselineFile } = takeWriteBaselineFile(commandLine);
   let parsed;
   try {
     parsed = parseArgs({
       args,
       allowPositionals: true,
       options: {
+        ...ADOPTION_OPTIONS,
         format: { type: 'string', default: 'text' },
         fix: { type: 'boolean', default: false },
         diff: { type: 'boolean', default: false },
@@ -124,9 +129,11 @@ async function runCheck(args: string[], language: MessageLanguage): Promise<numb
     return usageError((error as Error).message);
   }
   const { format, fix, diff, severity } = parsed.values;
-  if (format !== 'text' && format !== 'json' && format !== 'sarif') return usageError(`--format must be text, json or sarif, not "${format}"`);
+  if (!isFormat(format)) return usageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
   if (!SEVERITY_ORDER.includes(severity as Severity)) return usageError(`--severity must be one of ${SEVERITY_ORDER.join(', ')}, not "${severity}"`);
   if (fix && diff) return usageError('--fix writes the fixes and --diff prints them: choose one');
+  const request = adoptionRequest(parsed.values, writeBaselineFile, fix || diff);
+  if (typeof request === 'string') return usageError(request);
   const maxFileBytes = parsed.values['max-file-size'] === undefined ? DEFAULT_MAX_FILE_BYTES : Number(parsed.values['max-file-size']);
   if (!Number.isInteger(maxFileBytes) || maxFileBytes <= 0) return usageError('--max-file-size takes a positive number of bytes');
   if (parsed.positionals.length === 0) return usageError('check needs at least one PATH (a folder or a .go file)');
@@ -150,6 +157,7 @@ async function runCheck(args: string[], language: MessageLanguage): Promise<numb
     }
   }
   const folders = planned.jobs;
+  const adoption = await Adoption.prepare(request, { cwd, configs, paths: parsed.positionals });
   let outcome;
   let pendingFixes = false;
   if (fix || diff) {
@@ -167,15 +175,16 @@ async function runCheck(args: string[], language: MessageLanguage): Promise<numb
         ? await checkInWorkers(folders, workers, settings, cwd, progressLine())
         : await checkFiles(await GoChecker.create(readGrammarBinaries()), folders, settings, cwd, undefined, progressLine());
   }
-  if (!diff) {
-    if (format === 'sarif') process.stdout.write(formatSarif(outcome.files, RULES, VERSION, cwd, language));
-    else process.stdout.write(format === 'json' ? formatJson(outcome.findings, language) : formatText(outcome.findings, language));
-  }
+  const adopted = await adoption.apply(outcome, needsFingerprints(format));
+  outcome = adopted.outcome;
+  if (!diff && !adopted.wroteBaseline) process.stdout.write(formatReport(format, adopted, { rules: RULES, version: VERSION, cwd, language }));
+  for (const note of adopted.notes) process.stderr.write(`go-backend-guide: ${note}\n`);
   for (const folder of collected.empty) process.stderr.write(`go-backend-guide: warning: no .go files in ${folder}\n`);
   for (const notice of outcome.notices) process.stderr.write(`go-backend-guide: ${notice}\n`);
   errors.push(...outcome.errors);
   for (const error of errors) process.stderr.write(`go-backend-guide: ${error}\n`);
   if (errors.length > 0) return EXIT_ERROR;
+  if (adopted.wroteBaseline) return EXIT_CLEAN;
   const threshold = SEVERITY_ORDER.indexOf(severity as Severity);
   const failing = outcome.findings.filter((finding) => SEVERITY_ORDER.indexOf(finding.severity as Severity) >= threshold);
   return failing.length > 0 || pendingFixes ? EXIT_FINDINGS : EXIT_CLEAN;
@@ -225,6 +234,12 @@ async function runLsp(args: string[]): Promise<number> {
   const { runLanguageServer } = await import('../lsp/main');
   runLanguageServer();
   return new Promise<number>(() => {}); // the connection ends the process on exit
+}
+
+/** A problem with what the user asked for that is not a matter of syntax: no usage text. */
+function failure(problem: string): number {
+  process.stderr.write(`go-backend-guide: ${problem}\n`);
+  return EXIT_ERROR;
 }
 
 function usageError(problem: string): number {

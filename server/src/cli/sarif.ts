@@ -3,8 +3,10 @@ import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { textIn, type Finding, type MessageLanguage, type Severity, type TextEdit } from '../core/findings';
 import type { Rule } from '../core/rule';
+import { FINGERPRINT_KEY } from '../core/fingerprint';
 import type { Range } from '../core/text';
 import { ruleGuideUrl, ruleSummary } from '../guide/chapters';
+import type { Identity } from './adoption';
 import type { CheckedFile } from './check';
 
 const LEVEL: Record<Severity | 'off', 'error' | 'warning' | 'note' | 'none'> = {
@@ -17,11 +19,24 @@ const LEVEL: Record<Severity | 'off', 'error' | 'warning' | 'note' | 'none'> = {
 
 const SRCROOT = '%SRCROOT%';
 
-export function formatSarif(files: readonly CheckedFile[], rules: readonly Rule[], version: string, cwd: string, language: MessageLanguage = 'en'): string {
+/** How findings relate to a baseline: fingerprints always, baseline states when one is in use. */
+export interface SarifIdentities {
+  identities: ReadonlyMap<Finding, Identity>;
+  baselineInUse: boolean;
+}
+
+export function formatSarif(
+  files: readonly CheckedFile[],
+  rules: readonly Rule[],
+  version: string,
+  cwd: string,
+  language: MessageLanguage = 'en',
+  identified?: SarifIdentities,
+): string {
   const ruleIndex = new Map(rules.map((rule, i) => [rule.meta.id, i]));
   const results: Result[] = [];
   for (const file of [...files].sort((a, b) => (a.shown < b.shown ? -1 : 1))) {
-    for (const finding of file.findings) results.push(toResult(finding, file, ruleIndex.get(finding.rule)!, language));
+    for (const finding of file.findings) results.push({ ...toResult(finding, file, ruleIndex.get(finding.rule)!, language), ...baselineFields(finding, identified) });
   }
   const log: Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -73,6 +88,22 @@ function toResult(finding: Finding, file: CheckedFile, ruleIndex: number, langua
       artifactChanges: [{ artifactLocation, replacements: fix.edits.map(replacement) }],
     })),
   };
+}
+
+/**
+ * The fingerprint lets code scanning follow a finding when lines move. With a baseline, findings
+ * in it are kept as `unchanged` and suppressed externally (the baseline file is the suppression),
+ * the others are `new`. Baselined findings that are gone are not written as `absent` results:
+ * code scanning reads no baselineState and would open an alert for each, with no line to show.
+ */
+function baselineFields(finding: Finding, identified: SarifIdentities | undefined): Partial<Result> {
+  const identity = identified?.identities.get(finding);
+  if (!identity) return {};
+  const fields: Partial<Result> = { partialFingerprints: { [FINGERPRINT_KEY]: identity.fingerprint } };
+  if (!identified!.baselineInUse) return fields;
+  fields.baselineState = identity.baselined ? 'unchanged' : 'new';
+  if (identity.baselined) fields.suppressions = [{ kind: 'external', justification: 'accepted in the baseline file' }];
+  return fields;
 }
 
 /** SARIF regions are 1-based; an empty region (an insertion point) has end equal to start. */

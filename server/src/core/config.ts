@@ -16,6 +16,8 @@ export interface ProjectConfig {
   /** Overrides the `go` line of go.mod (for version-gated rules). */
   go?: string;
   maxFileSize?: number;
+  /** The baseline file of accepted findings, relative to the configuration file's folder. */
+  baseline?: string;
 }
 
 export interface ConfigProblem {
@@ -24,7 +26,8 @@ export interface ConfigProblem {
 }
 
 const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'];
-const KEYS = new Set(['$schema', 'rules', 'exclude', 'go', 'maxFileSize']);
+/** Every key the file may have; the JSON schema in schemas/ lists the same. */
+export const CONFIG_KEYS: ReadonlySet<string> = new Set(['$schema', 'rules', 'exclude', 'go', 'maxFileSize', 'baseline']);
 
 export function parseConfig(text: string, ruleIds: ReadonlySet<string>): { config: ProjectConfig; problems: ConfigProblem[] } {
   const lines = new LineIndex(text);
@@ -44,7 +47,7 @@ export function parseConfig(text: string, ruleIds: ReadonlySet<string>): { confi
   for (const property of root.children ?? []) {
     const [key, value] = property.children ?? [];
     if (!key || !value) continue;
-    if (!KEYS.has(key.value)) problem(key, `unknown setting "${key.value}" (known: ${[...KEYS].filter((k) => k !== '$schema').join(', ')})`);
+    if (!CONFIG_KEYS.has(key.value)) problem(key, `unknown setting "${key.value}" (known: ${[...CONFIG_KEYS].filter((k) => k !== '$schema').join(', ')})`);
   }
 
   const rules = findNodeAtLocation(root, ['rules']);
@@ -74,6 +77,11 @@ export function parseConfig(text: string, ruleIds: ReadonlySet<string>): { confi
   if (size) {
     if (size.type === 'number' && Number.isInteger(size.value) && size.value > 0) config.maxFileSize = size.value;
     else problem(size, '"maxFileSize" must be a positive whole number of bytes');
+  }
+  const baseline = findNodeAtLocation(root, ['baseline']);
+  if (baseline) {
+    if (baseline.type === 'string' && baseline.value.trim()) config.baseline = baseline.value;
+    else problem(baseline, '"baseline" must be the path of a baseline file, such as ".go-backend-guide-baseline.json"');
   }
   problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { config, problems };

@@ -22,6 +22,7 @@ import { CATALOG_REQUEST, type Catalog } from './requests';
 import { CHECK_FILES_REQUEST, codeActionsFor, findingsAt, findingsContaining, fixAllAction, FIX_ALL_KIND, hoverFor, SHOW_DOCUMENTATION_COMMAND, SOURCE, toDiagnostic } from './protocol';
 import { CONFIG_FILE_NAME } from '../core/config';
 import { PackageIndex } from '../core/package-index';
+import { EditorBaselines } from './baseline';
 import { turnOffInConfigAction } from './config-action';
 import { ProjectConfigs, type ProjectConfigFile } from './project-config';
 import { DEFAULT_SETTINGS, mergeSettings, readSettings, type UserSettings } from './settings';
@@ -42,6 +43,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let checker: GoChecker;
   let workspace: Workspace;
   let configs: ProjectConfigs;
+  let baselines: EditorBaselines;
   let host: FileHost;
   /** Closed files whose findings came from "Check Workspace": kept when their editor closes. */
   const checkedOnDisk = new Set<string>();
@@ -68,6 +70,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     host = options.fileHost(() => pushedSettings.maxFileSize);
     workspace = new Workspace(checker, host, log);
     configs = new ProjectConfigs(host, new Set(checker.rules.map((rule) => rule.meta.id)), publishConfigProblems);
+    baselines = new EditorBaselines(host, log);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -134,7 +137,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (project?.config.go) index = new PackageIndex(index.files, project.config.go);
     const skip = !settings.enable || (project !== undefined && ProjectConfigs.excludes(project, uri));
     const result = skip ? { findings: [] } : checker.analyzeDocument(document, index, mergeSettings(settings, project?.config));
-    return { result, settings };
+    return { result: await baselines.apply(document, result, project, settings.baselinedFindings), settings };
   }
 
   function publish(uri: string, result: AnalysisResult, settings: UserSettings): Promise<void> {
@@ -233,8 +236,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
     for (const change of changes) {
-      if (change.uri.endsWith(`/${CONFIG_FILE_NAME}`)) configs.invalidate();
-      else workspace.invalidate(change.uri);
+      if (change.uri.endsWith(`/${CONFIG_FILE_NAME}`)) {
+        configs.invalidate();
+        baselines.clear();
+      } else if (!baselines.invalidate(change.uri)) workspace.invalidate(change.uri);
     }
     for (const uri of workspace.openUris) schedule(uri, 100);
   });

@@ -2,6 +2,7 @@ import { DEFAULT_MAX_FILE_BYTES, type AnalysisSettings } from '../core/analyzer'
 import type { SeveritySetting } from '../core/findings';
 import type { ProjectConfig } from '../core/config';
 import type { Rule } from '../core/rule';
+import type { BaselinedFindings } from './baseline';
 
 /** The `goBackendGuide` section of the editor settings, as package.json declares it. */
 export interface UserSettings {
@@ -13,9 +14,11 @@ export interface UserSettings {
   apiHovers: boolean;
   /** The language of messages, hovers and guide links; `auto` follows the editor. */
   language: 'auto' | 'en' | 'zh-cn';
+  /** Findings in the project's baseline: not shown, or shown as hints. */
+  baselinedFindings: BaselinedFindings;
 }
 
-export const DEFAULT_SETTINGS: UserSettings = { enable: true, rules: {}, maxFileSize: DEFAULT_MAX_FILE_BYTES, apiHovers: true, language: 'auto' };
+export const DEFAULT_SETTINGS: UserSettings = { enable: true, rules: {}, maxFileSize: DEFAULT_MAX_FILE_BYTES, apiHovers: true, language: 'auto', baselinedFindings: 'hide' };
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off', 'default']);
 
@@ -42,6 +45,10 @@ export function readSettings(raw: unknown, rules: readonly Rule[], problems: str
   if (value.language !== undefined) {
     if (value.language === 'auto' || value.language === 'en' || value.language === 'zh-cn') settings.language = value.language;
     else problems.push('goBackendGuide.language must be "auto", "en" or "zh-cn"');
+  }
+  if (value.baselinedFindings !== undefined) {
+    if (value.baselinedFindings === 'hide' || value.baselinedFindings === 'hint') settings.baselinedFindings = value.baselinedFindings;
+    else problems.push('goBackendGuide.baselinedFindings must be "hide" or "hint"');
   }
   if (value.maxFileSize !== undefined) {
     if (typeof value.maxFileSize === 'number' && value.maxFileSize > 0) settings.maxFileSize = value.maxFileSize;
