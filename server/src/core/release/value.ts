@@ -4,7 +4,7 @@
 // and the blocks, conservatively: a use is left out only when no run of the function can reach it
 // from the binding without passing another assignment, or when it runs before the binding and no
 // loop can bring it round again. A function with `goto` keeps every use.
-import type { Node } from 'web-tree-sitter';
+import type { Node, Tree } from 'web-tree-sitter';
 import { enclosingFunction } from '../syntax';
 import { isDiscarded, literalAround, runsOf } from './closures';
 import type { Occurrence } from './occurrences';
@@ -26,7 +26,7 @@ interface Reassignment {
  */
 export function usesOfValue(statement: Node, uses: readonly Occurrence[], fn: Node): Occurrence[] {
   const kept = uses.filter((use) => !isDiscarded(use.node));
-  if (kept.length === 0 || GOTO.test(fn.text)) return kept;
+  if (kept.length === 0 || hasGoto(fn)) return kept;
   const reassignments = kept.map((use) => reassignmentAfter(use, statement, fn)).filter((r): r is Reassignment => r !== undefined);
   const always = reassignments.find((r) => r.statement.parent?.type === 'statement_list' && contains(r.statement.parent, statement));
   const loop = outermostLoop(statement, fn);
@@ -45,6 +45,23 @@ export function usesOfValue(statement: Node, uses: readonly Occurrence[], fn: No
     result.push(use === always?.target ? { ...use, overwrites: true } : use);
   }
   return result;
+}
+
+let gotoTree: Tree | undefined;
+const gotoMemo = new Map<number, boolean>();
+
+/** Whether `fn`'s text has a `goto`, kept for the other bindings of the function while the tree is the same. */
+function hasGoto(fn: Node): boolean {
+  if (gotoTree !== fn.tree) {
+    gotoTree = fn.tree;
+    gotoMemo.clear();
+  }
+  let found = gotoMemo.get(fn.startIndex);
+  if (found === undefined) {
+    found = GOTO.test(fn.text);
+    gotoMemo.set(fn.startIndex, found);
+  }
+  return found;
 }
 
 /** `x = …` or `x, err := …` (reusing `x`) in `fn` itself, after `binding`. */
