@@ -17,8 +17,9 @@ type Expression = { tag: string } | { not: Expression } | { and: [Expression, Ex
  */
 export function buildConstraintGoMinor(root: Node): number | undefined {
   let minor: number | undefined;
-  for (const child of root.namedChildren) {
-    if (!child || child.type !== 'comment') break;
+  // Only the comments before the package clause: walked one by one, not as the list of every
+  // top-level declaration.
+  for (let child = root.firstNamedChild; child?.type === 'comment'; child = child.nextNamedSibling) {
     const line = /^\/\/go:build(?:[ \t](.*))?$/.exec(child.text.replace(/\r$/, ''));
     if (!line) continue;
     const expression = parse(line[1] ?? '');

@@ -108,16 +108,33 @@ function variableRuns(variable: Node, fn: Node, tree: Tree): readonly Run[] | un
 /**
  * The func literal written directly in `fn` that contains `node`, and how deep `node` is nested
  * in literals (0: in `fn` itself). A use two literals deep runs when an inner closure runs,
- * which this analysis does not follow.
+ * which this analysis does not follow. Read from the literals' ranges, listed once per function.
  */
 export function literalAround(node: Node, fn: Node): { literal?: Node; depth: number } {
   let literal: Node | undefined;
   let depth = 0;
-  for (let current = node.parent; current && !current.equals(fn); current = current.parent) {
-    if (current.type === 'func_literal') {
-      literal = current;
-      depth++;
-    }
+  for (const candidate of literalsIn(fn)) {
+    if (candidate.startIndex > node.startIndex) break;
+    if (node.endIndex > candidate.endIndex) continue;
+    literal ??= candidate;
+    depth++;
   }
   return { literal, depth };
+}
+
+let literalsTree: Tree | undefined;
+const literalsMemo = new Map<number, Node[]>();
+
+/** The func literals inside `fn` (not `fn` itself), in source order. */
+function literalsIn(fn: Node): Node[] {
+  if (literalsTree !== fn.tree) {
+    literalsTree = fn.tree;
+    literalsMemo.clear();
+  }
+  let literals = literalsMemo.get(fn.id);
+  if (!literals) {
+    literals = fn.descendantsOfType('func_literal').filter((n): n is Node => n !== null && n.id !== fn.id);
+    literalsMemo.set(fn.id, literals);
+  }
+  return literals;
 }
