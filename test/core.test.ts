@@ -1,6 +1,7 @@
 // The analysis core below the rules: incremental parsing, suppression, generated files, the index.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { buildConstraintGoMinor } from '../server/src/core/build-constraint';
 import { isBuildIgnored, isGeneratedFile } from '../server/src/core/generated';
 import { defaultPackageName } from '../server/src/core/imports';
 import { PackageIndex } from '../server/src/core/package-index';
@@ -299,6 +300,37 @@ func run() {
   } finally {
     document.dispose();
   }
+});
+
+test("a file's //go:build line implies the lowest Go version Go's rule gives it", async () => {
+  const checker = await checkerFor([]);
+  const minor = (header: string) => {
+    const document = checker.openDocument('file:///constraint.go', `${header}\npackage p\n`);
+    try {
+      return buildConstraintGoMinor(document.tree.rootNode);
+    } finally {
+      document.dispose();
+    }
+  };
+  const cases: [string, number | undefined][] = [
+    ['//go:build go1.21', 21],
+    ['//go:build linux && go1.20', 20],
+    ['//go:build (linux && go1.22) || (windows && go1.20)', 20],
+    ['//go:build go1.21 || linux', undefined],
+    ['//go:build !go1.22', undefined],
+    ['//go:build go1.19 && !go1.22', 19],
+    ['//go:build !(go1.18 || linux)', undefined],
+    ['//go:build !(linux && !go1.21)', undefined],
+    ['//go:build !(!go1.21 || linux)', 21],
+    ['//go:build go1', 0],
+    ['// +build go1.21', undefined],
+    ['//go:build', undefined],
+    ['//go:build go1.21 &&', undefined],
+    ['//go:buildgo1.21', undefined],
+    ['// Copyright\n\n//go:build go1.18', 18],
+    ['package q\n//go:build go1.18', undefined],
+  ];
+  for (const [header, expected] of cases) assert.equal(minor(header), expected, header);
 });
 
 test('test-support packages are recognised by their name, English words are not', () => {

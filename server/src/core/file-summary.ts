@@ -40,6 +40,11 @@ export interface FileSummary {
    * do X?" rather than "what is declared?".
    */
   calledMethods: Set<string>;
+  /**
+   * The names of the functions and methods the file defers anywhere (`defer handlePanic()`,
+   * `defer s.recoverRequest()`): the callee's name, whatever its qualifier.
+   */
+  deferredNames: Set<string>;
   /** Changes exactly when what the index learns from this file changes (not on body edits). */
   fingerprint: string;
 }
@@ -51,6 +56,7 @@ interface DeclarationSummary {
   funcs: FuncSignature[];
   vars: Map<string, TypeRef>;
   calledMethods: string[];
+  deferredNames: string[];
   /** A hash of the above, for the fingerprint. */
   signature: number;
 }
@@ -74,6 +80,7 @@ export function summarizeFile(uri: string, tree: Tree, declarations: TopLevel[] 
     funcs: [],
     vars: new Map(),
     calledMethods: new Set(),
+    deferredNames: new Set(),
     fingerprint: '',
   };
   let fingerprint = hash(importsKey);
@@ -96,6 +103,7 @@ export function summarizeFile(uri: string, tree: Tree, declarations: TopLevel[] 
     for (const [name, ref] of declaration.otherTypes) summary.otherTypes.set(name, ref);
     for (const [name, ref] of declaration.vars) summary.vars.set(name, ref);
     for (const name of declaration.calledMethods) summary.calledMethods.add(name);
+    for (const name of declaration.deferredNames) summary.deferredNames.add(name);
     fingerprint = combine(fingerprint, declaration.signature);
   });
   summary.fingerprint = (fingerprint >>> 0).toString(36);
@@ -109,7 +117,7 @@ export const WATCHED_METHODS: readonly string[] = ['Shutdown', 'SetMaxOpenConns'
 const WATCHED_CALL = new RegExp(`\\.\\s*(?:${WATCHED_METHODS.join('|')})\\s*\\(`);
 
 function summarizeDeclaration(declaration: Node, resolve: (q: string) => string | undefined): DeclarationSummary {
-  const result: DeclarationSummary = { structs: [], otherTypes: new Map(), funcs: [], vars: new Map(), calledMethods: [], signature: 0 };
+  const result: DeclarationSummary = { structs: [], otherTypes: new Map(), funcs: [], vars: new Map(), calledMethods: [], deferredNames: [], signature: 0 };
   switch (declaration.type) {
     case 'type_declaration':
       for (const spec of declaration.namedChildren) {
@@ -128,9 +136,12 @@ function summarizeDeclaration(declaration: Node, resolve: (q: string) => string 
       }
       break;
   }
-  if (declaration.type !== 'type_declaration') result.calledMethods = watchedCalls(declaration);
+  if (declaration.type !== 'type_declaration') {
+    result.calledMethods = watchedCalls(declaration);
+    result.deferredNames = deferredCallees(declaration);
+  }
   result.signature = hash(
-    JSON.stringify([result.structs.map((s) => [s.name, [...s.fields], s.embedded]), [...result.otherTypes], result.funcs, [...result.vars], result.calledMethods]),
+    JSON.stringify([result.structs.map((s) => [s.name, [...s.fields], s.embedded]), [...result.otherTypes], result.funcs, [...result.vars], result.calledMethods, result.deferredNames]),
   );
   return result;
 }
@@ -148,6 +159,19 @@ function watchedCalls(declaration: Node): string[] {
     const name = fn?.type === 'selector_expression' ? fn.childForFieldName('field')?.text : undefined;
     if (name && WATCHED_METHODS.includes(name)) found.add(name);
   }
+  return [...found].sort();
+}
+
+const DEFERRED_CALL = /(?<![\p{L}\p{Nd}_])defer\s+(?:[\p{L}_][\p{L}\p{Nd}_]*\s*\.\s*)*([\p{L}_][\p{L}\p{Nd}_]*)\s*\(/gu;
+
+/**
+ * The names a declaration's defer statements call: `handlePanic` for `defer handlePanic()`,
+ * `recoverRequest` for `defer s.recoverRequest()`. Read from the text: a `defer` written in a
+ * comment or a string only adds a name, which can only make the rules that ask more careful.
+ */
+function deferredCallees(declaration: Node): string[] {
+  const found = new Set<string>();
+  for (const match of declaration.text.matchAll(DEFERRED_CALL)) if (match[1] !== 'func') found.add(match[1]);
   return [...found].sort();
 }
 

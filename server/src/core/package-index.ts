@@ -16,6 +16,7 @@ export class PackageIndex {
   private readonly vars = new Map<string, TypeRef>();
   private readonly importsByFile = new Map<string, FileImports>();
   private readonly calledMethods = new Set<string>();
+  private readonly deferredNames = new Set<string>();
   readonly packageNames = new Set<string>();
   /** Changes whenever anything a rule can learn from the index changes. */
   readonly fingerprint: string;
@@ -33,6 +34,7 @@ export class PackageIndex {
       for (const [name, type] of file.otherTypes) this.otherTypes.set(name, type);
       for (const [name, type] of file.vars) this.vars.set(name, type);
       for (const name of file.calledMethods) this.calledMethods.add(name);
+      for (const name of file.deferredNames) this.deferredNames.add(name);
       for (const fn of file.funcs) {
         if (fn.receiver) this.methods.set(`${fn.receiver}.${fn.name}`, fn);
         else this.funcs.set(fn.name, fn);
@@ -96,6 +98,14 @@ export class PackageIndex {
    */
   callsMethod(name: string): boolean {
     return this.calledMethods.has(name);
+  }
+
+  /**
+   * True when some file of the package defers a call of a function or method of this name
+   * (`defer handlePanic()`, `defer s.handlePanic()`), whatever the qualifier.
+   */
+  defers(name: string): boolean {
+    return this.deferredNames.has(name);
   }
 
   /** True when go.mod says at least `major.minor`; undefined when there is no go.mod. */

@@ -4,7 +4,8 @@
 // obligation (a cancel to call, a lock to release) is pending on some path reaching it, or null
 // when no path reaches it. The obligation starts right after `start`; a statement in `releases`
 // (an explicit call, or a defer that will run at every later exit) discharges it. An exit reached
-// with the obligation pending is a leak. Shapes this walk does not model (goto, fallthrough, a
+// with the obligation pending is a leak, and so is a statement in `overwrites` (the variable that
+// holds the only way to discharge it gets another value there). Shapes this walk does not model (goto, fallthrough, a
 // break with no visible target) make the answer 'unknown', and the rules stay silent.
 import type { Node } from 'web-tree-sitter';
 import type { Localized } from './findings';
@@ -18,6 +19,8 @@ export interface FlowQuestion {
   start: Node;
   /** Ids of statements that discharge it: `cancel()`, `mu.Unlock()`, or a matching defer. */
   releases: ReadonlySet<number>;
+  /** Ids of statements after which the obligation can no longer be discharged: a leak when pending. */
+  overwrites?: ReadonlySet<number>;
   /** True for calls that never return (panic, os.Exit, log.Fatal, t.Fatal …). */
   terminates(call: Node): boolean;
 }
@@ -25,7 +28,7 @@ export interface FlowQuestion {
 export type FlowAnswer =
   | { kind: 'released' }
   | { kind: 'unknown' }
-  /** `exit` is the return statement, or the body block when the function runs off its end. */
+  /** `exit` is the return statement, an overwrite, or the body block when the function runs off its end. */
   | { kind: 'leak'; exit: Node };
 
 interface Target {
@@ -62,6 +65,10 @@ class Walker {
     if (node.id === this.question.start.id) return true;
     if (state === null) return this.unreachable(node);
     if (this.question.releases.has(node.id)) return false;
+    if (this.question.overwrites?.has(node.id)) {
+      if (state) this.leak(node);
+      return false;
+    }
     switch (node.type) {
       case 'block':
       case 'statement_list':

@@ -1,62 +1,26 @@
-// Finds the uses of a resource variable in its function, resolving shadowing and reuse by `:=`.
+// Finds the uses of a resource variable in its function, resolving shadowing and reuse by `:=`,
+// and keeps those that can see the value the binding assigns.
 import type { Node, Tree } from 'web-tree-sitter';
 import { declarationIn, findLocalDeclaration, type Declaration } from '../scope';
 import { varDeclarationOf, type Binding } from './binding';
-import { word } from './patterns';
+import { occurrencesIn, type Occurrence } from './occurrences';
+import { usesOfValue } from './value';
 
-/** Nodes whose identifier children are names being declared. */
-const DECLARING_PARENTS = new Set(['var_spec', 'const_spec', 'parameter_declaration', 'variadic_parameter_declaration', 'type_parameter_declaration']);
-
-/** An identifier spelled like the rows variable inside the function. */
-export interface Occurrence {
-  node: Node;
-  parent: Node;
-  start: number;
-  /** The identifier is a name being declared: by `:=` (which may reuse a variable), or otherwise. */
-  declares?: 'short' | 'other';
-}
-
-let occurrenceTree: Tree | undefined;
-const occurrenceMemo = new Map<string, Occurrence[]>();
+export type { Occurrence } from './occurrences';
 
 /**
- * The identifiers named `name` in `fn`, found by searching its text rather than walking its tree;
- * kept for the other queries of the same function while the tree is the same.
- */
-function occurrencesIn(fn: Node, name: string, tree: Tree): Occurrence[] {
-  if (occurrenceTree !== tree) {
-    occurrenceTree = tree;
-    occurrenceMemo.clear();
-  }
-  const key = `${fn.startIndex}:${name}`;
-  const known = occurrenceMemo.get(key);
-  if (known) return known;
-  const found: Occurrence[] = [];
-  const base = fn.startIndex;
-  for (const hit of fn.text.matchAll(word(name))) {
-    const start = base + hit.index;
-    const node = fn.descendantForIndex(start, start + name.length);
-    if (!node || node.startIndex !== start || node.type !== 'identifier') continue; // a field, a string, a comment
-    const parent = node.parent;
-    if (!parent) continue;
-    found.push({ node, parent, start, declares: declarationKind(parent) });
-  }
-  occurrenceMemo.set(key, found);
-  return found;
-}
-
-function declarationKind(parent: Node): Occurrence['declares'] {
-  if (DECLARING_PARENTS.has(parent.type)) return 'other';
-  // The left side of `:=` in a statement, a range clause, a type switch or a select case.
-  if (parent.type !== 'expression_list' || parent.nextSibling?.type !== ':=') return undefined;
-  return parent.parent?.type === 'short_var_declaration' ? 'short' : 'other';
-}
-
-/**
- * The uses of the rows variable in the function's body, or undefined when the variable outlives
- * the function: a named result, a package variable or a variable of an enclosing function.
+ * The uses of the value the binding assigns (rows, a response, a span) in the function's body,
+ * or undefined when the variable outlives the function: a named result, a package variable or a
+ * variable of an enclosing function. Uses of other values the same variable holds are left out
+ * (see `usesOfValue`); the assignment that replaces this value on every path is marked.
  */
 export function referencesOf(binding: Binding, name: string, fn: Node, body: Node, tree: Tree): Occurrence[] | undefined {
+  const uses = variableReferences(binding, name, fn, body, tree);
+  return uses && usesOfValue(binding.statement, uses, fn);
+}
+
+/** The uses of the variable the binding assigns, whatever value it holds at each. */
+function variableReferences(binding: Binding, name: string, fn: Node, body: Node, tree: Tree): Occurrence[] | undefined {
   const { target } = binding;
   const occurrences = occurrencesIn(fn, name, tree);
   const declaring = occurrences.filter((o) => o.declares);

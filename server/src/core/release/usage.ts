@@ -4,11 +4,15 @@
 // when a release runs.
 import type { Node } from 'web-tree-sitter';
 import { enclosingFunction } from '../syntax';
+import { literalAround, runsOf } from './closures';
+import { word } from './patterns';
 
 /** One identifier naming the resource variable, and its parent. */
 export interface Reference {
   node: Node;
   parent: Node;
+  /** The target of the assignment that replaces this value on every path (see `usesOfValue`). */
+  overwrites?: boolean;
 }
 
 /**
@@ -36,6 +40,12 @@ export interface Usage {
   releasedElsewhere: boolean;
   /** Someone else owns the resource. */
   escapes: boolean;
+  /**
+   * The statement that assigns the variable again on every path that goes on, when nothing
+   * releases this value before it (a deferred closure reads the variable only at the end, so it
+   * releases the last value): this one is lost there.
+   */
+  overwrittenAt?: Node;
 }
 
 /** Nodes an expression may sit in and still be evaluated whenever its statement runs. */
@@ -55,10 +65,19 @@ const PASS_THROUGH = new Set([
   'var_declaration',
 ]);
 
-/** What the uses of the resource, taken together, say about who releases it and when. */
+/**
+ * What the uses of the resource (from `referencesOf`, which leaves out `_ = x` and literals that
+ * never run), taken together, say about who releases it and when. A release inside a func
+ * literal counts where the literal runs (see `runsOf`).
+ */
 export function usageOf(refs: readonly Reference[], fn: Node, classify: (ref: Reference) => Use): Usage {
   const usage: Usage = { sites: [], conditionalRelease: false, releasedElsewhere: false, escapes: false };
+  let overwrite: Node | undefined;
+  let releasedBeforeEnd = false;
   for (const ref of refs) {
+    if (ref.overwrites) overwrite = ref.parent.parent ?? undefined;
+    const { literal, depth } = literalAround(ref.node, fn);
+    const runs = depth === 0 ? undefined : depth === 1 ? runsOf(literal!, fn) : undefined;
     const use = classify(ref);
     switch (use.kind) {
       case 'harmless':
@@ -67,25 +86,72 @@ export function usageOf(refs: readonly Reference[], fn: Node, classify: (ref: Re
         usage.escapes = true;
         break;
       case 'release':
-        releaseCall(use.call, fn, usage);
+        if (depth > 0 && !runs) {
+          usage.releasedElsewhere = true;
+          break;
+        }
+        for (const { call, deferred } of runs ?? [{ call: use.call, deferred: false }]) {
+          if (deferred) releaseAtEnd(call, fn, usage);
+          else releaseCall(call, usage);
+          releasedBeforeEnd ||= !deferred;
+        }
         break;
       case 'releaseValue': {
         // `defer closeLogged(resp.Body.Close)` releases it; any other use of the method value escapes.
         const deferred = deferredCallOfArgument(use.value, fn);
-        if (deferred) usage.sites.push(deferred);
-        else usage.escapes = true;
+        if (deferred) {
+          usage.sites.push(deferred);
+          releasedBeforeEnd = true;
+        } else usage.escapes = true;
         break;
       }
       case 'argument': {
+        if (ignoredByLiteral(use.argument)) break;
         const deferred = deferredCallOfArgument(use.argument, fn);
-        if (deferred) usage.sites.push(deferred);
-        else if (use.otherwise === 'escape') usage.escapes = true;
+        if (deferred) {
+          usage.sites.push(deferred);
+          releasedBeforeEnd = true;
+        } else if (use.otherwise === 'escape') usage.escapes = true;
         break;
       }
     }
     if (usage.escapes) break;
   }
+  if (overwrite && !releasedBeforeEnd && !usage.escapes && !usage.releasedElsewhere && !usage.conditionalRelease) usage.overwrittenAt = overwrite;
   return usage;
+}
+
+/**
+ * A release in a deferred literal (written in `fn`): it runs as the function returns, reading the
+ * variable as it is then.
+ */
+function releaseAtEnd(call: Node, fn: Node, usage: Usage): void {
+  const statement = call.parent!;
+  if (statement.parent?.type === 'statement_list' && enclosingFunction(statement)?.equals(fn)) usage.sites.push(statement);
+  else usage.releasedElsewhere = true;
+}
+
+/**
+ * `defer func(body io.ReadCloser) {}(resp.Body)`: the literal the argument goes to never names
+ * the parameter that receives it, so the call neither releases nor keeps it.
+ */
+function ignoredByLiteral(argument: Node): boolean {
+  const list = argument.parent;
+  const literal = list?.type === 'argument_list' ? list.parent?.childForFieldName('function') : undefined;
+  if (literal?.type !== 'func_literal') return false;
+  const names: (string | undefined)[] = [];
+  for (const declaration of literal.childForFieldName('parameters')?.namedChildren ?? []) {
+    if (declaration?.type !== 'parameter_declaration') return false;
+    const declared = declaration.childrenForFieldName('name');
+    if (declared.length === 0) names.push(undefined);
+    for (const name of declared) names.push(name?.text);
+  }
+  const arguments_ = list!.namedChildren;
+  if (names.length !== arguments_.length) return false;
+  const name = names[arguments_.findIndex((n) => n?.equals(argument))];
+  if (name === undefined || name === '_') return true;
+  const body = literal.childForFieldName('body');
+  return body !== null && !word(name).test(body.text);
 }
 
 /** For an argument of `defer f(…)` written in `fn` itself, the defer statement. */
@@ -98,19 +164,7 @@ function deferredCallOfArgument(argument: Node, fn: Node): Node | undefined {
 }
 
 /** Records a release call by whether it always runs when this function gets there. */
-function releaseCall(call: Node, fn: Node, usage: Usage): void {
-  const owner = enclosingFunction(call);
-  if (!owner) return;
-  if (!owner.equals(fn)) {
-    // `defer func() { … resp.Body.Close() … }()` in this function releases it; any other literal
-    // (a stored cleanup func, a goroutine, `t.Cleanup`) runs at a time we cannot see.
-    const invocation = owner.parent;
-    const statement = invocation?.type === 'call_expression' && invocation.childForFieldName('function')?.equals(owner) ? invocation.parent : null;
-    const outer = enclosingFunction(owner);
-    if (statement?.type === 'defer_statement' && statement.parent?.type === 'statement_list' && outer?.equals(fn)) usage.sites.push(statement);
-    else usage.releasedElsewhere = true;
-    return;
-  }
+function releaseCall(call: Node, usage: Usage): void {
   const statement = unconditionalStatement(call);
   if (statement) usage.sites.push(statement);
   else usage.conditionalRelease = true;

@@ -46,9 +46,14 @@ export const rule: Rule = {
     if (uses.releases.some((r) => r.startIndex < start.startIndex && r.type === 'defer_statement' && r.text !== `defer ${name}(${callArgs})`)) return;
     // Returning from main.main ends the process, and every context with it (as go vet reasons).
     if (isMainMain(fn, context)) return;
-    const answer = followPaths(body, { start, releases: new Set(uses.releases.map((r) => r.id)), terminates: neverReturns });
+    const overwrites = new Set(uses.overwrites.map((r) => r.id));
+    const answer = followPaths(body, { start, releases: new Set(uses.releases.map((r) => r.id)), overwrites, terminates: neverReturns });
     if (answer.kind !== 'leak') return;
     const deferLine = `defer ${name}(${callArgs})`;
+    if (overwrites.has(answer.exit.id) || (uses.discarded && uses.releases.length === 0)) {
+      reportLost(binding, fn, callText, deferLine, overwrites.has(answer.exit.id) ? answer.exit : undefined, context);
+      return;
+    }
     const never = !uses.releases.some((r) => r.startIndex > start.startIndex);
     const loop = insideLoop(start, fn);
     const late = uses.releases.find((r) => r.startIndex > start.startIndex && r.type === 'defer_statement');
@@ -75,6 +80,31 @@ export const rule: Rule = {
     });
   },
 };
+
+/**
+ * The cancel function is lost: only ever written as `_ = cancel` (which calls nothing), or
+ * replaced by another `context.With…` on `overwrite` before it was called. A defer right after
+ * the call cancels this context whatever the variable holds later.
+ */
+function reportLost({ target, statement }: Binding, fn: Node, callText: string, deferLine: string, overwrite: Node | undefined, context: RuleContext): void {
+  const name = target.text;
+  const loop = insideLoop(statement, fn);
+  const line = overwrite && overwrite.startPosition.row + 1;
+  const remedy = loop ? { en: `call \`${name}()\` before ${line ? `line ${line}` : 'the iteration ends'}`, zh: `在${line ? `第 ${line} 行` : '本轮迭代结束'}之前调用 \`${name}()\`` } : { en: `add \`${deferLine}\` right after the call`, zh: `在调用的下一行加上 \`${deferLine}\`` };
+  context.report({
+    node: target,
+    message: line
+      ? {
+          en: `\`${name}\` from \`${callText}\` is replaced on line ${line} before it is called, so its context leaks; ${remedy.en}`,
+          'zh-cn': `\`${callText}\` 返回的 \`${name}\` 在第 ${line} 行被重新赋值之前没有调用，它的 context 会泄漏到父 context 结束为止；${remedy.zh}`,
+        }
+      : {
+          en: `\`_ = ${name}\` does not call the cancel function of \`${callText}\`, so the context lives until its parent ends; ${remedy.en}`,
+          'zh-cn': `\`_ = ${name}\` 并不会调用 \`${callText}\` 返回的 cancel 函数，context 要等父 context 结束才会释放；${remedy.zh}`,
+        },
+    fixes: loop || statement.parent?.type !== 'statement_list' ? [] : [addedDefer(statement, deferLine, context.file.lines)],
+  });
+}
 
 /** `ctx, _ := context.WithTimeout(…)`: nothing can ever cancel the context. */
 function reportDiscarded(binding: Binding, fn: Node, callText: string, callArgs: string, context: RuleContext): void {

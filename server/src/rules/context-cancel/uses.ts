@@ -1,7 +1,9 @@
 // Where the cancel variable is bound, and what each later mention of it does with it.
 import type { Node } from 'web-tree-sitter';
+import { isDiscarded, literalAround, runsOf } from '../../core/release/closures';
+import { unconditionalStatement } from '../../core/release/usage';
 import { declarationIn, findLocalDeclaration } from '../../core/scope';
-import { identifiersNamed } from '../../core/syntax';
+import { enclosingFunction, identifiersNamed } from '../../core/syntax';
 
 /** `ctx, cancel := …`, `ctx, cancel = …` or `var ctx, cancel = …` around a With* call. */
 export interface Binding {
@@ -38,8 +40,15 @@ export function bindingOf(call: Node): Binding | undefined {
 export interface Uses {
   /** Statements that call it: `cancel()`, `defer cancel()`, `defer func() { … cancel() … }()`. */
   releases: Node[];
+  /**
+   * Statements that give the variable another context's cancel (`ctx, cancel = context.WithTimeout(…)`):
+   * the one bound before is lost there unless it was called.
+   */
+  overwrites: Node[];
   /** Set when the function gives it away: returned, stored, passed, captured by a closure. */
   moved: boolean;
+  /** Set when it is written as `_ = cancel`, which calls nothing and hands nothing on. */
+  discarded: boolean;
 }
 
 const DEFER_OR_CALL = new Set(['expression_statement', 'defer_statement']);
@@ -53,40 +62,51 @@ export function usesOf(binding: Binding, fn: Node): Uses | undefined {
   const name = target.text;
   const own = binding.kind === 'assign' ? findLocalDeclaration(target) : declarationIn(statement, name);
   if (!own || own.kind === 'result' || !within(own.node, fn)) return undefined;
-  const uses: Uses = { releases: [], moved: false };
+  const uses: Uses = { releases: [], overwrites: [], moved: false, discarded: false };
   for (const identifier of identifiersNamed(fn, name)) {
     if (identifier.equals(target)) continue;
     const declaration = findLocalDeclaration(identifier);
     if (declaration?.name.id !== own.name.id) continue;
     if (isAssignedTo(identifier)) {
-      // Another `ctx, cancel = context.With…(…)` starts a new value, analysed on its own.
+      // Another `ctx, cancel = context.With…(…)` starts a new value, analysed on its own; this one
+      // is lost there unless called before.
       if (!reboundByWith(identifier)) uses.moved = true;
+      else if (!identifier.equals(own.name) && enclosingFunction(identifier)?.equals(fn)) uses.overwrites.push(identifier.parent!.parent!);
       continue;
     }
-    const release = releaseStatement(identifier, fn);
-    if (release) uses.releases.push(release);
+    if (isDiscarded(identifier)) {
+      uses.discarded = true;
+      continue;
+    }
+    const releases = releaseStatements(identifier, fn);
+    if (releases) uses.releases.push(...releases);
     else uses.moved = true;
   }
   return uses;
 }
 
 /**
- * The statement a mention releases through: `cancel()` or `defer cancel()` in the function
- * itself, or any mention inside a func literal deferred right where it is written.
+ * The statements a mention releases through: `cancel()` or `defer cancel()` in the function
+ * itself, or any mention inside a func literal where that literal runs: called on the spot,
+ * deferred, or through a variable that is called (none when it never runs). Undefined for
+ * anything else (the cancel function or the literal handed on).
  */
-function releaseStatement(identifier: Node, fn: Node): Node | undefined {
-  let outermost: Node | undefined;
-  for (let current = identifier.parent; current && !current.equals(fn); current = current.parent) {
-    if (current.type === 'func_literal') outermost = current;
-  }
-  if (outermost) {
-    const call = outermost.parent;
-    const statement = call?.type === 'call_expression' && call.childForFieldName('function')?.equals(outermost) ? call.parent : null;
-    return statement?.type === 'defer_statement' ? statement : undefined;
+function releaseStatements(identifier: Node, fn: Node): Node[] | undefined {
+  const { literal } = literalAround(identifier, fn);
+  if (literal) {
+    const runs = runsOf(literal, fn);
+    if (!runs) return undefined;
+    const statements: Node[] = [];
+    for (const { call, deferred } of runs) {
+      const statement = deferred ? call.parent : unconditionalStatement(call);
+      if (!statement) return undefined;
+      statements.push(statement);
+    }
+    return statements;
   }
   const call = identifier.parent;
   if (call?.type !== 'call_expression' || !call.childForFieldName('function')?.equals(identifier)) return undefined;
-  return call.parent && DEFER_OR_CALL.has(call.parent.type) ? call.parent : undefined;
+  return call.parent && DEFER_OR_CALL.has(call.parent.type) ? [call.parent] : undefined;
 }
 
 function isAssignedTo(identifier: Node): boolean {

@@ -3,12 +3,13 @@ import { replaceNode } from '../../core/edits';
 import type { Fix, Localized, TextEdit } from '../../core/findings';
 import type { TypeRef } from '../../core/go-types';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
-import { callArguments, calleeParts, findAll } from '../../core/syntax';
+import { callArguments, calleeParts, enclosingFunction, findAll } from '../../core/syntax';
 import { listEn, listZh } from '../../core/text';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 import { Facts, type TopFacts } from './facts';
 import { runsAfterDone, usedOnlyInline } from './flow';
+import { nilGuarded, parameterOverwrite, removedLine } from './overwrite';
 import query from './query.scm';
 import { CONTEXT_PATHS, contextExpression, scopeOf, type ContextSource, type Scope } from './scope';
 
@@ -112,15 +113,20 @@ function checkBackground(call: Node, operand: Node, facts: Facts, context: RuleC
   if (isConstructor(source.fn)) return;
   const expression = contextExpression(source, call, facts);
   if (!expression || runsAfterDone(call, source.fn, expression.names, top, facts.types)) return;
-  if (!usedOnlyInline(call, top, facts)) return;
+  // `ctx = context.Background()` on the parameter itself: every later use drops the caller's
+  // context, unless it only fills in a nil one.
+  const overwrite = parameterOverwrite(call, source);
+  if (overwrite ? nilGuarded(overwrite, source.param.text, source.fn) : !usedOnlyInline(call, top, facts)) return;
   // A local variable named like the import shadows it.
   if (!context.types.isPackage(operand, path)) return;
   const written = facts.text.slice(operand.startIndex, call.childForFieldName('function')!.endIndex);
-  const fixes: Fix[] = [{ title: { en: `Pass ${expression.text}`, 'zh-cn': `传入 ${expression.text}` }, edits: [replaceNode(call, expression.text)] }];
-  if (context.index.goAtLeast(1, 21) !== false) {
-    const detached = `${operand.text}.WithoutCancel(${expression.text})`;
-    fixes.push({ title: { en: `Detach on purpose with ${detached}`, 'zh-cn': `改用 ${detached}，明确脱离调用方的取消` }, edits: [replaceNode(call, detached)] });
+  if (overwrite) {
+    reportOverwrite(overwrite, source.param.text, written, call, operand, context);
+    return;
   }
+  const fixes: Fix[] = [{ title: { en: `Pass ${expression.text}`, 'zh-cn': `传入 ${expression.text}` }, edits: [replaceNode(call, expression.text)] }];
+  const detached = detachFix(call, operand, expression.text, context);
+  if (detached) fixes.push(detached);
   const from = describeSource(source);
   context.report({
     node: call,
@@ -130,6 +136,36 @@ function checkBackground(call: Node, operand: Node, facts: Facts, context: RuleC
     },
     fixes,
   });
+}
+
+/**
+ * `ctx = context.Background()` on the caller's context parameter `name`. Removing the line is the
+ * first fix when it runs on every path; under a condition the author meant to detach in some
+ * case, and `context.WithoutCancel(ctx)` does that while keeping the values.
+ */
+function reportOverwrite(statement: Node, name: string, written: string, call: Node, operand: Node, context: RuleContext): void {
+  const assignment = `${name} = ${written}()`;
+  const removal = removedLine(statement, context.file.lines);
+  const fixes: Fix[] = removal ? [{ title: { en: `Remove \`${assignment}\``, 'zh-cn': `删除 \`${assignment}\`` }, edits: [removal] }] : [];
+  const detached = detachFix(call, operand, name, context);
+  const unconditional = statement.parent?.parent?.equals(enclosingFunction(statement)?.childForFieldName('body') ?? statement) ?? false;
+  if (detached && unconditional) fixes.push(detached);
+  else if (detached) fixes.unshift(detached);
+  context.report({
+    node: statement,
+    message: {
+      en: `\`${assignment}\` replaces the caller's context \`${name}\` for the rest of the function; remove it so cancellation and deadlines reach this work`,
+      'zh-cn': `\`${assignment}\` 把调用方的 context \`${name}\` 换掉了，后面的代码都收不到取消和截止时间；请去掉这次赋值`,
+    },
+    fixes,
+  });
+}
+
+/** Replaces the call with `context.WithoutCancel(from)`, where the module's Go has it (1.21+). */
+function detachFix(call: Node, operand: Node, from: string, context: RuleContext): Fix | undefined {
+  if (context.index.goAtLeast(1, 21) === false) return undefined;
+  const detached = `${operand.text}.WithoutCancel(${from})`;
+  return { title: { en: `Detach on purpose with ${detached}`, 'zh-cn': `改用 ${detached}，明确脱离调用方的取消` }, edits: [replaceNode(call, detached)] };
 }
 
 /**

@@ -1,6 +1,7 @@
 // goroutine-loop-var: a goroutine, errgroup task or deferred closure that reads a loop variable
 // shared by all iterations (modules before Go 1.22).
 import type { Node } from 'web-tree-sitter';
+import { buildConstraintGoMinor } from '../../core/build-constraint';
 import { isNamed } from '../../core/go-types';
 import type { Localized } from '../../core/findings';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
@@ -27,7 +28,8 @@ export const rule: Rule = {
   query,
   check(match, context) {
     // From Go 1.22 each iteration has its own variables; without a go.mod, assume a modern module.
-    if (context.index.goAtLeast(1, 22) !== false) return;
+    const semantics = loopSemantics(context);
+    if (!semantics) return;
     const statement = capture(match, 'statement')!;
     const literal = capture(match, 'literal')!;
     const group = capture(match, 'group');
@@ -42,16 +44,33 @@ export const rule: Rule = {
       const fix = copyFix(variable, context);
       context.report({
         node: variable.use,
-        message: message(kind, variable.name, group?.text, context.index.goVersion!),
+        message: message(kind, variable.name, group?.text, semantics),
         fixes: fix ? [fix] : [],
       });
     }
   },
 };
 
-function message(kind: 'go' | 'defer' | 'group', name: string, group: string | undefined, version: string): Localized {
-  const shared = `loop variable \`${name}\`, which before Go 1.22 (go ${version}) is one variable for the whole loop`;
-  const sharedZh = `循环变量 \`${name}\`，而 Go 1.22 之前所有迭代共用这一个变量（本模块的 go.mod 为 go ${version}）`;
+/**
+ * Where the file gets the old loop-variable semantics from (the words for the message), or
+ * undefined when it has the new ones: its own `//go:build` line when it implies a Go version
+ * (Go compiles the file as at least go1.21, whatever the module says), else the module's go.mod.
+ */
+function loopSemantics(context: RuleContext): Localized | undefined {
+  const minor = buildConstraintGoMinor(context.file.tree.rootNode);
+  if (minor !== undefined) {
+    if (minor >= 22) return undefined;
+    const version = minor === 0 ? 'go1' : `go1.${minor}`;
+    return { en: `${version} by its //go:build`, 'zh-cn': `本文件的 //go:build 行要求 ${version}` };
+  }
+  if (context.index.goAtLeast(1, 22) !== false) return undefined;
+  const version = context.index.goVersion!;
+  return { en: `go ${version}`, 'zh-cn': `本模块的 go.mod 为 go ${version}` };
+}
+
+function message(kind: 'go' | 'defer' | 'group', name: string, group: string | undefined, semantics: Localized): Localized {
+  const shared = `loop variable \`${name}\`, which before Go 1.22 (${semantics.en}) is one variable for the whole loop`;
+  const sharedZh = `循环变量 \`${name}\`，而 Go 1.22 之前所有迭代共用这一个变量（${semantics['zh-cn']}）`;
   const copy = `\`${name} := ${name}\``;
   switch (kind) {
     case 'go':

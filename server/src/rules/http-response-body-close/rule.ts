@@ -57,8 +57,8 @@ export const rule: Rule = {
 
     const callee = snippet(call.childForFieldName('function')!.text, 30);
     const response: Response = { binding, name, fn, subject: { en: `\`${name}.Body\` from \`${callee}\``, 'zh-cn': `\`${callee}\` 返回的 \`${name}.Body\`` } };
-    if (usage.sites.length === 0 && !usage.conditionalRelease) {
-      reportNeverClosed(response, context);
+    if (usage.overwrittenAt || (usage.sites.length === 0 && !usage.conditionalRelease)) {
+      reportNeverClosed(response, usage.overwrittenAt, context);
       return;
     }
     // Closed somewhere: the body leaks only if a path leaves before the Close runs.
@@ -78,27 +78,40 @@ interface Response {
 }
 
 /**
- * No Close anywhere. In a loop a defer would hold every iteration's connection until the function
- * returns, so no fix is offered there; nor when the error is dropped (the response may be nil).
+ * No Close anywhere, or none before the variable is assigned again (`overwritten`): a defer after
+ * the error check closes this body whatever the variable holds later. In a loop a defer would hold
+ * every iteration's connection until the function returns, so no fix is offered there; nor when
+ * the error is dropped (the response may be nil).
  */
-function reportNeverClosed({ binding, name, fn, subject }: Response, context: RuleContext): void {
+function reportNeverClosed({ binding, name, fn, subject }: Response, overwritten: Node | undefined, context: RuleContext): void {
   const { target, statement, err } = binding;
   const inLoop = insideLoop(statement, fn);
   const anchor = inLoop ? undefined : errorCheckAnchor(statement, err, context);
   const close = `${name}.Body.Close()`;
   context.report({
     node: target,
-    message: inLoop
-      ? {
-          en: `${subject.en} is never closed, so each iteration keeps a connection out of the pool; close it once read, or move the loop body into a function`,
-          'zh-cn': `${subject['zh-cn']} 从未关闭，每轮迭代都有一个连接回不到连接池；读完后调用 \`${close}\`，或把循环体抽成函数`,
-        }
-      : {
-          en: `${subject.en} is never closed, which leaks its connection; add \`defer ${close}\` after the error check`,
-          'zh-cn': `${subject['zh-cn']} 从未关闭，底层连接会泄漏；请在错误检查之后加上 \`defer ${close}\``,
-        },
+    message: neverClosedMessage(subject, close, inLoop, overwritten && overwritten.startPosition.row + 1),
     fixes: anchor ? [addedLine(anchor, `defer ${close}`, context.file.lines)] : [],
   });
+}
+
+/** What the never-closed message says: in a loop, or replaced on `line` before any Close. */
+function neverClosedMessage(subject: Localized, close: string, inLoop: boolean, line: number | undefined): Localized {
+  if (line !== undefined) {
+    return {
+      en: `${subject.en} is replaced on line ${line} while still open, leaking its connection; ${inLoop ? `close it before line ${line}` : `add \`defer ${close}\` after the error check`}`,
+      'zh-cn': `${subject['zh-cn']} 在第 ${line} 行被重新赋值时还没有关闭，底层连接会泄漏；${inLoop ? `请在第 ${line} 行之前关闭它` : `请在错误检查之后加上 \`defer ${close}\``}`,
+    };
+  }
+  return inLoop
+    ? {
+        en: `${subject.en} is never closed, so each iteration keeps a connection out of the pool; close it once read, or move the loop body into a function`,
+        'zh-cn': `${subject['zh-cn']} 从未关闭，每轮迭代都有一个连接回不到连接池；读完后调用 \`${close}\`，或把循环体抽成函数`,
+      }
+    : {
+        en: `${subject.en} is never closed, which leaks its connection; add \`defer ${close}\` after the error check`,
+        'zh-cn': `${subject['zh-cn']} 从未关闭，底层连接会泄漏；请在错误检查之后加上 \`defer ${close}\``,
+      };
 }
 
 /**

@@ -1,6 +1,8 @@
 // What a function does to one mutex besides locking it: where it unlocks, and whether it lets go.
 import type { Node } from 'web-tree-sitter';
 import type { TypeRef } from '../../core/go-types';
+import { literalAround, runsOf } from '../../core/release/closures';
+import { unconditionalStatement } from '../../core/release/usage';
 import type { RuleContext } from '../../core/rule';
 import { walk } from '../../core/syntax';
 
@@ -59,8 +61,9 @@ export function unlocksIn(fn: Node, text: string, unlock: string, embedded: bool
     if (node.type === 'call_expression') {
       const callee = node.childForFieldName('function');
       if (callee?.type !== 'selector_expression') {
-        // `unlock(mu)`, `releaseAll()`: a helper may unlock for us.
-        if (callee && /unlock|release/i.test(callee.text)) result.handedOff = true;
+        // `unlock(mu)`, `releaseAll()`: a helper may unlock for us. A literal called on the spot
+        // is walked like the rest of the body.
+        if (callee && callee.type !== 'func_literal' && /unlock|release/i.test(callee.text)) result.handedOff = true;
         return undefined;
       }
       const method = callee.childForFieldName('field')?.text ?? '';
@@ -75,17 +78,20 @@ export function unlocksIn(fn: Node, text: string, unlock: string, embedded: bool
         if (/unlock|release/i.test(method)) result.handedOff = true;
         return undefined;
       }
-      const deferredIn = deferredLiteral(node, fn);
-      if (firstEvent === undefined && deferredIn === undefined && node.parent?.type !== 'defer_statement') firstEvent = method;
+      const { literal } = literalAround(node, fn);
+      if (firstEvent === undefined && !literal && node.parent?.type !== 'defer_statement') firstEvent = method;
       if (method !== unlock) return undefined;
-      const statement = releaseStatement(node, deferredIn);
-      if (!statement) {
-        // A closure with its own Lock and Unlock pairs them itself; any other unlock elsewhere
-        // means the lock is released at some other time.
-        if (!locksItself(node, text, unlock)) result.handedOff = true;
-      } else {
+      // A closure with its own Lock and Unlock pairs them itself.
+      if (literal && locksItself(node, text, unlock)) return undefined;
+      const statements = releaseStatements(node, literal, fn);
+      if (!statements) {
+        // Unlocked by a closure that runs at some other time.
+        result.handedOff = true;
+        return undefined;
+      }
+      for (const statement of statements) {
         result.releases.push(statement);
-        if (statement.type === 'expression_statement') result.explicit.push(statement);
+        if (statement.type === 'expression_statement' && !literal) result.explicit.push(statement);
       }
       return undefined;
     }
@@ -109,23 +115,25 @@ export function unlocksIn(fn: Node, text: string, unlock: string, embedded: bool
   return result;
 }
 
-/** The outermost func literal around `node` inside `fn`, when it is deferred where it is written. */
-function deferredLiteral(node: Node, fn: Node): Node | null | undefined {
-  let outermost: Node | undefined;
-  for (let current = node.parent; current && !current.equals(fn); current = current.parent) {
-    if (current.type === 'func_literal') outermost = current;
+/**
+ * The statements an unlock call releases through: its own statement (a call or a defer) in the
+ * function itself, or, inside a func literal, the places the literal runs (none when it never
+ * runs). Undefined when it runs at a time this function cannot see.
+ */
+function releaseStatements(call: Node, literal: Node | undefined, fn: Node): Node[] | undefined {
+  if (!literal) {
+    const parent = call.parent;
+    return parent?.type === 'expression_statement' || parent?.type === 'defer_statement' ? [parent] : undefined;
   }
-  if (!outermost) return undefined;
-  const call = outermost.parent;
-  const statement = call?.type === 'call_expression' && call.childForFieldName('function')?.equals(outermost) ? call.parent : null;
-  return statement?.type === 'defer_statement' ? statement : null;
-}
-
-function releaseStatement(call: Node, deferredIn: Node | null | undefined): Node | undefined {
-  if (deferredIn) return deferredIn;
-  if (deferredIn === null) return undefined; // in a closure that runs some other time
-  const parent = call.parent;
-  return parent?.type === 'expression_statement' || parent?.type === 'defer_statement' ? parent : undefined;
+  const runs = runsOf(literal, fn);
+  if (!runs) return undefined;
+  const statements: Node[] = [];
+  for (const run of runs) {
+    const statement = run.deferred ? run.call.parent : unconditionalStatement(run.call);
+    if (!statement) return undefined;
+    statements.push(statement);
+  }
+  return statements;
 }
 
 /** True when the innermost func literal around the unlock call also locks the same mutex. */

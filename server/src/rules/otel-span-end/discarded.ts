@@ -12,12 +12,11 @@ import { discarded } from './messages';
 const WORD = (name: string) => new RegExp(String.raw`(?<![\p{L}\p{Nd}_])${name}(?![\p{L}\p{Nd}_])`, 'u');
 
 /**
- * Reports a span discarded with `_`. Silent when the span can still be reached through the
+ * Reports a span discarded with `_` (`ctx` is the name the context goes to). Silent when the span can still be reached through the
  * context: `trace.SpanFromContext` later in the function, or the context handed to a deferred
  * call or a goroutine, or returned (a helper or the caller may end the span it carries).
  */
-export function reportDiscarded(statement: Node, blank: Node, call: Node, fn: Node, context: RuleContext): void {
-  const ctx = statement.childForFieldName('left')?.namedChild(0);
+export function reportDiscarded(statement: Node, ctx: Node | null | undefined, blank: Node, call: Node, fn: Node, context: RuleContext): void {
   const rest = (fn.childForFieldName('body') ?? fn).text.slice(statement.endIndex - (fn.childForFieldName('body') ?? fn).startIndex);
   if (/SpanFromContext/.test(rest)) return;
   if (ctx?.type === 'identifier' && ctx.text !== '_' && contextHandedOn(ctx.text, statement, fn)) return;

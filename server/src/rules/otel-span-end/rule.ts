@@ -6,13 +6,13 @@ import { insideLoop } from '../../core/paths';
 import { usageOf } from '../../core/release/usage';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { enclosingFunction } from '../../core/syntax';
-import { bindingOf, nextStatement, type Binding } from '../../core/release/binding';
+import { bindingOf, nextStatement, varDeclarationOf, type Binding } from '../../core/release/binding';
 import { leakBeforeClose, type Leak } from '../../core/release/exits';
 import { referencesOf } from '../../core/release/references';
 import { contextHandedOn, reportDiscarded } from './discarded';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
-import { addedDefer, leftOpen, movedTitle, neverEnded, spanSubject } from './messages';
+import { addedDefer, leftOpen, movedTitle, neverEnded, replacedBeforeEnd, spanSubject } from './messages';
 import query from './query.scm';
 import { classifySpanUse, startsSpan } from './span';
 
@@ -32,8 +32,12 @@ export const rule: Rule = {
     if (context.file.isTest) return;
     const call = capture(match, 'call')!;
     const target = capture(match, 'target')!;
-    const statement = capture(match, 'statement')!;
-    if (statement.type === 'assignment_statement' && statement.childForFieldName('operator')?.text !== '=') return;
+    const spec = capture(match, 'spec');
+    const holder = spec ?? capture(match, 'statement')!;
+    // `var ctx, span = …` is read like `ctx, span := …`: the statement is the var declaration.
+    const statement = spec ? varDeclarationOf(spec) : holder;
+    if (!statement || (statement.type === 'assignment_statement' && statement.childForFieldName('operator')?.text !== '=')) return;
+    const ctx = spec ? spec.childForFieldName('name') : holder.childForFieldName('left')?.namedChild(0);
     const name = target.text;
     // The idiom, read from the text before any type is asked for.
     if (name !== '_' && nextStatement(statement)?.text.replace(/\s+/g, '') === `defer${name}.End()`) return;
@@ -41,22 +45,21 @@ export const rule: Rule = {
     const body = fn?.childForFieldName('body');
     if (!fn || !body || !startsSpan(call, context)) return;
     if (name === '_') {
-      reportDiscarded(statement, target, call, fn, context);
+      reportDiscarded(statement, ctx, target, call, fn, context);
       return;
     }
-    const binding = bindingOf(statement, target);
+    const binding = bindingOf(holder, target);
     if (!binding) return;
     const refs = referencesOf(binding, name, fn, body, context.file.tree);
     if (!refs) return;
     const usage = usageOf(refs, fn, classifySpanUse);
     if (usage.escapes || usage.releasedElsewhere) return;
     // The span also travels in the context Start returns: whoever receives that can end it.
-    const ctx = statement.childForFieldName('left')?.namedChild(0);
     if (usage.sites.length === 0 && ctx?.type === 'identifier' && ctx.text !== '_' && contextHandedOn(ctx.text, statement, fn)) return;
 
     const span: Span = { binding, name, fn, subject: spanSubject(name, call.childForFieldName('function')!.text) };
-    if (usage.sites.length === 0 && !usage.conditionalRelease) {
-      reportNeverEnded(span, context);
+    if (usage.overwrittenAt || (usage.sites.length === 0 && !usage.conditionalRelease)) {
+      reportNeverEnded(span, usage.overwrittenAt, context);
       return;
     }
     // Ended somewhere: a path that leaves before the End leaves the span open.
@@ -81,6 +84,7 @@ function deferable(statement: Node, fn: Node): boolean {
 }
 
 /**
+/**
  * True when the context `tracer.Start` returned with the span is returned, stored or handed to a
  * goroutine or a defer: the span it carries may be ended there, and a deferred End added here
  * would end it first.
@@ -90,12 +94,17 @@ function endedThroughContext(statement: Node, fn: Node): boolean {
   return ctx?.type === 'identifier' && ctx.text !== '_' && contextHandedOn(ctx.text, statement, fn);
 }
 
-/** No End anywhere. In a loop a defer would end every iteration's span at the function's end. */
-function reportNeverEnded({ binding, name, fn, subject }: Span, context: RuleContext): void {
+/**
+ * No End anywhere, or none before the variable is assigned again (`overwritten`): a defer right
+ * after the Start ends this span whatever the variable holds later. In a loop a defer would end
+ * every iteration's span at the function's end.
+ */
+function reportNeverEnded({ binding, name, fn, subject }: Span, overwritten: Node | undefined, context: RuleContext): void {
   const { target, statement } = binding;
+  const inLoop = insideLoop(statement, fn);
   context.report({
     node: target,
-    message: neverEnded(subject, name, insideLoop(statement, fn)),
+    message: overwritten ? replacedBeforeEnd(subject, name, overwritten.startPosition.row + 1, inLoop) : neverEnded(subject, name, inLoop),
     fixes: deferable(statement, fn) && !endedThroughContext(statement, fn) ? [addedDefer(statement, `defer ${name}.End()`, context.file.lines)] : [],
   });
 }

@@ -1,7 +1,7 @@
 // The recover-outside-defer rule: a recover() that can never stop a panic.
 import type { Node } from 'web-tree-sitter';
 import type { Localized } from '../../core/findings';
-import { capture, type Rule } from '../../core/rule';
+import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { findLocalDeclaration } from '../../core/scope';
 import { enclosingFunction } from '../../core/syntax';
 import { identifiersNamed } from '../../core/syntax';
@@ -26,10 +26,37 @@ export const rule: Rule = {
     if (capture(match, 'args')!.namedChildCount !== 0) return;
     // A local or package-level `recover` is somebody's function, not the builtin.
     if (findLocalDeclaration(name) || context.index.func('recover') || context.index.packageVar('recover')) return;
-    const message = problem(call);
+    const message = problem(call) ?? neverDeferred(call, context);
     if (message) context.report({ node: call, message });
   },
 };
+
+/**
+ * `recover()` at the top level of a named function or method that has results and that no file of
+ * the package defers: a helper meant to be deferred (`defer handlePanic()`) returns nothing, so
+ * this one is called as an ordinary function, where recover always returns nil.
+ */
+function neverDeferred(call: Node, context: RuleContext): Localized | undefined {
+  const fn = enclosingFunction(call);
+  if ((fn?.type !== 'function_declaration' && fn?.type !== 'method_declaration') || !fn.childForFieldName('result')) return undefined;
+  const name = fn.childForFieldName('name')?.text;
+  const body = fn.childForFieldName('body');
+  if (!name || !body || !atTopLevel(call, body) || context.index.defers(name)) return undefined;
+  return {
+    en: `\`recover()\` returns nil here: \`${name}\` has results and is never deferred in this package; move it into a deferred \`func() { … }\``,
+    'zh-cn': `这里的 \`recover()\` 只会返回 nil：\`${name}\` 有返回值，本包里也没有任何地方 defer 它；请把它移到被 defer 的 \`func() { … }\` 里`,
+  };
+}
+
+/** The call is part of a statement directly in the function's body (an `if` initializer or condition included). */
+function atTopLevel(call: Node, body: Node): boolean {
+  let node = call;
+  while (node.parent && node.parent.type !== 'statement_list') {
+    if (node.parent.type === 'block') return false;
+    node = node.parent;
+  }
+  return node.parent?.parent?.equals(body) ?? false;
+}
 
 const REMEDY = {
   en: 'call it in a deferred `func() { if r := recover(); r != nil { … } }`',

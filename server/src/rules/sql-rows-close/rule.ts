@@ -74,8 +74,8 @@ export const rule: Rule = {
 
     const callee = snippet(call.childForFieldName('function')!.text, 30);
     const rows: Rows = { binding, name, fn, subject: { en: `\`${name}\` from \`${callee}\``, 'zh-cn': `\`${callee}\` 返回的 \`${name}\`` } };
-    if (usage.sites.length === 0 && !usage.conditionalRelease) {
-      reportNeverClosed(rows, context);
+    if (usage.overwrittenAt || (usage.sites.length === 0 && !usage.conditionalRelease)) {
+      reportNeverClosed(rows, usage.overwrittenAt, context);
       return;
     }
     // Closed somewhere: the rows leak only if a path leaves before the Close runs.
@@ -95,27 +95,38 @@ interface Rows {
 }
 
 /**
- * No Close anywhere. In a loop a defer would hold every iteration's rows until the function
- * returns, so no fix is offered there.
+ * No Close anywhere, or none before the variable is assigned again (`overwritten`): a defer right
+ * after the query closes these rows whatever the variable holds later. In a loop a defer would
+ * hold every iteration's rows until the function returns, so no fix is offered there.
  */
-function reportNeverClosed({ binding, name, fn, subject }: Rows, context: RuleContext): void {
+function reportNeverClosed({ binding, name, fn, subject }: Rows, overwritten: Node | undefined, context: RuleContext): void {
   const { target, statement, err } = binding;
   const inLoop = insideLoop(statement, fn);
   const anchor = inLoop ? undefined : fixAnchor(statement, err);
-  const where = placement(err);
   context.report({
     node: target,
-    message: inLoop
-      ? {
-          en: `${subject.en} are never closed, so each iteration keeps a connection busy; close them once read, or move the loop body into a function`,
-          'zh-cn': `${subject['zh-cn']} 从未关闭，每轮迭代都会占住一个连接；读完后调用 \`${name}.Close()\`，或把循环体抽成函数`,
-        }
-      : {
-          en: `${subject.en} are never closed, which keeps their connection from the pool; add \`defer ${name}.Close()\` ${where.en}`,
-          'zh-cn': `${subject['zh-cn']} 从未关闭，占用的连接永远回不到连接池；请${where['zh-cn']}加上 \`defer ${name}.Close()\``,
-        },
+    message: neverClosedMessage(subject, name, placement(err), inLoop, overwritten && overwritten.startPosition.row + 1),
     fixes: anchor ? [addedDefer(anchor, name, context.file.lines)] : [],
   });
+}
+
+/** What the never-closed message says: in a loop, or replaced on `line` before any Close. */
+function neverClosedMessage(subject: Localized, name: string, where: Localized, inLoop: boolean, line: number | undefined): Localized {
+  if (line !== undefined) {
+    return {
+      en: `${subject.en} are replaced on line ${line} while still open, holding a connection; ${inLoop ? `close them before line ${line}` : `add \`defer ${name}.Close()\` ${where.en}`}`,
+      'zh-cn': `${subject['zh-cn']} 在第 ${line} 行被重新赋值时还没有关闭，占用的连接回不到连接池；${inLoop ? `请在第 ${line} 行之前关闭它` : `请${where['zh-cn']}加上 \`defer ${name}.Close()\``}`,
+    };
+  }
+  return inLoop
+    ? {
+        en: `${subject.en} are never closed, so each iteration keeps a connection busy; close them once read, or move the loop body into a function`,
+        'zh-cn': `${subject['zh-cn']} 从未关闭，每轮迭代都会占住一个连接；读完后调用 \`${name}.Close()\`，或把循环体抽成函数`,
+      }
+    : {
+        en: `${subject.en} are never closed, which keeps their connection from the pool; add \`defer ${name}.Close()\` ${where.en}`,
+        'zh-cn': `${subject['zh-cn']} 从未关闭，占用的连接永远回不到连接池；请${where['zh-cn']}加上 \`defer ${name}.Close()\``,
+      };
 }
 
 /**

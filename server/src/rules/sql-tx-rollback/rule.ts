@@ -2,6 +2,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Fix, TextEdit } from '../../core/findings';
 import { isNamed } from '../../core/go-types';
+import { isDiscarded, literalAround, runsOf } from '../../core/release/closures';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { declarationIn, type Declaration } from '../../core/scope';
 import { enclosingFunction } from '../../core/syntax';
@@ -88,14 +89,16 @@ interface Usage {
 
 /**
  * Reads the uses of the transaction; undefined when the rule must stay silent: the transaction
- * is handed to someone else (returned, passed, stored, captured by a func literal), reassigned,
- * rolled back by a deferred call anywhere but the Begin's own block, or never finished at all
- * (code still being written, or finished in a way we cannot see).
+ * is handed to someone else (returned, passed, stored, captured by a func literal that runs),
+ * reassigned, rolled back by a deferred call anywhere but the Begin's own block, or never
+ * finished at all (code still being written, or finished in a way we cannot see).
  */
 function classify(uses: Node[], fn: Node, statement: Node): Usage | undefined {
   const usage: Usage = { finishes: [] };
   let deferred: Node | undefined;
   for (const use of uses) {
+    // `_ = tx` hands nothing on, and a closure that never runs finishes nothing.
+    if (isDiscarded(use) || neverRuns(use, fn)) continue;
     if (!enclosingFunction(use)?.equals(fn)) return undefined;
     const method = calledMethod(use);
     if (method === 'Commit' || method === 'Rollback') {
@@ -117,6 +120,12 @@ function classify(uses: Node[], fn: Node, statement: Node): Usage | undefined {
   if (usage.finishes.length === 0) return undefined;
   usage.lateDefer = deferred;
   return usage;
+}
+
+/** The use sits in a func literal of `fn` that is never called (`_ = func() { … }`). */
+function neverRuns(use: Node, fn: Node): boolean {
+  const { literal } = literalAround(use, fn);
+  return literal !== undefined && runsOf(literal, fn)?.length === 0;
 }
 
 /** The statement that declares the variable: the short declaration or the `var` declaration. */
