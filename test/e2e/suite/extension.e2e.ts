@@ -16,51 +16,54 @@ interface Case {
   chapter: string;
   /** The rule's default severity; log-unstructured is off by default and turned on by the workspace's .go-backend-guide.json. */
   severity: vscode.DiagnosticSeverity;
-  /** Whether the rule has a preferred quick fix; its result is test/e2e/testdata/golden/<file>. */
-  fix: boolean;
+  /**
+   * The rule's quick fix: `preferred` (applied by Fix all and --fix), `starting` (values to size,
+   * offered but not preferred), or `none`. Its result is test/e2e/testdata/golden/<file>.
+   */
+  fix: 'preferred' | 'starting' | 'none';
 }
 
 const { Warning, Information, Hint } = vscode.DiagnosticSeverity;
 
 const CASES: Case[] = [
-  { file: 'server.go', rule: 'http-server-timeouts', range: [5, 9, 5, 20], chapter: '01-http-servers.md', severity: Warning, fix: true },
-  { file: 'rows.go', rule: 'sql-rows-close', range: [8, 1, 8, 5], chapter: '03-databases.md', severity: Warning, fix: true },
-  { file: 'handler.go', rule: 'context-propagation', range: [10, 16, 10, 20], chapter: '04-context.md', severity: Warning, fix: true },
-  { file: 'fanout.go', rule: 'goroutine-in-loop', range: [8, 2, 8, 11], chapter: '05-concurrency.md', severity: Warning, fix: true },
+  { file: 'server.go', rule: 'http-server-timeouts', range: [5, 9, 5, 20], chapter: '01-http-servers.md', severity: Warning, fix: 'starting' },
+  { file: 'rows.go', rule: 'sql-rows-close', range: [8, 1, 8, 5], chapter: '03-databases.md', severity: Warning, fix: 'preferred' },
+  { file: 'handler.go', rule: 'context-propagation', range: [10, 16, 10, 20], chapter: '04-context.md', severity: Warning, fix: 'preferred' },
+  { file: 'fanout.go', rule: 'goroutine-in-loop', range: [8, 2, 8, 11], chapter: '05-concurrency.md', severity: Warning, fix: 'starting' },
   // One folder per rule, whose main.go has exactly one finding of all the rules together.
-  { file: 'context-cancel/main.go', rule: 'context-cancel', range: [13, 6, 13, 12], chapter: '04-context.md', severity: Warning, fix: true },
-  { file: 'defer-in-loop/main.go', rule: 'defer-in-loop', range: [11, 2, 11, 17], chapter: '09-frameworks.md', severity: Warning, fix: false },
-  { file: 'error-compare/main.go', rule: 'error-compare', range: [12, 4, 12, 24], chapter: '06-errors.md', severity: Warning, fix: true },
-  { file: 'errorf-wrap/main.go', rule: 'errorf-wrap', range: [10, 42, 10, 44], chapter: '06-errors.md', severity: Information, fix: true },
-  { file: 'gin-abort-without-return/main.go', rule: 'gin-abort-without-return', range: [11, 2, 11, 23], chapter: '09-frameworks.md', severity: Warning, fix: true },
-  { file: 'goroutine-loop-var/main.go', rule: 'goroutine-loop-var', range: [10, 8, 10, 9], chapter: '05-concurrency.md', severity: Warning, fix: true },
-  { file: 'goroutine-without-exit/main.go', rule: 'goroutine-without-exit', range: [5, 1, 5, 3], chapter: '05-concurrency.md', severity: Information, fix: false },
-  { file: 'grpc-insecure-credentials/main.go', rule: 'grpc-insecure-credentials', range: [9, 32, 9, 57], chapter: '08-security.md', severity: Warning, fix: false },
-  { file: 'http-client-timeout/main.go', rule: 'http-client-timeout', range: [8, 14, 8, 25], chapter: '02-http-clients.md', severity: Warning, fix: true },
-  { file: 'http-max-header-bytes/main.go', rule: 'http-max-header-bytes', range: [8, 9, 8, 20], chapter: '01-http-servers.md', severity: Hint, fix: true },
-  { file: 'http-response-body-close/main.go', rule: 'http-response-body-close', range: [13, 1, 13, 5], chapter: '02-http-clients.md', severity: Warning, fix: true },
-  { file: 'http-serve-without-timeouts/main.go', rule: 'http-serve-without-timeouts', range: [10, 8, 10, 27], chapter: '01-http-servers.md', severity: Warning, fix: true },
-  { file: 'http-server-shutdown/main.go', rule: 'http-server-shutdown', range: [16, 15, 16, 29], chapter: '01-http-servers.md', severity: Information, fix: false },
-  { file: 'http-transport-limits/main.go', rule: 'http-transport-limits', range: [10, 14, 10, 28], chapter: '02-http-clients.md', severity: Hint, fix: true },
-  { file: 'log-unstructured/main.go', rule: 'log-unstructured', range: [9, 1, 9, 11], chapter: '07-observability.md', severity: Information, fix: false },
-  { file: 'metric-label-cardinality/main.go', rule: 'metric-label-cardinality', range: [11, 26, 11, 36], chapter: '07-observability.md', severity: Warning, fix: false },
-  { file: 'mutex-unlock/main.go', rule: 'mutex-unlock', range: [13, 1, 13, 12], chapter: '05-concurrency.md', severity: Warning, fix: true },
-  { file: 'otel-span-end/main.go', rule: 'otel-span-end', range: [12, 6, 12, 10], chapter: '07-observability.md', severity: Warning, fix: true },
-  { file: 'recover-outside-defer/main.go', rule: 'recover-outside-defer', range: [6, 10, 6, 19], chapter: '06-errors.md', severity: Warning, fix: false },
-  { file: 'redis-lock-without-ttl/main.go', rule: 'redis-lock-without-ttl', range: [9, 35, 9, 36], chapter: '08-security.md', severity: Warning, fix: false },
-  { file: 'shared-counter-race/main.go', rule: 'shared-counter-race', range: [12, 4, 12, 12], chapter: '05-concurrency.md', severity: Warning, fix: true },
-  { file: 'sql-pool-limits/main.go', rule: 'sql-pool-limits', range: [10, 1, 10, 3], chapter: '03-databases.md', severity: Information, fix: true },
-  { file: 'sql-rows-err/main.go', rule: 'sql-rows-err', range: [14, 5, 14, 9], chapter: '03-databases.md', severity: Warning, fix: true },
-  { file: 'sql-string-building/main.go', rule: 'sql-string-building', range: [10, 31, 10, 77], chapter: '03-databases.md', severity: Warning, fix: false },
-  { file: 'sql-tx-rollback/main.go', rule: 'sql-tx-rollback', range: [10, 1, 10, 3], chapter: '03-databases.md', severity: Warning, fix: true },
-  { file: 'sync-pool-reset/main.go', rule: 'sync-pool-reset', range: [10, 1, 10, 4], chapter: '05-concurrency.md', severity: Warning, fix: true },
-  { file: 'time-after-in-loop/main.go', rule: 'time-after-in-loop', range: [9, 9, 9, 32], chapter: '05-concurrency.md', severity: Information, fix: false },
-  { file: 'time-tick-leak/main.go', rule: 'time-tick-leak', range: [8, 11, 8, 44], chapter: '05-concurrency.md', severity: Warning, fix: true },
-  { file: 'tls-insecure-skip-verify/main.go', rule: 'tls-insecure-skip-verify', range: [16, 38, 16, 62], chapter: '08-security.md', severity: Warning, fix: false },
-  { file: 'waitgroup-add-inside-goroutine/main.go', rule: 'waitgroup-add-inside-goroutine', range: [11, 3, 11, 12], chapter: '05-concurrency.md', severity: Warning, fix: true },
+  { file: 'context-cancel/main.go', rule: 'context-cancel', range: [13, 6, 13, 12], chapter: '04-context.md', severity: Warning, fix: 'preferred' },
+  { file: 'defer-in-loop/main.go', rule: 'defer-in-loop', range: [11, 2, 11, 17], chapter: '09-frameworks.md', severity: Warning, fix: 'none' },
+  { file: 'error-compare/main.go', rule: 'error-compare', range: [12, 4, 12, 24], chapter: '06-errors.md', severity: Warning, fix: 'preferred' },
+  { file: 'errorf-wrap/main.go', rule: 'errorf-wrap', range: [10, 42, 10, 44], chapter: '06-errors.md', severity: Information, fix: 'preferred' },
+  { file: 'gin-abort-without-return/main.go', rule: 'gin-abort-without-return', range: [11, 2, 11, 23], chapter: '09-frameworks.md', severity: Warning, fix: 'preferred' },
+  { file: 'goroutine-loop-var/main.go', rule: 'goroutine-loop-var', range: [10, 8, 10, 9], chapter: '05-concurrency.md', severity: Warning, fix: 'preferred' },
+  { file: 'goroutine-without-exit/main.go', rule: 'goroutine-without-exit', range: [5, 1, 5, 3], chapter: '05-concurrency.md', severity: Information, fix: 'none' },
+  { file: 'grpc-insecure-credentials/main.go', rule: 'grpc-insecure-credentials', range: [9, 32, 9, 57], chapter: '08-security.md', severity: Warning, fix: 'none' },
+  { file: 'http-client-timeout/main.go', rule: 'http-client-timeout', range: [8, 14, 8, 25], chapter: '02-http-clients.md', severity: Warning, fix: 'starting' },
+  { file: 'http-max-header-bytes/main.go', rule: 'http-max-header-bytes', range: [8, 9, 8, 20], chapter: '01-http-servers.md', severity: Hint, fix: 'preferred' },
+  { file: 'http-response-body-close/main.go', rule: 'http-response-body-close', range: [13, 1, 13, 5], chapter: '02-http-clients.md', severity: Warning, fix: 'preferred' },
+  { file: 'http-serve-without-timeouts/main.go', rule: 'http-serve-without-timeouts', range: [10, 8, 10, 27], chapter: '01-http-servers.md', severity: Warning, fix: 'starting' },
+  { file: 'http-server-shutdown/main.go', rule: 'http-server-shutdown', range: [16, 15, 16, 29], chapter: '01-http-servers.md', severity: Information, fix: 'none' },
+  { file: 'http-transport-limits/main.go', rule: 'http-transport-limits', range: [10, 14, 10, 28], chapter: '02-http-clients.md', severity: Hint, fix: 'preferred' },
+  { file: 'log-unstructured/main.go', rule: 'log-unstructured', range: [9, 1, 9, 11], chapter: '07-observability.md', severity: Information, fix: 'none' },
+  { file: 'metric-label-cardinality/main.go', rule: 'metric-label-cardinality', range: [11, 26, 11, 36], chapter: '07-observability.md', severity: Warning, fix: 'none' },
+  { file: 'mutex-unlock/main.go', rule: 'mutex-unlock', range: [13, 1, 13, 12], chapter: '05-concurrency.md', severity: Warning, fix: 'preferred' },
+  { file: 'otel-span-end/main.go', rule: 'otel-span-end', range: [12, 6, 12, 10], chapter: '07-observability.md', severity: Warning, fix: 'preferred' },
+  { file: 'recover-outside-defer/main.go', rule: 'recover-outside-defer', range: [6, 10, 6, 19], chapter: '06-errors.md', severity: Warning, fix: 'none' },
+  { file: 'redis-lock-without-ttl/main.go', rule: 'redis-lock-without-ttl', range: [9, 35, 9, 36], chapter: '08-security.md', severity: Warning, fix: 'none' },
+  { file: 'shared-counter-race/main.go', rule: 'shared-counter-race', range: [12, 4, 12, 12], chapter: '05-concurrency.md', severity: Warning, fix: 'preferred' },
+  { file: 'sql-pool-limits/main.go', rule: 'sql-pool-limits', range: [10, 1, 10, 3], chapter: '03-databases.md', severity: Information, fix: 'starting' },
+  { file: 'sql-rows-err/main.go', rule: 'sql-rows-err', range: [14, 5, 14, 9], chapter: '03-databases.md', severity: Warning, fix: 'preferred' },
+  { file: 'sql-string-building/main.go', rule: 'sql-string-building', range: [10, 31, 10, 77], chapter: '03-databases.md', severity: Warning, fix: 'none' },
+  { file: 'sql-tx-rollback/main.go', rule: 'sql-tx-rollback', range: [10, 1, 10, 3], chapter: '03-databases.md', severity: Warning, fix: 'preferred' },
+  { file: 'sync-pool-reset/main.go', rule: 'sync-pool-reset', range: [10, 1, 10, 4], chapter: '05-concurrency.md', severity: Warning, fix: 'preferred' },
+  { file: 'time-after-in-loop/main.go', rule: 'time-after-in-loop', range: [9, 9, 9, 32], chapter: '05-concurrency.md', severity: Information, fix: 'none' },
+  { file: 'time-tick-leak/main.go', rule: 'time-tick-leak', range: [8, 11, 8, 44], chapter: '05-concurrency.md', severity: Warning, fix: 'preferred' },
+  { file: 'tls-insecure-skip-verify/main.go', rule: 'tls-insecure-skip-verify', range: [16, 38, 16, 62], chapter: '08-security.md', severity: Warning, fix: 'none' },
+  { file: 'waitgroup-add-inside-goroutine/main.go', rule: 'waitgroup-add-inside-goroutine', range: [11, 3, 11, 12], chapter: '05-concurrency.md', severity: Warning, fix: 'preferred' },
 ];
 
-const FIXABLE = new Set(CASES.filter((c) => c.fix).map((c) => c.rule));
+const FIXABLE = new Set(CASES.filter((c) => c.fix === 'preferred').map((c) => c.rule));
 /** The document's text after `edit`, which only touches that document, without applying it. */
 function appliedTo(document: vscode.TextDocument, edit: vscode.WorkspaceEdit): string {
   const entries = edit.entries();
@@ -187,19 +190,33 @@ suite('Go Backend Guide in VS Code', () => {
        * (server.go: http-max-header-bytes), and the actions the API returns do not say which
        * diagnostic they fix: expect one preferred fix per fixable finding there.
        */
-      async function preferredFixes(): Promise<{ preferred: vscode.CodeAction[]; others: number; titles: string }> {
+      async function preferredFixes(): Promise<{ preferred: vscode.CodeAction[]; others: number; titles: string; actions: vscode.CodeAction[] }> {
         const diagnostics = await diagnosticsWhere(uri, hasRule(c.rule), c.rule);
         const [d] = diagnostics.filter((x) => codeOf(x) === c.rule);
         const others = diagnostics.filter((x) => codeOf(x) !== c.rule && FIXABLE.has(codeOf(x)) && x.range.intersection(d.range)).length;
         const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range);
         return {
           preferred: actions.filter((a) => a.isPreferred),
+          actions,
           others,
           titles: actions.map((a) => `${a.title} (${a.isPreferred})`).join(' | '),
         };
       }
 
-      if (c.fix) {
+      if (c.fix === 'starting') {
+        caseTest('the fix of starting values is offered, not preferred, and produces the golden text', async () => {
+          const { preferred, others, titles, actions } = await preferredFixes();
+          assert.strictEqual(preferred.length, others, `preferred fixes: ${titles}`);
+          const golden = await readText(vscode.Uri.joinPath(folder, '..', 'golden', c.file));
+          const own = (a: vscode.CodeAction) => a.edit !== undefined && a.edit.entries().every(([entry]) => entry.toString() === document.uri.toString());
+          const matching = actions.filter((a) => !a.isPreferred && own(a) && appliedTo(document, a.edit!) === golden);
+          assert.strictEqual(matching.length, 1, `no offered fix gives ${c.file}'s golden text; fixes: ${titles}`);
+          assert.match(matching[0].title, /starting value/);
+          assert.ok(await vscode.workspace.applyEdit(matching[0].edit!));
+          assert.strictEqual(document.getText(), golden);
+          await diagnosticsWhere(uri, lacksRule(c.rule), `${c.rule} to go away after the fix`);
+        });
+      } else if (c.fix === 'preferred') {
         caseTest('the preferred quick fix produces the golden text and clears the finding', async () => {
           const { preferred, others, titles } = await preferredFixes();
           assert.strictEqual(preferred.length, 1 + others, `preferred fixes: ${titles}`);

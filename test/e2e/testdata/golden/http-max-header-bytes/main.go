@@ -12,6 +12,6 @@ func newServer(h http.Handler) *http.Server {
 		ReadHeaderTimeout: 2 * time.Second,
 		WriteTimeout:      10 * time.Second,
 		IdleTimeout:       time.Minute,
-		MaxHeaderBytes:    8 << 10,
+		MaxHeaderBytes:    64 << 10,
 	}
 }

@@ -9,11 +9,9 @@ func newClient() *http.Client {
 	return &http.Client{
 		Timeout:   10 * time.Second,
 		Transport: &http.Transport{
-			MaxIdleConns:          200,
-			MaxIdleConnsPerHost:   100,
-			IdleConnTimeout:       90 * time.Second,
-			TLSHandshakeTimeout:   2 * time.Second,
-			ResponseHeaderTimeout: 3 * time.Second,
+			MaxIdleConns:        200,
+			MaxIdleConnsPerHost: 100,
+			IdleConnTimeout:     90 * time.Second,
 		},
 	}
 }
