@@ -16,6 +16,11 @@ const OTEL_TRACE = 'go.opentelemetry.io/otel/trace';
 const OTEL_SDK_TRACE = 'go.opentelemetry.io/otel/sdk/trace';
 const PROMETHEUS = 'github.com/prometheus/client_golang/prometheus';
 const PROMAUTO = 'github.com/prometheus/client_golang/prometheus/promauto';
+/** pgx v4 and v5: the driver package and its pool, by major version. */
+export const PGX_PATHS = ['github.com/jackc/pgx/v5', 'github.com/jackc/pgx/v4'];
+export const PGXPOOL_PATHS = PGX_PATHS.map((path) => `${path}/pgxpool`);
+/** GORM v2; v1 (github.com/jinzhu/gorm) has no WithContext and is not modelled. */
+export const GORM = 'gorm.io/gorm';
 /** go-redis moved from github.com/go-redis/redis to github.com/redis/go-redis at v9. */
 export const REDIS_PATHS = ['github.com/redis/go-redis/v9', 'github.com/go-redis/redis/v8', 'github.com/go-redis/redis/v7', 'github.com/go-redis/redis'];
 
@@ -69,6 +74,7 @@ export const KNOWN_RESULTS: Record<string, Record<string, TypeRef[]>> = {
     ...methods('Stmt', { Query: [sqlRows, error], QueryContext: [sqlRows, error], QueryRow: [sqlRow], QueryRowContext: [sqlRow] }),
     ...methods('DB', { Begin: [sqlTx, error], BeginTx: [sqlTx, error], Conn: [named(SQL, 'Conn'), error] }),
     ...methods('Conn', { BeginTx: [sqlTx, error] }),
+    ...methods('Tx', { Stmt: [sqlStmt], StmtContext: [sqlStmt] }),
     ...execs('DB'),
     ...execs('Tx'),
     ...execs('Conn'),
@@ -89,6 +95,8 @@ export const KNOWN_RESULTS: Record<string, Record<string, TypeRef[]>> = {
     ...methods('Conn', { BeginTxx: [named(SQLX, 'Tx'), error] }),
     ...methods('DB', { Preparex: [sqlxStmt, error], PreparexContext: [sqlxStmt, error], PrepareNamed: [sqlxNamedStmt, error], PrepareNamedContext: [sqlxNamedStmt, error] }),
     ...methods('Tx', { Preparex: [sqlxStmt, error], PreparexContext: [sqlxStmt, error], PrepareNamed: [sqlxNamedStmt, error], PrepareNamedContext: [sqlxNamedStmt, error] }),
+    ...methods('Tx', { Stmtx: [sqlxStmt], StmtxContext: [sqlxStmt], NamedStmt: [sqlxNamedStmt], NamedStmtContext: [sqlxNamedStmt] }),
+    ...methods('Conn', { PreparexContext: [sqlxStmt, error] }),
     ...methods('Stmt', { Queryx: [sqlxRows, error], QueryxContext: [sqlxRows, error] }),
     ...methods('NamedStmt', { Query: [sqlRows, error], QueryContext: [sqlRows, error], Queryx: [sqlxRows, error], QueryxContext: [sqlxRows, error] }),
   },
@@ -152,7 +160,61 @@ export const KNOWN_RESULTS: Record<string, Record<string, TypeRef[]>> = {
     ...methods('Factory', prometheusConstructors()),
   },
   ...Object.fromEntries(REDIS_PATHS.map((path) => [path, redisConstructors(path)])),
+  ...Object.fromEntries(PGX_PATHS.map((path) => [path, pgxDriver(path)])),
+  ...Object.fromEntries(PGX_PATHS.map((path) => [`${path}/pgxpool`, pgxPool(path)])),
+  [GORM]: gormChain(),
 };
+
+/**
+ * pgx: a connection, and transactions begun on it, return `pgx.Rows` (an interface) from Query.
+ * `Tx` is an interface too; pgxpool's `*Tx` is what a pool's transaction is underneath.
+ */
+function pgxDriver(path: string): Record<string, TypeRef[]> {
+  const conn = named(path, 'Conn');
+  const tx = named(path, 'Tx', false);
+  const querier = { Query: [named(path, 'Rows', false), error], QueryRow: [named(path, 'Row', false)], Begin: [tx, error] };
+  return {
+    Connect: [conn, error],
+    ConnectConfig: [conn, error],
+    ...methods('Conn', { ...querier, BeginTx: [tx, error] }),
+    ...methods('Tx', querier),
+  };
+}
+
+/** pgxpool: `New`/`NewWithConfig` (v5) or `Connect`/`ConnectConfig` (v4) open a pool. */
+function pgxPool(driver: string): Record<string, TypeRef[]> {
+  const path = `${driver}/pgxpool`;
+  const pool = named(path, 'Pool');
+  const tx = named(driver, 'Tx', false);
+  const querier = { Query: [named(driver, 'Rows', false), error], QueryRow: [named(driver, 'Row', false)], Begin: [tx, error], BeginTx: [tx, error] };
+  return {
+    New: [pool, error],
+    NewWithConfig: [pool, error],
+    Connect: [pool, error],
+    ConnectConfig: [pool, error],
+    ...methods('Pool', { ...querier, Acquire: [named(path, 'Conn'), error] }),
+    ...methods('Conn', querier),
+    ...methods('Tx', querier),
+  };
+}
+
+/**
+ * GORM's chain: every builder and finisher method returns the `*gorm.DB` it built, so a chain
+ * keeps its type from the receiver to the last call.
+ */
+function gormChain(): Record<string, TypeRef[]> {
+  const db = named(GORM, 'DB');
+  const chain = [
+    'Where', 'Or', 'Not', 'Order', 'Group', 'Having', 'Select', 'Omit', 'Joins', 'InnerJoins', 'Preload', 'Table', 'Model',
+    'Limit', 'Offset', 'Distinct', 'Scopes', 'Clauses', 'Attrs', 'Assign', 'Unscoped', 'Debug', 'Session', 'WithContext', 'Set',
+    'Raw', 'Exec', 'Find', 'First', 'Last', 'Take', 'Create', 'CreateInBatches', 'Save', 'Update', 'Updates', 'UpdateColumn',
+    'UpdateColumns', 'Delete', 'Count', 'Scan', 'Pluck', 'FirstOrCreate', 'FirstOrInit', 'FindInBatches', 'Begin', 'Commit', 'Rollback',
+  ];
+  return {
+    Open: [db, error],
+    ...methods('DB', Object.fromEntries(chain.map((method) => [method, [db]]))),
+  };
+}
 
 /** The labelled Prometheus collectors, which promauto builds too (already registered). */
 function prometheusConstructors(): Record<string, TypeRef[]> {

@@ -3,6 +3,7 @@ import type { Node } from 'web-tree-sitter';
 import type { Fix, Localized } from '../../core/findings';
 import { snippet } from '../../core/text';
 import { isNamed } from '../../core/go-types';
+import { PGX_PATHS } from '../../core/known-apis';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { enclosingFunction } from '../../core/syntax';
 import { bindingOf, closedRightAway, type Binding } from '../../core/release/binding';
@@ -176,10 +177,10 @@ function reportDiscarded(call: Node, method: string, context: RuleContext): void
   });
 }
 
-/** True when the call returns `*sql.Rows` or `*sqlx.Rows`, as far as the types can tell. */
+/** True when the call returns `*sql.Rows`, `*sqlx.Rows` or `pgx.Rows`, as far as the types can tell. */
 function returnsRows(call: Node, context: RuleContext): boolean {
   const packageFunction = context.types.calledFunction(call);
   if (packageFunction) return packageFunction.path === SQLX && packageFunction.name.startsWith('NamedQuery');
   const first = context.types.resultsOf(call)?.[0];
-  return isNamed(first, SQL, 'Rows') || isNamed(first, SQLX, 'Rows');
+  return isNamed(first, SQL, 'Rows') || isNamed(first, SQLX, 'Rows') || PGX_PATHS.some((path) => isNamed(first, path, 'Rows'));
 }
