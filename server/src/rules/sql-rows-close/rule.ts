@@ -10,7 +10,8 @@ import { bindingOf, closedRightAway, type Binding } from '../../core/release/bin
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 import { exitPath, leakBeforeClose, type Leak } from '../../core/release/exits';
-import { addedDefer, fixAnchor, movedDefer } from './fix';
+import { addedDefer, movedDefer } from './fix';
+import { deferAnchor } from '../../core/release/fix';
 import { BINDING_TEXT } from '../../core/release/patterns';
 import query from './query.scm';
 import { referencesOf } from '../../core/release/references';
@@ -102,7 +103,7 @@ interface Rows {
 function reportNeverClosed({ binding, name, fn, subject }: Rows, context: RuleContext): void {
   const { target, statement, err } = binding;
   const inLoop = insideLoop(statement, fn);
-  const anchor = inLoop ? undefined : fixAnchor(statement, err);
+  const anchor = inLoop ? undefined : deferAnchor(statement, err);
   const where = placement(err);
   context.report({
     node: target,
@@ -128,7 +129,7 @@ function reportLeak({ binding, name, fn, subject }: Rows, { close, exit }: Leak,
   const lines = context.file.lines;
   const deferred = close.type === 'defer_statement';
   const inLoop = insideLoop(statement, fn);
-  const anchor = fixAnchor(statement, err);
+  const anchor = deferAnchor(statement, err);
   const fixes: Fix[] = [];
   if (anchor && deferred) fixes.push(movedDefer(close, name, anchor, lines) ?? addedDefer(anchor, name, lines));
   else if (anchor && !inLoop) fixes.push(addedDefer(anchor, name, lines));
