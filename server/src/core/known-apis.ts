@@ -255,3 +255,70 @@ export function knownMethodResults(type: TypeRef, method: string): TypeRef[] | u
   }
   return undefined;
 }
+
+/**
+ * Where text from outside the process enters a Go program, for the rules that ask "does this
+ * come from outside?": package variables (`os.Args`, `os.Stdin`) and functions whose result is
+ * such text (`os.Getenv`, `flag.Arg`; `flag.String` returns a pointer to it). Request data is
+ * told apart by the request's type (`request-types.ts`), not listed here.
+ */
+export const INPUT_VALUES: Readonly<Record<string, readonly string[]>> = { os: ['Args', 'Stdin'] };
+export const INPUT_CALLS: Readonly<Record<string, readonly string[]>> = {
+  os: ['Getenv', 'LookupEnv', 'Environ'],
+  flag: ['Arg', 'Args', 'String'],
+  'github.com/spf13/pflag': ['Arg', 'Args', 'String', 'StringP'],
+};
+
+/**
+ * Functions that store outside input into the variables whose addresses they are given
+ * (`fmt.Scanln(&name)`, `flag.StringVar(&table, …)`): the index of the first such argument.
+ */
+export const INPUT_FILLS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+  fmt: { Scan: 0, Scanln: 0, Scanf: 1 },
+  flag: { StringVar: 0 },
+  'github.com/spf13/pflag': { StringVar: 0, StringVarP: 0 },
+};
+
+/**
+ * Functions that parse the text or reader they are given into the variables whose addresses
+ * follow (`fmt.Sscanf(line, "%s", &name)`, `json.Unmarshal(body, &req)`): the index of the input
+ * and of the first target. The targets hold outside input when the input is.
+ */
+export const PARSE_FILLS: Readonly<Record<string, Readonly<Record<string, readonly [number, number]>>>> = {
+  fmt: { Sscan: [0, 1], Sscanln: [0, 1], Sscanf: [0, 2], Fscan: [0, 1], Fscanln: [0, 1], Fscanf: [0, 2] },
+  'encoding/json': { Unmarshal: [0, 1] },
+  'encoding/xml': { Unmarshal: [0, 1] },
+  'gopkg.in/yaml.v3': { Unmarshal: [0, 1] },
+};
+
+/** String and byte functions whose result is a number or a bool, not text. */
+const TEXT_PREDICATES = /^(Contains|Count|Equal|EqualFold|HasPrefix|HasSuffix|Index|LastIndex|Compare|ValidString)/;
+
+/**
+ * Library functions whose result carries the text of their arguments: string operations,
+ * formatting, quoting, path cleaning, and readers or decoders over a reader.
+ */
+const TEXT_CALLS: Readonly<Record<string, readonly string[]>> = {
+  fmt: ['Sprint', 'Sprintf', 'Sprintln', 'Append', 'Appendf', 'Appendln'],
+  strconv: ['Quote', 'QuoteToASCII', 'QuoteToGraphic', 'Unquote', 'AppendQuote'],
+  path: ['Base', 'Clean', 'Dir', 'Ext', 'Join', 'Split'],
+  'path/filepath': ['Abs', 'Base', 'Clean', 'Dir', 'Ext', 'FromSlash', 'Join', 'Rel', 'Split', 'ToSlash'],
+  'net/url': ['Parse', 'ParseQuery', 'ParseRequestURI', 'PathUnescape', 'QueryUnescape'],
+  html: ['UnescapeString'],
+  io: ['LimitReader', 'MultiReader', 'NopCloser', 'ReadAll', 'TeeReader'],
+  'io/ioutil': ['NopCloser', 'ReadAll'],
+  bufio: ['NewReader', 'NewReaderSize', 'NewScanner'],
+  'encoding/json': ['NewDecoder'],
+  'encoding/xml': ['NewDecoder'],
+};
+
+/** True when the result of `path.name(…)` carries the text of its arguments. */
+export function carriesText(path: string, name: string): boolean {
+  if (path === 'strings' || path === 'bytes') return !TEXT_PREDICATES.test(name);
+  return TEXT_CALLS[path]?.includes(name) ?? false;
+}
+
+/** Quoting functions of SQL drivers: what they return is safe inside SQL text. */
+export const SQL_QUOTERS: Readonly<Record<string, readonly string[]>> = {
+  'github.com/lib/pq': ['QuoteIdentifier', 'QuoteLiteral'],
+};

@@ -1,7 +1,7 @@
 import type { TypeRef } from '../../core/go-types';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { snippet } from '../../core/text';
-import { callArguments, unparen } from '../../core/syntax';
+import { callArguments } from '../../core/syntax';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 import query from './query.scm';
@@ -39,15 +39,14 @@ export const rule: Rule = {
     if (!argument) return;
     const found = new Taint(context, call).built(argument);
     if (!found) return;
-    const callee = `${receiver.text}.${method}`;
-    const part = snippet(found.part.text, 30);
-    const variable = unparen(argument).type === 'identifier' ? argument.text : undefined;
-    const how = found.how;
+    const callee = snippet(`${receiver.text}.${method}`, 30);
+    const part = snippet(found.part.text, 24);
+    const origin = found.origin ? { en: ` (${found.origin.en})`, 'zh-cn': `（${found.origin['zh-cn']}）` } : { en: '', 'zh-cn': '' };
     context.report({
       node: argument,
       message: {
-        en: `SQL ${variable ? `in \`${variable}\` for` : 'for'} \`${callee}\` is built with \`${how}\` from \`${part}\`; pass values as placeholder arguments (\`$1\`, \`?\`), identifiers from a fixed list`,
-        'zh-cn': `传给 \`${callee}\` 的 SQL${variable ? `（变量 \`${variable}\`）` : ''}用 \`${how}\` 拼进了 \`${part}\`；值请用占位符（\`$1\` 或 \`?\`）作为查询参数传入，表名、列名等标识符从固定白名单中选取`,
+        en: `\`${callee}\` gets SQL built with \`${found.how}\` from \`${part}\`${origin.en}; pass values as placeholders, names from a fixed list`,
+        'zh-cn': `传给 \`${callee}\` 的 SQL 用 \`${found.how}\` 拼进了 \`${part}\`${origin['zh-cn']}；值请用占位符（\`$1\`、\`?\`）传入，表名、列名从固定白名单中选取`,
       },
     });
   },
