@@ -19,8 +19,9 @@ const PROMAUTO = 'github.com/prometheus/client_golang/prometheus/promauto';
 /** pgx v4 and v5: the driver package and its pool, by major version. */
 export const PGX_PATHS = ['github.com/jackc/pgx/v5', 'github.com/jackc/pgx/v4'];
 export const PGXPOOL_PATHS = PGX_PATHS.map((path) => `${path}/pgxpool`);
-/** GORM v2; v1 (github.com/jinzhu/gorm) has no WithContext and is not modelled. */
+/** GORM v2, and v1 (github.com/jinzhu/gorm), whose chains look the same but take no context. */
 export const GORM = 'gorm.io/gorm';
+export const GORM_PATHS = [GORM, 'github.com/jinzhu/gorm'];
 /** go-redis moved from github.com/go-redis/redis to github.com/redis/go-redis at v9. */
 export const REDIS_PATHS = ['github.com/redis/go-redis/v9', 'github.com/go-redis/redis/v8', 'github.com/go-redis/redis/v7', 'github.com/go-redis/redis'];
 
@@ -162,7 +163,7 @@ export const KNOWN_RESULTS: Record<string, Record<string, TypeRef[]>> = {
   ...Object.fromEntries(REDIS_PATHS.map((path) => [path, redisConstructors(path)])),
   ...Object.fromEntries(PGX_PATHS.map((path) => [path, pgxDriver(path)])),
   ...Object.fromEntries(PGX_PATHS.map((path) => [`${path}/pgxpool`, pgxPool(path)])),
-  [GORM]: gormChain(),
+  ...Object.fromEntries(GORM_PATHS.map((path) => [path, gormChain(path)])),
 };
 
 /**
@@ -202,8 +203,8 @@ function pgxPool(driver: string): Record<string, TypeRef[]> {
  * GORM's chain: every builder and finisher method returns the `*gorm.DB` it built, so a chain
  * keeps its type from the receiver to the last call.
  */
-function gormChain(): Record<string, TypeRef[]> {
-  const db = named(GORM, 'DB');
+function gormChain(path: string): Record<string, TypeRef[]> {
+  const db = named(path, 'DB');
   const chain = [
     'Where', 'Or', 'Not', 'Order', 'Group', 'Having', 'Select', 'Omit', 'Joins', 'InnerJoins', 'Preload', 'Table', 'Model',
     'Limit', 'Offset', 'Distinct', 'Scopes', 'Clauses', 'Attrs', 'Assign', 'Unscoped', 'Debug', 'Session', 'WithContext', 'Set',
