@@ -5,7 +5,7 @@ import { requestKind } from '../../core/request-types';
 import type { RuleContext } from '../../core/rule';
 import type { Declaration } from '../../core/scope';
 import { callArguments, unparen } from '../../core/syntax';
-import { assignmentsBefore, referencesBefore } from './origin';
+import { assignmentsBefore, referencesBefore } from '../../core/assignments';
 import { filledByInput, writesInto } from './targets';
 import { formatVerbs } from './verbs';
 

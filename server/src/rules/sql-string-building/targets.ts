@@ -4,7 +4,7 @@ import type { Node } from 'web-tree-sitter';
 import { INPUT_FILLS, PARSE_FILLS } from '../../core/known-apis';
 import type { Declaration } from '../../core/scope';
 import { callArguments } from '../../core/syntax';
-import { referencesBefore } from './origin';
+import { referencesBefore } from '../../core/assignments';
 import type { Taint } from './taint';
 
 /** Methods that store what they read into their pointer argument. */

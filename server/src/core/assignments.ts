@@ -1,6 +1,7 @@
+// The values a local variable receives, and the places it is read, before a given point of its function.
 import type { Node } from 'web-tree-sitter';
-import { findLocalDeclaration, type Declaration } from '../../core/scope';
-import { FUNCTION_TYPES, walk } from '../../core/syntax';
+import { findLocalDeclaration, type Declaration } from './scope';
+import { FUNCTION_TYPES, walk } from './syntax';
 
 /** One way a local variable gets a value: its declaration or a later assignment. */
 export interface Assignment {
