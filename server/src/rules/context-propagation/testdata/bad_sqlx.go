@@ -37,7 +37,7 @@ func (s *Store) NamedLine(ctx context.Context, id int64) (Line, error) {
 func (s *Store) Renumber(ctx context.Context) error {
 	tx := s.dbx.MustBegin() // want "context-propagation"
 	defer tx.Rollback()
-	tx.MustExec("UPDATE lines SET id = id + 1000") // want "context-propagation"
+	tx.MustExec("UPDATE lines SET id = id + 1000")    // want "context-propagation"
 	row := tx.QueryRowx("SELECT count(*) FROM lines") // want "context-propagation"
 	var n int
 	if err := row.Scan(&n); err != nil {
