@@ -13,7 +13,7 @@ import { formatVerbs } from './verbs';
 export interface Built {
   how: string;
   part: Node;
-  /** The source, when the part does not name it itself: "from `fmt.Scanln`". */
+  /** The source, when the part does not name it itself: "via `fmt.Scanln`". */
   origin?: Localized;
 }
 
@@ -82,7 +82,7 @@ export class Taint {
 
   private found(how: string, part: Node | undefined): Built | undefined {
     if (!part) return undefined;
-    // "from `os.Args[1]` (from `os.Args`)" would say it twice; a package variable's name does not.
+    // "from `os.Args[1]` (via `os.Args`)" would say it twice; a package variable's name does not.
     const origin = this.origin && (this.origin.node.type === 'identifier' || !part.text.includes(this.origin.node.text)) ? this.origin.text : undefined;
     return { how, part, origin };
   }
@@ -130,7 +130,7 @@ export class Taint {
     if (!declaration) {
       // `var table = flag.String(…)` at package level: the index marks it.
       const packageVar = this.context.index.packageVar(node.text);
-      return packageVar?.input ? this.source(node, { en: 'from a flag or the environment', 'zh-cn': '来自命令行参数或环境变量' }) : undefined;
+      return packageVar?.input ? this.source(node, { en: 'set by a flag or the environment', 'zh-cn': '来自命令行参数或环境变量' }) : undefined;
     }
     if (this.seen.has(declaration.name.id)) return undefined;
     this.seen.add(declaration.name.id);
@@ -171,7 +171,7 @@ export class Taint {
    */
   private taintedSelector(node: Node, depth: number): Node | undefined {
     const qualified = this.context.types.qualified(node);
-    if (qualified) return INPUT_VALUES[qualified.path]?.includes(qualified.name) ? this.source(node, { en: `from \`${node.text}\``, 'zh-cn': `来自 \`${node.text}\`` }) : undefined;
+    if (qualified) return INPUT_VALUES[qualified.path]?.includes(qualified.name) ? this.source(node, { en: `via \`${node.text}\``, 'zh-cn': `来自 \`${node.text}\`` }) : undefined;
     if (this.fromRequest(node)) return this.source(node, FROM_REQUEST);
     if (!this.tainted(node.childForFieldName('operand')!, depth + 1)) return undefined;
     const type = this.context.types.typeOf(node);
@@ -202,7 +202,7 @@ export class Taint {
     const qualified = this.context.types.calledFunction(call);
     if (qualified) {
       const { path, name } = qualified;
-      if (INPUT_CALLS[path]?.includes(name)) return this.source(call, { en: `from \`${fn.text}\``, 'zh-cn': `来自 \`${fn.text}\`` });
+      if (INPUT_CALLS[path]?.includes(name)) return this.source(call, { en: `via \`${fn.text}\``, 'zh-cn': `来自 \`${fn.text}\`` });
       if (SQL_QUOTERS[path]?.includes(name) || VALIDATOR.test(name)) return undefined;
       if (path === 'strconv' && NUMERIC_STRCONV.has(name)) return undefined;
       if (path === 'fmt' && name === 'Sprintf') return this.taintedSprintf(call, depth) ? call : undefined;
@@ -288,7 +288,7 @@ export class Taint {
   }
 }
 
-const FROM_REQUEST: Localized = { en: 'from the request', 'zh-cn': '来自请求' };
+export const FROM_REQUEST: Localized = { en: 'via the request', 'zh-cn': '来自请求' };
 
 /** strconv functions whose result is a number's or a bool's text, or a number. */
 const NUMERIC_STRCONV = new Set([

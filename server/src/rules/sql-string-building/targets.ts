@@ -5,7 +5,7 @@ import { INPUT_FILLS, PARSE_FILLS } from '../../core/known-apis';
 import type { Declaration } from '../../core/scope';
 import { callArguments } from '../../core/syntax';
 import { referencesBefore } from '../../core/assignments';
-import type { Taint } from './taint';
+import { FROM_REQUEST, type Taint } from './taint';
 
 /** Methods that store what they read into their pointer argument. */
 const FILLING_METHOD = /Bind|Decode|Unmarshal|Parse|Scan|Read/;
@@ -32,7 +32,7 @@ export function filledByInput(taint: Taint, declaration: Declaration): Node | un
     if (qualified) {
       const from = INPUT_FILLS[qualified.path]?.[qualified.name];
       if (from !== undefined && position >= from) {
-        taint.source(fn, { en: `from \`${fn.text}\``, 'zh-cn': `来自 \`${fn.text}\`` });
+        taint.source(fn, { en: `via \`${fn.text}\``, 'zh-cn': `来自 \`${fn.text}\`` });
         return reference;
       }
       const parse = PARSE_FILLS[qualified.path]?.[qualified.name];
@@ -41,7 +41,7 @@ export function filledByInput(taint: Taint, declaration: Declaration): Node | un
     }
     if (fn.type !== 'selector_expression' || (!address && !FILLING_METHOD.test(fn.childForFieldName('field')?.text ?? ''))) continue;
     if (taint.fromRequest(fn)) {
-      taint.source(fn, { en: 'from the request', 'zh-cn': '来自请求' });
+      taint.source(fn, FROM_REQUEST);
       return reference;
     }
     if (taint.tainted(fn.childForFieldName('operand')!, 1)) return reference;
