@@ -6,7 +6,7 @@ import type { RuleContext } from '../../core/rule';
 import type { Declaration } from '../../core/scope';
 import { callArguments, unparen } from '../../core/syntax';
 import { assignmentsBefore, referencesBefore } from '../../core/assignments';
-import { filledByInput, writesInto } from './targets';
+import { filledByInput, FROM_REQUEST, writesInto } from './targets';
 import { formatVerbs } from './verbs';
 
 /** How the SQL was built, the part of it that came from outside, and where that came from. */
@@ -287,8 +287,6 @@ export class Taint {
     });
   }
 }
-
-export const FROM_REQUEST: Localized = { en: 'via the request', 'zh-cn': '来自请求' };
 
 /** strconv functions whose result is a number's or a bool's text, or a number. */
 const NUMERIC_STRCONV = new Set([

@@ -1,11 +1,15 @@
 // Variables that receive outside input in place rather than by assignment: scanned, decoded or
 // bound into (`fmt.Scanln(&name)`, `c.ShouldBindJSON(&req)`), or written into (a strings.Builder).
 import type { Node } from 'web-tree-sitter';
+import type { Localized } from '../../core/findings';
 import { INPUT_FILLS, PARSE_FILLS } from '../../core/known-apis';
 import type { Declaration } from '../../core/scope';
 import { callArguments } from '../../core/syntax';
 import { referencesBefore } from '../../core/assignments';
-import { FROM_REQUEST, type Taint } from './taint';
+import type { Taint } from './taint';
+
+/** Where request data came in, as the message says it. */
+export const FROM_REQUEST: Localized = { en: 'via the request', 'zh-cn': '来自请求' };
 
 /** Methods that store what they read into their pointer argument. */
 const FILLING_METHOD = /Bind|Decode|Unmarshal|Parse|Scan|Read/;
