@@ -2,7 +2,7 @@ import type { Node, Tree } from 'web-tree-sitter';
 import { typeFromNode, type TypeRef } from './go-types';
 import { scanTopLevel, type TopLevel } from './declarations';
 import { readImports, type FileImports } from './imports';
-import { knownFunctionResults } from './known-apis';
+import { INPUT_CALLS, knownFunctionResults } from './known-apis';
 
 export interface Param {
   name?: string;
@@ -250,7 +250,8 @@ function readVarSpec(spec: Node, resolve: (q: string) => string | undefined, var
   names.forEach((name, i) => {
     const value = values.length === names.length ? values[i] : undefined;
     const inferred = value && typeOfValue(value, resolve);
-    vars.set(name.text, declared ?? (inferred ? { ...inferred, inferred: true } : { pointer: false, text: '' }));
+    const type = declared ?? (inferred ? { ...inferred, inferred: true } : { pointer: false, text: '' });
+    vars.set(name.text, value && isInputCall(value, resolve) ? { ...type, input: true } : type);
   });
 }
 
@@ -270,6 +271,15 @@ function typeOfValue(value: Node, resolve: (q: string) => string | undefined): T
   const qualifier = callee?.type === 'selector_expression' ? callee.childForFieldName('operand') : null;
   const path = qualifier?.type === 'identifier' ? resolve(qualifier.text) : undefined;
   return path === undefined ? undefined : knownFunctionResults(path, callee!.childForFieldName('field')!.text)?.[0];
+}
+
+/** `flag.String(…)`, `os.Getenv(…)`: a call that returns text from outside the process. */
+function isInputCall(value: Node, resolve: (q: string) => string | undefined): boolean {
+  if (value.type !== 'call_expression') return false;
+  const callee = value.childForFieldName('function');
+  const qualifier = callee?.type === 'selector_expression' ? callee.childForFieldName('operand') : null;
+  const path = qualifier?.type === 'identifier' ? resolve(qualifier.text) : undefined;
+  return path !== undefined && (INPUT_CALLS[path]?.includes(callee!.childForFieldName('field')!.text) ?? false);
 }
 
 /** A var_spec of this declaration itself, not one of a nested declaration. */

@@ -15,6 +15,8 @@ export interface TypeRef {
   text: string;
   /** Not written but read off the value (`var peers = []string{…}`): the value is a literal. */
   inferred?: boolean;
+  /** A package variable initialised with text from outside the process (`var dsn = flag.String(…)`). */
+  input?: boolean;
 }
 
 /** Resolves the qualifier of `pkg.Name` to an import path, using one file's imports. */

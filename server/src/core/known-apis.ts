@@ -16,6 +16,12 @@ const OTEL_TRACE = 'go.opentelemetry.io/otel/trace';
 const OTEL_SDK_TRACE = 'go.opentelemetry.io/otel/sdk/trace';
 const PROMETHEUS = 'github.com/prometheus/client_golang/prometheus';
 const PROMAUTO = 'github.com/prometheus/client_golang/prometheus/promauto';
+/** pgx v4 and v5: the driver package and its pool, by major version. */
+export const PGX_PATHS = ['github.com/jackc/pgx/v5', 'github.com/jackc/pgx/v4'];
+export const PGXPOOL_PATHS = PGX_PATHS.map((path) => `${path}/pgxpool`);
+/** GORM v2, and v1 (github.com/jinzhu/gorm), whose chains look the same but take no context. */
+export const GORM = 'gorm.io/gorm';
+export const GORM_PATHS = [GORM, 'github.com/jinzhu/gorm'];
 /** go-redis moved from github.com/go-redis/redis to github.com/redis/go-redis at v9. */
 export const REDIS_PATHS = ['github.com/redis/go-redis/v9', 'github.com/go-redis/redis/v8', 'github.com/go-redis/redis/v7', 'github.com/go-redis/redis'];
 
@@ -69,6 +75,7 @@ export const KNOWN_RESULTS: Record<string, Record<string, TypeRef[]>> = {
     ...methods('Stmt', { Query: [sqlRows, error], QueryContext: [sqlRows, error], QueryRow: [sqlRow], QueryRowContext: [sqlRow] }),
     ...methods('DB', { Begin: [sqlTx, error], BeginTx: [sqlTx, error], Conn: [named(SQL, 'Conn'), error] }),
     ...methods('Conn', { BeginTx: [sqlTx, error] }),
+    ...methods('Tx', { Stmt: [sqlStmt], StmtContext: [sqlStmt] }),
     ...execs('DB'),
     ...execs('Tx'),
     ...execs('Conn'),
@@ -89,6 +96,8 @@ export const KNOWN_RESULTS: Record<string, Record<string, TypeRef[]>> = {
     ...methods('Conn', { BeginTxx: [named(SQLX, 'Tx'), error] }),
     ...methods('DB', { Preparex: [sqlxStmt, error], PreparexContext: [sqlxStmt, error], PrepareNamed: [sqlxNamedStmt, error], PrepareNamedContext: [sqlxNamedStmt, error] }),
     ...methods('Tx', { Preparex: [sqlxStmt, error], PreparexContext: [sqlxStmt, error], PrepareNamed: [sqlxNamedStmt, error], PrepareNamedContext: [sqlxNamedStmt, error] }),
+    ...methods('Tx', { Stmtx: [sqlxStmt], StmtxContext: [sqlxStmt], NamedStmt: [sqlxNamedStmt], NamedStmtContext: [sqlxNamedStmt] }),
+    ...methods('Conn', { PreparexContext: [sqlxStmt, error] }),
     ...methods('Stmt', { Queryx: [sqlxRows, error], QueryxContext: [sqlxRows, error] }),
     ...methods('NamedStmt', { Query: [sqlRows, error], QueryContext: [sqlRows, error], Queryx: [sqlxRows, error], QueryxContext: [sqlxRows, error] }),
   },
@@ -152,7 +161,61 @@ export const KNOWN_RESULTS: Record<string, Record<string, TypeRef[]>> = {
     ...methods('Factory', prometheusConstructors()),
   },
   ...Object.fromEntries(REDIS_PATHS.map((path) => [path, redisConstructors(path)])),
+  ...Object.fromEntries(PGX_PATHS.map((path) => [path, pgxDriver(path)])),
+  ...Object.fromEntries(PGX_PATHS.map((path) => [`${path}/pgxpool`, pgxPool(path)])),
+  ...Object.fromEntries(GORM_PATHS.map((path) => [path, gormChain(path)])),
 };
+
+/**
+ * pgx: a connection, and transactions begun on it, return `pgx.Rows` (an interface) from Query.
+ * `Tx` is an interface too; pgxpool's `*Tx` is what a pool's transaction is underneath.
+ */
+function pgxDriver(path: string): Record<string, TypeRef[]> {
+  const conn = named(path, 'Conn');
+  const tx = named(path, 'Tx', false);
+  const querier = { Query: [named(path, 'Rows', false), error], QueryRow: [named(path, 'Row', false)], Begin: [tx, error] };
+  return {
+    Connect: [conn, error],
+    ConnectConfig: [conn, error],
+    ...methods('Conn', { ...querier, BeginTx: [tx, error] }),
+    ...methods('Tx', querier),
+  };
+}
+
+/** pgxpool: `New`/`NewWithConfig` (v5) or `Connect`/`ConnectConfig` (v4) open a pool. */
+function pgxPool(driver: string): Record<string, TypeRef[]> {
+  const path = `${driver}/pgxpool`;
+  const pool = named(path, 'Pool');
+  const tx = named(driver, 'Tx', false);
+  const querier = { Query: [named(driver, 'Rows', false), error], QueryRow: [named(driver, 'Row', false)], Begin: [tx, error], BeginTx: [tx, error] };
+  return {
+    New: [pool, error],
+    NewWithConfig: [pool, error],
+    Connect: [pool, error],
+    ConnectConfig: [pool, error],
+    ...methods('Pool', { ...querier, Acquire: [named(path, 'Conn'), error] }),
+    ...methods('Conn', querier),
+    ...methods('Tx', querier),
+  };
+}
+
+/**
+ * GORM's chain: every builder and finisher method returns the `*gorm.DB` it built, so a chain
+ * keeps its type from the receiver to the last call.
+ */
+function gormChain(path: string): Record<string, TypeRef[]> {
+  const db = named(path, 'DB');
+  const chain = [
+    'Where', 'Or', 'Not', 'Order', 'Group', 'Having', 'Select', 'Omit', 'Joins', 'InnerJoins', 'Preload', 'Table', 'Model',
+    'Limit', 'Offset', 'Distinct', 'Scopes', 'Clauses', 'Attrs', 'Assign', 'Unscoped', 'Debug', 'Session', 'WithContext', 'Set',
+    'Raw', 'Exec', 'Find', 'First', 'Last', 'Take', 'Create', 'CreateInBatches', 'Save', 'Update', 'Updates', 'UpdateColumn',
+    'UpdateColumns', 'Delete', 'Count', 'Scan', 'Pluck', 'FirstOrCreate', 'FirstOrInit', 'FindInBatches', 'Begin', 'Commit', 'Rollback',
+  ];
+  return {
+    Open: [db, error],
+    ...methods('DB', Object.fromEntries(chain.map((method) => [method, [db]]))),
+  };
+}
 
 /** The labelled Prometheus collectors, which promauto builds too (already registered). */
 function prometheusConstructors(): Record<string, TypeRef[]> {
@@ -193,3 +256,70 @@ export function knownMethodResults(type: TypeRef, method: string): TypeRef[] | u
   }
   return undefined;
 }
+
+/**
+ * Where text from outside the process enters a Go program, for the rules that ask "does this
+ * come from outside?": package variables (`os.Args`, `os.Stdin`) and functions whose result is
+ * such text (`os.Getenv`, `flag.Arg`; `flag.String` returns a pointer to it). Request data is
+ * told apart by the request's type (`request-types.ts`), not listed here.
+ */
+export const INPUT_VALUES: Readonly<Record<string, readonly string[]>> = { os: ['Args', 'Stdin'] };
+export const INPUT_CALLS: Readonly<Record<string, readonly string[]>> = {
+  os: ['Getenv', 'LookupEnv', 'Environ'],
+  flag: ['Arg', 'Args', 'String'],
+  'github.com/spf13/pflag': ['Arg', 'Args', 'String', 'StringP'],
+};
+
+/**
+ * Functions that store outside input into the variables whose addresses they are given
+ * (`fmt.Scanln(&name)`, `flag.StringVar(&table, …)`): the index of the first such argument.
+ */
+export const INPUT_FILLS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+  fmt: { Scan: 0, Scanln: 0, Scanf: 1 },
+  flag: { StringVar: 0 },
+  'github.com/spf13/pflag': { StringVar: 0, StringVarP: 0 },
+};
+
+/**
+ * Functions that parse the text or reader they are given into the variables whose addresses
+ * follow (`fmt.Sscanf(line, "%s", &name)`, `json.Unmarshal(body, &req)`): the index of the input
+ * and of the first target. The targets hold outside input when the input is.
+ */
+export const PARSE_FILLS: Readonly<Record<string, Readonly<Record<string, readonly [number, number]>>>> = {
+  fmt: { Sscan: [0, 1], Sscanln: [0, 1], Sscanf: [0, 2], Fscan: [0, 1], Fscanln: [0, 1], Fscanf: [0, 2] },
+  'encoding/json': { Unmarshal: [0, 1] },
+  'encoding/xml': { Unmarshal: [0, 1] },
+  'gopkg.in/yaml.v3': { Unmarshal: [0, 1] },
+};
+
+/** String and byte functions whose result is a number or a bool, not text. */
+const TEXT_PREDICATES = /^(Contains|Count|Equal|EqualFold|HasPrefix|HasSuffix|Index|LastIndex|Compare|ValidString)/;
+
+/**
+ * Library functions whose result carries the text of their arguments: string operations,
+ * formatting, quoting, path cleaning, and readers or decoders over a reader.
+ */
+const TEXT_CALLS: Readonly<Record<string, readonly string[]>> = {
+  fmt: ['Sprint', 'Sprintf', 'Sprintln', 'Append', 'Appendf', 'Appendln'],
+  strconv: ['Quote', 'QuoteToASCII', 'QuoteToGraphic', 'Unquote', 'AppendQuote'],
+  path: ['Base', 'Clean', 'Dir', 'Ext', 'Join', 'Split'],
+  'path/filepath': ['Abs', 'Base', 'Clean', 'Dir', 'Ext', 'FromSlash', 'Join', 'Rel', 'Split', 'ToSlash'],
+  'net/url': ['Parse', 'ParseQuery', 'ParseRequestURI', 'PathUnescape', 'QueryUnescape'],
+  html: ['UnescapeString'],
+  io: ['LimitReader', 'MultiReader', 'NopCloser', 'ReadAll', 'TeeReader'],
+  'io/ioutil': ['NopCloser', 'ReadAll'],
+  bufio: ['NewReader', 'NewReaderSize', 'NewScanner'],
+  'encoding/json': ['NewDecoder'],
+  'encoding/xml': ['NewDecoder'],
+};
+
+/** True when the result of `path.name(…)` carries the text of its arguments. */
+export function carriesText(path: string, name: string): boolean {
+  if (path === 'strings' || path === 'bytes') return !TEXT_PREDICATES.test(name);
+  return TEXT_CALLS[path]?.includes(name) ?? false;
+}
+
+/** Quoting functions of SQL drivers: what they return is safe inside SQL text. */
+export const SQL_QUOTERS: Readonly<Record<string, readonly string[]>> = {
+  'github.com/lib/pq': ['QuoteIdentifier', 'QuoteLiteral'],
+};

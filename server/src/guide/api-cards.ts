@@ -32,6 +32,7 @@ export const API_CARDS: readonly ApiCard[] = [
   { id: 'http-transport', rule: 'http-transport-limits', apis: [`${HTTP}.Transport`] },
   { id: 'sql-open', rule: 'sql-pool-limits', apis: [`${SQL}.Open`] },
   { id: 'sql-query', rule: 'sql-rows-close', apis: each(SQL_HOLDERS.map((type) => `${SQL}.${type}`), ['Query', 'QueryContext']) },
+  { id: 'sql-prepare', rule: 'sql-stmt-close', apis: [`${SQL}.DB.Prepare`, `${SQL}.DB.PrepareContext`, `${SQL}.Conn.PrepareContext`] },
   { id: 'sql-begin', rule: 'sql-tx-rollback', apis: [`${SQL}.DB.Begin`, `${SQL}.DB.BeginTx`, `${SQL}.Conn.BeginTx`] },
   { id: 'context-with-timeout', rule: 'context-cancel', apis: each(['context'], ['WithTimeout', 'WithDeadline', 'WithTimeoutCause', 'WithDeadlineCause']) },
   { id: 'context-with-cancel', rule: 'context-cancel', apis: each(['context'], ['WithCancel', 'WithCancelCause']) },

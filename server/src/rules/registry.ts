@@ -26,6 +26,7 @@ import { rule as sharedCounterRace } from './shared-counter-race/rule';
 import { rule as sqlPoolLimits } from './sql-pool-limits/rule';
 import { rule as sqlRowsClose } from './sql-rows-close/rule';
 import { rule as sqlRowsErr } from './sql-rows-err/rule';
+import { rule as sqlStmtClose } from './sql-stmt-close/rule';
 import { rule as sqlStringBuilding } from './sql-string-building/rule';
 import { rule as sqlTxRollback } from './sql-tx-rollback/rule';
 import { rule as syncPoolReset } from './sync-pool-reset/rule';
@@ -63,6 +64,7 @@ export const RULES: readonly Rule[] = [
   sqlPoolLimits,
   sqlRowsClose,
   sqlRowsErr,
+  sqlStmtClose,
   sqlStringBuilding,
   sqlTxRollback,
   syncPoolReset,

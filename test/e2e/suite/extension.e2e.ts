@@ -54,6 +54,7 @@ const CASES: Case[] = [
   { file: 'shared-counter-race/main.go', rule: 'shared-counter-race', range: [12, 4, 12, 12], chapter: '05-concurrency.md', severity: Warning, fix: 'preferred' },
   { file: 'sql-pool-limits/main.go', rule: 'sql-pool-limits', range: [10, 1, 10, 3], chapter: '03-databases.md', severity: Information, fix: 'starting' },
   { file: 'sql-rows-err/main.go', rule: 'sql-rows-err', range: [14, 5, 14, 9], chapter: '03-databases.md', severity: Warning, fix: 'preferred' },
+  { file: 'sql-stmt-close/main.go', rule: 'sql-stmt-close', range: [8, 1, 8, 5], chapter: '03-databases.md', severity: Warning, fix: 'preferred' },
   { file: 'sql-string-building/main.go', rule: 'sql-string-building', range: [10, 31, 10, 77], chapter: '03-databases.md', severity: Warning, fix: 'none' },
   { file: 'sql-tx-rollback/main.go', rule: 'sql-tx-rollback', range: [10, 1, 10, 3], chapter: '03-databases.md', severity: Warning, fix: 'preferred' },
   { file: 'sync-pool-reset/main.go', rule: 'sync-pool-reset', range: [10, 1, 10, 4], chapter: '05-concurrency.md', severity: Warning, fix: 'preferred' },

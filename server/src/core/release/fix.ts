@@ -3,6 +3,19 @@ import type { Node } from 'web-tree-sitter';
 import { insertLineAfter } from '../edits';
 import type { Fix, Text, TextEdit } from '../findings';
 import type { LineIndex } from '../text';
+import { isErrorCheck, nextStatement } from './binding';
+
+/**
+ * Where a deferred release goes: after the `if err != nil { … }` that follows the statement
+ * receiving the resource, or after that statement itself when the error is not kept. Undefined
+ * when the shape is unusual (the error is checked later, the statement is an `if` initializer).
+ */
+export function deferAnchor(statement: Node, err: string | undefined): Node | undefined {
+  if (statement.parent?.type !== 'statement_list') return undefined;
+  if (err === undefined) return statement;
+  const next = nextStatement(statement);
+  return next && isErrorCheck(next, err) ? next : undefined;
+}
 
 /** Adds `code` (`defer span.End()`) on its own line after `anchor`. */
 export function addedLine(anchor: Node, code: string, lines: LineIndex): Fix {

@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { GORM } from '../../core/known-apis';
 import type { PackageIndex } from '../../core/package-index';
 import type { RuleContext } from '../../core/rule';
 import type { Declaration } from '../../core/scope';
@@ -70,6 +71,7 @@ export class Facts {
   private static current: Facts | undefined;
   private static sqlMemo = new WeakMap<PackageIndex, boolean>();
   private static contextMemo = new WeakMap<PackageIndex, boolean>();
+  private static gormMemo = new WeakMap<PackageIndex, boolean>();
 
   private readonly tops: TopFacts[] = [];
   private last: TopFacts | undefined;
@@ -109,6 +111,17 @@ export class Facts {
     if (uses === undefined) {
       uses = index.files.some(({ imports }) => [SQL, SQLX].some((path) => imports.byPath.has(path) || imports.dotImports.includes(path)));
       Facts.sqlMemo.set(index, uses);
+    }
+    return uses;
+  }
+
+  /** Whether any file of the package imports GORM v2, the only GORM with `WithContext`. */
+  packageUsesGorm(): boolean {
+    const index = this.context.index;
+    let uses = Facts.gormMemo.get(index);
+    if (uses === undefined) {
+      uses = index.files.some(({ imports }) => imports.byPath.has(GORM) || imports.dotImports.includes(GORM));
+      Facts.gormMemo.set(index, uses);
     }
     return uses;
   }

@@ -1,6 +1,6 @@
-; Calls that may drop a context: context.Background/TODO, http.NewRequest, net.Dial, and methods
-; that have a context-taking twin. The check resolves the package or receiver type and the
-; context in scope. One pattern with one #any-of? keeps the per-call matching cost low.
+; Calls that may drop a context: context.Background/TODO, http.NewRequest, net.Dial, methods and
+; sqlx functions that have a context-taking twin, and the GORM methods that run a chain's SQL. The
+; check resolves the package or receiver type and the context in scope. One pattern with one #any-of? keeps the per-call matching cost low.
 (call_expression
   function: (selector_expression
     operand: (_) @operand
@@ -8,4 +8,6 @@
   (#any-of? @name
     "Background" "TODO" "NewRequest" "Dial"
     "Query" "QueryRow" "Exec" "Prepare" "Begin" "Ping" "Stmt" "Get" "Select" "Queryx" "QueryRowx"
-    "NamedExec" "NamedQuery" "MustExec" "Preparex" "PrepareNamed" "Beginx" "MustBegin" "Stmtx" "NamedStmt")) @call
+    "NamedExec" "NamedQuery" "MustExec" "Preparex" "PrepareNamed" "Beginx" "MustBegin" "Stmtx" "NamedStmt" "Connect"
+    "Find" "First" "Last" "Take" "Create" "CreateInBatches" "Save" "Update" "Updates" "UpdateColumn" "UpdateColumns"
+    "Delete" "Count" "Scan" "Pluck" "FirstOrCreate" "FirstOrInit" "FindInBatches" "Row" "Rows" "Transaction")) @call

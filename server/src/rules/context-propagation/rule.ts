@@ -4,11 +4,12 @@ import type { Fix, Localized, TextEdit } from '../../core/findings';
 import type { TypeRef } from '../../core/go-types';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { callArguments, calleeParts, enclosingFunction, findAll } from '../../core/syntax';
-import { listEn, listZh } from '../../core/text';
+import { listEn, listZh, snippet } from '../../core/text';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 import { Facts, type TopFacts } from './facts';
 import { runsAfterDone, usedOnlyInline } from './flow';
+import { GORM_FINISHERS, gormChainWithoutContext } from './gorm';
 import { nilGuarded, parameterOverwrite, removedLine } from './overwrite';
 import query from './query.scm';
 import { CONTEXT_PATHS, contextExpression, scopeOf, type ContextSource, type Scope } from './scope';
@@ -56,12 +57,20 @@ interface Candidate {
   edits: (ctx: string) => TextEdit[];
   /** For the no-context variant (severity information): what the call does without one. */
   uncancellable?: Localized;
+  /** A GORM chain: the receiver `.WithContext(ctx)` goes after, which the message names. */
+  gormReceiver?: string;
 }
+
+/**
+ * sqlx's package functions with a context twin. All but Connect take the database first, and
+ * their twins need one that has the context methods too: a sqlx DB, Tx or Conn.
+ */
+const SQLX_FUNCTIONS = new Set(['Get', 'Select', 'NamedExec', 'NamedQuery', 'MustExec', 'Preparex', 'Connect']);
 
 /** Every method name with a twin on some receiver type. */
 const METHOD_NAMES = new Set(Object.values(TWINS).flatMap((twins) => Object.keys(twins)));
 /** The calls that can have a context twin (the query's names, Background and TODO aside). */
-const CANDIDATE_NAMES = new Set([...METHOD_NAMES, 'NewRequest', 'Dial']);
+const CANDIDATE_NAMES = new Set([...METHOD_NAMES, ...SQLX_FUNCTIONS, 'NewRequest', 'Dial']);
 
 export const rule: Rule = {
   meta: {
@@ -94,7 +103,39 @@ interface Found {
 }
 
 function findCandidate(call: Node, operand: Node, name: Node, facts: Facts, context: RuleContext): Found | undefined {
-  return name.text === 'NewRequest' || name.text === 'Dial' ? findPackageCall(call, operand, name, facts, context) : findMethod(call, operand, name, facts, context);
+  if (name.text === 'NewRequest' || name.text === 'Dial') return findPackageCall(call, operand, name, facts, context);
+  if (GORM_FINISHERS.has(name.text) && facts.packageUsesGorm()) {
+    const found = findGormChain(call, name, facts, context);
+    if (found) return found;
+  }
+  return findMethod(call, operand, name, facts, context);
+}
+
+/**
+ * `s.db.Where(…).Find(&out)` in a function that has a context: the chain runs without it unless
+ * `.WithContext(ctx)` is part of it. There is no variant for functions without a context: GORM
+ * has no context-taking twin to suggest there.
+ */
+function findGormChain(call: Node, field: Node, facts: Facts, context: RuleContext): Found | undefined {
+  const top = facts.top(call);
+  if (!top.mayHaveSource) return undefined;
+  const chain = gormChainWithoutContext(call, context);
+  if (!chain) return undefined;
+  const scope = scopeOf(call, top, facts);
+  if (scope.kind !== 'source') return undefined;
+  const receiver = chain.receiver;
+  const at = { line: receiver.endPosition.row, character: receiver.endPosition.column };
+  return {
+    candidate: {
+      node: field,
+      callee: snippet(facts.text.slice(receiver.startIndex, field.endIndex), 40),
+      replacement: (ctx) => `${receiver.text}.WithContext(${ctx})`,
+      edits: (ctx) => [{ range: { start: at, end: at }, newText: `.WithContext(${ctx})` }],
+      gormReceiver: snippet(receiver.text, 30),
+    },
+    scope,
+    top,
+  };
 }
 
 /**
@@ -224,13 +265,13 @@ function findPackageCall(call: Node, operand: Node, field: Node, facts: Facts, c
 /** `db.Query(…)` on a database/sql or sqlx receiver. */
 function findMethod(call: Node, operand: Node, field: Node, facts: Facts, context: RuleContext): Found | undefined {
   const name = field.text;
-  if (!METHOD_NAMES.has(name) || !facts.packageUsesSql()) return;
+  if ((!METHOD_NAMES.has(name) && !SQLX_FUNCTIONS.has(name)) || !facts.packageUsesSql()) return;
   const top = facts.top(call);
   // main and init own the process lifetime.
   if (!top.mayHaveSource && top.mainOrInit) return;
   // `pkg.Query(…)` calls a package's function, unless a local variable shadows the import.
   const path = facts.importPath(operand.text);
-  if (path !== undefined && context.types.isPackage(operand, path)) return;
+  if (path !== undefined && context.types.isPackage(operand, path)) return path === SQLX ? findSqlxFunction(call, operand, field, top, facts, context) : undefined;
   const receiver = context.types.typeOf(operand);
   const twin = receiver ? twinOf(receiver, name, context) : undefined;
   if (!twin) return;
@@ -261,6 +302,31 @@ function findMethod(call: Node, operand: Node, field: Node, facts: Facts, contex
   };
 }
 
+/** `sqlx.Get(db, &dest, q)` → `sqlx.GetContext(ctx, db, &dest, q)`, `sqlx.Connect` → `sqlx.ConnectContext`. */
+function findSqlxFunction(call: Node, operand: Node, field: Node, top: TopFacts, facts: Facts, context: RuleContext): Found | undefined {
+  const name = field.text;
+  if (!SQLX_FUNCTIONS.has(name)) return undefined;
+  const first = callArguments(call)[0];
+  if (name !== 'Connect') {
+    const type = first && context.types.typeOf(first);
+    if (!type || type.pkg !== SQLX || !['DB', 'Tx', 'Conn'].includes(type.name ?? '')) return undefined;
+  }
+  const scope = scopeOf(call, top, facts);
+  if (scope.kind === 'silent') return undefined;
+  const twin = `${operand.text}.${name}Context`;
+  return {
+    candidate: {
+      node: field,
+      callee: `${operand.text}.${name}`,
+      replacement: (ctx) => `${twin}(${ctx}, …)`,
+      edits: (ctx) => [replaceNode(field, `${name}Context`), insertFirstArgument(call, ctx, context)],
+      uncancellable: { en: 'runs without a context, so nothing can cancel it', 'zh-cn': '不带 context 执行，没有任何办法取消它' },
+    },
+    scope,
+    top,
+  };
+}
+
 function reportCandidate(call: Node, { candidate, scope, top }: Found, facts: Facts, context: RuleContext): void {
   if (scope.kind === 'silent') return;
   if (scope.kind === 'none') {
@@ -271,6 +337,19 @@ function reportCandidate(call: Node, { candidate, scope, top }: Found, facts: Fa
   if (!expression || runsAfterDone(call, scope.source.fn, expression.names, top, facts.types)) return;
   const replacement = candidate.replacement(expression.text);
   const from = describeSource(scope.source);
+  if (candidate.gormReceiver) {
+    const receiver = candidate.gormReceiver;
+    const added = `.WithContext(${expression.text})`;
+    context.report({
+      node: candidate.node,
+      message: {
+        en: `the GORM chain on \`${receiver}\` ignores ${from.en}; start it with \`${receiver}${added}\` so the query stops when the caller gives up`,
+        'zh-cn': `\`${receiver}\` 上的 GORM 链式调用没有使用${from['zh-cn']}；请以 \`${receiver}${added}\` 开头，调用方放弃时查询也会随之停止`,
+      },
+      fixes: [{ title: { en: `Add ${added} after ${receiver}`, 'zh-cn': `在 ${receiver} 后面加上 ${added}` }, edits: candidate.edits(expression.text) }],
+    });
+    return;
+  }
   context.report({
     node: candidate.node,
     message: {

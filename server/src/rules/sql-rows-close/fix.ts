@@ -1,21 +1,8 @@
-// Builds the fixes: where `defer rows.Close()` goes, and the edits that add it or move it there.
+// Builds the fixes: the edits that add `defer rows.Close()` or move a late one up to the error check.
 import type { Node } from 'web-tree-sitter';
 import { indentOf } from '../../core/edits';
 import type { Fix, TextEdit } from '../../core/findings';
 import type { LineIndex } from '../../core/text';
-import { isErrorCheck, nextStatement } from '../../core/release/binding';
-
-/**
- * Where `defer rows.Close()` goes: after the `if err != nil { … }` that follows the assignment,
- * or after the assignment itself when the error is not kept. Undefined when the shape is unusual
- * (the error is checked later, the assignment is an `if` initializer).
- */
-export function fixAnchor(statement: Node, err: string | undefined): Node | undefined {
-  if (statement.parent?.type !== 'statement_list') return undefined;
-  if (err === undefined) return statement;
-  const next = nextStatement(statement);
-  return next && isErrorCheck(next, err) ? next : undefined;
-}
 
 /** Adds `defer rows.Close()` on its own line after `anchor`. */
 export function addedDefer(anchor: Node, name: string, lines: LineIndex): Fix {

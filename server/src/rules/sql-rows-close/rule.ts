@@ -3,13 +3,15 @@ import type { Node } from 'web-tree-sitter';
 import type { Fix, Localized } from '../../core/findings';
 import { snippet } from '../../core/text';
 import { isNamed } from '../../core/go-types';
+import { PGX_PATHS } from '../../core/known-apis';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { enclosingFunction } from '../../core/syntax';
 import { bindingOf, closedRightAway, type Binding } from '../../core/release/binding';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 import { exitPath, leakBeforeClose, type Leak } from '../../core/release/exits';
-import { addedDefer, fixAnchor, movedDefer } from './fix';
+import { addedDefer, movedDefer } from './fix';
+import { deferAnchor } from '../../core/release/fix';
 import { BINDING_TEXT } from '../../core/release/patterns';
 import query from './query.scm';
 import { referencesOf } from '../../core/release/references';
@@ -102,7 +104,7 @@ interface Rows {
 function reportNeverClosed({ binding, name, fn, subject }: Rows, overwritten: Node | undefined, context: RuleContext): void {
   const { target, statement, err } = binding;
   const inLoop = insideLoop(statement, fn);
-  const anchor = inLoop ? undefined : fixAnchor(statement, err);
+  const anchor = inLoop ? undefined : deferAnchor(statement, err);
   context.report({
     node: target,
     message: neverClosedMessage(subject, name, placement(err), inLoop, overwritten && overwritten.startPosition.row + 1),
@@ -138,7 +140,7 @@ function reportLeak({ binding, name, fn, subject }: Rows, { close, exit }: Leak,
   const lines = context.file.lines;
   const deferred = close.type === 'defer_statement';
   const inLoop = insideLoop(statement, fn);
-  const anchor = fixAnchor(statement, err);
+  const anchor = deferAnchor(statement, err);
   const fixes: Fix[] = [];
   if (anchor && deferred) fixes.push(movedDefer(close, name, anchor, lines) ?? addedDefer(anchor, name, lines));
   else if (anchor && !inLoop) fixes.push(addedDefer(anchor, name, lines));
@@ -187,10 +189,10 @@ function reportDiscarded(call: Node, method: string, context: RuleContext): void
   });
 }
 
-/** True when the call returns `*sql.Rows` or `*sqlx.Rows`, as far as the types can tell. */
+/** True when the call returns `*sql.Rows`, `*sqlx.Rows` or `pgx.Rows`, as far as the types can tell. */
 function returnsRows(call: Node, context: RuleContext): boolean {
   const packageFunction = context.types.calledFunction(call);
   if (packageFunction) return packageFunction.path === SQLX && packageFunction.name.startsWith('NamedQuery');
   const first = context.types.resultsOf(call)?.[0];
-  return isNamed(first, SQL, 'Rows') || isNamed(first, SQLX, 'Rows');
+  return isNamed(first, SQL, 'Rows') || isNamed(first, SQLX, 'Rows') || PGX_PATHS.some((path) => isNamed(first, path, 'Rows'));
 }

@@ -1,5 +1,5 @@
 ; `for rows.Next() { … }`: a for loop whose only clause is a call of Next on a plain identifier.
-; The check confirms the identifier holds database/sql or sqlx rows.
+; The check confirms the identifier holds database/sql, sqlx or pgx rows.
 (for_statement
   (call_expression
     function: (selector_expression

@@ -2,6 +2,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Fix } from '../../core/findings';
 import { isNamed } from '../../core/go-types';
+import { PGX_PATHS } from '../../core/known-apis';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { enclosingFunction, FUNCTION_TYPES } from '../../core/syntax';
 import en from './doc.en.md';
@@ -34,7 +35,7 @@ export const rule: Rule = {
     const declaration = ownLocal(rows, fn);
     if (!declaration) return;
     const type = context.types.typeOf(rows);
-    if (!isNamed(type, SQL, 'Rows') && !isNamed(type, SQLX, 'Rows')) return;
+    if (!isNamed(type, SQL, 'Rows') && !isNamed(type, SQLX, 'Rows') && !PGX_PATHS.some((path) => isNamed(type, path, 'Rows'))) return;
 
     const verdict = judge(usesOf(declaration.name, fn), rows, loop);
     if (verdict !== 'unchecked') return;

@@ -1,7 +1,8 @@
 import type { TypeRef } from '../../core/go-types';
+import { GORM_PATHS, PGX_PATHS, PGXPOOL_PATHS } from '../../core/known-apis';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { snippet } from '../../core/text';
-import { callArguments, unparen } from '../../core/syntax';
+import { callArguments } from '../../core/syntax';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 import query from './query.scm';
@@ -9,10 +10,25 @@ import { Taint } from './taint';
 
 const SQL = 'database/sql';
 const SQLX = 'github.com/jmoiron/sqlx';
-const RECEIVERS = new Set(['DB', 'Tx', 'Conn']);
+const SQL_RECEIVERS = new Set(['DB', 'Tx', 'Conn']);
+const PGX_RECEIVERS = new Set(['Conn', 'Tx', 'Pool']);
 
-/** Where the SQL text sits among the arguments, by method name (after an optional ctx). */
-function sqlArgumentIndex(method: string): number {
+/** database/sql and sqlx methods that take SQL text, with or without a context. */
+const SQL_METHODS = /^(Query|QueryRow|Exec|Prepare|Queryx|QueryRowx|Get|Select|NamedExec|NamedQuery|MustExec|Preparex|PrepareNamed)(Context)?$/;
+
+/** pgx methods take the context first; Prepare takes a statement name before the SQL. */
+const PGX_SQL_ARGUMENT: Record<string, number> = { Query: 1, QueryRow: 1, Exec: 1, Prepare: 2 };
+
+/** GORM methods whose first argument may be SQL text (a condition, an ordering, a join, a raw statement). */
+const GORM_SQL_METHODS = new Set(['Raw', 'Exec', 'Where', 'Or', 'Not', 'Order', 'Group', 'Having', 'Select', 'Joins', 'InnerJoins']);
+
+type Driver = 'sql' | 'pgx' | 'gorm';
+
+/** Where the SQL text sits among the arguments of `method` on a receiver of this driver. */
+function sqlArgumentIndex(driver: Driver, method: string): number | undefined {
+  if (driver === 'pgx') return PGX_SQL_ARGUMENT[method];
+  if (driver === 'gorm') return GORM_SQL_METHODS.has(method) ? 0 : undefined;
+  if (!SQL_METHODS.test(method)) return undefined;
   const base = method.replace(/Context$/, '');
   const withContext = base !== method ? 1 : 0;
   // sqlx's Get and Select take the destination first: Get(dest, query, args…).
@@ -34,30 +50,40 @@ export const rule: Rule = {
     const call = capture(match, 'call')!;
     const receiver = capture(match, 'receiver')!;
     const method = capture(match, 'method')!.text;
-    if (!isDatabase(context.types.typeOf(receiver), context)) return;
-    const argument = callArguments(call)[sqlArgumentIndex(method)];
+    const driver = driverOf(context.types.typeOf(receiver), method, context);
+    const index = driver && sqlArgumentIndex(driver, method);
+    const argument = index === undefined ? undefined : callArguments(call)[index];
     if (!argument) return;
     const found = new Taint(context, call).built(argument);
     if (!found) return;
-    const callee = `${receiver.text}.${method}`;
-    const part = snippet(found.part.text, 30);
-    const variable = unparen(argument).type === 'identifier' ? argument.text : undefined;
-    const how = found.how;
+    const callee = snippet(`${receiver.text}.${method}`, 30);
+    const part = snippet(found.part.text, 24);
+    const origin = found.origin ? { en: ` (${found.origin.en})`, 'zh-cn': `（${found.origin['zh-cn']}）` } : { en: '', 'zh-cn': '' };
     context.report({
       node: argument,
       message: {
-        en: `SQL ${variable ? `in \`${variable}\` for` : 'for'} \`${callee}\` is built with \`${how}\` from \`${part}\`; pass values as placeholder arguments (\`$1\`, \`?\`), identifiers from a fixed list`,
-        'zh-cn': `传给 \`${callee}\` 的 SQL${variable ? `（变量 \`${variable}\`）` : ''}用 \`${how}\` 拼进了 \`${part}\`；值请用占位符（\`$1\` 或 \`?\`）作为查询参数传入，表名、列名等标识符从固定白名单中选取`,
+        en: `\`${callee}\` gets SQL built with \`${found.how}\` from \`${part}\`${origin.en}; pass values as placeholders, names from a fixed list`,
+        'zh-cn': `传给 \`${callee}\` 的 SQL 用 \`${found.how}\` 拼进了 \`${part}\`${origin['zh-cn']}；值请用占位符（\`$1\`、\`?\`）传入，表名、列名从固定白名单中选取`,
       },
     });
   },
 };
 
-/** `*sql.DB`, `*sqlx.Tx` and friends, or a struct of this package embedding one. */
-function isDatabase(type: TypeRef | undefined, context: RuleContext, depth = 0): boolean {
-  if (!type?.name) return false;
-  if ((type.pkg === SQL || type.pkg === SQLX) && RECEIVERS.has(type.name)) return true;
-  if (type.pkg !== '' || depth > 2) return false;
-  return context.index.struct(type.name)?.embedded.some((embedded) => isDatabase(embedded, context, depth + 1)) ?? false;
+/**
+ * The driver of a database handle: `*sql.DB`, `*sqlx.Tx` and friends; a pgx connection, pool or
+ * transaction; a `*gorm.DB`; or a struct of this package embedding one of them.
+ */
+function driverOf(type: TypeRef | undefined, method: string, context: RuleContext, depth = 0): Driver | undefined {
+  if (!type?.name || type.pkg === undefined) return undefined;
+  const { pkg, name } = type;
+  if ((pkg === SQL || pkg === SQLX) && SQL_RECEIVERS.has(name)) return 'sql';
+  if ((PGX_PATHS.includes(pkg) || PGXPOOL_PATHS.includes(pkg)) && PGX_RECEIVERS.has(name)) return 'pgx';
+  if (GORM_PATHS.includes(pkg) && name === 'DB') return 'gorm';
+  // A type of this package that declares the method itself (its own query builder) is not the driver.
+  if (pkg !== '' || depth > 2 || context.index.method(name, method)) return undefined;
+  for (const embedded of context.index.struct(name)?.embedded ?? []) {
+    const driver = driverOf(embedded, method, context, depth + 1);
+    if (driver) return driver;
+  }
+  return undefined;
 }
-

@@ -86,13 +86,14 @@ func (r *Repo) Delete(name string) error {
 	return err
 }
 
-func prepare(ctx context.Context, conn *dbsql.Conn, column string) (*dbsql.Stmt, error) {
+// An exported function: any caller, in any package, may pass any column.
+func Prepare(ctx context.Context, conn *dbsql.Conn, column string) (*dbsql.Stmt, error) {
 	sql := "SELECT id FROM users WHERE "
 	sql = sql + column + " = ?"
 	return conn.PrepareContext(ctx, sql) // want "sql-string-building"
 }
 
-func openAndQuery(dsn, name string) error {
+func OpenAndQuery(dsn, name string) error {
 	db, err := sqlx.Connect("postgres", dsn)
 	if err != nil {
 		return err

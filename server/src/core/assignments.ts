@@ -1,6 +1,7 @@
+// The values a local variable receives, and the places it is read, before a given point of its function.
 import type { Node } from 'web-tree-sitter';
-import { findLocalDeclaration, type Declaration } from '../../core/scope';
-import { FUNCTION_TYPES, walk } from '../../core/syntax';
+import { findLocalDeclaration, type Declaration } from './scope';
+import { FUNCTION_TYPES, walk } from './syntax';
 
 /** One way a local variable gets a value: its declaration or a later assignment. */
 export interface Assignment {
@@ -8,6 +9,11 @@ export interface Assignment {
   value?: Node;
   /** `=` for plain assignments and declarations, `+=` for appends to the string. */
   operator: '=' | '+=';
+  /**
+   * The variable is one of several targets of a single call (`line, err := r.ReadString('\n')`),
+   * at this position: only the first result of a library call is its text.
+   */
+  resultIndex?: number;
 }
 
 /**
@@ -20,8 +26,9 @@ export function assignmentsBefore(declaration: Declaration, use: Node): Assignme
   const names = declaration.node.type === 'short_var_declaration' ? declaration.node.childForFieldName('left')?.namedChildCount ?? 1 : 1;
   if (declaration.kind === 'var' || declaration.kind === 'short') {
     const { values, index } = declaration;
+    const spec = declaration.node.type === 'var_spec' ? declaration.node.childrenForFieldName('name').length : names;
     if (values.length === 0) found.push({ operator: '=' });
-    else if (values.length === 1 && names > 1) found.push({ value: values[0], operator: '=' });
+    else if (values.length === 1 && spec > 1) found.push({ value: values[0], operator: '=', resultIndex: index });
     else if (values[index]) found.push({ value: values[index], operator: '=' });
   }
   let scope: Node | null = declaration.node;
@@ -37,8 +44,8 @@ export function assignmentsBefore(declaration: Declaration, use: Node): Assignme
     left.forEach((target, i) => {
       if (target.type !== 'identifier' || target.text !== declaration.name.text) return;
       if (!findLocalDeclaration(target)?.name.equals(declaration.name)) return;
-      const value = right.length === left.length ? right[i] : right.length === 1 ? right[0] : undefined;
-      found.push({ value, operator: operator === '+=' ? '+=' : '=' });
+      if (right.length === left.length) found.push({ value: right[i], operator: operator === '+=' ? '+=' : '=' });
+      else found.push({ value: right.length === 1 ? right[0] : undefined, operator: '=', resultIndex: i });
     });
     return undefined;
   });

@@ -1,0 +1,4 @@
+package main
+
+// A constant of another file of the package.
+const gender = "'M'"
