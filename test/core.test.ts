@@ -70,6 +70,50 @@ describe('incremental parsing', () => {
   });
 });
 
+describe('document state follows LSP exactly', () => {
+  const range = (sl: number, sc: number, el: number, ec: number) => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
+  // Each case: the text, one change, the text the editor then has (as the LSP specification reads the change).
+  const cases: [string, string, { range?: ReturnType<typeof range>; text: string }, string][] = [
+    ['a column past the end of a line is that line\'s end', 'ab\ncd\n', { range: range(0, 9, 0, 9), text: 'X' }, 'abX\ncd\n'],
+    ['a line past the last is the end of the text', 'ab\ncd', { range: range(7, 0, 9, 3), text: 'X' }, 'ab\ncdX'],
+    ['a range past the end of a line stops before its line break', 'ab\ncd', { range: range(0, 1, 0, 40), text: '' }, 'a\ncd'],
+    ['a reversed range is read forwards', 'ab\ncd\n', { range: range(1, 1, 0, 1), text: '' }, 'ad\n'],
+    ['CRLF: the end of a line is before \\r\\n', 'ab\r\ncd', { range: range(0, 5, 0, 5), text: 'X' }, 'abX\r\ncd'],
+    ['a lone CR ends a line for the editor', 'ab\rcd\n', { range: range(1, 1, 1, 1), text: 'X' }, 'ab\rcXd\n'],
+    ['a lone CR: past the end of its line', 'ab\rcd', { range: range(0, 7, 0, 9), text: 'X' }, 'abX\rcd'],
+    ['an empty change list changes nothing', 'ab', { range: range(0, 0, 0, 0), text: '' }, 'ab'],
+  ];
+  for (const [name, before, change, after] of cases) {
+    test(name, async () => {
+      const checker = await checkerFor();
+      const document = checker.openDocument('file:///s.go', before, 1);
+      document.applyChanges([change], 2);
+      assert.equal(document.text, after);
+      assert.equal(document.version, 2);
+      const fresh = checker.openDocument('file:///f.go', after);
+      assert.equal(document.tree.rootNode.toString(), fresh.tree.rootNode.toString());
+      assert.deepEqual(document.tree.rootNode.endPosition, fresh.tree.rootNode.endPosition);
+      fresh.dispose();
+      document.dispose();
+    });
+  }
+
+  test("Go's lines and the editor's: only \\n ends a line for Go and tree-sitter; positions convert at the edge", () => {
+    const lines = new LineIndex('a\rbc\r\nd\n');
+    assert.equal(lines.lineCount, 3);
+    assert.equal(lines.lineText(0), 'a\rbc');
+    assert.equal(lines.offsetAt({ line: 0, character: 99 }), 4);
+    assert.equal(lines.offsetAt({ line: 5, character: 0 }), 8);
+    assert.deepEqual(lines.toEditor({ line: 0, character: 3 }), { line: 1, character: 1 });
+    assert.deepEqual(lines.fromEditor({ line: 2, character: 0 }), { line: 1, character: 0 });
+    assert.deepEqual(lines.fromEditor({ line: 1, character: 99 }), { line: 0, character: 4 });
+    // Without a lone CR the two agree, except that the editor has no place between \r and \n.
+    const crlf = new LineIndex('// x\r\ny');
+    assert.deepEqual(crlf.toEditor({ line: 0, character: 5 }), { line: 0, character: 4 });
+    assert.deepEqual(crlf.toEditor({ line: 1, character: 1 }), { line: 1, character: 1 });
+  });
+});
+
 describe('suppression', () => {
   const rule = ruleById('http-server-timeouts')!;
   const cases: Array<[string, string, number]> = [

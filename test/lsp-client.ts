@@ -52,12 +52,12 @@ export class LspSession {
     });
   }
 
-  async initialize(locale = 'en'): Promise<unknown> {
+  async initialize(locale = 'en', workspace: Record<string, unknown> = {}): Promise<unknown> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
       locale,
-      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, window: { showDocument: { support: true } } },
+      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, ...workspace }, window: { showDocument: { support: true } } },
     });
     await this.connection.sendNotification('initialized', {});
     return result;

@@ -399,3 +399,97 @@ describe('language server: guidance cards on the key APIs', () => {
     session.settings = {};
   });
 });
+
+const WRAP_GO = `package store
+
+import (
+	"fmt"
+	"os"
+)
+
+func load(path string) error {
+	_, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("read %s: %v", path, err)
+	}
+	return nil
+}
+`;
+
+describe('requests right after an edit answer for the edited text', () => {
+  const folder = temporaryFolder('gbg-fresh-');
+  const uri = pathToFileURL(join(folder, 'store.go')).href;
+  let session: LspSession;
+
+  before(async () => {
+    session = new LspSession();
+    await session.initialize('en', { workspaceEdit: { documentChanges: true } });
+  });
+
+  after(async () => {
+    assert.equal(await session.stop(), 0);
+  });
+
+  /** Closes the document and waits for its diagnostics to be cleared (findings of its last edits may come first). */
+  async function close(): Promise<void> {
+    let published = session.nextDiagnostics(uri);
+    await session.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    while ((await published).diagnostics.length > 0) published = session.nextDiagnostics(uri);
+  }
+
+  /** Opens WRAP_GO, waits for its finding, then inserts three lines above the function (no wait). */
+  async function openThenInsert(version: number): Promise<string> {
+    const published = session.nextDiagnostics(uri);
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'go', version, text: WRAP_GO } });
+    assert.equal((await published).diagnostics.length, 1);
+    const inserted = 'var _ = log\n\n\n';
+    await session.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: version + 1 },
+      contentChanges: [{ range: { start: { line: 7, character: 0 }, end: { line: 7, character: 0 } }, text: inserted }],
+    });
+    return WRAP_GO.replace('func load', `${inserted}func load`);
+  }
+
+  test('source.fixAll sent with the edit (as on save) fixes the finding where it now is, for that version', async () => {
+    const text = await openThenInsert(1);
+    const actions = (await session.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    })) as CodeAction[];
+    const [change] = actions[0].edit!.documentChanges as { textDocument: { uri: string; version: number }; edits: TextEdit[] }[];
+    assert.deepEqual(change.textDocument, { uri, version: 2 });
+    const fixed = applyEdits(text, change.edits, new LineIndex(text));
+    assert.equal(fixed, text.replace('%v", path, err', '%w", path, err'));
+    await close();
+  });
+
+  test('hovers sent with each edit answer for the new positions', async () => {
+    await openThenInsert(5);
+    // Typing: a line inserted above the finding, then a hover on it at once; five times.
+    for (let round = 0; round < 5; round++) {
+      const line = 13 + round;
+      const hover = (await session.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character: 31 } })) as Hover;
+      assert.match((hover.contents as { value: string }).value, /errorf-wrap/, `round ${round}`);
+      assert.deepEqual(hover.range, { start: { line, character: 30 }, end: { line, character: 32 } });
+      await session.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: 7 + round },
+        contentChanges: [{ range: { start: { line: 8, character: 0 }, end: { line: 8, character: 0 } }, text: '\t// more\n' }],
+      });
+    }
+    await close();
+  });
+
+  test('a file with lone CR line breaks: findings, hovers and fixes in the editor\'s lines', async () => {
+    const text = WRAP_GO.replace('import (\n\t"fmt"\n\t"os"\n)', 'import (\r\t"fmt"\r\t"os"\r)');
+    const published = session.nextDiagnostics(uri);
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'go', version: 1, text } });
+    const [diagnostic] = (await published).diagnostics;
+    // The editor counts the lone CRs as line breaks (line 10, as in WRAP_GO); Go does not (line 7).
+    assert.deepEqual(diagnostic.range, { start: { line: 10, character: 30 }, end: { line: 10, character: 32 } });
+    const actions = (await session.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } })) as CodeAction[];
+    const [change] = actions[0].edit!.documentChanges as { edits: TextEdit[] }[];
+    assert.deepEqual(change.edits[0].range, diagnostic.range);
+    await close();
+  });
+});

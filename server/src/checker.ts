@@ -40,8 +40,8 @@ export class GoChecker {
     return this.analyzer.rules;
   }
 
-  openDocument(uri: string, text: string): GoDocument {
-    return new GoDocument(uri, text, this.parser);
+  openDocument(uri: string, text: string, version?: number): GoDocument {
+    return new GoDocument(uri, text, this.parser, version);
   }
 
   summarize(document: GoDocument): FileSummary {

@@ -2,10 +2,10 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { NodeFileHost } from '../node/node-file-host';
 import { readGrammarBinaries } from '../node/grammar-files';
-import { startServer } from './server';
+import { CONNECTION_OPTIONS, startServer } from './server';
 
 export function runLanguageServer(): void {
-  const connection = createConnection(ProposedFeatures.all);
+  const connection = createConnection(ProposedFeatures.all, CONNECTION_OPTIONS);
   // One bad file or one failed request must not take the server down with every open editor:
   // log it to the output channel and keep serving.
   const report = (what: string) => (error: unknown) =>
