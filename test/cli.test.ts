@@ -1,7 +1,7 @@
 // The command-line checker as CI runs it: formats, exit codes and bad input.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdirSync, openSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { RULES } from '../server/src/rules/registry';
@@ -17,7 +17,8 @@ func Serve() error {
 `;
 
 function run(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [join(ROOT, 'bin/go-backend-guide.js'), ...args], { cwd, encoding: 'utf8' });
+  // A hang (a read that never ends) fails the test instead of stalling the run.
+  const result = spawnSync(process.execPath, [join(ROOT, 'bin/go-backend-guide.js'), ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -97,7 +98,36 @@ describe('go-backend-guide check', () => {
     const root = project();
     const { code, stdout, stderr } = run(['check', '--max-file-size', '50', 'api/server.go'], root);
     assert.deepEqual({ code, stdout }, { code: 0, stdout: '' });
-    assert.match(stderr, /api\/server\.go: skipped, larger than the size limit \(50 bytes\)/);
+    assert.match(stderr, /api\/server\.go: skipped: it is larger than the size limit \(50 bytes\)/);
+  });
+
+  test('a named pipe, a device or a socket named .go is never read: named on stderr, exit 2, the rest checked', () => {
+    const root = project();
+    assert.equal(spawnSync('mkfifo', [join(root, 'api/pipe.go')]).status, 0);
+    symlinkSync('/dev/zero', join(root, 'api/zero.go'));
+    mkdirSync(join(root, 'api/folder.go'));
+    const walked = run(['check', 'api'], root);
+    assert.equal(walked.code, 2);
+    assert.match(walked.stdout, /^api\/server\.go:6:11:/);
+    assert.equal(
+      walked.stderr,
+      'go-backend-guide: api/pipe.go: not read: it is a named pipe, not a regular file\ngo-backend-guide: api/zero.go: not read: it is a device, not a regular file\n',
+    );
+    const named = run(['check', 'api/pipe.go', 'api/server.go'], root);
+    assert.equal(named.code, 2);
+    assert.match(named.stdout, /^api\/server\.go:6:11:/);
+    assert.equal(named.stderr, 'go-backend-guide: api/pipe.go: not read: it is a named pipe, not a regular file\n');
+  });
+
+  test('the size limit applies before reading: a 3 GB file is skipped, not read', () => {
+    const root = project();
+    const handle = openSync(join(root, 'api/huge.go'), 'w');
+    ftruncateSync(handle, 3 * 2 ** 30); // sparse: no disk space, but reading it would take 3 GB
+    closeSync(handle);
+    const { code, stdout, stderr } = run(['check', 'api'], root);
+    assert.equal(code, 1);
+    assert.match(stdout, /^api\/server\.go:6:11:/);
+    assert.equal(stderr, 'go-backend-guide: api/huge.go: skipped: it is larger than the size limit (2097152 bytes)\n');
   });
 
   test('a folder with no Go files warns on stderr and exits 0', () => {
@@ -166,6 +196,24 @@ describe('go-backend-guide check for pipelines', () => {
     assert.match(fixed, /\t"time"\n/);
     assert.match(fixed, /IdleTimeout: +60 \* time\.Second,/);
     assert.equal(run(['check', 'api'], root).code, 0);
+  });
+
+  test('--fix and --diff never rewrite a file that is not valid UTF-8: its findings are reported, the file is named', () => {
+    const root = project();
+    // "café" in Latin-1: the é is one byte, 0xE9, which is not UTF-8.
+    const latin1 = Buffer.from(BAD_SERVER.replace('func Serve', '// caf\u00e9\nfunc Serve'), 'latin1');
+    writeFileSync(join(root, 'api/latin1.go'), latin1);
+    const diff = run(['check', '--diff', 'api'], root);
+    assert.equal(diff.code, 1);
+    assert.match(diff.stdout, /^--- a\/api\/server\.go\n/);
+    assert.doesNotMatch(diff.stdout, /latin1\.go/);
+    assert.match(diff.stderr, /api\/latin1\.go: not fixed: it is not valid UTF-8/);
+    const fixed = run(['check', '--fix', 'api'], root);
+    assert.equal(fixed.code, 1);
+    assert.match(fixed.stdout, /^api\/latin1\.go:7:11: .*\(http-server-timeouts\)\n$/);
+    assert.match(fixed.stderr, /api\/latin1\.go: not fixed: it is not valid UTF-8/);
+    assert.deepEqual(readFileSync(join(root, 'api/latin1.go')), latin1);
+    assert.match(readFileSync(join(root, 'api/server.go'), 'utf8'), /IdleTimeout/);
   });
 
   test('--severity sets the lowest severity that fails the run', () => {

@@ -493,3 +493,89 @@ describe('requests right after an edit answer for the edited text', () => {
     await close();
   });
 });
+
+describe('language server: files on disk and documents opened again', () => {
+  let session: LspSession;
+  before(async () => {
+    session = new LspSession();
+    await session.initialize();
+  });
+  after(async () => {
+    assert.equal(await session.stop(), 0);
+  });
+
+  /** The next diagnostics of `uri` at `version` or later (earlier ones may still be on their way). */
+  async function diagnosticsAt(uri: string, version: number, action: () => Promise<void>): Promise<Diagnostic[]> {
+    let published = session.nextDiagnostics(uri);
+    await action();
+    for (;;) {
+      const params = await within(10_000, published, `diagnostics of ${uri}`);
+      if ((params.version ?? version) >= version) return params.diagnostics;
+      published = session.nextDiagnostics(uri);
+    }
+  }
+
+  test('a named pipe in a package folder (and as go.mod) is not read: the package is still checked', async () => {
+    const folder = temporaryFolder('gbg-fifo-');
+    writeFileSync(join(folder, 'server.go'), SERVER_GO);
+    for (const name of ['pipe.go', 'go.mod']) assert.equal(spawnSync('mkfifo', [join(folder, name)]).status, 0);
+    const uri = pathToFileURL(join(folder, 'server.go')).href;
+    const diagnostics = await diagnosticsAt(uri, 1, () =>
+      session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'go', version: 1, text: SERVER_GO } }),
+    );
+    assert.deepEqual(diagnostics.map((d) => d.code), ['http-server-timeouts']);
+  });
+
+  test('closing a file that was open when its package was first read keeps it in the package, as saved on disk', async () => {
+    const folder = temporaryFolder('gbg-restored-');
+    cpSync(join(ROOT, 'server/src/rules/http-server-shutdown/testdata/graceful'), folder, { recursive: true });
+    const main = pathToFileURL(join(folder, 'good_main.go')).href;
+    const shutdown = pathToFileURL(join(folder, 'good_shutdown.go')).href;
+    const read = (uri: string) => readFileSync(new URL(uri), 'utf8');
+    // Tabs restored at start-up: both open before the folder is read.
+    const first = diagnosticsAt(main, 1, async () => {
+      await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: shutdown, languageId: 'go', version: 1, text: read(shutdown) } });
+      await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: main, languageId: 'go', version: 1, text: read(main) } });
+    });
+    const shutdownFindings = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.code === 'http-server-shutdown');
+    assert.deepEqual(shutdownFindings(await first), []);
+    await session.connection.sendNotification('textDocument/didClose', { textDocument: { uri: shutdown } });
+    // The next analysis of main.go must still see the Shutdown call of the closed file.
+    const edited = await diagnosticsAt(main, 2, () =>
+      session.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri: main, version: 2 },
+        contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '// Command api.\n' }],
+      }),
+    );
+    assert.deepEqual(shutdownFindings(edited), []);
+    assert.ok(edited.length > 0, 'the other findings of main.go are still there');
+  });
+
+  test('didOpen of a document already open, with invalid content, leaves the open one working', async () => {
+    const folder = temporaryFolder('gbg-reopen-');
+    const uri = pathToFileURL(join(folder, 'server.go')).href;
+    const opened = await diagnosticsAt(uri, 1, () =>
+      session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'go', version: 1, text: SERVER_GO } }),
+    );
+    assert.equal(opened.length, 1);
+    for (const text of [null, 42, { not: 'text' }]) {
+      await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'go', version: 2, text } });
+    }
+    const hover = (await session.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: opened[0].range.start })) as Hover;
+    assert.match((hover.contents as { value: string }).value, /http-server-timeouts/);
+    const edited = await diagnosticsAt(uri, 3, () =>
+      session.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: 3 },
+        contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '// Package api.\n' }],
+      }),
+    );
+    assert.equal(edited[0].range.start.line, opened[0].range.start.line + 1);
+  });
+});
+
+/** `promise`, or a failure naming `what` after `ms` milliseconds: a hang fails fast instead of at the test timeout. */
+function within<T>(ms: number, promise: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no ${what} within ${ms} ms`)), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

@@ -21,9 +21,14 @@ export async function fixFiles(checker: GoChecker, jobs: readonly FolderJob[], s
   const texts = new Map<string, string>();
   const changed = new Map<string, { shown: string; before: string; after: string }>();
   let outcome = await checkFiles(checker, jobs, settings, cwd);
+  // Its text has U+FFFD where the bytes were not UTF-8: writing it back would change them all.
+  const notUtf8 = outcome.files.filter((file) => file.notUtf8 && file.findings.some((f) => f.fixes.length > 0));
+  const notices = notUtf8.map((file) => `${file.shown}: not fixed: it is not valid UTF-8 (rewriting it would replace those bytes)`);
+  const skipped = new Set(notUtf8.map((file) => file.path));
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     let applied = false;
     for (const file of outcome.files) {
+      if (skipped.has(file.path)) continue;
       const edits = nonOverlappingEdits(file.findings.filter((f) => f.fixes.length > 0).flatMap((f) => f.fixes[0].edits));
       if (edits.length === 0) continue;
       const after = applyEdits(file.text, edits, new LineIndex(file.text));
@@ -37,6 +42,7 @@ export async function fixFiles(checker: GoChecker, jobs: readonly FolderJob[], s
     if (!applied) break;
     outcome = await checkFiles(checker, jobs, settings, cwd, texts);
   }
+  outcome.notices.push(...notices);
   return { remaining: outcome, changed };
 }
 

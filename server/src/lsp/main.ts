@@ -14,6 +14,6 @@ export function runLanguageServer(): void {
   process.on('uncaughtException', report('uncaught exception'));
   startServer(connection, {
     binaries: readGrammarBinaries(),
-    fileHost: (maxFileBytes) => new NodeFileHost(maxFileBytes),
+    fileHost: (maxFileBytes) => new NodeFileHost(maxFileBytes, (message) => connection.console.log(message)),
   });
 }
