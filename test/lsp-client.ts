@@ -19,6 +19,8 @@ export class LspSession {
   private readonly waiting = new Map<string, Array<(params: PublishDiagnosticsParams) => void>>();
   readonly shownDocuments: string[] = [];
   readonly messages: string[] = [];
+  /** What the server wrote to its output channel. */
+  readonly logs: string[] = [];
   /** What `workspace/configuration` answers for the `goBackendGuide` section. */
   settings: Record<string, unknown> = {};
 
@@ -39,7 +41,9 @@ export class LspSession {
     this.connection.onNotification('window/showMessage', (params: { message: string }) => {
       this.messages.push(params.message);
     });
-    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onNotification('window/logMessage', (params: { message: string }) => {
+      this.logs.push(params.message);
+    });
     this.connection.listen();
   }
 

@@ -5,7 +5,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import type { CodeAction, Diagnostic, Hover, TextEdit } from 'vscode-languageserver-protocol';
+import { CancellationTokenSource, type CodeAction, type Diagnostic, type Hover, type TextEdit } from 'vscode-languageserver-protocol';
 import { applyEdits } from '../server/src/core/edits';
 import { LineIndex } from '../server/src/core/text';
 import { ROOT, temporaryFolder } from './helpers';
@@ -579,3 +579,75 @@ function within<T>(ms: number, promise: Promise<T>, what: string): Promise<T> {
   const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no ${what} within ${ms} ms`)), ms)));
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
+
+describe('language server: malformed and cancelled requests', () => {
+  const folder = temporaryFolder('gbg-hygiene-');
+  const uri = pathToFileURL(join(folder, 'server.go')).href;
+  let session: LspSession;
+  before(async () => {
+    session = new LspSession();
+    await session.initialize();
+    const published = session.nextDiagnostics(uri);
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'go', version: 1, text: SERVER_GO } });
+    await published;
+  });
+  after(async () => {
+    assert.equal(await session.stop(), 0);
+  });
+
+  async function failure(method: string, params: unknown): Promise<{ code: number; message: string }> {
+    try {
+      await session.connection.sendRequest(method, params);
+    } catch (error) {
+      return error as { code: number; message: string };
+    }
+    throw new Error(`${method} succeeded`);
+  }
+
+  test('invalid params answer InvalidParams with what is wrong; unknown requests MethodNotFound', async () => {
+    const position = { line: 5, character: 12 };
+    const cases: [string, unknown, RegExp][] = [
+      ['textDocument/hover', { textDocument: null, position }, /params\.textDocument must be an object/],
+      ['textDocument/hover', { textDocument: { uri }, position: { line: -1, character: 0 } }, /params\.position\.line must be a non-negative integer/],
+      ['textDocument/hover', { textDocument: { uri: 7 }, position }, /params\.textDocument\.uri must be a string/],
+      ['textDocument/codeAction', { textDocument: { uri }, range: null, context: { diagnostics: [] } }, /params\.range must be an object/],
+      ['textDocument/codeAction', { textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: 'none' } }, /params\.context\.diagnostics must be an array/],
+      ['workspace/executeCommand', { command: 42 }, /params\.command must be a string/],
+      ['goBackendGuide/checkFiles', { uris: [1] }, /params\.uris\[0\] must be a string/],
+    ];
+    for (const [method, params, message] of cases) {
+      const error = await failure(method, params);
+      assert.equal(error.code, -32602, `${method} ${JSON.stringify(params)}`);
+      assert.match(error.message, message);
+      assert.doesNotMatch(error.message, /Cannot read properties|undefined|null \(/);
+    }
+    assert.equal((await failure('textDocument/definitelyNot', {})).code, -32601);
+    // Still serving.
+    const hover = (await session.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position })) as Hover;
+    assert.match((hover.contents as { value: string }).value, /http-server-timeouts/);
+  });
+
+  test('a notification with bad params is logged once and changes nothing', async () => {
+    for (let i = 0; i < 3; i++) {
+      await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: null });
+      await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 0 } }, text: 'x' }] });
+    }
+    const hover = (await session.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 5, character: 12 } })) as Hover;
+    assert.match((hover.contents as { value: string }).value, /http-server-timeouts/);
+    const logged = session.logs.filter((line) => line.includes('textDocument/didChange'));
+    assert.deepEqual(logged, [
+      'ignored: textDocument/didChange: params.contentChanges must be an array',
+      'ignored: textDocument/didChange: params.contentChanges[0].range.start.character must be a non-negative integer',
+    ]);
+  });
+
+  test('a request cancelled before the server reaches it is answered RequestCancelled without running', async () => {
+    // A large whole-text change keeps the server parsing while the hover and its cancellation arrive.
+    const big = SERVER_GO + '\nvar _ = 1\n'.repeat(60_000);
+    await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text: big }] });
+    const source = new CancellationTokenSource();
+    const hover = session.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 5, character: 12 } }, source.token);
+    source.cancel();
+    await assert.rejects(hover, (error: { code: number }) => error.code === -32800);
+  });
+});
