@@ -98,6 +98,20 @@ describe('document state follows LSP exactly', () => {
     });
   }
 
+  test('a range with lines past the end, read backwards, then more edits: the text stays right', async () => {
+    // vscode-languageserver-textdocument 1.0.16 updates its line offsets from the range's line
+    // numbers as given: lines past the end left them wrong for every later change.
+    const checker = await checkerFor();
+    const document = checker.openDocument('file:///p.go', 'ab\r\ncd\ref\ngh', 1);
+    document.applyChanges([{ range: range(6, 4, 4, 2), text: '\r\r' }], 2);
+    assert.equal(document.text, 'ab\r\ncd\ref\ngh\r\r');
+    document.applyChanges([{ range: range(5, 0, 5, 0), text: 'X' }], 3);
+    assert.equal(document.text, 'ab\r\ncd\ref\ngh\r\rX');
+    document.applyChanges([{ range: range(1, 1, 1, 1), text: 'Y' }], 4);
+    assert.equal(document.text, 'ab\r\ncYd\ref\ngh\r\rX');
+    document.dispose();
+  });
+
   test("Go's lines and the editor's: only \\n ends a line for Go and tree-sitter; positions convert at the edge", () => {
     const lines = new LineIndex('a\rbc\r\nd\n');
     assert.equal(lines.lineCount, 3);

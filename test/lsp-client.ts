@@ -23,11 +23,27 @@ export class LspSession {
   readonly logs: string[] = [];
   /** What `workspace/configuration` answers for the `goBackendGuide` section. */
   settings: Record<string, unknown> = {};
+  /** The last diagnostics published for each document. */
+  readonly latest = new Map<string, PublishDiagnosticsParams>();
+  /** Called with every diagnostics notification. */
+  onPublish?: (params: PublishDiagnosticsParams) => void;
+  /** The server's last `experimental/serverStatus` (asked for with `initialize(…, { serverStatusNotification: true })`). */
+  private quiescent = true;
+  private readonly quiescentWaiters: Array<() => void> = [];
+  /** Set once the server process has exited. */
+  exit?: { code: number | null; signal: NodeJS.Signals | null };
 
-  constructor() {
-    this.process = spawn(process.execPath, [join(ROOT, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  constructor(execArgv: string[] = []) {
+    this.process = spawn(process.execPath, [...execArgv, join(ROOT, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    this.process.once('exit', (code, signal) => (this.exit = { code, signal }));
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection.onNotification('experimental/serverStatus', (params: { quiescent: boolean }) => {
+      this.quiescent = params.quiescent;
+      if (this.quiescent) for (const resolve of this.quiescentWaiters.splice(0)) resolve();
+    });
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      this.latest.set(params.uri, params);
+      this.onPublish?.(params);
       const waiters = this.waiting.get(params.uri) ?? [];
       this.waiting.delete(params.uri);
       for (const resolve of waiters) resolve(params);
@@ -56,15 +72,34 @@ export class LspSession {
     });
   }
 
-  async initialize(locale = 'en', workspace: Record<string, unknown> = {}): Promise<unknown> {
+  /** The server's process id, to measure it. */
+  get pid(): number {
+    return this.process.pid!;
+  }
+
+  async initialize(locale = 'en', workspace: Record<string, unknown> = {}, experimental: Record<string, unknown> = {}): Promise<unknown> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
       locale,
-      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, ...workspace }, window: { showDocument: { support: true } } },
+      capabilities: {
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, ...workspace },
+        window: { showDocument: { support: true } },
+        experimental,
+      },
     });
     await this.connection.sendNotification('initialized', {});
     return result;
+  }
+
+  /**
+   * Resolves once the server has handled everything sent so far and has no analysis left to do.
+   * A request is the barrier: the status it is answered after reflects every earlier message.
+   */
+  async settled(): Promise<void> {
+    await this.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///barrier/none.go' }, position: { line: 0, character: 0 } });
+    if (this.quiescent) return;
+    await new Promise<void>((resolve) => this.quiescentWaiters.push(resolve));
   }
 
   async stop(): Promise<number | null> {

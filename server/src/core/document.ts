@@ -76,7 +76,10 @@ export class GoDocument {
       const startPoint = this.lines.positionAt(startIndex);
       const oldEnd = advance(startPoint, before, startIndex, oldEndIndex);
       const newEnd = advance(startPoint, change.text, 0, change.text.length);
-      TextDocument.update(this.editor, [{ range: change.range, text: change.text }], version);
+      // The range as offsets give it: the library keeps its line offsets right only for
+      // positions inside the text (a line past the end left them wrong).
+      const range = { start: this.editor.positionAt(startIndex), end: this.editor.positionAt(oldEndIndex) };
+      TextDocument.update(this.editor, [{ range, text: change.text }], version);
       this.currentLines = undefined;
       const newEndIndex = startIndex + change.text.length;
       edits.push({ startIndex, oldEndIndex, newEndIndex, oldEnd, newEnd });
