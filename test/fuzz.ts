@@ -106,7 +106,7 @@ type Change = TextDocumentContentChangeEvent;
 const FIXABLE = new Set(RULES.filter((rule) => rule.meta.fixable).map((rule) => rule.meta.id));
 
 /** Node options for a server whose garbage can be collected on demand (SIGUSR2), to measure memory. */
-export const GC_ON_SIGNAL = ['--expose-gc', '--require', join(ROOT, 'out/test/gc-on-signal.js')];
+export const GC_ON_SIGNAL = ['--expose-gc', '--min-semi-space-size=16', '--max-semi-space-size=16', '--require', join(ROOT, 'out/test/gc-on-signal.js')];
 
 /** The edits an editor makes, each building its content changes against the current text. */
 const KINDS = [
@@ -161,221 +161,227 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
   const opened = copyPackages(options.files, root);
   const server = new LspSession(GC_ON_SIGNAL);
   const fresh = new LspSession();
-  const capabilities = [{ workspaceEdit: { documentChanges: true } }, { serverStatusNotification: true }] as const;
-  await Promise.all([server.initialize('en', ...capabilities), fresh.initialize('en', ...capabilities)]);
+  try {
+    const capabilities = [{ workspaceEdit: { documentChanges: true } }, { serverStatusNotification: true }] as const;
+    await Promise.all([server.initialize('en', ...capabilities), fresh.initialize('en', ...capabilities)]);
 
-  const documents: OpenDocument[] = [];
-  let lastEdit = 'open';
-  // Every diagnostic must fit the text of the version it is published for.
-  server.onPublish = ({ uri, version, diagnostics }) => {
-    const document = documents.find((d) => d.uri === uri);
-    const text = version === undefined ? undefined : document?.history.get(version);
-    if (!document || text === undefined) return;
-    const problem = editProblem(text, diagnostics.map((d) => ({ range: d.range, newText: '' })), false);
-    if (problem) report.mismatches.push(`diagnostics of ${document.name} for version ${version} after ${lastEdit}: ${problem}`);
-  };
-  const pending = new Set<Promise<void>>();
+    const documents: OpenDocument[] = [];
+    let lastEdit = 'open';
+    // Every diagnostic must fit the text of the version it is published for.
+    server.onPublish = ({ uri, version, diagnostics }) => {
+      const document = documents.find((d) => d.uri === uri);
+      const text = version === undefined ? undefined : document?.history.get(version);
+      if (!document || text === undefined) return;
+      const problem = editProblem(text, diagnostics.map((d) => ({ range: d.range, newText: '' })), false);
+      if (problem) report.mismatches.push(`diagnostics of ${document.name} for version ${version} after ${lastEdit}: ${problem}`);
+    };
+    const pending = new Set<Promise<void>>();
 
-  /** Sends a request, timing it; errors other than cancellation are counted. */
-  async function request<T>(method: string, params: unknown, file: string): Promise<T | undefined> {
-    const after = lastEdit;
-    const sent = Date.now();
-    try {
-      return (await server.connection.sendRequest(method, params)) as T;
-    } catch (error) {
-      const code = (error as { code?: number }).code;
-      if (code !== -32800 && code !== -32801) report.protocolErrors.push(`${method} on ${file} after ${after}: ${(error as Error).message}`);
-      return undefined;
-    } finally {
-      const ms = Date.now() - sent;
-      if (ms > 1000) report.slow.push({ method, ms, file, after });
-    }
-  }
-
-  async function open(document: OpenDocument): Promise<void> {
-    const text = document.model.getText();
-    const textDocument = { uri: document.uri, languageId: 'go', version: document.model.version, text };
-    document.history = new Map([[document.model.version, text]]);
-    await Promise.all([server.connection.sendNotification('textDocument/didOpen', { textDocument }), fresh.connection.sendNotification('textDocument/didOpen', { textDocument })]);
-  }
-
-  for (const path of opened) {
-    const text = readFileSync(path, 'utf8');
-    const uri = pathToFileURL(path).href;
-    const document: OpenDocument = { uri, name: relative(root, path), model: new Model(text, 1), replica: checker.openDocument(uri, text, 1), history: new Map(), cursor: 0, changed: false, original: text, edited: 0 };
-    documents.push(document);
-    await open(document);
-  }
-  await Promise.all([server.settled(), fresh.settled()]);
-  report.rss.startMB = await rssAfterGc(server.pid);
-
-  /** Applies changes to the model and the replica, and sends them to the server. */
-  async function change(document: OpenDocument, changes: Change[], kind: string): Promise<void> {
-    const version = document.model.version + 1;
-    document.model.update(changes, version);
-    document.replica.applyChanges(changes as { range?: Range; text: string }[], version);
-    document.history.set(version, document.model.getText());
-    if (document.history.size > 40) document.history.delete(document.history.keys().next().value!);
-    document.changed = true;
-    document.edited++;
-    lastEdit = `${kind} in ${document.name} (version ${version})`;
-    report.edits++;
-    report.kinds[kind] = (report.kinds[kind] ?? 0) + 1;
-    await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: document.uri, version }, contentChanges: changes });
-    if (document.replica.text !== document.model.getText()) report.mismatches.push(`text of ${document.name} after ${lastEdit}`);
-  }
-
-  /** Checks a code action's edit against the text of the version it names. */
-  function checkEdit(document: OpenDocument, action: CodeAction, versionAsked: number, preferred: boolean): { version: number; edits: TextEdit[] } | undefined {
-    if (!action.edit) return undefined;
-    const changes = action.edit.documentChanges as { textDocument: { uri: string; version: number | null }; edits: TextEdit[] }[] | undefined;
-    const own = changes?.find((c) => 'textDocument' in c && c.textDocument.uri === document.uri);
-    if (!own) {
-      if (action.edit.changes?.[document.uri]) report.staleEdits.push(`"${action.title}" in ${document.name}: unversioned edit`);
-      return undefined;
-    }
-    const what = `"${action.title}" in ${document.name} (version ${own.textDocument.version}, asked at ${versionAsked}, after ${lastEdit})`;
-    const version = own.textDocument.version;
-    const text = version === null ? undefined : document.history.get(version);
-    if (text === undefined) {
-      report.staleEdits.push(`${what}: names a version the editor never had`);
-      return undefined;
-    }
-    if (version !== versionAsked && document.model.version === versionAsked) report.staleEdits.push(`${what}: computed for another version than the one asked`);
-    const problem = editProblem(text, own.edits);
-    if (problem) {
-      report.staleEdits.push(`${what}: ${problem}`);
-      return undefined;
-    }
-    if (preferred) {
-      const fixed = applyTextEdits(text, own.edits);
-      const before = syntaxErrors(checker, text);
-      const after = syntaxErrors(checker, fixed);
-      if (after > before) report.brokenFixes.push(`${what}: ${before} → ${after} syntax errors`);
-    }
-    return { version: version!, edits: own.edits };
-  }
-
-  async function hover(document: OpenDocument): Promise<void> {
-    report.hovers++;
-    const version = document.model.version;
-    const position = randomPosition(random, document, server.latest.get(document.uri)?.diagnostics);
-    const result = await request<Hover | null>('textDocument/hover', { textDocument: { uri: document.uri }, position }, document.name);
-    if (result?.range && document.model.version === version && editProblem(document.model.getText(), [{ range: result.range, newText: '' }])) {
-      report.staleEdits.push(`hover range ${JSON.stringify(result.range)} in ${document.name} does not fit version ${version}`);
-    }
-  }
-
-  async function codeActions(document: OpenDocument, only?: string[]): Promise<{ version: number; edits: TextEdit[] } | undefined> {
-    report.codeActions++;
-    const version = document.model.version;
-    const diagnostics = (server.latest.get(document.uri)?.version === version ? server.latest.get(document.uri)?.diagnostics : undefined) ?? [];
-    const fixable = diagnostics.filter((d) => FIXABLE.has(String(d.code)));
-    const target = fixable.length > 0 && random.chance(0.7) ? random.pick(fixable) : diagnostics.length > 0 && random.chance(0.5) ? random.pick(diagnostics) : undefined;
-    const range = target?.range ?? randomRange(random, document);
-    const context = { diagnostics: target ? [target] : [], ...(only ? { only } : {}) };
-    const actions = await request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: document.uri }, range, context }, document.name);
-    let preferred: { version: number; edits: TextEdit[] } | undefined;
-    for (const action of actions ?? []) {
-      const checked = checkEdit(document, action, version, action.isPreferred === true || action.kind?.startsWith('source.fixAll') === true);
-      if (checked && !preferred && (action.isPreferred || action.kind?.startsWith('source.fixAll'))) preferred = checked;
-    }
-    return preferred;
-  }
-
-  /** Applies a fix the way an editor applies a WorkspaceEdit: refused unless its version is current. */
-  async function applyFix(document: OpenDocument, fix: { version: number; edits: TextEdit[] } | undefined, kind: string): Promise<void> {
-    if (!fix || fix.version !== document.model.version || fix.edits.length === 0) return;
-    report.fixesApplied++;
-    const ordered = [...fix.edits].sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character);
-    await change(document, ordered.map((edit) => ({ range: edit.range, text: edit.newText })), kind);
-  }
-
-  /** Waits for both servers, then compares everything with the whole-text server. */
-  async function compare(): Promise<void> {
-    report.checks++;
-    await Promise.all(pending);
-    for (const document of documents) {
-      checkReplica(checker, document, report);
-      if (!document.changed) continue;
-      document.changed = false;
-      await fresh.connection.sendNotification('textDocument/didChange', { textDocument: { uri: document.uri, version: document.model.version }, contentChanges: [{ text: document.model.getText() }] });
-    }
-    await Promise.all([server.settled(), fresh.settled()]);
-    for (const document of documents) {
-      const mine = server.latest.get(document.uri);
-      const theirs = fresh.latest.get(document.uri);
-      if (mine?.version !== document.model.version) report.mismatches.push(`diagnostics of ${document.name}: version ${mine?.version} published, ${document.model.version} current, after ${lastEdit}`);
-      else if (normalized(mine.diagnostics) !== normalized(theirs?.diagnostics ?? [])) {
-        report.mismatches.push(`diagnostics of ${document.name} after ${lastEdit}:\n  incremental ${normalized(mine.diagnostics)}\n  fresh       ${normalized(theirs?.diagnostics ?? [])}`);
+    /** Sends a request, timing it; errors other than cancellation are counted. */
+    async function request<T>(method: string, params: unknown, file: string): Promise<T | undefined> {
+      const after = lastEdit;
+      const sent = Date.now();
+      try {
+        return (await server.connection.sendRequest(method, params)) as T;
+      } catch (error) {
+        const code = (error as { code?: number }).code;
+        if (code !== -32800 && code !== -32801) report.protocolErrors.push(`${method} on ${file} after ${after}: ${(error as Error).message}`);
+        return undefined;
+      } finally {
+        const ms = Date.now() - sent;
+        if (ms > 1000) report.slow.push({ method, ms, file, after });
       }
     }
-    const document = random.pick(documents);
-    const asked = { textDocument: { uri: document.uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } };
-    const [mine, theirs] = await Promise.all([server.connection.sendRequest('textDocument/codeAction', asked), fresh.connection.sendRequest('textDocument/codeAction', asked)]);
-    if (JSON.stringify(mine) !== JSON.stringify(theirs)) report.mismatches.push(`source.fixAll of ${document.name} after ${lastEdit}: ${JSON.stringify(mine)} vs ${JSON.stringify(theirs)}`);
-  }
 
-  let current = documents[0];
-  let edge = 0;
-  for (let step = 0; step < options.edits && !server.exit; step++) {
-    if (random.chance(0.05)) current = random.pick(documents);
-    // Every tenth edit is an edge case, in turn, so that each comes up in every run.
-    const kind = step % 10 === 9 ? EDGE_CASES[edge++ % EDGE_CASES.length] : random.pick(KINDS);
-    if (kind === 'quick-fix' || kind === 'fix-all') {
-      // As a person does: waits for the squiggles, then picks a quick fix (or saves, for fix-all).
-      if (kind === 'quick-fix') await server.settled();
-      const fix = await codeActions(current, kind === 'fix-all' ? ['source.fixAll'] : undefined);
-      await applyFix(current, fix, kind);
-    } else if (kind === 'reopen') {
-      // Answers still on their way name versions of the closed document.
+    async function open(document: OpenDocument): Promise<void> {
+      const text = document.model.getText();
+      const textDocument = { uri: document.uri, languageId: 'go', version: document.model.version, text };
+      document.history = new Map([[document.model.version, text]]);
+      await Promise.all([server.connection.sendNotification('textDocument/didOpen', { textDocument }), fresh.connection.sendNotification('textDocument/didOpen', { textDocument })]);
+    }
+
+    for (const path of opened) {
+      const text = readFileSync(path, 'utf8');
+      const uri = pathToFileURL(path).href;
+      const document: OpenDocument = { uri, name: relative(root, path), model: new Model(text, 1), replica: checker.openDocument(uri, text, 1), history: new Map(), cursor: 0, changed: false, original: text, edited: 0 };
+      documents.push(document);
+      await open(document);
+    }
+    await Promise.all([server.settled(), fresh.settled()]);
+    report.rss.startMB = await rssAfterGc(server.pid);
+
+    /** Applies changes to the model and the replica, and sends them to the server. */
+    async function change(document: OpenDocument, changes: Change[], kind: string): Promise<void> {
+      const version = document.model.version + 1;
+      document.model.update(changes, version);
+      document.replica.applyChanges(changes as { range?: Range; text: string }[], version);
+      document.history.set(version, document.model.getText());
+      if (document.history.size > 40) document.history.delete(document.history.keys().next().value!);
+      document.changed = true;
+      document.edited++;
+      lastEdit = `${kind} in ${document.name} (version ${version})`;
+      report.edits++;
+      report.kinds[kind] = (report.kinds[kind] ?? 0) + 1;
+      await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: document.uri, version }, contentChanges: changes });
+      if (document.replica.text !== document.model.getText()) report.mismatches.push(`text of ${document.name} after ${lastEdit}`);
+    }
+
+    /** Checks a code action's edit against the text of the version it names. */
+    function checkEdit(document: OpenDocument, action: CodeAction, versionAsked: number, preferred: boolean): { version: number; edits: TextEdit[] } | undefined {
+      if (!action.edit) return undefined;
+      const changes = action.edit.documentChanges as { textDocument: { uri: string; version: number | null }; edits: TextEdit[] }[] | undefined;
+      const own = changes?.find((c) => 'textDocument' in c && c.textDocument.uri === document.uri);
+      if (!own) {
+        if (action.edit.changes?.[document.uri]) report.staleEdits.push(`"${action.title}" in ${document.name}: unversioned edit`);
+        return undefined;
+      }
+      const what = `"${action.title}" in ${document.name} (version ${own.textDocument.version}, asked at ${versionAsked}, after ${lastEdit})`;
+      const version = own.textDocument.version;
+      const text = version === null ? undefined : document.history.get(version);
+      if (text === undefined) {
+        report.staleEdits.push(`${what}: names a version the editor never had`);
+        return undefined;
+      }
+      if (version !== versionAsked && document.model.version === versionAsked) report.staleEdits.push(`${what}: computed for another version than the one asked`);
+      const problem = editProblem(text, own.edits);
+      if (problem) {
+        report.staleEdits.push(`${what}: ${problem}`);
+        return undefined;
+      }
+      if (preferred) {
+        const fixed = applyTextEdits(text, own.edits);
+        const before = syntaxErrors(checker, text);
+        const after = syntaxErrors(checker, fixed);
+        if (after > before) report.brokenFixes.push(`${what}: ${before} → ${after} syntax errors`);
+      }
+      return { version: version!, edits: own.edits };
+    }
+
+    async function hover(document: OpenDocument): Promise<void> {
+      report.hovers++;
+      const version = document.model.version;
+      const position = randomPosition(random, document, server.latest.get(document.uri)?.diagnostics);
+      const result = await request<Hover | null>('textDocument/hover', { textDocument: { uri: document.uri }, position }, document.name);
+      if (result?.range && document.model.version === version && editProblem(document.model.getText(), [{ range: result.range, newText: '' }])) {
+        report.staleEdits.push(`hover range ${JSON.stringify(result.range)} in ${document.name} does not fit version ${version}`);
+      }
+    }
+
+    async function codeActions(document: OpenDocument, only?: string[]): Promise<{ version: number; edits: TextEdit[] } | undefined> {
+      report.codeActions++;
+      const version = document.model.version;
+      const diagnostics = (server.latest.get(document.uri)?.version === version ? server.latest.get(document.uri)?.diagnostics : undefined) ?? [];
+      const fixable = diagnostics.filter((d) => FIXABLE.has(String(d.code)));
+      const target = fixable.length > 0 && random.chance(0.7) ? random.pick(fixable) : diagnostics.length > 0 && random.chance(0.5) ? random.pick(diagnostics) : undefined;
+      const range = target?.range ?? randomRange(random, document);
+      const context = { diagnostics: target ? [target] : [], ...(only ? { only } : {}) };
+      const actions = await request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: document.uri }, range, context }, document.name);
+      let preferred: { version: number; edits: TextEdit[] } | undefined;
+      for (const action of actions ?? []) {
+        const checked = checkEdit(document, action, version, action.isPreferred === true || action.kind?.startsWith('source.fixAll') === true);
+        if (checked && !preferred && (action.isPreferred || action.kind?.startsWith('source.fixAll'))) preferred = checked;
+      }
+      return preferred;
+    }
+
+    /** Applies a fix the way an editor applies a WorkspaceEdit: refused unless its version is current. */
+    async function applyFix(document: OpenDocument, fix: { version: number; edits: TextEdit[] } | undefined, kind: string): Promise<void> {
+      if (!fix || fix.version !== document.model.version || fix.edits.length === 0) return;
+      report.fixesApplied++;
+      const ordered = [...fix.edits].sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character);
+      await change(document, ordered.map((edit) => ({ range: edit.range, text: edit.newText })), kind);
+    }
+
+    /** Waits for both servers, then compares everything with the whole-text server. */
+    async function compare(): Promise<void> {
+      report.checks++;
       await Promise.all(pending);
-      await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: current.uri } });
-      await fresh.connection.sendNotification('textDocument/didClose', { textDocument: { uri: current.uri } });
-      const text = current.model.getText();
-      current.model = new Model(text, 1);
-      current.replica.dispose();
-      current.replica = checker.openDocument(current.uri, text, 1);
-      current.changed = false;
-      report.kinds.reopen = (report.kinds.reopen ?? 0) + 1;
-      lastEdit = `reopen of ${current.name}`;
-      await open(current);
-    } else if (current.edited > 25 || current.model.getText().length > 2 * current.original.length + 2000) {
-      // Back to the original now and then (as after a checkout), so that the text stays mostly
-      // Go with findings to fix, and its size (and so the memory) comparable through the run.
-      current.edited = 0;
-      await change(current, [{ text: current.original }], 'whole-file');
-    } else {
-      const changes = editFor(kind, current, random, documents);
-      await change(current, changes, kind);
+      for (const document of documents) {
+        checkReplica(checker, document, report);
+        if (!document.changed) continue;
+        document.changed = false;
+        await fresh.connection.sendNotification('textDocument/didChange', { textDocument: { uri: document.uri, version: document.model.version }, contentChanges: [{ text: document.model.getText() }] });
+      }
+      await Promise.all([server.settled(), fresh.settled()]);
+      for (const document of documents) {
+        const mine = server.latest.get(document.uri);
+        const theirs = fresh.latest.get(document.uri);
+        if (mine?.version !== document.model.version) report.mismatches.push(`diagnostics of ${document.name}: version ${mine?.version} published, ${document.model.version} current, after ${lastEdit}`);
+        else if (normalized(mine.diagnostics) !== normalized(theirs?.diagnostics ?? [])) {
+          report.mismatches.push(`diagnostics of ${document.name} after ${lastEdit}:\n  incremental ${normalized(mine.diagnostics)}\n  fresh       ${normalized(theirs?.diagnostics ?? [])}`);
+        }
+      }
+      const document = random.pick(documents);
+      const asked = { textDocument: { uri: document.uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } };
+      const [mine, theirs] = await Promise.all([server.connection.sendRequest('textDocument/codeAction', asked), fresh.connection.sendRequest('textDocument/codeAction', asked)]);
+      if (JSON.stringify(mine) !== JSON.stringify(theirs)) report.mismatches.push(`source.fixAll of ${document.name} after ${lastEdit}: ${JSON.stringify(mine)} vs ${JSON.stringify(theirs)}`);
     }
-    // Requests while typing: some answered before the next keystroke, some not.
-    if (random.chance(0.5)) {
-      const asked = hover(current);
-      if (random.chance(0.5)) await asked;
-      else track(pending, asked);
+
+    let current = documents[0];
+    let edge = 0;
+    for (let step = 0; step < options.edits && !server.exit; step++) {
+      if (random.chance(0.05)) current = random.pick(documents);
+      // Every tenth edit is an edge case, in turn, so that each comes up in every run.
+      const kind = step % 10 === 9 ? EDGE_CASES[edge++ % EDGE_CASES.length] : random.pick(KINDS);
+      if (kind === 'quick-fix' || kind === 'fix-all') {
+        // As a person does: waits for the squiggles, then picks a quick fix (or saves, for fix-all).
+        if (kind === 'quick-fix') await server.settled();
+        const fix = await codeActions(current, kind === 'fix-all' ? ['source.fixAll'] : undefined);
+        await applyFix(current, fix, kind);
+      } else if (kind === 'reopen') {
+        // Answers still on their way name versions of the closed document.
+        await Promise.all(pending);
+        await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: current.uri } });
+        await fresh.connection.sendNotification('textDocument/didClose', { textDocument: { uri: current.uri } });
+        const text = current.model.getText();
+        current.model = new Model(text, 1);
+        current.replica.dispose();
+        current.replica = checker.openDocument(current.uri, text, 1);
+        current.changed = false;
+        report.kinds.reopen = (report.kinds.reopen ?? 0) + 1;
+        lastEdit = `reopen of ${current.name}`;
+        await open(current);
+      } else if (current.edited > 25 || current.model.getText().length > 2 * current.original.length + 2000) {
+        // Back to the original now and then (as after a checkout), so that the text stays mostly
+        // Go with findings to fix, and its size (and so the memory) comparable through the run.
+        current.edited = 0;
+        await change(current, [{ text: current.original }], 'whole-file');
+      } else {
+        const changes = editFor(kind, current, random, documents);
+        await change(current, changes, kind);
+      }
+      // Requests while typing: some answered before the next keystroke, some not.
+      if (random.chance(0.5)) {
+        const asked = hover(current);
+        if (random.chance(0.5)) await asked;
+        else track(pending, asked);
+      }
+      if (random.chance(0.2)) {
+        const asked = codeActions(current).then(() => undefined);
+        if (random.chance(0.5)) await asked;
+        else track(pending, asked);
+      }
+      if (pending.size > 8) await Promise.all(pending);
+      if ((step + 1) % options.checkEvery === 0) await compare();
+      if (options.progress && (step + 1) % 1000 === 0) options.progress(`${step + 1} edits, ${report.mismatches.length} mismatches, ${report.staleEdits.length} stale edits, ${report.slow.length} slow, rss ${rss(server.pid)} MB`);
     }
-    if (random.chance(0.2)) {
-      const asked = codeActions(current).then(() => undefined);
-      if (random.chance(0.5)) await asked;
-      else track(pending, asked);
+    if (!server.exit) await compare();
+    report.crashes = server.exit ? 1 : 0;
+    if (!server.exit) {
+      report.rss.endMB = await rssAfterGc(server.pid);
+      report.rss.peakMB = peakRss(server.pid);
     }
-    if (pending.size > 8) await Promise.all(pending);
-    if ((step + 1) % options.checkEvery === 0) await compare();
-    if (options.progress && (step + 1) % 1000 === 0) options.progress(`${step + 1} edits, ${report.mismatches.length} mismatches, ${report.staleEdits.length} stale edits, ${report.slow.length} slow, rss ${rss(server.pid)} MB`);
+    report.protocolErrors.push(...server.logs.filter((line) => /failed|could not|uncaught|unhandled/i.test(line)));
+    for (const document of documents) document.replica.dispose();
+    if (!server.exit) await server.stop();
+    await fresh.stop();
+    report.seconds = Math.round((Date.now() - started) / 1000);
+    return report;
+  } finally {
+    // Also when the run fails: the test process can only end once both servers have.
+    server.kill();
+    fresh.kill();
   }
-  if (!server.exit) await compare();
-  report.crashes = server.exit ? 1 : 0;
-  if (!server.exit) {
-    report.rss.endMB = await rssAfterGc(server.pid);
-    report.rss.peakMB = peakRss(server.pid);
-  }
-  report.protocolErrors.push(...server.logs.filter((line) => /failed|could not|uncaught|unhandled/i.test(line)));
-  for (const document of documents) document.replica.dispose();
-  if (!server.exit) await server.stop();
-  await fresh.stop();
-  report.seconds = Math.round((Date.now() - started) / 1000);
-  return report;
 }
 
 function track(pending: Set<Promise<void>>, promise: Promise<void>): void {
@@ -709,10 +715,15 @@ export function rss(pid: number): number {
   }
 }
 
-/** Resident set after a full garbage collection (the server runs with test/gc-on-signal.ts preloaded). */
+/**
+ * Resident set after full garbage collections (the server runs with test/gc-on-signal.ts
+ * preloaded): V8 gives pages back to the system a while after a collection, so it waits.
+ */
 export async function rssAfterGc(pid: number): Promise<number> {
-  process.kill(pid, 'SIGUSR2');
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  for (const wait of [1000, 1000]) {
+    process.kill(pid, 'SIGUSR2');
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
   return rss(pid);
 }
 

@@ -99,7 +99,17 @@ export class LspSession {
   async settled(): Promise<void> {
     await this.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///barrier/none.go' }, position: { line: 0, character: 0 } });
     if (this.quiescent) return;
-    await new Promise<void>((resolve) => this.quiescentWaiters.push(resolve));
+    let timer: NodeJS.Timeout | undefined;
+    await new Promise<void>((resolve, reject) => {
+      this.quiescentWaiters.push(resolve);
+      timer = setTimeout(() => reject(new Error('the server did not become quiescent within 60 s')), 60_000);
+    }).finally(() => clearTimeout(timer));
+  }
+
+  /** Ends the server process at once (after a failure, so that the test process can exit). */
+  kill(): void {
+    if (!this.exit) this.process.kill('SIGKILL');
+    this.connection.dispose();
   }
 
   async stop(): Promise<number | null> {

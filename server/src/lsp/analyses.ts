@@ -67,6 +67,7 @@ export class Analyses {
     this.queue.delete(uri);
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
+    this.settle();
   }
 
   /**
