@@ -130,6 +130,16 @@ describe('go-backend-guide check', () => {
     assert.equal(stderr, 'go-backend-guide: api/huge.go: skipped: it is larger than the size limit (2097152 bytes)\n');
   });
 
+  test('a file larger than the parser takes is skipped with the reason, even with --max-file-size raised', () => {
+    const root = project();
+    // 9 MiB of Go: more than the 8 MiB that are ever parsed (a 50 MB file used to exhaust memory: exit 3).
+    writeFileSync(join(root, 'api/generated_big.go'), `package api\n\n${'var _ = 1 // padding\n'.repeat(9 * 2 ** 20 / 21)}`);
+    const { code, stdout, stderr } = run(['check', '--max-file-size', '100000000', 'api'], root);
+    assert.equal(code, 1);
+    assert.match(stdout, /^api\/server\.go:6:11:/);
+    assert.equal(stderr, 'go-backend-guide: api/generated_big.go: skipped: it is larger than 8388608 bytes, the most the parser takes (it needs about 35 bytes of memory for each)\n');
+  });
+
   test('a folder with no Go files warns on stderr and exits 0', () => {
     const root = temporaryFolder('gbg-empty-');
     writeFileSync(join(root, 'README.md'), '# nothing here');

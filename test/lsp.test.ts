@@ -200,6 +200,29 @@ describe('language server: Chinese, fix-all on save, size limit', () => {
   });
 });
 
+test('a document larger than the parser takes is skipped with one notice; the server goes on', async () => {
+  const session = new LspSession();
+  await session.initialize();
+  session.settings = { maxFileSize: 100_000_000 };
+  const folder = temporaryFolder('gbg-huge-');
+  const big = pathToFileURL(join(folder, 'big.go')).href;
+  const published = session.nextDiagnostics(big);
+  const text = `package api\n\n${'var _ = 1 // padding\n'.repeat(9 * 2 ** 20 / 21)}`;
+  await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: big, languageId: 'go', version: 1, text } });
+  assert.deepEqual((await published).diagnostics, []);
+  assert.deepEqual(session.messages, ['Go Backend Guide skipped big.go: it is larger than 8388608 bytes, the most the parser takes (it needs about 35 bytes of memory for each).']);
+  // Typing in it: still skipped, no second notice.
+  const edited = session.nextDiagnostics(big);
+  await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri: big, version: 2 }, contentChanges: [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: 'x' }] });
+  assert.deepEqual((await edited).diagnostics, []);
+  assert.equal(session.messages.length, 1);
+  const uri = pathToFileURL(join(folder, 'server.go')).href;
+  const other = session.nextDiagnostics(uri);
+  await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'go', version: 1, text: SERVER_GO } });
+  assert.equal((await other).diagnostics.length, 1);
+  assert.equal(await session.stop(), 0);
+});
+
 describe('editor and CLI agree on the same folder and configuration', () => {
   let session: LspSession;
   before(async () => {

@@ -6,6 +6,7 @@ import { DEFAULT_MAX_FILE_BYTES, type AnalysisSettings } from '../core/analyzer'
 import type { Finding } from '../core/findings';
 import { goVersionFromGoMod } from '../core/go-mod';
 import { LineIndex } from '../core/text';
+import { MAX_PARSED_CHARS } from '../core/document';
 import { skipNotice } from '../core/skipped';
 import { MAX_CONFIG_BYTES } from '../node/node-file-host';
 import { describe, readSource } from '../node/read-source';
@@ -124,10 +125,11 @@ export async function checkFolder(
     let text = overrides.get(path);
     if (text === undefined) {
       // Other files of the folder only feed the package index: what cannot be read is left out quietly.
-      const read = await readSource(path, maxFileBytes);
+      // Bytes are never fewer than UTF-16 units: within both limits in bytes, within both in units.
+      const read = await readSource(path, Math.min(maxFileBytes, MAX_PARSED_CHARS));
       if (read.kind === 'too-large') {
         if (requested) {
-          outcome.notices.push(`${shown}: skipped: ${skipNotice('too-large', sizeLimit).why}`);
+          outcome.notices.push(`${shown}: skipped: ${skipNotice(read.bytes > maxFileBytes ? 'too-large' : 'too-large-to-parse', sizeLimit).why}`);
           outcome.files.push({ path, shown, text: '', findings: [] });
         }
         continue;

@@ -3,6 +3,13 @@ import { Edit, type Parser, type Tree } from 'web-tree-sitter';
 import { scanTopLevel, updateTopLevel, type EditInfo, type TopLevel } from './declarations';
 import { LineIndex, type Position, type Range } from './text';
 
+/**
+ * The largest text that is parsed. tree-sitter (WebAssembly, at most 2 GiB of memory) needs about
+ * 35 bytes per character for its tree, and the analysis as much again: a 50 MB file exhausted
+ * it. Larger texts get an empty tree, and the analyzer skips them, saying why.
+ */
+export const MAX_PARSED_CHARS = 8 * 1024 * 1024;
+
 /** One change as LSP incremental sync sends it; no range means the whole text. */
 export interface TextChange {
   range?: Range;
@@ -56,9 +63,15 @@ export class GoDocument {
     return this.currentLines;
   }
 
+  /** False when the text is too large to parse (see MAX_PARSED_CHARS): the tree is then empty. */
+  get parsed(): boolean {
+    return this.text.length <= MAX_PARSED_CHARS;
+  }
+
   /** Applies changes in order, as LSP requires, then re-parses once. */
   applyChanges(changes: readonly TextChange[], version = this.version + 1): void {
-    let edited = true;
+    // A placeholder tree cannot be edited: the new text is parsed afresh.
+    let edited = this.parsed;
     const edits: EditInfo[] = [];
     for (const change of changes) {
       if (!change.range) {
@@ -101,7 +114,7 @@ export class GoDocument {
       return;
     }
     const old = this.currentTree;
-    const next = this.parse(this.text, edited ? old : undefined);
+    const next = this.parse(this.text, edited && this.parsed ? old : undefined);
     this.currentDeclarations =
       edited && edits.length === 1
         ? updateTopLevel(this.currentDeclarations, next, edits[0], next.getChangedRanges(old))
@@ -115,7 +128,7 @@ export class GoDocument {
   }
 
   private parse(text: string, old?: Tree): Tree {
-    const tree = this.parser.parse(text, old ?? null);
+    const tree = this.parser.parse(text.length > MAX_PARSED_CHARS ? '' : text, old ?? null);
     if (!tree) throw new Error(`tree-sitter could not parse ${this.uri}`);
     return tree;
   }

@@ -1,4 +1,5 @@
 import type { SkipReason } from './analyzer';
+import { MAX_PARSED_CHARS } from './document';
 
 export interface SkipNotice {
   /** Why, for people: follows "skipped <file>: ". */
@@ -15,6 +16,8 @@ export function skipNotice(reason: SkipReason, limit: { name: string; bytes: num
   switch (reason) {
     case 'too-large':
       return { why: `it is larger than ${limit.name} (${limit.bytes} bytes)`, limit: true };
+    case 'too-large-to-parse':
+      return { why: `it is larger than ${MAX_PARSED_CHARS} bytes, the most the parser takes (it needs about 35 bytes of memory for each)`, limit: true };
     case 'generated':
       return { why: 'it is generated code (a "Code generated … DO NOT EDIT." comment)', limit: false };
     case 'build-ignored':
