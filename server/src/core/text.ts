@@ -65,6 +65,16 @@ export class LineIndex {
     return this.lineStarts[line] ?? this.text.length;
   }
 
+  /**
+   * The line break ending `line` (on the last line, the one before it), for new lines inserted
+   * there: they match their neighbours, and the choice depends on nothing far from the edit.
+   */
+  lineBreak(line: number): string {
+    const at = Math.min(line, this.lineStarts.length - 2);
+    if (at < 0) return '\n';
+    return this.lineEnd(at) < this.lineStarts[at + 1] - 1 ? '\r\n' : '\n';
+  }
+
   /** The offset where the line's text ends: before its `\n` or `\r\n`. */
   private lineEnd(line: number): number {
     if (line + 1 >= this.lineStarts.length) return this.text.length;
