@@ -10,7 +10,10 @@ import { LineIndex } from '../server/src/core/text';
 import { TypeResolver } from '../server/src/core/type-resolver';
 import { findAll, isTestSupportPackage } from '../server/src/core/syntax';
 import { ruleById } from '../server/src/rules/registry';
-import { checkerFor } from './helpers';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { GoDocument } from '../server/src/core/document';
+import { checkerFor, ROOT } from './helpers';
 
 const SOURCE = `package store
 
@@ -328,4 +331,20 @@ func run() {
 test('test-support packages are recognised by their name, English words are not', () => {
   for (const name of ['httptest', 'iotest', 'fstest', 'apitest']) assert.equal(isTestSupportPackage(name), true, name);
   for (const name of ['test', 'latest', 'contest', 'server', 'testutil']) assert.equal(isTestSupportPackage(name), false, name);
+});
+
+test('a fix kept with its declaration inserts the same line break as a fresh analysis after a CRLF typed elsewhere', async () => {
+  const checker = await checkerFor();
+  const text = readFileSync(join(ROOT, 'test/e2e/testdata/workspace/sync-pool-reset/main.go'), 'utf8');
+  const fixOf = (document: GoDocument) => {
+    const result = checker.analyzeDocument(document, new PackageIndex([checker.summarize(document)], '1.22'));
+    return result.findings.find((f) => f.rule === 'sync-pool-reset')!.fixes[0].edits;
+  };
+  const document = checker.openDocument('file:///r/main.go', text, 1);
+  fixOf(document); // analysed once: the function's findings are kept
+  document.applyChanges([{ range: { start: { line: 0, character: 14 }, end: { line: 0, character: 14 } }, text: '\r' }], 2);
+  const fresh = checker.openDocument('file:///r/main.go', document.text, 1);
+  assert.deepEqual(fixOf(document), fixOf(fresh));
+  fresh.dispose();
+  document.dispose();
 });
