@@ -9,7 +9,7 @@
 // - every code action edit applies to the text of the version it names, without overlaps.
 // Seeded: the same seed makes the same edits. Used by test/fuzz.test.ts (bounded, in npm test)
 // and test/fuzz-release.ts (`npm run fuzz`, long, for release checks).
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic, Hover, Position, Range, TextDocumentContentChangeEvent, TextEdit } from 'vscode-languageserver-protocol';
@@ -99,6 +99,9 @@ interface OpenDocument {
   original: string;
   /** Edits since it last had its original text. */
   edited: number;
+  /** The text when last opened, and every change since (to replay a mismatch). */
+  opened: string;
+  log: Change[][];
 }
 
 type Change = TextDocumentContentChangeEvent;
@@ -203,7 +206,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
     for (const path of opened) {
       const text = readFileSync(path, 'utf8');
       const uri = pathToFileURL(path).href;
-      const document: OpenDocument = { uri, name: relative(root, path), model: new Model(text, 1), replica: checker.openDocument(uri, text, 1), history: new Map(), cursor: 0, changed: false, original: text, edited: 0 };
+      const document: OpenDocument = { uri, name: relative(root, path), model: new Model(text, 1), replica: checker.openDocument(uri, text, 1), history: new Map(), cursor: 0, changed: false, original: text, edited: 0, opened: text, log: [] };
       documents.push(document);
       await open(document);
     }
@@ -214,6 +217,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
     async function change(document: OpenDocument, changes: Change[], kind: string): Promise<void> {
       const version = document.model.version + 1;
       document.model.update(changes, version);
+    document.log.push(changes);
       document.replica.applyChanges(changes as { range?: Range; text: string }[], version);
       document.history.set(version, document.model.getText());
       if (document.history.size > 40) document.history.delete(document.history.keys().next().value!);
@@ -297,7 +301,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
       report.checks++;
       await Promise.all(pending);
       for (const document of documents) {
-        checkReplica(checker, document, report);
+        if (!checkReplica(checker, document, report) && process.env.FUZZ_DUMP) dumpCase(process.env.FUZZ_DUMP, document, documents);
         if (!document.changed) continue;
         document.changed = false;
         await fresh.connection.sendNotification('textDocument/didChange', { textDocument: { uri: document.uri, version: document.model.version }, contentChanges: [{ text: document.model.getText() }] });
@@ -307,8 +311,15 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
         const mine = server.latest.get(document.uri);
         const theirs = fresh.latest.get(document.uri);
         if (mine?.version !== document.model.version) report.mismatches.push(`diagnostics of ${document.name}: version ${mine?.version} published, ${document.model.version} current, after ${lastEdit}`);
-        else if (normalized(mine.diagnostics) !== normalized(theirs?.diagnostics ?? [])) {
-          report.mismatches.push(`diagnostics of ${document.name} after ${lastEdit}:\n  incremental ${normalized(mine.diagnostics)}\n  fresh       ${normalized(theirs?.diagnostics ?? [])}`);
+        else {
+          const a = normalized(mine.diagnostics);
+          const b = normalized(theirs?.diagnostics ?? []);
+          const onlyMine = a.filter((d) => !b.includes(d));
+          const onlyTheirs = b.filter((d) => !a.includes(d));
+          if (onlyMine.length + onlyTheirs.length > 0) {
+            report.mismatches.push(`diagnostics of ${document.name} after ${lastEdit}: only incremental ${JSON.stringify(onlyMine)}; only fresh ${JSON.stringify(onlyTheirs)}`);
+            if (process.env.FUZZ_DUMP) dumpCase(process.env.FUZZ_DUMP, document, documents);
+          }
         }
       }
       const document = random.pick(documents);
@@ -329,12 +340,17 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
         const fix = await codeActions(current, kind === 'fix-all' ? ['source.fixAll'] : undefined);
         await applyFix(current, fix, kind);
       } else if (kind === 'reopen') {
-        // Answers still on their way name versions of the closed document.
+        // Answers and diagnostics still on their way name versions of the closed document:
+        // its cleared diagnostics (sent on close, without a version) come after them all.
         await Promise.all(pending);
+        const cleared = closed(server, current.uri);
         await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: current.uri } });
         await fresh.connection.sendNotification('textDocument/didClose', { textDocument: { uri: current.uri } });
+        await cleared;
         const text = current.model.getText();
         current.model = new Model(text, 1);
+        current.opened = text;
+        current.log = [];
         current.replica.dispose();
         current.replica = checker.openDocument(current.uri, text, 1);
         current.changed = false;
@@ -382,6 +398,11 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
     server.kill();
     fresh.kill();
   }
+}
+
+/** Resolves with the diagnostics a server clears when `uri` closes (they carry no version). */
+async function closed(session: LspSession, uri: string): Promise<void> {
+  while ((await session.nextDiagnostics(uri)).version !== undefined);
 }
 
 function track(pending: Set<Promise<void>>, promise: Promise<void>): void {
@@ -658,7 +679,7 @@ function syntaxErrors(checker: GoChecker, text: string): number {
 }
 
 /** The replica's tree (edited incrementally) against a fresh parse of its text: every node, with positions. */
-function checkReplica(checker: GoChecker, document: OpenDocument, report: FuzzReport): void {
+function checkReplica(checker: GoChecker, document: OpenDocument, report: FuzzReport): boolean {
   const fresh = checker.openDocument(document.uri, document.replica.text);
   try {
     const mine = treeSignature(document.replica.tree);
@@ -666,6 +687,7 @@ function checkReplica(checker: GoChecker, document: OpenDocument, report: FuzzRe
     if (mine !== theirs) report.mismatches.push(`tree of ${document.name}: incremental and fresh parses differ (${firstDifference(mine, theirs)})`);
     const entries = (d: GoDocument) => d.declarations.map((e) => `${e.type}@${e.startIndex}-${e.endIndex}:${e.start.line}.${e.start.character}`).join(' ');
     if (entries(document.replica) !== entries(fresh)) report.mismatches.push(`top-level entries of ${document.name} differ (${firstDifference(entries(document.replica), entries(fresh))})`);
+    return mine === theirs && entries(document.replica) === entries(fresh);
   } finally {
     fresh.dispose();
   }
@@ -699,10 +721,14 @@ function firstDifference(a: string, b: string): string {
   return `at ${i}: "${a.slice(Math.max(0, i - 60), i + 60)}" vs "${b.slice(Math.max(0, i - 60), i + 60)}"`;
 }
 
-function normalized(diagnostics: readonly Diagnostic[]): string {
-  return JSON.stringify(
-    diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code} ${d.severity} ${d.message}`).sort(),
-  );
+function normalized(diagnostics: readonly Diagnostic[]): string[] {
+  return diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code} ${d.severity} ${d.message}`).sort();
+}
+
+/** Writes what led to a mismatch (each document's text when opened and its changes since) for replaying it. */
+function dumpCase(path: string, document: OpenDocument, documents: readonly OpenDocument[]): void {
+  if (existsSync(path)) return;
+  writeFileSync(path, JSON.stringify({ mismatch: document.uri, documents: documents.map((d) => ({ uri: d.uri, opened: d.opened, changes: d.log })) }, null, 1));
 }
 
 /** The resident set of a process, in MB (Linux). */
