@@ -30,6 +30,8 @@ export class LspSession {
   /** The server's last `experimental/serverStatus` (asked for with `initialize(…, { serverStatusNotification: true })`). */
   private quiescent = true;
   private readonly quiescentWaiters: Array<() => void> = [];
+  /** What the server wrote, once `recordWrites()` was called. */
+  readonly written: string[] = [];
   /** Set once the server process has exited. */
   exit?: { code: number | null; signal: NodeJS.Signals | null };
 
@@ -69,6 +71,26 @@ export class LspSession {
       const waiters = this.waiting.get(uri) ?? [];
       waiters.push(resolve);
       this.waiting.set(uri, waiters);
+    });
+  }
+
+  /**
+   * From now on, records every message the server writes, in the order written: `reply <id>` or
+   * `<method> <uri>` (the client connection hands replies over before earlier notifications, so
+   * only the stream shows their order).
+   */
+  recordWrites(): void {
+    let pending = Buffer.alloc(0);
+    this.process.stdout!.on('data', (chunk: Buffer) => {
+      pending = Buffer.concat([pending, chunk]);
+      for (;;) {
+        const header = pending.indexOf('\r\n\r\n');
+        const length = header === -1 ? NaN : Number(/Content-Length: (\d+)/i.exec(pending.subarray(0, header).toString())?.[1]);
+        if (Number.isNaN(length) || pending.length < header + 4 + length) break;
+        const message = JSON.parse(pending.subarray(header + 4, header + 4 + length).toString()) as { id?: number; method?: string; params?: { uri?: string } };
+        pending = pending.subarray(header + 4 + length);
+        this.written.push(message.method ? `${message.method} ${message.params?.uri ?? ''}` : `reply ${message.id}`);
+      }
     });
   }
 

@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { CancellationTokenSource, type CodeAction, type Diagnostic, type Hover, type TextEdit } from 'vscode-languageserver-protocol';
 import { applyEdits } from '../server/src/core/edits';
 import { LineIndex } from '../server/src/core/text';
+import { buildFile } from '../bench/keystroke-file';
 import { ROOT, temporaryFolder } from './helpers';
 import { LspSession } from './lsp-client';
 
@@ -673,4 +674,35 @@ describe('language server: malformed and cancelled requests', () => {
     source.cancel();
     await assert.rejects(hover, (error: { code: number }) => error.code === -32800);
   });
+});
+
+test('a hover is answered between two files of its package being analysed again, not after all of them', async () => {
+  const session = new LspSession();
+  session.recordWrites();
+  await session.initialize();
+  const folder = temporaryFolder('gbg-busy-');
+  const uris = Array.from({ length: 8 }, (_, i) => pathToFileURL(join(folder, `file${i}.go`)).href);
+  const text = buildFile(1200);
+  for (const uri of uris) {
+    const published = session.nextDiagnostics(uri);
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'go', version: 1, text } });
+    await published;
+  }
+  // A new type in file0 changes the package index: the other seven are analysed again in full.
+  const [edited, ...mates] = uris;
+  const republished = mates.map((uri) => session.nextDiagnostics(uri));
+  const from = session.written.length;
+  await session.connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri: edited, version: 2 },
+    contentChanges: [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: 'type Extra struct{ n int }\n\n' }],
+  });
+  await Promise.race(republished);
+  const hover = (await session.connection.sendRequest('textDocument/hover', { textDocument: { uri: edited }, position: { line: 20, character: 10 } })) as Hover | null;
+  await Promise.all(republished);
+  const written = session.written.slice(from);
+  const reply = written.findIndex((line) => line.startsWith('reply'));
+  const matesAfter = written.slice(reply).filter((line) => mates.some((uri) => line === `textDocument/publishDiagnostics ${uri}`)).length;
+  assert.ok(matesAfter >= 3, `the hover waited for the package: ${written.join(' | ')}`);
+  assert.notEqual(hover, undefined);
+  assert.equal(await session.stop(), 0);
 });
