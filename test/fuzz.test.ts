@@ -7,7 +7,7 @@ import { ROOT } from './helpers';
 
 test('a few thousand edits keep the exact state: text, tree, diagnostics and code actions match a fresh start', async () => {
   const files = repositoryGoFiles(ROOT).filter((_, i) => i % 4 === 0);
-  const report = await fuzz({ seed: 16, edits: 2500, files, checkEvery: 25 });
+  const report = await fuzz({ seed: 16, edits: 2000, files, checkEvery: 25 });
   const summary = JSON.stringify({ ...report, slow: report.slow.length }, null, 1);
   assert.equal(report.crashes, 0, summary);
   assert.deepEqual(report.protocolErrors, [], summary);
@@ -16,5 +16,5 @@ test('a few thousand edits keep the exact state: text, tree, diagnostics and cod
   for (const kind of ['reversed-range', 'past-line-end', 'past-file-end', 'lone-cr', 'crlf', 'surrogate-split', 'no-changes', 'crlf-file', 'lone-cr-file', 'block-move', 'multi-cursor', 'whole-file', 'random-bytes', 'quick-fix', 'fix-all', 'reopen']) {
     assert.ok((report.kinds[kind] ?? 0) > 0, `no ${kind} edit in the run`);
   }
-  assert.ok(report.fixesApplied > 20 && report.checks >= 100, summary);
+  assert.ok(report.fixesApplied > 20 && report.checks >= 80, summary);
 });

@@ -22,7 +22,7 @@ import { LspSession } from './lsp-client';
 
 export interface FuzzOptions {
   seed: number;
-  /** Change notifications to send. */
+  /** Change notifications to send (requests, reopenings and refused fixes come on top). */
   edits: number;
   /** Go files to open (copied with the rest of their folder, which becomes their package). */
   files: string[];
@@ -330,7 +330,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
 
     let current = documents[0];
     let edge = 0;
-    for (let step = 0; step < options.edits && !server.exit; step++) {
+    for (let step = 0; report.edits < options.edits && step < 2 * options.edits && !server.exit; step++) {
       if (random.chance(0.05)) current = random.pick(documents);
       // Every tenth edit is an edge case, in turn, so that each comes up in every run.
       const kind = step % 10 === 9 ? EDGE_CASES[edge++ % EDGE_CASES.length] : random.pick(KINDS);
@@ -379,7 +379,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
       }
       if (pending.size > 8) await Promise.all(pending);
       if ((step + 1) % options.checkEvery === 0) await compare();
-      if (options.progress && (step + 1) % 1000 === 0) options.progress(`${step + 1} edits, ${report.mismatches.length} mismatches, ${report.staleEdits.length} stale edits, ${report.slow.length} slow, rss ${rss(server.pid)} MB`);
+      if (options.progress && (step + 1) % 1000 === 0) options.progress(`${step + 1} steps, ${report.edits} edits, ${report.mismatches.length} mismatches, ${report.staleEdits.length} stale edits, ${report.slow.length} slow, rss ${rss(server.pid)} MB`);
     }
     if (!server.exit) await compare();
     report.crashes = server.exit ? 1 : 0;
