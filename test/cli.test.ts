@@ -1,7 +1,7 @@
 // The command-line checker as CI runs it: formats, exit codes and bad input.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdirSync, openSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { RULES } from '../server/src/rules/registry';
@@ -35,7 +35,8 @@ func Serve(w http.ResponseWriter, name string) {
 `;
 
 function run(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [join(ROOT, 'bin/go-backend-guide.js'), ...args], { cwd, encoding: 'utf8' });
+  // A hang (a read that never ends) fails the test instead of stalling the run.
+  const result = spawnSync(process.execPath, [join(ROOT, 'bin/go-backend-guide.js'), ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -132,7 +133,46 @@ describe('go-backend-guide check', () => {
     const root = project();
     const { code, stdout, stderr } = run(['check', '--max-file-size', '50', 'api/server.go'], root);
     assert.deepEqual({ code, stdout }, { code: 0, stdout: '' });
-    assert.match(stderr, /api\/server\.go: skipped, larger than the size limit \(50 bytes\)/);
+    assert.match(stderr, /api\/server\.go: skipped: it is larger than the size limit \(50 bytes\)/);
+  });
+
+  test('a named pipe, a device or a socket named .go is never read: named on stderr, exit 2, the rest checked', () => {
+    const root = project();
+    assert.equal(spawnSync('mkfifo', [join(root, 'api/pipe.go')]).status, 0);
+    symlinkSync('/dev/zero', join(root, 'api/zero.go'));
+    mkdirSync(join(root, 'api/folder.go'));
+    const walked = run(['check', 'api'], root);
+    assert.equal(walked.code, 2);
+    assert.match(walked.stdout, /^api\/server\.go:6:11:/);
+    assert.equal(
+      walked.stderr,
+      'go-backend-guide: api/pipe.go: not read: it is a named pipe, not a regular file\ngo-backend-guide: api/zero.go: not read: it is a device, not a regular file\n',
+    );
+    const named = run(['check', 'api/pipe.go', 'api/server.go'], root);
+    assert.equal(named.code, 2);
+    assert.match(named.stdout, /^api\/server\.go:6:11:/);
+    assert.equal(named.stderr, 'go-backend-guide: api/pipe.go: not read: it is a named pipe, not a regular file\n');
+  });
+
+  test('the size limit applies before reading: a 3 GB file is skipped, not read', () => {
+    const root = project();
+    const handle = openSync(join(root, 'api/huge.go'), 'w');
+    ftruncateSync(handle, 3 * 2 ** 30); // sparse: no disk space, but reading it would take 3 GB
+    closeSync(handle);
+    const { code, stdout, stderr } = run(['check', 'api'], root);
+    assert.equal(code, 1);
+    assert.match(stdout, /^api\/server\.go:6:11:/);
+    assert.equal(stderr, 'go-backend-guide: api/huge.go: skipped: it is larger than the size limit (2097152 bytes)\n');
+  });
+
+  test('a file larger than the parser takes is skipped with the reason, even with --max-file-size raised', () => {
+    const root = project();
+    // 9 MiB of Go: more than the 8 MiB that are ever parsed (a 50 MB file used to exhaust memory: exit 3).
+    writeFileSync(join(root, 'api/generated_big.go'), `package api\n\n${'var _ = 1 // padding\n'.repeat(9 * 2 ** 20 / 21)}`);
+    const { code, stdout, stderr } = run(['check', '--max-file-size', '100000000', 'api'], root);
+    assert.equal(code, 1);
+    assert.match(stdout, /^api\/server\.go:6:11:/);
+    assert.equal(stderr, 'go-backend-guide: api/generated_big.go: skipped: it is larger than 8388608 bytes, the most the parser takes (it needs about 35 bytes of memory for each)\n');
   });
 
   test('a folder with no Go files warns on stderr and exits 0', () => {
@@ -226,6 +266,26 @@ describe('go-backend-guide check for pipelines', () => {
     assert.match(stdout, /\(http-max-header-bytes\)/);
     assert.equal(code, 0);
     assert.equal(run(['check', '--severity', 'hint', '.'], root).code, 1);
+  });
+
+  test('--fix and --diff never rewrite a file that is not valid UTF-8: its findings are reported, the file is named', () => {
+    const root = project();
+    mkdirSync(join(root, 'files'));
+    writeFileSync(join(root, 'files/open.go'), FIXABLE);
+    // "café" in Latin-1: the é is one byte, 0xE9, which is not UTF-8.
+    const latin1 = Buffer.from(FIXABLE.replace('func Serve', '// caf\u00e9\nfunc ServeLatin1'), 'latin1');
+    writeFileSync(join(root, 'files/latin1.go'), latin1);
+    const diff = run(['check', '--diff', 'files'], root);
+    assert.equal(diff.code, 1);
+    assert.match(diff.stdout, /^--- a\/files\/open\.go\n/);
+    assert.doesNotMatch(diff.stdout, /latin1\.go/);
+    assert.match(diff.stderr, /files\/latin1\.go: not fixed: it is not valid UTF-8/);
+    const fixed = run(['check', '--fix', '--severity', 'information', 'files'], root);
+    assert.equal(fixed.code, 1);
+    assert.match(fixed.stdout, /^files\/latin1\.go:\d+:\d+: .*\(error-compare\)\n$/);
+    assert.match(fixed.stderr, /files\/latin1\.go: not fixed: it is not valid UTF-8/);
+    assert.deepEqual(readFileSync(join(root, 'files/latin1.go')), latin1);
+    assert.match(readFileSync(join(root, 'files/open.go'), 'utf8'), /errors\.Is\(err, os\.ErrNotExist\)/);
   });
 
   test('--severity sets the lowest severity that fails the run', () => {

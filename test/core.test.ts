@@ -12,7 +12,10 @@ import { LineIndex } from '../server/src/core/text';
 import { TypeResolver } from '../server/src/core/type-resolver';
 import { findAll, isTestSupportPackage } from '../server/src/core/syntax';
 import { ruleById } from '../server/src/rules/registry';
-import { checkerFor } from './helpers';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { GoDocument } from '../server/src/core/document';
+import { checkerFor, ROOT } from './helpers';
 
 const SOURCE = `package store
 
@@ -69,6 +72,64 @@ describe('incremental parsing', () => {
     document.applyChanges([{ text: 'package b\n' }]);
     assert.equal(document.tree.rootNode.toString(), '(source_file (package_clause (package_identifier)))');
     document.dispose();
+  });
+});
+
+describe('document state follows LSP exactly', () => {
+  const range = (sl: number, sc: number, el: number, ec: number) => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
+  // Each case: the text, one change, the text the editor then has (as the LSP specification reads the change).
+  const cases: [string, string, { range?: ReturnType<typeof range>; text: string }, string][] = [
+    ['a column past the end of a line is that line\'s end', 'ab\ncd\n', { range: range(0, 9, 0, 9), text: 'X' }, 'abX\ncd\n'],
+    ['a line past the last is the end of the text', 'ab\ncd', { range: range(7, 0, 9, 3), text: 'X' }, 'ab\ncdX'],
+    ['a range past the end of a line stops before its line break', 'ab\ncd', { range: range(0, 1, 0, 40), text: '' }, 'a\ncd'],
+    ['a reversed range is read forwards', 'ab\ncd\n', { range: range(1, 1, 0, 1), text: '' }, 'ad\n'],
+    ['CRLF: the end of a line is before \\r\\n', 'ab\r\ncd', { range: range(0, 5, 0, 5), text: 'X' }, 'abX\r\ncd'],
+    ['a lone CR ends a line for the editor', 'ab\rcd\n', { range: range(1, 1, 1, 1), text: 'X' }, 'ab\rcXd\n'],
+    ['a lone CR: past the end of its line', 'ab\rcd', { range: range(0, 7, 0, 9), text: 'X' }, 'abX\rcd'],
+    ['an empty change list changes nothing', 'ab', { range: range(0, 0, 0, 0), text: '' }, 'ab'],
+  ];
+  for (const [name, before, change, after] of cases) {
+    test(name, async () => {
+      const checker = await checkerFor();
+      const document = checker.openDocument('file:///s.go', before, 1);
+      document.applyChanges([change], 2);
+      assert.equal(document.text, after);
+      assert.equal(document.version, 2);
+      const fresh = checker.openDocument('file:///f.go', after);
+      assert.equal(document.tree.rootNode.toString(), fresh.tree.rootNode.toString());
+      assert.deepEqual(document.tree.rootNode.endPosition, fresh.tree.rootNode.endPosition);
+      fresh.dispose();
+      document.dispose();
+    });
+  }
+
+  test('a range with lines past the end, read backwards, then more edits: the text stays right', async () => {
+    // vscode-languageserver-textdocument 1.0.16 updates its line offsets from the range's line
+    // numbers as given: lines past the end left them wrong for every later change.
+    const checker = await checkerFor();
+    const document = checker.openDocument('file:///p.go', 'ab\r\ncd\ref\ngh', 1);
+    document.applyChanges([{ range: range(6, 4, 4, 2), text: '\r\r' }], 2);
+    assert.equal(document.text, 'ab\r\ncd\ref\ngh\r\r');
+    document.applyChanges([{ range: range(5, 0, 5, 0), text: 'X' }], 3);
+    assert.equal(document.text, 'ab\r\ncd\ref\ngh\r\rX');
+    document.applyChanges([{ range: range(1, 1, 1, 1), text: 'Y' }], 4);
+    assert.equal(document.text, 'ab\r\ncYd\ref\ngh\r\rX');
+    document.dispose();
+  });
+
+  test("Go's lines and the editor's: only \\n ends a line for Go and tree-sitter; positions convert at the edge", () => {
+    const lines = new LineIndex('a\rbc\r\nd\n');
+    assert.equal(lines.lineCount, 3);
+    assert.equal(lines.lineText(0), 'a\rbc');
+    assert.equal(lines.offsetAt({ line: 0, character: 99 }), 4);
+    assert.equal(lines.offsetAt({ line: 5, character: 0 }), 8);
+    assert.deepEqual(lines.toEditor({ line: 0, character: 3 }), { line: 1, character: 1 });
+    assert.deepEqual(lines.fromEditor({ line: 2, character: 0 }), { line: 1, character: 0 });
+    assert.deepEqual(lines.fromEditor({ line: 1, character: 99 }), { line: 0, character: 4 });
+    // Without a lone CR the two agree, except that the editor has no place between \r and \n.
+    const crlf = new LineIndex('// x\r\ny');
+    assert.deepEqual(crlf.toEditor({ line: 0, character: 5 }), { line: 0, character: 4 });
+    assert.deepEqual(crlf.toEditor({ line: 1, character: 1 }), { line: 1, character: 1 });
   });
 });
 
@@ -359,4 +420,20 @@ describe('one finding per point', () => {
     assert.equal(mergeRepeats([finding(3, 'a'), finding(4, 'b')]).length, 2);
     assert.equal(mergeRepeats([finding(3, 'a'), finding(4, 'a', 'Wrap it')]).length, 2);
   });
+});
+
+test('a fix kept with its declaration inserts the same line break as a fresh analysis after a CRLF typed elsewhere', async () => {
+  const checker = await checkerFor();
+  const text = readFileSync(join(ROOT, 'test/e2e/testdata/workspace/sync-pool-reset/main.go'), 'utf8');
+  const fixOf = (document: GoDocument) => {
+    const result = checker.analyzeDocument(document, new PackageIndex([checker.summarize(document)], '1.22'));
+    return result.findings.find((f) => f.rule === 'sync-pool-reset')!.fixes[0].edits;
+  };
+  const document = checker.openDocument('file:///r/main.go', text, 1);
+  fixOf(document); // analysed once: the function's findings are kept
+  document.applyChanges([{ range: { start: { line: 0, character: 14 }, end: { line: 0, character: 14 } }, text: '\r' }], 2);
+  const fresh = checker.openDocument('file:///r/main.go', document.text, 1);
+  assert.deepEqual(fixOf(document), fixOf(fresh));
+  fresh.dispose();
+  document.dispose();
 });

@@ -5,9 +5,10 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import type { CodeAction, Diagnostic, Hover, TextEdit } from 'vscode-languageserver-protocol';
+import { CancellationTokenSource, type CodeAction, type Diagnostic, type Hover, type TextEdit } from 'vscode-languageserver-protocol';
 import { applyEdits } from '../server/src/core/edits';
 import { LineIndex } from '../server/src/core/text';
+import { buildFile } from '../bench/keystroke-file';
 import { ROOT, temporaryFolder } from './helpers';
 import { LspSession } from './lsp-client';
 import { SHOP } from './shop-package';
@@ -203,6 +204,29 @@ describe('language server: Chinese, fix-all on save, size limit', () => {
     assert.equal(session.messages.filter((m) => m.includes('big.go')).length, 1);
     session.settings = {};
   });
+});
+
+test('a document larger than the parser takes is skipped with one notice; the server goes on', async () => {
+  const session = new LspSession();
+  await session.initialize();
+  session.settings = { maxFileSize: 100_000_000 };
+  const folder = temporaryFolder('gbg-huge-');
+  const big = pathToFileURL(join(folder, 'big.go')).href;
+  const published = session.nextDiagnostics(big);
+  const text = `package api\n\n${'var _ = 1 // padding\n'.repeat(9 * 2 ** 20 / 21)}`;
+  await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: big, languageId: 'go', version: 1, text } });
+  assert.deepEqual((await published).diagnostics, []);
+  assert.deepEqual(session.messages, ['Go Backend Guide skipped big.go: it is larger than 8388608 bytes, the most the parser takes (it needs about 35 bytes of memory for each).']);
+  // Typing in it: still skipped, no second notice.
+  const edited = session.nextDiagnostics(big);
+  await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri: big, version: 2 }, contentChanges: [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: 'x' }] });
+  assert.deepEqual((await edited).diagnostics, []);
+  assert.equal(session.messages.length, 1);
+  const uri = pathToFileURL(join(folder, 'server.go')).href;
+  const other = session.nextDiagnostics(uri);
+  await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'go', version: 1, text: SERVER_GO } });
+  assert.equal((await other).diagnostics.length, 1);
+  assert.equal(await session.stop(), 0);
 });
 
 describe('editor and CLI agree on the same folder and configuration', () => {
@@ -441,4 +465,287 @@ describe('language server: guidance cards on the key APIs', () => {
     assert.equal(await hoverAt(12, 16), null);
     session.settings = {};
   });
+});
+
+const WRAP_GO = `package store
+
+import (
+	"fmt"
+	"os"
+)
+
+func load(path string) error {
+	_, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("read %s: %v", path, err)
+	}
+	return nil
+}
+`;
+
+describe('requests right after an edit answer for the edited text', () => {
+  const folder = temporaryFolder('gbg-fresh-');
+  const uri = pathToFileURL(join(folder, 'store.go')).href;
+  let session: LspSession;
+
+  before(async () => {
+    session = new LspSession();
+    await session.initialize('en', { workspaceEdit: { documentChanges: true } });
+  });
+
+  after(async () => {
+    assert.equal(await session.stop(), 0);
+  });
+
+  /** Closes the document and waits for its diagnostics to be cleared (findings of its last edits may come first). */
+  async function close(): Promise<void> {
+    let published = session.nextDiagnostics(uri);
+    await session.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    while ((await published).diagnostics.length > 0) published = session.nextDiagnostics(uri);
+  }
+
+  /** Opens WRAP_GO, waits for its finding, then inserts three lines above the function (no wait). */
+  async function openThenInsert(version: number): Promise<string> {
+    const published = session.nextDiagnostics(uri);
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'go', version, text: WRAP_GO } });
+    assert.equal((await published).diagnostics.length, 1);
+    const inserted = 'var _ = log\n\n\n';
+    await session.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: version + 1 },
+      contentChanges: [{ range: { start: { line: 7, character: 0 }, end: { line: 7, character: 0 } }, text: inserted }],
+    });
+    return WRAP_GO.replace('func load', `${inserted}func load`);
+  }
+
+  test('source.fixAll sent with the edit (as on save) fixes the finding where it now is, for that version', async () => {
+    const text = await openThenInsert(1);
+    const actions = (await session.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    })) as CodeAction[];
+    const [change] = actions[0].edit!.documentChanges as { textDocument: { uri: string; version: number }; edits: TextEdit[] }[];
+    assert.deepEqual(change.textDocument, { uri, version: 2 });
+    const fixed = applyEdits(text, change.edits, new LineIndex(text));
+    assert.equal(fixed, text.replace('%v", path, err', '%w", path, err'));
+    await close();
+  });
+
+  test('hovers sent with each edit answer for the new positions', async () => {
+    await openThenInsert(5);
+    // Typing: a line inserted above the finding, then a hover on it at once; five times.
+    for (let round = 0; round < 5; round++) {
+      const line = 13 + round;
+      const hover = (await session.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character: 31 } })) as Hover;
+      assert.match((hover.contents as { value: string }).value, /errorf-wrap/, `round ${round}`);
+      assert.deepEqual(hover.range, { start: { line, character: 30 }, end: { line, character: 32 } });
+      await session.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: 7 + round },
+        contentChanges: [{ range: { start: { line: 8, character: 0 }, end: { line: 8, character: 0 } }, text: '\t// more\n' }],
+      });
+    }
+    await close();
+  });
+
+  test('a file with lone CR line breaks: findings, hovers and fixes in the editor\'s lines', async () => {
+    const text = WRAP_GO.replace('import (\n\t"fmt"\n\t"os"\n)', 'import (\r\t"fmt"\r\t"os"\r)');
+    const published = session.nextDiagnostics(uri);
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'go', version: 1, text } });
+    const [diagnostic] = (await published).diagnostics;
+    // The editor counts the lone CRs as line breaks (line 10, as in WRAP_GO); Go does not (line 7).
+    assert.deepEqual(diagnostic.range, { start: { line: 10, character: 30 }, end: { line: 10, character: 32 } });
+    const actions = (await session.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } })) as CodeAction[];
+    const [change] = actions[0].edit!.documentChanges as { edits: TextEdit[] }[];
+    assert.deepEqual(change.edits[0].range, diagnostic.range);
+    await close();
+  });
+});
+
+describe('language server: files on disk and documents opened again', () => {
+  let session: LspSession;
+  before(async () => {
+    session = new LspSession();
+    await session.initialize();
+  });
+  after(async () => {
+    assert.equal(await session.stop(), 0);
+  });
+
+  /** The next diagnostics of `uri` at `version` or later (earlier ones may still be on their way). */
+  async function diagnosticsAt(uri: string, version: number, action: () => Promise<void>): Promise<Diagnostic[]> {
+    let published = session.nextDiagnostics(uri);
+    await action();
+    for (;;) {
+      const params = await within(10_000, published, `diagnostics of ${uri}`);
+      if ((params.version ?? version) >= version) return params.diagnostics;
+      published = session.nextDiagnostics(uri);
+    }
+  }
+
+  test('a named pipe in a package folder (and as go.mod) is not read: the package is still checked', async () => {
+    const folder = temporaryFolder('gbg-fifo-');
+    writeFileSync(join(folder, 'server.go'), SERVER_GO);
+    for (const name of ['pipe.go', 'go.mod']) assert.equal(spawnSync('mkfifo', [join(folder, name)]).status, 0);
+    const uri = pathToFileURL(join(folder, 'server.go')).href;
+    const diagnostics = await diagnosticsAt(uri, 1, () =>
+      session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'go', version: 1, text: SERVER_GO } }),
+    );
+    assert.deepEqual(diagnostics.map((d) => d.code), ['http-server-timeouts']);
+  });
+
+  test('closing a file that was open when its package was first read keeps it in the package, as saved on disk', async () => {
+    const folder = temporaryFolder('gbg-restored-');
+    cpSync(join(ROOT, 'server/src/rules/http-server-shutdown/testdata/graceful'), folder, { recursive: true });
+    const main = pathToFileURL(join(folder, 'good_main.go')).href;
+    const shutdown = pathToFileURL(join(folder, 'good_shutdown.go')).href;
+    const read = (uri: string) => readFileSync(new URL(uri), 'utf8');
+    // Tabs restored at start-up: both open before the folder is read.
+    const first = diagnosticsAt(main, 1, async () => {
+      await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: shutdown, languageId: 'go', version: 1, text: read(shutdown) } });
+      await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: main, languageId: 'go', version: 1, text: read(main) } });
+    });
+    const shutdownFindings = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.code === 'http-server-shutdown');
+    assert.deepEqual(shutdownFindings(await first), []);
+    await session.connection.sendNotification('textDocument/didClose', { textDocument: { uri: shutdown } });
+    // The next analysis of main.go must still see the Shutdown call of the closed file.
+    const edited = await diagnosticsAt(main, 2, () =>
+      session.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri: main, version: 2 },
+        contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '// Command api.\n' }],
+      }),
+    );
+    assert.deepEqual(shutdownFindings(edited), []);
+    assert.ok(edited.length > 0, 'the other findings of main.go are still there');
+  });
+
+  test('didOpen of a document already open, with invalid content, leaves the open one working', async () => {
+    const folder = temporaryFolder('gbg-reopen-');
+    const uri = pathToFileURL(join(folder, 'server.go')).href;
+    const opened = await diagnosticsAt(uri, 1, () =>
+      session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'go', version: 1, text: SERVER_GO } }),
+    );
+    assert.equal(opened.length, 1);
+    for (const text of [null, 42, { not: 'text' }]) {
+      await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'go', version: 2, text } });
+    }
+    const hover = (await session.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: opened[0].range.start })) as Hover;
+    assert.match((hover.contents as { value: string }).value, /http-server-timeouts/);
+    const edited = await diagnosticsAt(uri, 3, () =>
+      session.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: 3 },
+        contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '// Package api.\n' }],
+      }),
+    );
+    assert.equal(edited[0].range.start.line, opened[0].range.start.line + 1);
+  });
+});
+
+/** `promise`, or a failure naming `what` after `ms` milliseconds: a hang fails fast instead of at the test timeout. */
+function within<T>(ms: number, promise: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no ${what} within ${ms} ms`)), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+describe('language server: malformed and cancelled requests', () => {
+  const folder = temporaryFolder('gbg-hygiene-');
+  const uri = pathToFileURL(join(folder, 'server.go')).href;
+  let session: LspSession;
+  before(async () => {
+    session = new LspSession();
+    await session.initialize();
+    const published = session.nextDiagnostics(uri);
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'go', version: 1, text: SERVER_GO } });
+    await published;
+  });
+  after(async () => {
+    assert.equal(await session.stop(), 0);
+  });
+
+  async function failure(method: string, params: unknown): Promise<{ code: number; message: string }> {
+    try {
+      await session.connection.sendRequest(method, params);
+    } catch (error) {
+      return error as { code: number; message: string };
+    }
+    throw new Error(`${method} succeeded`);
+  }
+
+  test('invalid params answer InvalidParams with what is wrong; unknown requests MethodNotFound', async () => {
+    const position = { line: 5, character: 12 };
+    const cases: [string, unknown, RegExp][] = [
+      ['textDocument/hover', { textDocument: null, position }, /params\.textDocument must be an object/],
+      ['textDocument/hover', { textDocument: { uri }, position: { line: -1, character: 0 } }, /params\.position\.line must be a non-negative integer/],
+      ['textDocument/hover', { textDocument: { uri: 7 }, position }, /params\.textDocument\.uri must be a string/],
+      ['textDocument/codeAction', { textDocument: { uri }, range: null, context: { diagnostics: [] } }, /params\.range must be an object/],
+      ['textDocument/codeAction', { textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: 'none' } }, /params\.context\.diagnostics must be an array/],
+      ['workspace/executeCommand', { command: 42 }, /params\.command must be a string/],
+      ['goBackendGuide/checkFiles', { uris: [1] }, /params\.uris\[0\] must be a string/],
+    ];
+    for (const [method, params, message] of cases) {
+      const error = await failure(method, params);
+      assert.equal(error.code, -32602, `${method} ${JSON.stringify(params)}`);
+      assert.match(error.message, message);
+      assert.doesNotMatch(error.message, /Cannot read properties|undefined|null \(/);
+    }
+    assert.equal((await failure('textDocument/definitelyNot', {})).code, -32601);
+    // Still serving.
+    const hover = (await session.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position })) as Hover;
+    assert.match((hover.contents as { value: string }).value, /http-server-timeouts/);
+  });
+
+  test('a notification with bad params is logged once and changes nothing', async () => {
+    for (let i = 0; i < 3; i++) {
+      await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: null });
+      await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 0 } }, text: 'x' }] });
+    }
+    const hover = (await session.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 5, character: 12 } })) as Hover;
+    assert.match((hover.contents as { value: string }).value, /http-server-timeouts/);
+    const logged = session.logs.filter((line) => line.includes('textDocument/didChange'));
+    assert.deepEqual(logged, [
+      'ignored: textDocument/didChange: params.contentChanges must be an array',
+      'ignored: textDocument/didChange: params.contentChanges[0].range.start.character must be a non-negative integer',
+    ]);
+  });
+
+  test('a request cancelled before the server reaches it is answered RequestCancelled without running', async () => {
+    // A large whole-text change keeps the server parsing while the hover and its cancellation arrive.
+    const big = SERVER_GO + '\nvar _ = 1\n'.repeat(60_000);
+    await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text: big }] });
+    const source = new CancellationTokenSource();
+    const hover = session.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 5, character: 12 } }, source.token);
+    source.cancel();
+    await assert.rejects(hover, (error: { code: number }) => error.code === -32800);
+  });
+});
+
+test('a hover is answered between two files of its package being analysed again, not after all of them', async () => {
+  const session = new LspSession();
+  session.recordWrites();
+  await session.initialize();
+  const folder = temporaryFolder('gbg-busy-');
+  const uris = Array.from({ length: 8 }, (_, i) => pathToFileURL(join(folder, `file${i}.go`)).href);
+  const text = buildFile(1200);
+  for (const uri of uris) {
+    const published = session.nextDiagnostics(uri);
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'go', version: 1, text } });
+    await published;
+  }
+  // A new type in file0 changes the package index: the other seven are analysed again in full.
+  const [edited, ...mates] = uris;
+  const republished = mates.map((uri) => session.nextDiagnostics(uri));
+  const from = session.written.length;
+  await session.connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri: edited, version: 2 },
+    contentChanges: [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: 'type Extra struct{ n int }\n\n' }],
+  });
+  await Promise.race(republished);
+  const hover = (await session.connection.sendRequest('textDocument/hover', { textDocument: { uri: edited }, position: { line: 20, character: 10 } })) as Hover | null;
+  await Promise.all(republished);
+  const written = session.written.slice(from);
+  const reply = written.findIndex((line) => line.startsWith('reply'));
+  const matesAfter = written.slice(reply).filter((line) => mates.some((uri) => line === `textDocument/publishDiagnostics ${uri}`)).length;
+  assert.ok(matesAfter >= 3, `the hover waited for the package: ${written.join(' | ')}`);
+  assert.notEqual(hover, undefined);
+  assert.equal(await session.stop(), 0);
 });

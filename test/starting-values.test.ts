@@ -34,11 +34,12 @@ test('a starting-value fix is offered, not preferred, and not part of Fix all', 
   assert.equal(finding.fixes.length, 1);
   assert.equal(finding.fixes[0].preferred, false);
   const document = checker.openDocument(uri, FANOUT);
-  const actions = codeActionsFor(uri, finding, [finding], document, 'en', toDiagnostic(finding, rule, 'en'));
+  const version = { uri, version: 1, lines: document.lines, tree: document.tree, versioned: false };
+  const actions = codeActionsFor(version, finding, [finding], 'en', toDiagnostic(finding, rule, 'en', document.lines));
   const fix = actions.find((action) => action.title.startsWith('Limit the goroutines'));
   assert.ok(fix?.edit, 'the fix is offered');
   assert.notEqual(fix.isPreferred, true);
-  assert.equal(fixAllAction(uri, [finding], document), undefined);
+  assert.equal(fixAllAction(version, [finding]), undefined);
   document.dispose();
 });
 

@@ -1,9 +1,10 @@
 // What the desktop and the web extension share: the client's options and middleware, the
 // commands, the guide view and the API; each entry point only says how the server is started.
 import * as vscode from 'vscode';
-import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
+import { State, type BaseLanguageClient, type LanguageClientOptions } from 'vscode-languageclient';
 import { GUIDE_HOME } from '../../server/src/guide/chapters';
 import { checkWorkspace, CHECK_WORKSPACE_COMMAND } from './check-workspace';
+import { watchServer } from './crash-handler';
 import { answerFileRequests } from './file-requests';
 import { commandLinkFor, displayLanguage, openGuide, OPEN_GUIDE_COMMAND } from './guide';
 import { GuideTree, GUIDE_VIEW } from './guide-view';
@@ -12,6 +13,8 @@ import { GuideTree, GUIDE_VIEW } from './guide-view';
 export interface GoBackendGuideApi {
   guideTree: GuideTree;
   environment: Environment;
+  /** Whether the language server runs, and the messages shown about it stopping. */
+  server: { readonly running: boolean; readonly notices: readonly string[] };
 }
 
 /** Where this copy of the extension runs, as observed at activation (not assumed from the entry point). */
@@ -36,9 +39,11 @@ export async function activateGoBackendGuide(context: vscode.ExtensionContext, l
   context.subscriptions.push(output);
   context.subscriptions.push(vscode.commands.registerCommand(OPEN_GUIDE_COMMAND, (target?: string) => openGuide(context.extensionUri, target)));
 
+  const watch = watchServer(output);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'go' }],
     outputChannel: output,
+    errorHandler: watch.errorHandler,
     synchronize: {
       fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.go,go.mod,.go-backend-guide.json,.go-backend-guide-baseline.json}'),
       // Tells the server when our settings change; it then pulls them per file.
@@ -86,11 +91,21 @@ export async function activateGoBackendGuide(context: vscode.ExtensionContext, l
   client = started;
   context.subscriptions.push(...answerFileRequests(started));
   context.subscriptions.push(vscode.commands.registerCommand(CHECK_WORKSPACE_COMMAND, () => checkWorkspace(started)));
+  context.subscriptions.push(watch.restartCommand(started));
   await started.start();
   output.info(`language server started (${launcher.description})`);
   const guideTree = new GuideTree(started, displayLanguage);
   context.subscriptions.push(guideTree, vscode.window.createTreeView(GUIDE_VIEW, { treeDataProvider: guideTree, showCollapseAll: true }));
-  return { guideTree, environment: observedEnvironment() };
+  return {
+    guideTree,
+    environment: observedEnvironment(),
+    server: {
+      get running() {
+        return started.state === State.Running;
+      },
+      notices: watch.notices,
+    },
+  };
 }
 
 function observedEnvironment(): Environment {

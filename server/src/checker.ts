@@ -1,7 +1,7 @@
 import type { Language, Parser } from 'web-tree-sitter';
 import { apiAt, type ApiAt } from './core/api-at';
 import { Analyzer, type AnalysisResult, type AnalysisSettings } from './core/analyzer';
-import { GoDocument } from './core/document';
+import { GoDocument, MAX_PARSED_CHARS } from './core/document';
 import { summarizeFile, type FileSummary } from './core/file-summary';
 import { loadGoLanguage, newGoParser, type GrammarBinaries } from './core/go-parser';
 import { PackageIndex } from './core/package-index';
@@ -40,8 +40,8 @@ export class GoChecker {
     return this.analyzer.rules;
   }
 
-  openDocument(uri: string, text: string): GoDocument {
-    return new GoDocument(uri, text, this.parser);
+  openDocument(uri: string, text: string, version?: number): GoDocument {
+    return new GoDocument(uri, text, this.parser, version);
   }
 
   summarize(document: GoDocument): FileSummary {
@@ -72,16 +72,15 @@ export class GoChecker {
 
   /** Checks the files of one package (one directory) together, so each sees the others' declarations. */
   checkPackage(files: readonly SourceText[], goVersion: string | undefined, settings?: AnalysisSettings): Map<string, AnalysisResult> {
-    const limit = settings?.maxFileBytes;
-    const documents = files
-      .filter((file) => limit === undefined || file.text.length <= limit)
-      .map((file) => this.openDocument(file.uri, file.text));
+    const limit = Math.min(settings?.maxFileBytes ?? Infinity, MAX_PARSED_CHARS);
+    const documents = files.filter((file) => file.text.length <= limit).map((file) => this.openDocument(file.uri, file.text));
     try {
       const index = new PackageIndex(documents.map((document) => this.summarize(document)), goVersion);
       const results = new Map<string, AnalysisResult>();
       for (const file of files) {
         const document = documents.find((d) => d.uri === file.uri);
-        results.set(file.uri, document ? this.analyzeDocument(document, index, settings) : { findings: [], skipped: 'too-large' });
+        const skipped = file.text.length > (settings?.maxFileBytes ?? Infinity) ? 'too-large' : 'too-large-to-parse';
+        results.set(file.uri, document ? this.analyzeDocument(document, index, settings) : { findings: [], skipped });
       }
       return results;
     } finally {

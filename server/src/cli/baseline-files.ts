@@ -5,7 +5,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { createBaseline, formatBaseline, parseBaseline, type Baseline, type BaselineEntry } from '../core/baseline';
 import type { ConfigFiles } from '../node/config-files';
-import { describe } from './collect';
+import { describe } from '../node/read-source';
 
 export class BaselineError extends Error {}
 

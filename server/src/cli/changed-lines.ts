@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { readFile, realpath } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { parsePatch } from 'diff';
-import { describe } from './collect';
+import { describe } from '../node/read-source';
 
 /** 1-based lines touched per file (absolute, real path); `'all'` for a file that is new as a whole. */
 export type ChangedLines = Map<string, Set<number> | 'all'>;

@@ -1,12 +1,15 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { dirname, join, normalize, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { GoChecker, SourceText } from '../checker';
-import type { AnalysisSettings } from '../core/analyzer';
+import { DEFAULT_MAX_FILE_BYTES, type AnalysisSettings } from '../core/analyzer';
 import type { Finding } from '../core/findings';
 import { goVersionFromGoMod } from '../core/go-mod';
 import { LineIndex } from '../core/text';
-import { describe } from './collect';
+import { MAX_PARSED_CHARS } from '../core/document';
+import { skipNotice } from '../core/skipped';
+import { MAX_CONFIG_BYTES } from '../node/node-file-host';
+import { describe, readSource } from '../node/read-source';
 import { compareLocated, locate, type Located } from './report';
 
 /** A requested file with its text and its findings, for the fix and SARIF writers. */
@@ -16,6 +19,8 @@ export interface CheckedFile {
   shown: string;
   text: string;
   findings: Finding[];
+  /** Some bytes are not UTF-8: the text has U+FFFD in their place, so fixes must not write it back. */
+  notUtf8?: boolean;
 }
 
 export interface CheckOutcome {
@@ -110,19 +115,36 @@ export async function checkFolder(
 ): Promise<CheckOutcome> {
   const outcome: CheckOutcome = { findings: [], files: [], errors: [], notices: [] };
   const wanted = new Set(job.wanted);
+  const folderSettings = job.settings ?? settings;
+  const maxFileBytes = folderSettings.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const sizeLimit = { name: 'the size limit', bytes: maxFileBytes };
   const sources: SourceText[] = [];
   const paths = new Map<string, string>();
+  const notUtf8 = new Set<string>();
   for (const path of await packageFiles(job.folder, wanted)) {
     const requested = wanted.has(path);
-    let text: string;
-    try {
-      text = overrides.get(path) ?? (await readFile(path, 'utf8'));
-    } catch (error) {
-      if (requested) outcome.errors.push(`${display(path, cwd)}: cannot read: ${describe(error)}`);
-      continue;
+    const shown = display(path, cwd);
+    let text = overrides.get(path);
+    if (text === undefined) {
+      // Other files of the folder only feed the package index: what cannot be read is left out quietly.
+      // Bytes are never fewer than UTF-16 units: within both limits in bytes, within both in units.
+      const read = await readSource(path, Math.min(maxFileBytes, MAX_PARSED_CHARS));
+      if (read.kind === 'too-large') {
+        if (requested) {
+          outcome.notices.push(`${shown}: skipped: ${skipNotice(read.bytes > maxFileBytes ? 'too-large' : 'too-large-to-parse', sizeLimit).why}`);
+          outcome.files.push({ path, shown, text: '', findings: [] });
+        }
+        continue;
+      }
+      if (read.kind !== 'text') {
+        if (requested) outcome.errors.push(`${shown}: ${read.kind === 'error' ? `cannot read: ${describe(read.error)}` : `not read: it is ${read.what}, not a regular file`}`);
+        continue;
+      }
+      if (!read.utf8) notUtf8.add(path);
+      text = read.text;
     }
     if (text.includes('\0')) {
-      if (requested) outcome.errors.push(`${display(path, cwd)}: not a text file (it contains NUL bytes)`);
+      if (requested) outcome.errors.push(`${shown}: not a text file (it contains NUL bytes)`);
       continue;
     }
     const uri = pathToFileURL(path).href;
@@ -130,14 +152,17 @@ export async function checkFolder(
     paths.set(uri, path);
   }
   const goVersion = job.goVersion ?? (await nearestGoVersion(job.folder, goMods));
-  const results = checker.checkPackage(sources, goVersion, job.settings ?? settings);
+  const results = checker.checkPackage(sources, goVersion, folderSettings);
   for (const source of sources) {
     const path = paths.get(source.uri)!;
     if (!wanted.has(path)) continue;
     const result = results.get(source.uri)!;
     const shown = display(path, cwd);
-    if (result.skipped === 'too-large') outcome.notices.push(`${shown}: skipped, larger than the size limit (${(job.settings ?? settings).maxFileBytes} bytes)`);
-    outcome.files.push({ path, shown, text: keepText ? source.text : '', findings: result.findings });
+    if (result.skipped) {
+      const notice = skipNotice(result.skipped, sizeLimit);
+      if (notice.limit) outcome.notices.push(`${shown}: skipped: ${notice.why}`);
+    }
+    outcome.files.push({ path, shown, text: keepText ? source.text : '', findings: result.findings, ...(notUtf8.has(path) ? { notUtf8: true } : {}) });
     if (result.findings.length === 0) continue;
     const lines = new LineIndex(source.text);
     for (const finding of result.findings) outcome.findings.push(locate(shown, finding, lines));
@@ -149,7 +174,8 @@ export async function checkFolder(
 async function packageFiles(folder: string, wanted: Set<string>): Promise<string[]> {
   let names: string[] = [];
   try {
-    names = (await readdir(folder)).filter((name) => name.endsWith('.go'));
+    // A folder named x.go is a package of its own, walked as such.
+    names = (await readdir(folder, { withFileTypes: true })).filter((entry) => entry.name.endsWith('.go') && !entry.isDirectory()).map((entry) => entry.name);
   } catch {
     // unreadable folder: the requested files report their own errors below
   }
@@ -159,9 +185,8 @@ async function packageFiles(folder: string, wanted: Set<string>): Promise<string
 async function nearestGoVersion(folder: string, cache: Map<string, Promise<string | undefined>>): Promise<string | undefined> {
   let cached = cache.get(folder);
   if (!cached) {
-    cached = readFile(join(folder, 'go.mod'), 'utf8').then(
-      (text) => goVersionFromGoMod(text),
-      () => (dirname(folder) === folder ? undefined : nearestGoVersion(dirname(folder), cache)),
+    cached = readSource(join(folder, 'go.mod'), MAX_CONFIG_BYTES).then((read) =>
+      read.kind === 'text' ? goVersionFromGoMod(read.text) : dirname(folder) === folder ? undefined : nearestGoVersion(dirname(folder), cache),
     );
     cache.set(folder, cached);
   }

@@ -1,5 +1,7 @@
+import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { describe, fileKind } from '../node/read-source';
 import { GitIgnore } from './gitignore';
 
 /** Folders never walked into: dependencies, test inputs and hidden folders (.git, .cache, …). */
@@ -16,7 +18,9 @@ export interface Collected {
 /**
  * Expands the command line's paths into .go files. A folder is walked, skipping the folders
  * Go tooling skips and whatever .gitignore ignores; a file must be a .go file. Named paths are
- * checked even inside skipped or ignored folders: an explicit argument wins.
+ * checked even inside skipped or ignored folders: an explicit argument wins. A .go name that
+ * is not a regular file (a named pipe, a socket, a device) is an error: reading it would hang
+ * or never end.
  */
 export async function collectGoFiles(paths: readonly string[]): Promise<Collected> {
   const collected: Collected = { files: [], errors: [], empty: [] };
@@ -36,6 +40,8 @@ export async function collectGoFiles(paths: readonly string[]): Promise<Collecte
       const before = collected.files.length;
       await walk(path, collected, gitignore);
       if (collected.files.length === before) collected.empty.push(path);
+    } else if (!info.isFile()) {
+      collected.errors.push(notRegular(path, fileKind(info)));
     } else if (!path.endsWith('.go')) {
       collected.errors.push(`${path}: not a Go file (give .go files or folders)`);
     } else {
@@ -60,23 +66,33 @@ async function walk(directory: string, collected: Collected, gitignore: GitIgnor
     if (entry.isDirectory()) {
       if (entry.name.startsWith('.') || SKIPPED_FOLDERS.has(entry.name) || (await gitignore.ignores(path, true))) continue;
       await walk(path, collected, gitignore);
-    } else if (entry.name.endsWith('.go') && (entry.isFile() || entry.isSymbolicLink()) && !(await gitignore.ignores(path, false))) {
-      collected.files.push(path);
+    } else if (entry.name.endsWith('.go') && !(await gitignore.ignores(path, false))) {
+      await addGoFile(path, entry, collected);
     }
   }
 }
 
-export function describe(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file or folder';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a folder, not a file';
-    default:
-      return error instanceof Error ? error.message : String(error);
+/** A .go entry of a folder: a regular file (or a link to one) is checked; a link to a folder is not followed. */
+async function addGoFile(path: string, entry: Dirent, collected: Collected): Promise<void> {
+  if (entry.isFile()) {
+    collected.files.push(path);
+    return;
   }
+  if (!entry.isSymbolicLink()) {
+    collected.errors.push(notRegular(path, fileKind(entry)));
+    return;
+  }
+  let target;
+  try {
+    target = await stat(path);
+  } catch {
+    collected.files.push(path); // a dangling link: the check names it as unreadable
+    return;
+  }
+  if (target.isFile()) collected.files.push(path);
+  else if (!target.isDirectory()) collected.errors.push(notRegular(path, fileKind(target)));
+}
+
+function notRegular(path: string, what: string): string {
+  return `${path}: not read: it is ${what}, not a regular file`;
 }

@@ -22,9 +22,14 @@ export async function fixFiles(checker: GoChecker, jobs: readonly FolderJob[], s
   const texts = new Map<string, string>();
   const changed = new Map<string, { shown: string; before: string; after: string }>();
   let outcome = await checkFiles(checker, jobs, settings, cwd);
+  // Its text has U+FFFD where the bytes were not UTF-8: writing it back would change them all.
+  const notUtf8 = outcome.files.filter((file) => file.notUtf8 && file.findings.some((f) => preferredFix(f) !== undefined));
+  const notices = notUtf8.map((file) => `${file.shown}: not fixed: it is not valid UTF-8 (rewriting it would replace those bytes)`);
+  const skipped = new Set(notUtf8.map((file) => file.path));
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     let applied = false;
     for (const file of outcome.files) {
+      if (skipped.has(file.path)) continue;
       const fixes = file.findings.map(preferredFix).filter((fix): fix is Fix => fix !== undefined);
       if (fixes.length === 0) continue;
       const document = checker.openDocument(file.path, file.text);
@@ -41,6 +46,7 @@ export async function fixFiles(checker: GoChecker, jobs: readonly FolderJob[], s
     if (!applied) break;
     outcome = await checkFiles(checker, jobs, settings, cwd, texts);
   }
+  outcome.notices.push(...notices);
   return { remaining: outcome, changed };
 }
 

@@ -4,6 +4,7 @@ import { relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GoChecker } from '../checker';
 import { DEFAULT_MAX_FILE_BYTES } from '../core/analyzer';
+import { MAX_PARSED_CHARS } from '../core/document';
 import type { MessageLanguage, Severity } from '../core/findings';
 import { ruleGuideUrl, ruleSection } from '../guide/chapters';
 import { readGrammarBinaries } from '../node/grammar-files';
@@ -44,7 +45,8 @@ every .go file. Options:
                              (exit 1 when there is anything to fix)
   --severity LEVEL           lowest severity that fails the run: hint, information,
                              warning (default) or error; lower findings are still printed
-  --max-file-size BYTES      skip larger files (default ${DEFAULT_MAX_FILE_BYTES})
+  --max-file-size BYTES      skip larger files (default ${DEFAULT_MAX_FILE_BYTES}; files over
+                             ${MAX_PARSED_CHARS} bytes are never parsed, whatever the limit)
   --jobs N                   worker threads (default: one per core for 200 files or more)
   --config FILE              the configuration file to use (default: the nearest
                              .go-backend-guide.json at or above each folder)

@@ -1,5 +1,6 @@
 import { Query, type Language, type Node, type QueryMatch } from 'web-tree-sitter';
 import { completeFix, mayTouchImports } from './combine-fixes';
+import { MAX_PARSED_CHARS } from './document';
 import { textIn, type Finding, type Severity, type SeveritySetting, type TextEdit } from './findings';
 import { isBuildIgnored, isGeneratedFile } from './generated';
 import type { PackageIndex } from './package-index';
@@ -11,13 +12,16 @@ import { TypeResolver } from './type-resolver';
 
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
 
+/** The most text one query pass covers when a whole file is analysed. */
+const MATCH_SLICE_BYTES = 256 * 1024;
+
 export interface AnalysisSettings {
   /** Severity per rule id; a missing entry means the rule's default. */
   severities?: Readonly<Record<string, SeveritySetting>>;
   maxFileBytes?: number;
 }
 
-export type SkipReason = 'generated' | 'build-ignored' | 'too-large';
+export type SkipReason = 'generated' | 'build-ignored' | 'too-large' | 'too-large-to-parse';
 
 export interface AnalysisResult {
   findings: Finding[];
@@ -62,6 +66,7 @@ export class Analyzer {
 
   analyze(file: SourceFile, index: PackageIndex, settings: AnalysisSettings = {}): AnalysisResult {
     if (file.text.length > (settings.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES)) return { findings: [], skipped: 'too-large' };
+    if (file.text.length > MAX_PARSED_CHARS) return { findings: [], skipped: 'too-large-to-parse' };
     if (isGeneratedFile(file.text)) return { findings: [], skipped: 'generated' };
     if (isBuildIgnored(file.text)) return { findings: [], skipped: 'build-ignored' };
 
@@ -142,7 +147,21 @@ export class Analyzer {
         }
       };
       if (stale.length > declarations.length / 2) {
-        run(this.query.matches(root), (match) => entryAt(declarations, match.captures[0]?.node.startIndex ?? -1));
+        // In slices of the file, so that the matches held at once stay few in a huge file
+        // (all of a 50 MB file's matches at once exhausted WebAssembly's memory).
+        for (let first = 0; first < declarations.length; ) {
+          let last = first;
+          while (last + 1 < declarations.length && declarations[last + 1].endIndex - declarations[first].startIndex <= MATCH_SLICE_BYTES) last++;
+          const owner = (match: QueryMatch) => {
+            const i = entryAt(declarations, match.captures[0]?.node.startIndex ?? -1);
+            return i >= first && i <= last ? i : -1;
+          };
+          // web-tree-sitter 0.27 hands startIndex/endIndex to tree-sitter as they are, where it
+          // reads bytes of the UTF-16 text: twice the index. Should that be fixed, the slices
+          // overlap and `owner` still keeps each match once.
+          run(this.query.matches(root, { startIndex: 2 * declarations[first].startIndex, endIndex: 2 * declarations[last].endIndex }), owner);
+          first = last + 1;
+        }
       } else {
         for (const i of stale) {
           const node = root.child(i);

@@ -33,7 +33,7 @@ export function parseConfig(text: string, ruleIds: ReadonlySet<string>): { confi
   const lines = new LineIndex(text);
   const config: ProjectConfig = { rules: {}, exclude: [] };
   const problems: ConfigProblem[] = [];
-  const at = (offset: number, length: number): Range => ({ start: lines.positionAt(offset), end: lines.positionAt(offset + Math.max(length, 1)) });
+  const at = (offset: number, length: number): Range => ({ start: lines.editorPositionAt(offset), end: lines.editorPositionAt(offset + Math.max(length, 1)) });
   const problem = (node: JsonNode, message: string) => problems.push({ message, range: at(node.offset, node.length) });
 
   const errors: ParseError[] = [];

@@ -98,6 +98,6 @@ export function insertLineAfter(statement: Node, code: string, lines: LineIndex)
   const line = lines.lineText(row);
   const rest = line.slice(statement.endPosition.column).trim();
   const character = rest === '' || rest.startsWith('//') ? line.length : statement.endPosition.column;
-  const eol = lines.text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lines.lineBreak(row);
   return { range: { start: { line: row, character }, end: { line: row, character } }, newText: `${eol}${indentOf(statement, lines)}${code}` };
 }

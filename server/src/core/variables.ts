@@ -93,7 +93,7 @@ export function insertAfter(statement: Node, code: readonly string[], lines: Lin
   const line = lines.lineText(row);
   const rest = line.slice(statement.endPosition.column).trim();
   const character = rest === '' || rest.startsWith('//') ? line.length : statement.endPosition.column;
-  const eol = lines.text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lines.lineBreak(row);
   const indent = indentOf(indentFrom, lines);
   return { range: { start: { line: row, character }, end: { line: row, character } }, newText: code.map((text) => `${eol}${indent}${text}`).join('') };
 }

@@ -11,6 +11,12 @@ import type { ProjectConfigFile } from './project-config';
 
 export type BaselinedFindings = 'hide' | 'hint';
 
+/** A baseline file and where it is (its paths are relative to its folder). */
+export interface LoadedBaseline {
+  uri: string;
+  baseline: Baseline;
+}
+
 export class EditorBaselines {
   private readonly byUri = new Map<string, Promise<Baseline | undefined>>();
 
@@ -19,17 +25,26 @@ export class EditorBaselines {
     private readonly log: (message: string) => void,
   ) {}
 
-  /** The result without the findings of the baseline (`hide`), or with them turned into hints (`hint`). */
-  async apply(document: GoDocument, result: AnalysisResult, project: ProjectConfigFile | undefined, mode: BaselinedFindings): Promise<AnalysisResult> {
+  /**
+   * The baseline the project's configuration names, read once; undefined without one or when it
+   * cannot be read. Awaited before the analysis, so applying it needs no wait.
+   */
+  async forProject(project: ProjectConfigFile | undefined): Promise<LoadedBaseline | undefined> {
     const name = project?.config.baseline;
-    if (name === undefined || result.findings.length === 0) return result;
+    if (name === undefined) return undefined;
     const uri = new URL(name, project!.uri).href;
     const baseline = await this.read(uri);
-    const path = baseline && relativePath(directoryOf(uri), document.uri);
-    if (!baseline || path === undefined) return result;
+    return baseline && { uri, baseline };
+  }
+
+  /** The result without the findings of the baseline (`hide`), or with them turned into hints (`hint`). */
+  static apply(loaded: LoadedBaseline | undefined, document: GoDocument, result: AnalysisResult, mode: BaselinedFindings): AnalysisResult {
+    if (!loaded || result.findings.length === 0) return result;
+    const path = relativePath(directoryOf(loaded.uri), document.uri);
+    if (path === undefined) return result;
     const fingerprints = fingerprintFindings(path, result.findings, anchorFindings(document.tree, document.lines, result.findings));
     const findings = result.findings.flatMap((finding, i) => {
-      if (!baseline.fingerprints.has(fingerprints[i])) return [finding];
+      if (!loaded.baseline.fingerprints.has(fingerprints[i])) return [finding];
       return mode === 'hide' ? [] : [{ ...finding, severity: 'hint' as const, message: markBaselined(finding.message) }];
     });
     return { ...result, findings };

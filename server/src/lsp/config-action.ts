@@ -15,7 +15,7 @@ export function turnOffInConfigAction(rule: string, documentUri: string, existin
 function editExisting(file: ProjectConfigFile, rule: string): WorkspaceEdit {
   const lines = new LineIndex(file.text);
   const edits = modify(file.text, ['rules', rule], 'off', { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } }).map((edit) => ({
-    range: { start: lines.positionAt(edit.offset), end: lines.positionAt(edit.offset + edit.length) },
+    range: { start: lines.editorPositionAt(edit.offset), end: lines.editorPositionAt(edit.offset + edit.length) },
     newText: edit.content,
   }));
   return { documentChanges: [{ textDocument: { uri: file.uri, version: null }, edits }] };

@@ -12,7 +12,7 @@ import type { Tree } from 'web-tree-sitter';
 import { combineFixes } from '../core/combine-fixes';
 import { nonOverlappingEdits } from '../core/edits';
 import { NOLINT_LIST } from '../core/suppression';
-import { preferredFix, textIn, type Finding, type Fix, type Severity } from '../core/findings';
+import { preferredFix, textIn, type Finding, type Fix, type Severity, type TextEdit } from '../core/findings';
 import type { Rule } from '../core/rule';
 import { comparePositions, rangeContains, type LineIndex } from '../core/text';
 import { ruleGuideUrl, ruleSummary, type GuideLanguage } from '../guide/chapters';
@@ -29,9 +29,24 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostic(finding: Finding, rule: Rule, language: GuideLanguage): Diagnostic {
+/**
+ * One version of a document as the protocol sees it: findings and edits are computed in its Go
+ * lines and leave in the editor's; edits name the version when the client accepts that, so an
+ * editor refuses them once the text has moved on instead of applying them in the wrong place.
+ */
+export interface DocumentVersion {
+  uri: string;
+  version: number;
+  lines: LineIndex;
+  /** The tree of this version, for fixes combined with their imports. */
+  tree: Tree;
+  /** The client takes `documentChanges` (versioned text document edits). */
+  versioned: boolean;
+}
+
+export function toDiagnostic(finding: Finding, rule: Rule, language: GuideLanguage, lines: LineIndex): Diagnostic {
   return {
-    range: finding.range,
+    range: lines.toEditorRange(finding.range),
     severity: SEVERITY[finding.severity],
     code: finding.rule,
     codeDescription: { href: ruleGuideUrl(rule, language) },
@@ -41,7 +56,7 @@ export function toDiagnostic(finding: Finding, rule: Rule, language: GuideLangua
   };
 }
 
-export function hoverFor(findings: readonly Finding[], rules: (id: string) => Rule | undefined, language: GuideLanguage): Hover | undefined {
+export function hoverFor(findings: readonly Finding[], rules: (id: string) => Rule | undefined, language: GuideLanguage, lines: LineIndex): Hover | undefined {
   if (findings.length === 0) return undefined;
   const more = language === 'zh-cn' ? '在指南中阅读' : 'Read more in the guide';
   const sections = findings.map((finding) => {
@@ -52,15 +67,16 @@ export function hoverFor(findings: readonly Finding[], rules: (id: string) => Ru
       `[${more} →](${ruleGuideUrl(rule, language)})`,
     ].join('\n\n');
   });
-  return { contents: { kind: 'markdown', value: sections.join('\n\n---\n\n') }, range: findings[0].range };
+  return { contents: { kind: 'markdown', value: sections.join('\n\n---\n\n') }, range: lines.toEditorRange(findings[0].range) };
 }
 
-/** Findings that a code action request's range touches, or that the client sent as context. */
-export function findingsAt(findings: readonly Finding[], range: Range, diagnostics: readonly Diagnostic[]): Finding[] {
+/** Findings that a code action request's range touches, or that the client sent as context (editor positions). */
+export function findingsAt(findings: readonly Finding[], range: Range, diagnostics: readonly Diagnostic[], lines: LineIndex): Finding[] {
+  const { start, end } = lines.fromEditorRange(range);
   return findings.filter(
     (finding) =>
-      diagnostics.some((d) => d.code === finding.rule && sameRange(d.range, finding.range)) ||
-      (comparePositions(finding.range.start, range.end) <= 0 && comparePositions(range.start, finding.range.end) <= 0),
+      diagnostics.some((d) => d.code === finding.rule && sameRange(d.range, lines.toEditorRange(finding.range))) ||
+      (comparePositions(finding.range.start, end) <= 0 && comparePositions(start, finding.range.end) <= 0),
   );
 }
 
@@ -68,29 +84,25 @@ function sameRange(a: Range, b: Range): boolean {
   return comparePositions(a.start, b.start) === 0 && comparePositions(a.end, b.end) === 0;
 }
 
-export function findingsContaining(findings: readonly Finding[], position: Range['start']): Finding[] {
-  return findings.filter((finding) => rangeContains(finding.range, { start: position, end: position }));
+/** Findings under an editor position. */
+export function findingsContaining(findings: readonly Finding[], position: Range['start'], lines: LineIndex): Finding[] {
+  const at = lines.fromEditor(position);
+  return findings.filter((finding) => rangeContains(finding.range, { start: at, end: at }));
 }
 
 /**
  * Code actions in vscode-eslint's order: each fix (the first preferred), fix all of the rule in
  * the file, suppress on this line, show documentation.
  */
-export function codeActionsFor(
-  uri: string,
-  finding: Finding,
-  all: readonly Finding[],
-  document: { tree: Tree; lines: LineIndex },
-  language: GuideLanguage,
-  diagnostic: Diagnostic,
-): CodeAction[] {
+export function codeActionsFor(document: DocumentVersion, finding: Finding, all: readonly Finding[], language: GuideLanguage, diagnostic: Diagnostic): CodeAction[] {
+  const { uri, lines } = document;
   const zh = language === 'zh-cn';
   const actions: CodeAction[] = finding.fixes.map((fix, i) => ({
     title: textIn(fix.title, language),
     kind: CodeActionKind.QuickFix,
     isPreferred: i === 0 && fix.preferred !== false,
     diagnostics: [diagnostic],
-    edit: workspaceEdit(uri, fix.edits),
+    edit: workspaceEdit(document, fix.edits),
   }));
   // A stale suppression only needs removing: no fix-all, no suppressing it, no guide.
   if (finding.unnecessary) return actions;
@@ -99,21 +111,21 @@ export function codeActionsFor(
     actions.push({
       title: zh ? `修复本文件中所有 ${finding.rule} 问题` : `Fix all ${finding.rule} problems in this file`,
       kind: CodeActionKind.QuickFix,
-      edit: workspaceEdit(uri, combineFixes(document.tree, document.lines, sameRule.map((other) => preferredFix(other)!)).edits),
+      edit: workspaceEdit(document, combineFixes(document.tree, lines, sameRule.map((other) => preferredFix(other)!)).edits),
     });
   }
   actions.push({
     title: zh ? `在此行屏蔽 ${finding.rule}` : `Suppress ${finding.rule} on this line`,
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
-    edit: workspaceEdit(uri, [suppressEdit(finding, document.lines)]),
+    edit: workspaceEdit(document, [suppressEdit(finding, lines)]),
   });
-  const fileEdit = suppressInFileEdit(finding.rule, document.lines);
+  const fileEdit = suppressInFileEdit(finding.rule, lines);
   if (fileEdit) {
     actions.push({
       title: zh ? `在本文件中屏蔽 ${finding.rule}` : `Suppress ${finding.rule} in this file`,
       kind: CodeActionKind.QuickFix,
-      edit: workspaceEdit(uri, [fileEdit]),
+      edit: workspaceEdit(document, [fileEdit]),
     });
   }
   actions.push({
@@ -125,14 +137,14 @@ export function codeActionsFor(
 }
 
 /** `source.fixAll`: the preferred fix of every finding that has one. */
-export function fixAllAction(uri: string, findings: readonly Finding[], document: { tree: Tree; lines: LineIndex }): CodeAction | undefined {
+export function fixAllAction(document: DocumentVersion, findings: readonly Finding[]): CodeAction | undefined {
   const { edits } = combineFixes(
     document.tree,
     document.lines,
     findings.map(preferredFix).filter((fix): fix is Fix => fix !== undefined),
   );
   if (edits.length === 0) return undefined;
-  return { title: 'Fix all Go Backend Guide problems', kind: FIX_ALL_KIND, edit: workspaceEdit(uri, edits) };
+  return { title: 'Fix all Go Backend Guide problems', kind: FIX_ALL_KIND, edit: workspaceEdit(document, edits) };
 }
 
 /**
@@ -172,6 +184,9 @@ export function suppressInFileEdit(rule: string, lines: LineIndex): { range: Ran
   return undefined;
 }
 
-function workspaceEdit(uri: string, edits: { range: Range; newText: string }[]): WorkspaceEdit {
-  return { changes: { [uri]: nonOverlappingEdits(edits) } };
+/** The edits, none overlapping another, in the editor's positions and for this version of the text. */
+export function workspaceEdit(document: DocumentVersion, edits: readonly TextEdit[]): WorkspaceEdit {
+  const { uri, version, lines } = document;
+  const inEditor = nonOverlappingEdits(edits).map((edit) => ({ range: lines.toEditorRange(edit.range), newText: edit.newText }));
+  return document.versioned ? { documentChanges: [{ textDocument: { uri, version }, edits: inEditor }] } : { changes: { [uri]: inEditor } };
 }

@@ -2,28 +2,55 @@ import {
   CodeActionKind,
   DidChangeConfigurationNotification,
   DiagnosticSeverity,
+  ErrorCodes,
+  LSPErrorCodes,
   MessageType,
+  ResponseError,
   ShowMessageNotification,
   TextDocumentSyncKind,
+  type CancellationToken,
   type CodeAction,
+  type CodeActionParams,
   type Connection,
+  type ConnectionOptions,
+  type DidChangeTextDocumentParams,
+  type DidChangeWatchedFilesParams,
+  type DidCloseTextDocumentParams,
+  type DidOpenTextDocumentParams,
+  type ExecuteCommandParams,
+  type HoverParams,
   type InitializeResult,
+  type RequestMessage,
 } from 'vscode-languageserver';
 import { GoChecker } from '../checker';
 import type { GoDocument } from '../core/document';
-import type { AnalysisResult } from '../core/analyzer';
 import type { GrammarBinaries } from '../core/go-parser';
+import { skipNotice } from '../core/skipped';
 import { guideLanguage, ruleGuideUrl, type GuideLanguage } from '../guide/chapters';
 import { ruleById } from '../rules/registry';
+import { Analyses, type Analysed } from './analyses';
 import type { FileHost } from './file-host';
 import { cardHover } from './card-hover';
 import { catalog } from './catalog';
 import { CATALOG_REQUEST, type Catalog } from './requests';
-import { CHECK_FILES_REQUEST, codeActionsFor, findingsAt, findingsContaining, fixAllAction, FIX_ALL_KIND, hoverFor, SHOW_DOCUMENTATION_COMMAND, SOURCE, toDiagnostic } from './protocol';
+import {
+  CHECK_FILES_REQUEST,
+  codeActionsFor,
+  findingsAt,
+  findingsContaining,
+  fixAllAction,
+  FIX_ALL_KIND,
+  hoverFor,
+  SHOW_DOCUMENTATION_COMMAND,
+  SOURCE,
+  toDiagnostic,
+  type DocumentVersion,
+} from './protocol';
 import { CONFIG_FILE_NAME } from '../core/config';
 import { PackageIndex } from '../core/package-index';
-import { EditorBaselines } from './baseline';
+import { EditorBaselines, type LoadedBaseline } from './baseline';
 import { turnOffInConfigAction } from './config-action';
+import * as params from './params';
 import { ProjectConfigs, type ProjectConfigFile } from './project-config';
 import { DEFAULT_SETTINGS, mergeSettings, readSettings, type UserSettings } from './settings';
 import { Workspace } from './workspace';
@@ -34,6 +61,23 @@ export interface ServerOptions {
   fileHost(maxFileBytes: () => number): FileHost;
 }
 
+/**
+ * Options for the connection the server runs on: a request cancelled before it started is
+ * answered at once, without running it.
+ */
+export const CONNECTION_OPTIONS: ConnectionOptions = {
+  connectionStrategy: {
+    cancelUndispatched: (message) => ({
+      jsonrpc: message.jsonrpc,
+      id: (message as RequestMessage).id,
+      error: { code: LSPErrorCodes.RequestCancelled, message: 'cancelled before it started' },
+    }),
+  },
+};
+
+/** rust-analyzer's convention: clients that ask for it are told when all analysis is done. */
+const SERVER_STATUS_NOTIFICATION = 'experimental/serverStatus';
+
 /** Serves the analysis over LSP on any connection (stdio, IPC, or a web worker's ports). */
 export function startServer(connection: Connection, options: ServerOptions): void {
   const started = Date.now();
@@ -42,6 +86,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const loading = GoChecker.create(options.binaries);
   let checker: GoChecker;
   let workspace: Workspace;
+  let analyses: Analyses;
   let configs: ProjectConfigs;
   let baselines: EditorBaselines;
   let host: FileHost;
@@ -51,24 +96,42 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let localeLanguage: GuideLanguage = 'en';
   const languageOf = (settings: UserSettings): GuideLanguage => (settings.language === 'auto' ? localeLanguage : settings.language);
   let pullConfiguration = false;
+  let versionedEdits = false;
   let pushedSettings: UserSettings = DEFAULT_SETTINGS;
   const settingsCache = new Map<string, Promise<UserSettings>>();
-  const results = new Map<string, AnalysisResult>();
-  const pending = new Map<string, ReturnType<typeof setTimeout>>();
-  const toldTooLarge = new Set<string>();
+  /** Files told about being skipped, with the reason told. */
+  const toldSkipped = new Map<string, string>();
+  /** Problems of notifications already logged: each is logged once. */
+  const loggedProblems = new Set<string>();
   const log = (message: string) => connection.console.log(message);
+  const logOnce = (problem: string) => {
+    if (loggedProblems.has(problem)) return;
+    loggedProblems.add(problem);
+    log(`ignored: ${problem}`);
+  };
 
   let workspaceFolders: string[] = [];
 
-  connection.onInitialize(async (params): Promise<InitializeResult> => {
-    workspaceFolders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    localeLanguage = guideLanguage(params.locale);
-    pullConfiguration = params.capabilities.workspace?.configuration === true;
-    const init = params.initializationOptions as { settings?: unknown } | undefined;
+  connection.onInitialize(async (init): Promise<InitializeResult> => {
+    workspaceFolders = init.workspaceFolders?.map((folder) => folder.uri) ?? (init.rootUri ? [init.rootUri] : []);
+    localeLanguage = guideLanguage(init.locale);
+    pullConfiguration = init.capabilities.workspace?.configuration === true;
+    versionedEdits = init.capabilities.workspace?.workspaceEdit?.documentChanges === true;
+    const statusWanted = (init.capabilities.experimental as { serverStatusNotification?: unknown } | undefined)?.serverStatusNotification === true;
+    const initializationOptions = init.initializationOptions as { settings?: unknown } | undefined;
     checker = await loading;
-    if (init?.settings !== undefined) pushedSettings = readSettings(init.settings, checker.rules);
+    if (initializationOptions?.settings !== undefined) pushedSettings = readSettings(initializationOptions.settings, checker.rules);
     host = options.fileHost(() => pushedSettings.maxFileSize);
-    workspace = new Workspace(checker, host, log);
+    workspace = new Workspace(checker, host, log, (directory) => {
+      for (const uri of workspace.openUris) {
+        if (!uri.startsWith(directory) || uri.slice(directory.length).includes('/')) continue;
+        analyses.invalidate(uri);
+        analyses.schedule(uri);
+      }
+    });
+    analyses = new Analyses(workspace, analyse, publish, log, (quiescent) => {
+      if (statusWanted) void connection.sendNotification(SERVER_STATUS_NOTIFICATION, { health: 'ok', quiescent });
+    });
     configs = new ProjectConfigs(host, new Set(checker.rules.map((rule) => rule.meta.id)), publishConfigProblems);
     baselines = new EditorBaselines(host, log);
     return {
@@ -105,19 +168,6 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     return settings;
   }
 
-  /** Coalesces bursts of edits: the analysis runs once the current batch of messages is handled. */
-  function schedule(uri: string, delay = 0): void {
-    const previous = pending.get(uri);
-    if (previous !== undefined) clearTimeout(previous);
-    pending.set(
-      uri,
-      setTimeout(() => {
-        pending.delete(uri);
-        void validate(uri);
-      }, delay),
-    );
-  }
-
   /** Problems of a configuration file go on the file itself, with one message to say so. */
   function publishConfigProblems(file: ProjectConfigFile): void {
     const diagnostics = file.problems.map((problem) => ({ range: problem.range, severity: DiagnosticSeverity.Error, source: SOURCE, message: problem.message }));
@@ -129,41 +179,50 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
   }
 
-  /** Findings of a document under the settings and configuration that apply to it. */
-  async function analyze(uri: string, document: GoDocument): Promise<{ result: AnalysisResult; settings: UserSettings }> {
+  /**
+   * Findings of a document under the settings and configuration that apply to it. Everything
+   * that may wait (settings, configuration file, the package's first read) is awaited first;
+   * the index and the analysis then run in one go, on one version of the text.
+   */
+  async function analyse(uri: string): Promise<Analysed | undefined> {
     const settings = await settingsFor(uri);
     const project = await configs.forDocument(uri);
-    let index = await workspace.indexFor(uri);
-    if (project?.config.go) index = new PackageIndex(index.files, project.config.go);
-    const skip = !settings.enable || (project !== undefined && ProjectConfigs.excludes(project, uri));
-    const result = skip ? { findings: [] } : checker.analyzeDocument(document, index, mergeSettings(settings, project?.config));
-    return { result: await baselines.apply(document, result, project, settings.baselinedFindings), settings };
-  }
-
-  function publish(uri: string, result: AnalysisResult, settings: UserSettings): Promise<void> {
-    const language = languageOf(settings);
-    const diagnostics = result.findings.map((finding) => toDiagnostic(finding, ruleById(finding.rule)!, language));
-    return connection.sendDiagnostics({ uri, diagnostics });
-  }
-
-  async function validate(uri: string): Promise<void> {
+    const baseline = await baselines.forProject(project);
+    await workspace.packageReady(uri);
     const document = workspace.document(uri);
-    if (!document) return;
-    try {
-      const { result, settings } = await analyze(uri, document);
-      if (workspace.document(uri) !== document) return; // closed or reopened meanwhile
-      results.set(uri, result);
-      if (result.skipped === 'too-large' && !toldTooLarge.has(uri)) {
-        toldTooLarge.add(uri);
-        const message = `Go Backend Guide skipped ${uri.slice(uri.lastIndexOf('/') + 1)}: it is larger than goBackendGuide.maxFileSize (${settings.maxFileSize} bytes).`;
-        log(message);
-        // A notification, not a request: nothing to wait for, and no client can fail it.
-        void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
-      }
-      await publish(uri, result, settings);
-    } catch (error) {
-      log(`analysis of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    }
+    if (!document) return undefined;
+    const result = analyseText(uri, document, settings, project, baseline);
+    return { uri, document, version: document.version, lines: document.lines, settings, result };
+  }
+
+  function analyseText(uri: string, document: GoDocument, settings: UserSettings, project: ProjectConfigFile | undefined, baseline: LoadedBaseline | undefined) {
+    if (!settings.enable || (project !== undefined && ProjectConfigs.excludes(project, uri))) return { findings: [] };
+    let index = workspace.packageIndex(uri);
+    if (project?.config.go) index = new PackageIndex(index.files, project.config.go);
+    const result = checker.analyzeDocument(document, index, mergeSettings(settings, project?.config));
+    return EditorBaselines.apply(baseline, document, result, settings.baselinedFindings);
+  }
+
+  function diagnosticsOf(analysed: Pick<Analysed, 'result' | 'settings' | 'lines'>) {
+    const language = languageOf(analysed.settings);
+    const lines = analysed.lines;
+    return analysed.result.findings.map((finding) => toDiagnostic(finding, ruleById(finding.rule)!, language, lines));
+  }
+
+  function publish(analysed: Analysed): Promise<void> {
+    tellSkipped(analysed.uri, analysed.result.skipped, analysed.settings);
+    return connection.sendDiagnostics({ uri: analysed.uri, version: analysed.version, diagnostics: diagnosticsOf(analysed) });
+  }
+
+  /** Says once per file why it has no findings: a message for limits, a log line for the rest. */
+  function tellSkipped(uri: string, reason: Analysed['result']['skipped'], settings: UserSettings): void {
+    if (!reason || toldSkipped.get(uri) === reason) return;
+    toldSkipped.set(uri, reason);
+    const notice = skipNotice(reason, { name: 'goBackendGuide.maxFileSize', bytes: settings.maxFileSize });
+    const message = `Go Backend Guide skipped ${decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1))}: ${notice.why}.`;
+    log(message);
+    // A notification, not a request: nothing to wait for, and no client can fail it.
+    if (notice.limit) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
   }
 
   /**
@@ -171,44 +230,111 @@ export function startServer(connection: Connection, options: ServerOptions): voi
    * "Check Workspace" command fills the Problems panel this way, a batch at a time.
    */
   async function validateOnDisk(uri: string): Promise<number> {
-    if (workspace.document(uri)) return results.get(uri)?.findings.length ?? 0;
+    if (workspace.document(uri)) return (await analyses.current(uri))?.result.findings.length ?? 0;
     const text = await host.readText(uri);
     if (text === undefined) return 0;
+    const settings = await settingsFor(uri);
+    const project = await configs.forDocument(uri);
+    const baseline = await baselines.forProject(project);
+    await workspace.packageReady(uri);
+    settingsCache.delete(uri);
+    if (workspace.document(uri)) return 0; // opened meanwhile: its own analysis publishes
     const document = checker.openDocument(uri, text);
     try {
-      const { result, settings } = await analyze(uri, document);
+      const result = analyseText(uri, document, settings, project, baseline);
       checkedOnDisk.add(uri);
-      await publish(uri, result, settings);
+      await connection.sendDiagnostics({ uri, diagnostics: diagnosticsOf({ result, settings, lines: document.lines }) });
       return result.findings.length;
     } finally {
       document.dispose();
     }
   }
 
-  connection.onDidOpenTextDocument(({ textDocument }) => {
-    workspace.open(textDocument.uri, textDocument.text);
-    schedule(textDocument.uri);
+  /**
+   * The analysis of the text a request was made against: call it as the request arrives.
+   * Undefined when the document changed while the request waited, since the request's
+   * positions then no longer say anything about the text.
+   */
+  async function analysisFor(uri: string, token: CancellationToken): Promise<Analysed | undefined> {
+    const document = workspace.document(uri);
+    if (!document) return undefined;
+    const asked = { document, version: document.version };
+    const analysed = await analyses.current(uri);
+    throwIfCancelled(token);
+    return analysed && analysed.document === asked.document && analysed.version === asked.version && workspace.document(uri) === asked.document ? analysed : undefined;
+  }
+
+  function versionOf(analysed: Analysed): DocumentVersion {
+    return { uri: analysed.uri, version: analysed.version, lines: analysed.lines, tree: analysed.document.tree, versioned: versionedEdits };
+  }
+
+  connection.onDidOpenTextDocument((raw: DidOpenTextDocumentParams) => {
+    const problem = params.notificationProblem('textDocument/didOpen', params.DID_OPEN, raw);
+    if (problem) return logOnce(problem);
+    const { uri, text, version } = raw.textDocument;
+    try {
+      workspace.open(uri, text, version);
+    } catch (error) {
+      log(`could not open ${uri}: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+    analyses.forget(uri);
+    analyses.schedule(uri);
+    for (const mate of workspace.packageMates(uri)) {
+      analyses.invalidate(mate);
+      analyses.schedule(mate, 300);
+    }
   });
 
-  connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
-    workspace.change(textDocument.uri, contentChanges);
-    schedule(textDocument.uri);
-    // Declarations in this file can change what the rules see in the rest of its package.
-    for (const mate of workspace.packageMates(textDocument.uri)) schedule(mate, 300);
-  });
-
-  connection.onDidCloseTextDocument(({ textDocument }) => {
+  connection.onDidChangeTextDocument((raw: DidChangeTextDocumentParams) => {
+    const problem = params.notificationProblem('textDocument/didChange', params.DID_CHANGE, raw);
+    if (problem) return logOnce(problem);
+    const { textDocument, contentChanges } = raw;
     const uri = textDocument.uri;
+    if (!workspace.document(uri)) return logOnce(`textDocument/didChange for ${uri}, which is not open`);
+    try {
+      workspace.change(uri, contentChanges, textDocument.version);
+    } catch (error) {
+      // The text can no longer be trusted: stop analysing it until it is opened again.
+      log(`could not apply a change to ${uri}, no longer analysed until reopened: ${error instanceof Error ? error.message : String(error)}`);
+      workspace.close(uri);
+      analyses.forget(uri);
+      void connection.sendDiagnostics({ uri, diagnostics: [] });
+      return;
+    }
+    analyses.schedule(uri);
+    // Declarations in this file can change what the rules see in the rest of its package.
+    for (const mate of workspace.packageMates(uri)) {
+      analyses.invalidate(mate);
+      analyses.schedule(mate, 300);
+    }
+  });
+
+  connection.onDidCloseTextDocument((raw: DidCloseTextDocumentParams) => {
+    const problem = params.notificationProblem('textDocument/didClose', params.DID_CLOSE, raw);
+    if (problem) return logOnce(problem);
+    const uri = raw.textDocument.uri;
+    const mates = workspace.packageMates(uri);
     workspace.close(uri);
-    results.delete(uri);
-    toldTooLarge.delete(uri);
+    analyses.forget(uri);
+    toldSkipped.delete(uri);
+    settingsCache.delete(uri);
+    // The package now has this file as it is on disk.
+    for (const mate of mates) {
+      analyses.invalidate(mate);
+      analyses.schedule(mate, 300);
+    }
     if (checkedOnDisk.has(uri)) void validateOnDisk(uri);
     else void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
-  connection.onRequest(CATALOG_REQUEST, ({ language }: { language?: string }): Catalog => catalog(checker.rules, guideLanguage(language)));
+  connection.onRequest(CATALOG_REQUEST, (raw: unknown): Catalog => {
+    const { language } = params.requestParams<{ language?: string } | undefined>(CATALOG_REQUEST, params.CATALOG, raw) ?? {};
+    return catalog(checker.rules, guideLanguage(language));
+  });
 
-  connection.onRequest(CHECK_FILES_REQUEST, async ({ uris }: { uris: string[] }, token) => {
+  connection.onRequest(CHECK_FILES_REQUEST, async (raw: unknown, token) => {
+    const { uris } = params.requestParams<{ uris: string[] }>(CHECK_FILES_REQUEST, params.CHECK_FILES, raw);
     let findings = 0;
     let checked = 0;
     for (const uri of uris) {
@@ -225,72 +351,88 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   connection.onDidChangeConfiguration((change) => {
     settingsCache.clear();
-    const raw = (change.settings as { goBackendGuide?: unknown } | undefined)?.goBackendGuide;
+    const raw = (change?.settings as { goBackendGuide?: unknown } | undefined)?.goBackendGuide;
     if (!pullConfiguration && raw !== undefined) {
       const problems: string[] = [];
       pushedSettings = readSettings(raw, checker.rules, problems);
       for (const problem of problems) log(`settings: ${problem}`);
     }
-    for (const uri of workspace.openUris) schedule(uri);
+    analyses.invalidateAll();
+    for (const uri of workspace.openUris) analyses.schedule(uri);
   });
 
-  connection.onDidChangeWatchedFiles(({ changes }) => {
-    for (const change of changes) {
-      if (change.uri.endsWith(`/${CONFIG_FILE_NAME}`)) {
-        configs.invalidate();
-        baselines.clear();
-      } else if (!baselines.invalidate(change.uri)) workspace.invalidate(change.uri);
+  connection.onDidChangeWatchedFiles((raw: DidChangeWatchedFilesParams) => {
+    const problem = params.notificationProblem('workspace/didChangeWatchedFiles', params.DID_CHANGE_WATCHED_FILES, raw);
+    if (problem) return logOnce(problem);
+    let configChanged = false;
+    for (const change of raw.changes) {
+      if (change.uri.endsWith(`/${CONFIG_FILE_NAME}`)) configChanged = true;
+      else if (baselines.invalidate(change.uri)) configChanged = true;
+      else workspace.invalidate(change.uri); // re-read in the background; its documents are then scheduled
     }
-    for (const uri of workspace.openUris) schedule(uri, 100);
+    if (!configChanged) return;
+    configs.invalidate();
+    baselines.clear();
+    analyses.invalidateAll();
+    for (const uri of workspace.openUris) analyses.schedule(uri, 100);
   });
 
-  connection.onHover(async ({ textDocument, position }) => {
-    const uri = textDocument.uri;
-    const result = results.get(uri);
-    const settings = await settingsFor(uri);
-    const language = languageOf(settings);
-    const findings = result ? hoverFor(findingsContaining(result.findings, position), ruleById, language) : undefined;
+  connection.onHover(async (raw: HoverParams, token) => {
+    const { textDocument, position } = params.requestParams<HoverParams>('textDocument/hover', params.HOVER, raw);
+    const analysed = await analysisFor(textDocument.uri, token);
+    if (!analysed) return null;
+    const lines = analysed.lines;
+    const language = languageOf(analysed.settings);
+    const findings = hoverFor(findingsContaining(analysed.result.findings, position, lines), ruleById, language, lines);
     if (findings) return findings;
-    const document = workspace.document(uri);
-    if (!document || !settings.apiHovers) return undefined;
-    const api = checker.apiAt(document, await workspace.indexFor(uri), position);
-    return api && cardHover(api, language);
+    if (!analysed.settings.apiHovers) return null;
+    const api = checker.apiAt(analysed.document, workspace.packageIndex(textDocument.uri), lines.fromEditor(position));
+    const card = api && cardHover(api, language);
+    return card ? { ...card, range: card.range && lines.toEditorRange(card.range) } : null;
   });
 
-  connection.onCodeAction(async ({ textDocument, range, context }) => {
+  connection.onCodeAction(async (raw: CodeActionParams, token) => {
+    const { textDocument, range, context } = params.requestParams<CodeActionParams>('textDocument/codeAction', params.CODE_ACTION, raw);
     const uri = textDocument.uri;
-    const result = results.get(uri);
-    const document = workspace.document(uri);
-    if (!result || !document) return [];
-    const language = languageOf(await settingsFor(uri));
+    const analysed = await analysisFor(uri, token);
+    if (!analysed) return [];
+    const project = await configs.forDocument(uri); // read by the analysis already: no wait
+    const document = versionOf(analysed);
+    const findings = analysed.result.findings;
+    const language = languageOf(analysed.settings);
     const only = context.only;
     const actions: CodeAction[] = [];
     if (!only || only.some((kind) => kind === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(kind))) {
-      const project = await configs.forDocument(uri);
       const offered = new Set<string>();
-      for (const finding of findingsAt(result.findings, range, context.diagnostics)) {
+      for (const finding of findingsAt(findings, range, context.diagnostics, document.lines)) {
         const rule = ruleById(finding.rule)!;
-        actions.push(...codeActionsFor(uri, finding, result.findings, document, language, toDiagnostic(finding, rule, language)));
+        actions.push(...codeActionsFor(document, finding, findings, language, toDiagnostic(finding, rule, language, document.lines)));
         if (finding.unnecessary || offered.has(finding.rule)) continue;
         offered.add(finding.rule);
         actions.push(turnOffInConfigAction(finding.rule, uri, project, workspaceFolders, language === 'zh-cn'));
       }
     }
     if (only?.some((kind) => FIX_ALL_KIND.startsWith(kind) && kind.startsWith(CodeActionKind.Source))) {
-      const fixAll = fixAllAction(uri, result.findings, document);
+      const fixAll = fixAllAction(document, findings);
       if (fixAll) actions.push(fixAll);
     }
     return actions;
   });
 
-  connection.onExecuteCommand(async ({ command, arguments: args }) => {
-    if (command !== SHOW_DOCUMENTATION_COMMAND) return;
+  connection.onExecuteCommand(async (raw: ExecuteCommandParams) => {
+    const { command, arguments: args } = params.requestParams<ExecuteCommandParams>('workspace/executeCommand', params.EXECUTE_COMMAND, raw);
+    if (command !== SHOW_DOCUMENTATION_COMMAND) throw new ResponseError(ErrorCodes.InvalidParams, `workspace/executeCommand: unknown command "${command}"`);
     const rule = typeof args?.[0] === 'string' ? ruleById(args[0]) : undefined;
-    if (!rule) return;
+    if (!rule) throw new ResponseError(ErrorCodes.InvalidParams, `${SHOW_DOCUMENTATION_COMMAND} needs a rule id as its first argument`);
     const uri = typeof args?.[1] === 'string' ? args[1] : undefined;
     const language = languageOf(uri ? await settingsFor(uri) : pushedSettings);
     await connection.window.showDocument({ uri: ruleGuideUrl(rule, language), external: true });
+    return null;
   });
 
   connection.listen();
+}
+
+function throwIfCancelled(token: CancellationToken): void {
+  if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
 }

@@ -1,10 +1,10 @@
 // The CLI's view of `.go-backend-guide.json`: the file given with --config, or for each folder
 // the nearest one, found the same way the language server finds it (NodeFileHost.findConfig).
-import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseConfig, type ConfigProblem, type ProjectConfig } from '../core/config';
-import { NodeFileHost } from './node-file-host';
+import { MAX_CONFIG_BYTES, NodeFileHost } from './node-file-host';
+import { describe, readSource } from './read-source';
 
 export interface LoadedConfig {
   path: string;
@@ -26,7 +26,11 @@ export class ConfigFiles {
 
   /** The configuration for a folder; throws when the --config file cannot be read. */
   async forFolder(folder: string): Promise<LoadedConfig | undefined> {
-    if (this.explicit) return this.parsed(this.explicit, await readFile(this.explicit, 'utf8'));
+    if (this.explicit) {
+      const read = await readSource(this.explicit, MAX_CONFIG_BYTES);
+      if (read.kind === 'text') return this.parsed(this.explicit, read.text);
+      throw new Error(read.kind === 'error' ? describe(read.error) : read.kind === 'too-large' ? `larger than ${MAX_CONFIG_BYTES} bytes` : `it is ${read.what}, not a regular file`);
+    }
     let loaded = this.byFolder.get(folder);
     if (!loaded) {
       // findConfig looks from the folder of a file: name a file inside `folder`.

@@ -1,20 +1,32 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CONFIG_FILE_NAME } from '../core/config';
 import type { FileHost } from '../lsp/file-host';
+import { readSource } from './read-source';
 
-/** File access for `file:` URIs; other schemes (virtual workspaces) get no siblings. */
+/** go.mod and the configuration file: far larger ones are not what they claim to be. */
+export const MAX_CONFIG_BYTES = 1 << 20;
+
+/**
+ * File access for `file:` URIs; other schemes (virtual workspaces) get no siblings. Only
+ * regular files are read (see read-source): a named pipe in a package folder must not hang it.
+ */
 export class NodeFileHost implements FileHost {
-  constructor(private readonly maxFileBytes: () => number) {}
+  private readonly told = new Set<string>();
+
+  constructor(
+    private readonly maxFileBytes: () => number,
+    private readonly log: (message: string) => void = () => undefined,
+  ) {}
 
   async siblingGoFiles(uri: string): Promise<string[]> {
     const path = toPath(uri);
     if (!path) return [];
     try {
       const directory = dirname(path);
-      const names = await readdir(directory);
-      return names.filter((name) => name.endsWith('.go')).map((name) => pathToFileURL(join(directory, name)).href);
+      const entries = await readdir(directory, { withFileTypes: true });
+      return entries.filter((entry) => entry.name.endsWith('.go') && !entry.isDirectory()).map((entry) => pathToFileURL(join(directory, entry.name)).href);
     } catch {
       return [];
     }
@@ -23,12 +35,12 @@ export class NodeFileHost implements FileHost {
   async readText(uri: string): Promise<string | undefined> {
     const path = toPath(uri);
     if (!path) return undefined;
-    try {
-      if ((await stat(path)).size > this.maxFileBytes()) return undefined;
-      return await readFile(path, 'utf8');
-    } catch {
-      return undefined;
+    const read = await readSource(path, this.maxFileBytes());
+    if (read.kind === 'not-regular' && !this.told.has(path)) {
+      this.told.add(path);
+      this.log(`not read: ${path} is ${read.what}, not a regular file`);
     }
+    return read.kind === 'text' ? read.text : undefined;
   }
 
   async findConfig(uri: string): Promise<{ uri: string; text: string } | undefined> {
@@ -36,8 +48,8 @@ export class NodeFileHost implements FileHost {
     if (!path) return undefined;
     for (let directory = dirname(path); ; directory = dirname(directory)) {
       const candidate = join(directory, CONFIG_FILE_NAME);
-      const text = await readFile(candidate, 'utf8').catch(() => undefined);
-      if (text !== undefined) return { uri: pathToFileURL(candidate).href, text };
+      const read = await readSource(candidate, MAX_CONFIG_BYTES);
+      if (read.kind === 'text') return { uri: pathToFileURL(candidate).href, text: read.text };
       const isRepositoryRoot = await stat(join(directory, '.git')).then(
         () => true,
         () => false,
@@ -50,12 +62,9 @@ export class NodeFileHost implements FileHost {
     const path = toPath(uri);
     if (!path) return undefined;
     for (let directory = dirname(path); ; directory = dirname(directory)) {
-      try {
-        const goMod = join(directory, 'go.mod');
-        return { uri: pathToFileURL(goMod).href, text: await readFile(goMod, 'utf8') };
-      } catch {
-        // not here: look one level up
-      }
+      const goMod = join(directory, 'go.mod');
+      const read = await readSource(goMod, MAX_CONFIG_BYTES);
+      if (read.kind === 'text') return { uri: pathToFileURL(goMod).href, text: read.text };
       if (dirname(directory) === directory) return undefined;
     }
   }

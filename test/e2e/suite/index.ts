@@ -7,6 +7,7 @@ export function run(): Promise<void> {
   // The tests are bundled into this file: define mocha's globals, then load them.
   mocha.suite.emit('pre-require', globalThis, 'extension.e2e', mocha);
   require('./extension.e2e');
+  require('./crash-recovery.e2e');
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} extension test(s) failed`)) : resolve()));
   });
