@@ -1,4 +1,5 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { GoChecker, SourceText } from '../checker';
@@ -110,11 +111,13 @@ export async function checkFolder(
   const wanted = new Set(job.wanted);
   const sources: SourceText[] = [];
   const paths = new Map<string, string>();
-  for (const path of await packageFiles(job.folder, wanted)) {
+  // Read synchronously: the thread has nothing else to do meanwhile, and awaiting the files one
+  // at a time left the core idle for a tenth of the run.
+  for (const path of packageFiles(job.folder, wanted)) {
     const requested = wanted.has(path);
     let text: string;
     try {
-      text = overrides.get(path) ?? (await readFile(path, 'utf8'));
+      text = overrides.get(path) ?? readFileSync(path, 'utf8');
     } catch (error) {
       if (requested) outcome.errors.push(`${display(path, cwd)}: cannot read: ${describe(error)}`);
       continue;
@@ -144,10 +147,10 @@ export async function checkFolder(
 }
 
 /** The .go files of a folder (for the package index), plus any requested file not listed. */
-async function packageFiles(folder: string, wanted: Set<string>): Promise<string[]> {
+function packageFiles(folder: string, wanted: Set<string>): string[] {
   let names: string[] = [];
   try {
-    names = (await readdir(folder)).filter((name) => name.endsWith('.go'));
+    names = readdirSync(folder).filter((name) => name.endsWith('.go'));
   } catch {
     // unreadable folder: the requested files report their own errors below
   }

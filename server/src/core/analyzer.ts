@@ -1,8 +1,10 @@
 import { Query, type Language, type Node, type QueryMatch } from 'web-tree-sitter';
+import { checkBudget, DEFAULT_BUDGET_MS, OverBudget, pastDeadline, withBudget } from './budget';
 import { textIn, type Finding, type Severity, type SeveritySetting, type TextEdit } from './findings';
 import { isBuildIgnored, isGeneratedFile } from './generated';
 import type { PackageIndex } from './package-index';
 import type { TopLevel } from './declarations';
+import { METHOD_CALL_PATTERN, methodCallMatch } from './method-calls';
 import type { Report, Rule, RuleContext, SourceFile } from './rule';
 import { findNolintDirectives, isSuppressed, suppressionNames, unusedRuleNames, type NolintDirective } from './suppression';
 import type { Position, Range } from './text';
@@ -14,9 +16,12 @@ export interface AnalysisSettings {
   /** Severity per rule id; a missing entry means the rule's default. */
   severities?: Readonly<Record<string, SeveritySetting>>;
   maxFileBytes?: number;
+  /** Milliseconds the rules may spend on one file before it is skipped (`DEFAULT_BUDGET_MS`). */
+  budgetMs?: number;
 }
 
-export type SkipReason = 'generated' | 'build-ignored' | 'too-large';
+/** Why a file was not analysed; `budget`: its analysis ran past the time budget. */
+export type SkipReason = 'generated' | 'build-ignored' | 'too-large' | 'budget';
 
 export interface AnalysisResult {
   findings: Finding[];
@@ -25,34 +30,62 @@ export interface AnalysisResult {
 }
 
 /**
- * Runs every enabled rule over a file. All rule queries are compiled once into a single query,
- * so one pass over the tree feeds every rule; matches are routed back by pattern index.
+ * The rules' patterns compiled into one query, so one pass over the tree feeds every rule:
+ * matches go back to their rule by pattern index, and the calls of the shared method-call
+ * pattern (pattern 0) to the rules that asked for their method's name.
  */
-export class Analyzer {
-  private readonly query: Query;
-  private readonly ruleOfPattern: Rule[] = [];
-  private readonly silencers = new Map<string, Set<string>>();
+class CombinedQuery {
+  readonly query: Query;
+  /** The rule of each pattern; none for the shared method-call pattern. */
+  readonly ruleOfPattern: Array<Rule | undefined> = [undefined];
+  readonly byMethod = new Map<string, Rule[]>();
 
-  constructor(
-    language: Language,
-    readonly rules: readonly Rule[],
-  ) {
-    // One query for all rules, compiled once; each pattern is traced back to its rule by where
-    // its source starts in the joined text.
+  constructor(language: Language, rules: readonly Rule[]) {
+    // Each pattern is traced back to its rule by where its source starts in the joined text.
     const starts: number[] = [];
-    let source = '';
+    let source = METHOD_CALL_PATTERN;
     for (const rule of rules) {
       starts.push(source.length);
-      source += `${rule.query}\n`;
-      this.silencers.set(rule.meta.id, suppressionNames(rule.meta.id, rule.meta.peers));
+      source += `${rule.query ?? ''}\n`;
+      for (const method of rule.methods ?? []) this.byMethod.set(method, [...(this.byMethod.get(method) ?? []), rule]);
     }
     this.query = new Query(language, source);
-    for (let pattern = 0; pattern < this.query.patternCount(); pattern++) {
+    for (let pattern = 1; pattern < this.query.patternCount(); pattern++) {
       const at = this.query.startIndexForPattern(pattern);
       let owner = 0;
       while (owner + 1 < starts.length && starts[owner + 1] <= at) owner++;
       this.ruleOfPattern.push(rules[owner]);
     }
+  }
+}
+
+/** Runs every enabled rule over a file, within a time budget. */
+export class Analyzer {
+  private full?: CombinedQuery;
+  private forTests?: CombinedQuery;
+  private readonly silencers = new Map<string, Set<string>>();
+
+  constructor(
+    private readonly language: Language,
+    readonly rules: readonly Rule[],
+  ) {
+    for (const rule of rules) this.silencers.set(rule.meta.id, suppressionNames(rule.meta.id, rule.meta.peers));
+  }
+
+  /**
+   * Compiles the query now rather than on the first analysis. Test files get a query of their
+   * own, without the rules that skip them, compiled when the first one comes.
+   */
+  prepare(): void {
+    this.queryFor(false);
+  }
+
+  private queryFor(isTest: boolean): CombinedQuery {
+    if (!isTest) return (this.full ??= new CombinedQuery(this.language, this.rules));
+    return (this.forTests ??= new CombinedQuery(
+      this.language,
+      this.rules.filter((rule) => !rule.meta.skipsTests),
+    ));
   }
 
   severityOf(rule: Rule, settings: AnalysisSettings): SeveritySetting {
@@ -70,7 +103,13 @@ export class Analyzer {
     declarations.forEach((entry, i) => {
       if (!CACHEABLE.has(entry.type) || entry.analysis?.key !== key) stale.push(i);
     });
-    this.runRules(file, index, settings, key, stale);
+    try {
+      withBudget(settings.budgetMs ?? DEFAULT_BUDGET_MS, () => this.runRules(file, index, settings, key, stale));
+    } catch (error) {
+      // Nothing of a file over budget is kept: its next analysis starts afresh.
+      if (error instanceof OverBudget) return { findings: [], skipped: 'budget' };
+      throw error;
+    }
 
     const directives = findNolintDirectives(file.tree, file.lines);
     const kept: Finding[] = [];
@@ -116,35 +155,57 @@ export class Analyzer {
     const root = file.tree.rootNode;
     const buckets = new Map<number, Finding[]>(stale.map((i) => [i, []]));
     if (stale.length > 0) {
+      const { query, ruleOfPattern, byMethod } = this.queryFor(file.isTest);
       const types = new TypeResolver(file.uri, index);
       let current: Finding[] = [];
-      const contexts = new Map<Rule, RuleContext>();
-      const contextFor = (rule: Rule, severity: Severity): RuleContext => {
+      const contexts = new Map<Rule, RuleContext | null>();
+      /** The rule's context, or null when the rule is off. */
+      const contextOf = (rule: Rule): RuleContext | null => {
         let context = contexts.get(rule);
-        if (!context) {
-          const report = (r: Report) => current.push(toFinding(rule, severity, r));
-          context = { file, index, types, report };
+        if (context === undefined) {
+          const severity = this.severityOf(rule, settings);
+          context = severity === 'off' ? null : { file, index, types, report: (r: Report) => current.push(toFinding(rule, severity, r)) };
           contexts.set(rule, context);
         }
         return context;
       };
-      const run = (matches: QueryMatch[], owner: (match: QueryMatch) => number) => {
+      const run = (matches: QueryMatch[], owner: (node: Node) => number) => {
         for (const match of matches) {
-          const rule = this.ruleOfPattern[match.patternIndex];
-          const severity = this.severityOf(rule, settings);
-          if (severity === 'off') continue;
-          const bucket = buckets.get(owner(match));
+          checkBudget();
+          const rule = ruleOfPattern[match.patternIndex];
+          if (rule) {
+            const context = contextOf(rule);
+            const bucket = context && buckets.get(owner(match.captures[0].node));
+            if (!context || !bucket) continue;
+            current = bucket;
+            rule.check(match, context);
+            continue;
+          }
+          const [call, method] = match.captures[0].name === 'call' ? match.captures : [match.captures[1], match.captures[0]];
+          const wanting = byMethod.get(method.node.text);
+          const bucket = wanting && buckets.get(owner(call.node));
           if (!bucket) continue;
-          current = bucket;
-          rule.check(match, contextFor(rule, severity));
+          const routed = methodCallMatch(call.node, method.node);
+          for (const routedRule of wanting!) {
+            const context = contextOf(routedRule);
+            if (!context) continue;
+            current = bucket;
+            routedRule.check(routed, context);
+          }
         }
       };
+      // The query stops when the deadline passes; what it found by then is not used.
+      const matchesOf = (node: Node) => {
+        const matches = query.matches(node, { progressCallback: pastDeadline as (state: unknown) => void });
+        checkBudget();
+        return matches;
+      };
       if (stale.length > declarations.length / 2) {
-        run(this.query.matches(root), (match) => entryAt(declarations, match.captures[0]?.node.startIndex ?? -1));
+        run(matchesOf(root), (node) => entryAt(declarations, node.startIndex));
       } else {
         for (const i of stale) {
           const node = root.child(i);
-          if (node) run(this.query.matches(node), () => i);
+          if (node) run(matchesOf(node), () => i);
         }
       }
     }

@@ -41,7 +41,8 @@ export function isError(expression: Node, context: RuleContext): boolean {
 export function isSentinel(expression: Node, context: RuleContext): boolean {
   const node = unparen(expression);
   if (node.type === 'selector_expression') return context.types.qualified(node) !== undefined && isError(node, context);
-  return node.type === 'identifier' && !context.types.declaration(node) && isError(node, context);
+  // A package-level name first: most identifiers compared are locals, and that is a lookup.
+  return node.type === 'identifier' && context.index.packageVar(node.text) !== undefined && !context.types.declaration(node) && isError(node, context);
 }
 
 function isErrorType(type: { pkg?: string; name?: string; pointer: boolean } | undefined): boolean {

@@ -25,12 +25,16 @@ export const rule: Rule = {
     docs: { en, 'zh-cn': zh },
   },
   query,
+  methods: ['Go'],
   check(match, context) {
     // From Go 1.22 each iteration has its own variables; without a go.mod, assume a modern module.
     if (context.index.goAtLeast(1, 22) !== false) return;
-    const statement = capture(match, 'statement')!;
-    const literal = capture(match, 'literal')!;
-    const group = capture(match, 'group');
+    const call = capture(match, 'call');
+    const task = call ? groupTask(call, capture(match, 'arguments')!) : undefined;
+    if (call && !task) return;
+    const statement = task?.statement ?? capture(match, 'statement')!;
+    const literal = task?.literal ?? capture(match, 'literal')!;
+    const group = task && capture(match, 'operand');
     if (group && !isErrgroup(group, context)) return;
     const kind = statement.type === 'defer_statement' ? 'defer' : group ? 'group' : 'go';
     const owner = enclosingFunction(statement);
@@ -86,4 +90,11 @@ function isErrgroup(operand: Node, context: RuleContext): boolean {
   // new(errgroup.Group)
   const [argument] = value.childForFieldName('arguments')?.namedChildren ?? [];
   return value.childForFieldName('function')?.text === 'new' && argument?.type === 'qualified_type' && isNamed(context.types.typeOfTypeNode(argument), ERRGROUP, 'Group');
+}
+
+/** `g.Go(func() { … })` as a statement, the literal its only argument: an errgroup task, maybe. */
+function groupTask(call: Node, args: Node): { statement: Node; literal: Node } | undefined {
+  const statement = call.parent;
+  const literal = args.namedChildCount === 1 ? args.namedChild(0) : null;
+  return statement?.type === 'expression_statement' && literal?.type === 'func_literal' ? { statement, literal } : undefined;
 }

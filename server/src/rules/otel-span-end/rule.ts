@@ -4,6 +4,7 @@ import type { Fix, Localized } from '../../core/findings';
 import { movedLine } from '../../core/release/fix';
 import { insideLoop } from '../../core/paths';
 import { usageOf } from '../../core/release/usage';
+import { callSite } from '../../core/method-calls';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { enclosingFunction } from '../../core/syntax';
 import { bindingOf, nextStatement, type Binding } from '../../core/release/binding';
@@ -13,7 +14,6 @@ import { reportDiscarded } from './discarded';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 import { addedDefer, leftOpen, movedTitle, neverEnded, spanSubject } from './messages';
-import query from './query.scm';
 import { classifySpanUse, startsSpan } from './span';
 
 export const rule: Rule = {
@@ -26,11 +26,14 @@ export const rule: Rule = {
     fixable: true,
     docs: { en, 'zh-cn': zh },
   },
-  query,
+  methods: ['Start'],
   check(match, context) {
     const call = capture(match, 'call')!;
-    const target = capture(match, 'target')!;
-    const statement = capture(match, 'statement')!;
+    // `ctx, span := tracer.Start(…)` or `ctx, span = …`: the span is the second name, possibly `_`.
+    const site = callSite(call);
+    const target = site?.names[1];
+    const statement = site?.statement;
+    if (!statement || site.names.length !== 2 || target?.type !== 'identifier') return;
     if (statement.type === 'assignment_statement' && statement.childForFieldName('operator')?.text !== '=') return;
     const name = target.text;
     // The idiom, read from the text before any type is asked for.

@@ -3,7 +3,6 @@ import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { callArguments, unparen } from '../../core/syntax';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
-import query from './query.scm';
 import { Taint } from './taint';
 
 const SQL = 'database/sql';
@@ -28,10 +27,15 @@ export const rule: Rule = {
     fixable: false,
     docs: { en, 'zh-cn': zh },
   },
-  query,
+  methods: [
+    'Query', 'QueryContext', 'QueryRow', 'QueryRowContext', 'Exec', 'ExecContext', 'Prepare', 'PrepareContext',
+    'Queryx', 'QueryxContext', 'QueryRowx', 'QueryRowxContext', 'Get', 'GetContext', 'Select', 'SelectContext',
+    'NamedExec', 'NamedExecContext', 'NamedQuery', 'NamedQueryContext', 'MustExec', 'MustExecContext',
+    'Preparex', 'PreparexContext', 'PrepareNamed', 'PrepareNamedContext',
+  ],
   check(match, context) {
     const call = capture(match, 'call')!;
-    const receiver = capture(match, 'receiver')!;
+    const receiver = capture(match, 'operand')!;
     const method = capture(match, 'method')!.text;
     if (!isDatabase(context.types.typeOf(receiver), context)) return;
     const argument = callArguments(call)[sqlArgumentIndex(method)];

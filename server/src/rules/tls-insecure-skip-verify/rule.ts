@@ -33,10 +33,10 @@ export const rule: Rule = {
     peers: ['G402'],
     fixable: false,
     docs: { en, 'zh-cn': zh },
+    skipsTests: true,
   },
   query,
   check(match, context) {
-    if (context.file.isTest) return;
     const element = capture(match, 'element');
     if (element) {
       checkLiteral(element, context);
