@@ -4,9 +4,14 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Node } from 'web-tree-sitter';
 import { Edit } from 'web-tree-sitter';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { PATHOLOGICAL } from '../bench/pathological';
+import { checkFiles } from '../server/src/cli/check';
 import { findDeclarationFrom } from '../server/src/core/scope';
 import { findAll } from '../server/src/core/syntax';
-import { checkerFor } from './helpers';
+import { checkerFor, temporaryFolder } from './helpers';
 
 const NESTED = `package p
 
@@ -116,5 +121,51 @@ describe('memoised tree questions', () => {
     } finally {
       for (const tree of trees) tree.delete();
     }
+  });
+});
+
+/** A file of the same package as the pathological inputs, with one finding. */
+const ORDINARY = 'package deep\n\nimport "net/http"\n\nfunc serve() {\n\t_ = http.ListenAndServe(":8080", nil)\n}\n';
+
+describe('deep and long input', () => {
+  // Each of these took from 23 s to hours before the analysis was made linear; the bound is
+  // generous for a slow, busy machine. The time budget is lifted so that it cannot hide a stall.
+  for (const input of PATHOLOGICAL) {
+    test(`${input.name}: analysed in linear time, the rest of the package too`, async () => {
+      const checker = await checkerFor();
+      const files = [
+        { uri: 'file:///deep/deep.go', text: input.text() },
+        { uri: 'file:///deep/ordinary.go', text: ORDINARY },
+      ];
+      const started = performance.now();
+      const results = checker.checkPackage(files, '1.19', { budgetMs: 600_000 });
+      const seconds = (performance.now() - started) / 1000;
+      assert.equal(results.get(files[0].uri)!.skipped, undefined);
+      assert.ok(seconds < 15, `${input.name} took ${seconds.toFixed(1)} s`);
+      assert.deepEqual(results.get(files[1].uri)!.findings.map((finding) => finding.rule), ['http-serve-without-timeouts']);
+    });
+  }
+
+  test('goroutines nested 500 deep: the counter race is still found', async () => {
+    const checker = await checkerFor();
+    const input = PATHOLOGICAL.find((candidate) => candidate.name.includes('goroutine'))!;
+    const result = checker.checkPackage([{ uri: 'file:///deep/deep.go', text: input.text() }], '1.19', { budgetMs: 600_000 }).get('file:///deep/deep.go')!;
+    assert.deepEqual(result.findings.map((finding) => `${finding.range.start.line + 1}:${finding.rule}`), ['513:shared-counter-race']);
+  });
+
+  test('a file over its time budget is skipped with the reason; the other files are checked', async () => {
+    const checker = await checkerFor();
+    const root = temporaryFolder('gbg-budget-');
+    mkdirSync(join(root, 'deep'));
+    const input = PATHOLOGICAL.find((candidate) => candidate.name.includes('switch'))!;
+    writeFileSync(join(root, 'deep', 'deep.go'), input.text());
+    writeFileSync(join(root, 'deep', 'ordinary.go'), ORDINARY);
+    const wanted = ['deep.go', 'ordinary.go'].map((name) => join(root, 'deep', name));
+    const started = performance.now();
+    const outcome = await checkFiles(checker, [{ folder: join(root, 'deep'), wanted }], { budgetMs: 20 }, root);
+    assert.ok(performance.now() - started < 10_000);
+    assert.deepEqual(outcome.notices, ['deep/deep.go: skipped, its analysis took longer than 20 ms (deeply nested or machine-written code?)']);
+    assert.deepEqual(outcome.errors, []);
+    assert.deepEqual(outcome.findings.map((finding) => `${finding.file}:${finding.rule}`), ['deep/ordinary.go:http-serve-without-timeouts']);
   });
 });

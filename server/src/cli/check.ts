@@ -4,6 +4,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { GoChecker, SourceText } from '../checker';
 import type { AnalysisSettings } from '../core/analyzer';
+import { DEFAULT_BUDGET_MS } from '../core/budget';
 import type { Finding } from '../core/findings';
 import { goVersionFromGoMod } from '../core/go-mod';
 import { LineIndex } from '../core/text';
@@ -138,6 +139,7 @@ export async function checkFolder(
     const result = results.get(source.uri)!;
     const shown = display(path, cwd);
     if (result.skipped === 'too-large') outcome.notices.push(`${shown}: skipped, larger than the size limit (${(job.settings ?? settings).maxFileBytes} bytes)`);
+    if (result.skipped === 'budget') outcome.notices.push(`${shown}: skipped, its analysis took longer than ${(job.settings ?? settings).budgetMs ?? DEFAULT_BUDGET_MS} ms (deeply nested or machine-written code?)`);
     outcome.files.push({ path, shown, text: keepText ? source.text : '', findings: result.findings });
     if (result.findings.length === 0) continue;
     const lines = new LineIndex(source.text);

@@ -53,17 +53,16 @@ function memoisedParent(this: Node): Node | null {
 
 /** Descends from `memo.path[from]` to `target`, recording parents; undefined when it is not below. */
 function descend(memo: { parents: Map<number, Node | null>; path: Node[] }, from: number, target: Node): Node | undefined {
-  const path = memo.path.slice(0, from + 1);
+  // The path is cut back to `from` in place: copying it would cost its depth on every descent.
+  const path = memo.path;
+  path.length = from + 1;
   let current = path[from];
   for (;;) {
     const next = current.childWithDescendant(target);
     if (!next) return undefined;
     memo.parents.set(next.id, current);
     path.push(next);
-    if (next.id === target.id) {
-      memo.path = path;
-      return current;
-    }
+    if (next.id === target.id) return current;
     current = next;
   }
 }

@@ -12,6 +12,7 @@ import {
 import { GoChecker } from '../checker';
 import type { GoDocument } from '../core/document';
 import type { AnalysisResult } from '../core/analyzer';
+import { DEFAULT_BUDGET_MS } from '../core/budget';
 import type { GrammarBinaries } from '../core/go-parser';
 import { guideLanguage, ruleGuideUrl, type GuideLanguage } from '../guide/chapters';
 import { ruleById } from '../rules/registry';
@@ -53,7 +54,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const settingsCache = new Map<string, Promise<UserSettings>>();
   const results = new Map<string, AnalysisResult>();
   const pending = new Map<string, NodeJS.Timeout | number>();
-  const toldTooLarge = new Set<string>();
+  /** Files already announced as skipped (too large, or over the time budget): one notice each. */
+  const toldSkipped = new Set<string>();
   const log = (message: string) => connection.console.log(message);
 
   let workspaceFolders: string[] = [];
@@ -150,9 +152,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const { result, settings } = await analyze(uri, document);
       if (workspace.document(uri) !== document) return; // closed or reopened meanwhile
       results.set(uri, result);
-      if (result.skipped === 'too-large' && !toldTooLarge.has(uri)) {
-        toldTooLarge.add(uri);
-        const message = `Go Backend Guide skipped ${uri.slice(uri.lastIndexOf('/') + 1)}: it is larger than goBackendGuide.maxFileSize (${settings.maxFileSize} bytes).`;
+      if ((result.skipped === 'too-large' || result.skipped === 'budget') && !toldSkipped.has(uri)) {
+        toldSkipped.add(uri);
+        const why =
+          result.skipped === 'too-large'
+            ? `it is larger than goBackendGuide.maxFileSize (${settings.maxFileSize} bytes)`
+            : `its analysis took longer than ${DEFAULT_BUDGET_MS} ms (deeply nested or machine-written code?)`;
+        const message = `Go Backend Guide skipped ${uri.slice(uri.lastIndexOf('/') + 1)}: ${why}.`;
         log(message);
         // A notification, not a request: nothing to wait for, and no client can fail it.
         void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
@@ -198,7 +204,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const uri = textDocument.uri;
     workspace.close(uri);
     results.delete(uri);
-    toldTooLarge.delete(uri);
+    toldSkipped.delete(uri);
     if (checkedOnDisk.has(uri)) void validateOnDisk(uri);
     else void connection.sendDiagnostics({ uri, diagnostics: [] });
   });

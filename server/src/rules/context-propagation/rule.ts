@@ -182,12 +182,14 @@ function checkMethod(call: Node, operand: Node, field: Node, facts: Facts, conte
   const receiver = context.types.typeOf(operand);
   const twin = receiver ? twinOf(receiver, name, context) : undefined;
   if (!twin) return;
-  // From the text between the parentheses, unless a comment may hide there.
+  // From the first character inside the parentheses (reading them all costs as much as the
+  // call is long, and calls nest), unless a comment may start there.
   let arguments_: boolean | undefined;
   const hasArguments = () => {
     if (arguments_ !== undefined) return arguments_;
-    const inside = facts.text.slice(field.endIndex, call.endIndex).replace(/^\s*\(|\)$/g, '').trim();
-    return (arguments_ = inside.includes('/') ? callArguments(call).length > 0 : inside !== '');
+    const open = firstNonSpace(facts.text, field.endIndex);
+    const first = facts.text[open] === '(' ? facts.text[firstNonSpace(facts.text, open + 1)] : '/';
+    return (arguments_ = first === '/' ? callArguments(call).length > 0 : first !== ')');
   };
   if (twin.options && hasArguments()) return;
   const scope = scopeOf(call, top, facts);
@@ -210,6 +212,12 @@ function checkMethod(call: Node, operand: Node, field: Node, facts: Facts, conte
     facts,
     context,
   );
+}
+
+function firstNonSpace(text: string, from: number): number {
+  let at = from;
+  while (at < text.length && /\s/.test(text[at])) at++;
+  return at;
 }
 
 function reportCandidate(call: Node, candidate: Candidate, scope: Scope, top: TopFacts, facts: Facts, context: RuleContext): void {

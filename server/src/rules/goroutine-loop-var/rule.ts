@@ -4,6 +4,7 @@ import type { Node } from 'web-tree-sitter';
 import { isNamed } from '../../core/go-types';
 import type { Localized } from '../../core/findings';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
+import { insideLoop } from '../../core/paths';
 import { enclosingFunction, unparen } from '../../core/syntax';
 import { loopVariablesRead } from './captures';
 import en from './doc.en.md';
@@ -38,6 +39,9 @@ export const rule: Rule = {
     if (group && !isErrgroup(group, context)) return;
     const kind = statement.type === 'defer_statement' ? 'defer' : group ? 'group' : 'go';
     const owner = enclosingFunction(statement);
+    // The loops that count are those of the statement's own function, around it: without one,
+    // reading the literal (nested literals and all, on every level of nesting) is wasted.
+    if (!owner || !insideLoop(statement, owner)) return;
     for (const variable of loopVariablesRead(literal)) {
       const loop = variable.loop;
       if (!owner || !enclosingFunction(loop)?.equals(owner)) continue;
