@@ -1,15 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { GoChecker, SourceText } from '../checker';
-import type { AnalysisSettings } from '../core/analyzer';
+import type { AnalysisResult, AnalysisSettings } from '../core/analyzer';
 import { DEFAULT_BUDGET_MS } from '../core/budget';
 import type { Finding } from '../core/findings';
 import { goVersionFromGoMod } from '../core/go-mod';
 import { LineIndex } from '../core/text';
 import { describe } from './collect';
 import { compareLocated, locate, type Located } from './report';
+import { hashText, ResultCache } from './result-cache';
 
 /** A requested file with its text and its findings, for the fix and SARIF writers. */
 export interface CheckedFile {
@@ -25,6 +26,19 @@ export interface CheckOutcome {
   files: CheckedFile[];
   errors: string[];
   notices: string[];
+  /** Packages answered from the result cache, and packages written to it. */
+  cache?: { hits: number; writes: number };
+}
+
+/** The checker, or how to get one when a package is not in the cache after all. */
+export type CheckerSource = GoChecker | (() => Promise<GoChecker>);
+
+export interface FolderOptions {
+  /** Texts to use instead of the files on disk (fixes not yet written, for `--diff`). */
+  overrides?: ReadonlyMap<string, string>;
+  /** Keep each file's text in the outcome (the fixer needs it; output does not). */
+  keepText?: boolean;
+  cache?: ResultCache;
 }
 
 /** One folder's share of the work: the files asked for, checked as one package. */
@@ -55,17 +69,16 @@ export function folderJobs(files: readonly string[]): FolderJob[] {
  * folder are read for the package index even when only some files were asked for.
  */
 export async function checkFiles(
-  checker: GoChecker,
+  checker: CheckerSource,
   jobs: readonly FolderJob[],
   settings: AnalysisSettings,
   cwd: string,
-  /** Texts to use instead of the files on disk (fixes not yet written, for `--diff`). */
-  overrides: ReadonlyMap<string, string> = new Map(),
+  options: FolderOptions = {},
   /** Called after each folder with the number of requested files checked so far. */
   progress?: (done: number, total: number) => void,
 ): Promise<CheckOutcome> {
   const goMods = new Map<string, Promise<string | undefined>>();
-  return runJobs(jobs, (job) => checkFolder(checker, job, settings, cwd, overrides, goMods), progress);
+  return runJobs(jobs, (job) => checkFolder(checker, job, settings, cwd, goMods, options), progress);
 }
 
 /** Runs the jobs with `runner` (any number at once) and merges their outcomes in a stable order. */
@@ -88,27 +101,28 @@ export async function runJobs(
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, concurrency) }, lane));
-  const merged: CheckOutcome = { findings: [], files: [], errors: [], notices: [] };
+  const merged: CheckOutcome = { findings: [], files: [], errors: [], notices: [], cache: { hits: 0, writes: 0 } };
   for (const outcome of outcomes) {
     merged.findings.push(...outcome.findings);
     merged.files.push(...outcome.files);
     merged.errors.push(...outcome.errors);
     merged.notices.push(...outcome.notices);
+    merged.cache!.hits += outcome.cache?.hits ?? 0;
+    merged.cache!.writes += outcome.cache?.writes ?? 0;
   }
   merged.findings.sort(compareLocated);
   return merged;
 }
 
 export async function checkFolder(
-  checker: GoChecker,
+  checker: CheckerSource,
   job: FolderJob,
   settings: AnalysisSettings,
   cwd: string,
-  overrides: ReadonlyMap<string, string>,
   goMods: Map<string, Promise<string | undefined>>,
-  keepText = true,
+  { overrides = new Map(), keepText = true, cache }: FolderOptions = {},
 ): Promise<CheckOutcome> {
-  const outcome: CheckOutcome = { findings: [], files: [], errors: [], notices: [] };
+  const outcome: CheckOutcome = { findings: [], files: [], errors: [], notices: [], cache: { hits: 0, writes: 0 } };
   const wanted = new Set(job.wanted);
   const sources: SourceText[] = [];
   const paths = new Map<string, string>();
@@ -132,7 +146,33 @@ export async function checkFolder(
     paths.set(uri, path);
   }
   const goVersion = job.goVersion ?? (await nearestGoVersion(job.folder, goMods));
-  const results = checker.checkPackage(sources, goVersion, job.settings ?? settings);
+  const folderSettings = job.settings ?? settings;
+  const names = new Map(sources.map((source) => [source.uri, basename(paths.get(source.uri)!)]));
+  // A package with an unreadable file or an unsaved text is not cached: its inputs are not all on disk.
+  const key =
+    cache && overrides.size === 0 && outcome.errors.length === 0
+      ? ResultCache.key({
+          settings: folderSettings,
+          goVersion,
+          wanted: job.wanted.map((path) => basename(path)).sort(),
+          files: sources.map((source) => [names.get(source.uri)!, hashText(source.text)] as const),
+        })
+      : undefined;
+  const cached = key === undefined ? undefined : cache!.get(key);
+  let results: Map<string, AnalysisResult>;
+  if (cached) {
+    const byName = new Map(cached.map((file) => [file.name, { findings: file.findings, skipped: file.skipped }]));
+    results = new Map(sources.map((source) => [source.uri, byName.get(names.get(source.uri)!) ?? { findings: [] }]));
+    outcome.cache!.hits++;
+  } else {
+    results = (typeof checker === 'function' ? await checker() : checker).checkPackage(sources, goVersion, folderSettings);
+    const kept = sources.filter((source) => wanted.has(paths.get(source.uri)!)).map((source) => ({ name: names.get(source.uri)!, ...results.get(source.uri)! }));
+    // A file skipped for time is tried again next run: the machine may have been busy.
+    if (key !== undefined && !kept.some((file) => file.skipped === 'budget')) {
+      cache!.set(key, kept);
+      outcome.cache!.writes++;
+    }
+  }
   for (const source of sources) {
     const path = paths.get(source.uri)!;
     if (!wanted.has(path)) continue;

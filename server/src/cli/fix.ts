@@ -35,7 +35,7 @@ export async function fixFiles(checker: GoChecker, jobs: readonly FolderJob[], s
       applied = true;
     }
     if (!applied) break;
-    outcome = await checkFiles(checker, jobs, settings, cwd, texts);
+    outcome = await checkFiles(checker, jobs, settings, cwd, { overrides: texts });
   }
   return { remaining: outcome, changed };
 }

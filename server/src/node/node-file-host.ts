@@ -35,14 +35,9 @@ export class NodeFileHost implements FileHost {
     const path = toPath(uri);
     if (!path) return undefined;
     for (let directory = dirname(path); ; directory = dirname(directory)) {
-      const candidate = join(directory, CONFIG_FILE_NAME);
-      const text = await readFile(candidate, 'utf8').catch(() => undefined);
-      if (text !== undefined) return { uri: pathToFileURL(candidate).href, text };
-      const isRepositoryRoot = await stat(join(directory, '.git')).then(
-        () => true,
-        () => false,
-      );
-      if (isRepositoryRoot || dirname(directory) === directory) return undefined;
+      const found = await configIn(directory);
+      if (found !== undefined) return { uri: pathToFileURL(found.path).href, text: found.text };
+      if (await searchEndsAt(directory)) return undefined;
     }
   }
 
@@ -59,6 +54,22 @@ export class NodeFileHost implements FileHost {
       if (dirname(directory) === directory) return undefined;
     }
   }
+}
+
+/** The configuration file of one folder, if it has one. */
+export async function configIn(directory: string): Promise<{ path: string; text: string } | undefined> {
+  const path = join(directory, CONFIG_FILE_NAME);
+  const text = await readFile(path, 'utf8').catch(() => undefined);
+  return text === undefined ? undefined : { path, text };
+}
+
+/** The search for a configuration stops at the repository root (the folder with .git) or the file system's. */
+export async function searchEndsAt(directory: string): Promise<boolean> {
+  if (dirname(directory) === directory) return true;
+  return stat(join(directory, '.git')).then(
+    () => true,
+    () => false,
+  );
 }
 
 function toPath(uri: string): string | undefined {
