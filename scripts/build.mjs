@@ -66,7 +66,17 @@ if (privateOut) {
 
 await Promise.all([
   build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
-  build({ ...common, entryPoints: { server: 'server/src/entries/server.ts', cli: 'server/src/entries/cli.ts', 'cli-worker': 'server/src/entries/cli-worker.ts' }, outdir: 'dist' }),
+  build({
+    ...common,
+    entryPoints: {
+      server: 'server/src/entries/server.ts',
+      'server-main': 'server/src/entries/server-main.ts',
+      cli: 'server/src/entries/cli.ts',
+      'cli-main': 'server/src/entries/cli-main.ts',
+      'cli-worker': 'server/src/entries/cli-worker.ts',
+    },
+    outdir: 'dist',
+  }),
 ]);
 withWasm(join(root, 'dist'));
 

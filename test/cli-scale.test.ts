@@ -2,7 +2,7 @@
 // CI matrix add up to one run).
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import type { Log, Result } from 'sarif';
@@ -95,7 +95,7 @@ describe('the result cache', () => {
 
     const untouched = temporaryFolder('gbg-cache-off-');
     run(['check', '--no-cache', '.'], root, { GO_BACKEND_GUIDE_CACHE: untouched });
-    assert.deepEqual(readdirSync(untouched), []);
+    assert.ok(!existsSync(join(untouched, 'results')), 'no findings kept (the compiled-code cache is another matter)');
   });
 
   test('past its size the cache loses its least recently used entries', () => {
@@ -157,5 +157,23 @@ describe('--shard K/N', () => {
     const { code, stderr } = run(['check', '--shard', '3/2', '.'], temporaryFolder('gbg-shard-'));
     assert.equal(code, 2);
     assert.match(stderr, /--shard takes K\/N with 1 ≤ K ≤ N/);
+  });
+});
+
+describe('start-up', () => {
+  test('the CLI keeps its compiled code, reuses it, and survives a damaged copy', () => {
+    const cache = temporaryFolder('gbg-code-cache-');
+    const version = () => run(['--version'], ROOT, { GO_BACKEND_GUIDE_CACHE: cache });
+    assert.match(version().stdout, /^go-backend-guide \d/);
+    const [file] = readdirSync(join(cache, 'code'));
+    assert.match(file, /^cli-main-\d+-\d+\.bin$/);
+    const path = join(cache, 'code', file);
+    const kept = statSync(path).mtimeMs;
+    assert.match(version().stdout, /^go-backend-guide \d/);
+    assert.equal(statSync(path).mtimeMs, kept, 'accepted by V8, so not written again');
+    writeFileSync(path, 'damaged');
+    assert.match(version().stdout, /^go-backend-guide \d/);
+    assert.ok(statSync(path).size > 1000, 'rejected, then written anew');
+    assert.deepEqual(readdirSync(join(cache, 'code')), [file]);
   });
 });
