@@ -121,7 +121,7 @@ export class Analyzer {
       }
     }
     kept.push(...this.staleSuppressions(directives, settings, file));
-    return { findings: dedupe(kept).sort(compareFindings) };
+    return { findings: withoutRepeats(kept.sort(compareFindings)) };
   }
 
   /** A hint on each `//nolint:<our rule>` that silenced nothing, with a fix that removes it. */
@@ -292,13 +292,21 @@ export function nodeRange(node: Node): Range {
   };
 }
 
-function dedupe(findings: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return findings.filter((finding) => {
-    const key = `${finding.rule}:${finding.range.start.line}:${finding.range.start.character}:${textIn(finding.message, 'en')}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
+/**
+ * Drops a finding that repeats the one before it (same rule, start and message); sorted first,
+ * so repeats are neighbours, and the sort is stable, so the first reported is the one kept.
+ * No keys are built: this runs on every keystroke over every finding of the file.
+ */
+function withoutRepeats(sorted: Finding[]): Finding[] {
+  return sorted.filter((finding, i) => {
+    const before = sorted[i - 1];
+    return (
+      !before ||
+      before.range.start.line !== finding.range.start.line ||
+      before.range.start.character !== finding.range.start.character ||
+      before.rule !== finding.rule ||
+      textIn(before.message, 'en') !== textIn(finding.message, 'en')
+    );
   });
 }
 
