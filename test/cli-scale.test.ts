@@ -51,8 +51,10 @@ describe('the result cache', () => {
     const jobs = folderJobs([join(root, 'a/server.go'), join(root, 'b/server.go')]);
     const cache = new ResultCache(temporaryFolder('gbg-cache-dir-'));
     const checker = await checkerFor();
-    const first = await checkFiles(checker, jobs, {}, root, { cache });
+    let made = 0;
+    const first = await checkFiles(() => (made++, checkerFor()), jobs, {}, root, { cache });
     assert.deepEqual(first.cache, { hits: 0, writes: 2 });
+    assert.equal(made, 1, 'one checker (grammar and query) for the whole run');
     assert.equal(first.findings.length, 2);
 
     const noParsing = () => Promise.reject(new Error('parsed a package the cache has'));

@@ -30,7 +30,7 @@ export interface CheckOutcome {
   cache?: { hits: number; writes: number };
 }
 
-/** The checker, or how to get one when a package is not in the cache after all. */
+/** The checker, or how to get one when a package is not in the cache after all (see `once`). */
 export type CheckerSource = GoChecker | (() => Promise<GoChecker>);
 
 export interface FolderOptions {
@@ -78,7 +78,14 @@ export async function checkFiles(
   progress?: (done: number, total: number) => void,
 ): Promise<CheckOutcome> {
   const goMods = new Map<string, Promise<string | undefined>>();
-  return runJobs(jobs, (job) => checkFolder(checker, job, settings, cwd, goMods, options), progress);
+  const source = typeof checker === 'function' ? once(checker) : checker;
+  return runJobs(jobs, (job) => checkFolder(source, job, settings, cwd, goMods, options), progress);
+}
+
+/** A checker made the first time it is needed, then reused: the grammar and query load once. */
+export function once(make: () => Promise<GoChecker>): () => Promise<GoChecker> {
+  let made: Promise<GoChecker> | undefined;
+  return () => (made ??= make());
 }
 
 /** Runs the jobs with `runner` (any number at once) and merges their outcomes in a stable order. */

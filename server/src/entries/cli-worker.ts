@@ -1,14 +1,13 @@
 // Bundle entry of dist/cli-worker.js: checks the folders the CLI sends it (see cli/parallel).
 import { parentPort } from 'node:worker_threads';
 import { GoChecker } from '../checker';
-import { checkFolder } from '../cli/check';
+import { checkFolder, once } from '../cli/check';
 import type { WorkerReply, WorkerRequest } from '../cli/parallel';
 import { ResultCache } from '../cli/result-cache';
 import { readGrammarBinaries } from '../node/grammar-files';
 
 // The grammar is loaded for the first package the result cache does not have.
-let checker: Promise<GoChecker> | undefined;
-const checkerSource = () => (checker ??= GoChecker.create(readGrammarBinaries()));
+const checkerSource = once(() => GoChecker.create(readGrammarBinaries()));
 const goMods = new Map<string, Promise<string | undefined>>();
 let cache: ResultCache | undefined;
 
