@@ -3,6 +3,7 @@ import type { Node } from 'web-tree-sitter';
 import type { TypeRef } from '../../core/go-types';
 import type { RuleContext } from '../../core/rule';
 import { walk } from '../../core/syntax';
+import { treeMemo } from '../../core/tree-memo';
 
 export type MutexKind = 'Mutex' | 'RWMutex';
 
@@ -53,6 +54,18 @@ const LOCKING = new Set(['Lock', 'RLock', 'TryLock', 'TryRLock', 'Unlock', 'RUnl
  * (`Unlock` for Lock, `RUnlock` for RLock).
  */
 export function unlocksIn(fn: Node, text: string, unlock: string, embedded: boolean): Unlocks {
+  // Asked once per lock statement: a function that locks one mutex in many places is read once.
+  const memo = treeMemo(fn.tree, 'mutex-unlocks', () => new Map<string, Unlocks>());
+  const key = `${fn.id} ${text} ${unlock} ${embedded}`;
+  let result = memo.get(key);
+  if (!result) {
+    result = readUnlocks(fn, text, unlock, embedded);
+    memo.set(key, result);
+  }
+  return result;
+}
+
+function readUnlocks(fn: Node, text: string, unlock: string, embedded: boolean): Unlocks {
   const result: Unlocks = { releases: [], explicit: [], handedOff: false, heldByCaller: false };
   let firstEvent: string | undefined;
   walk(fn.childForFieldName('body') ?? fn, (node) => {
