@@ -1,5 +1,4 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { GoChecker, SourceText } from '../checker';
@@ -77,7 +76,7 @@ export async function checkFiles(
   /** Called after each folder with the number of requested files checked so far. */
   progress?: (done: number, total: number) => void,
 ): Promise<CheckOutcome> {
-  const goMods = new Map<string, Promise<string | undefined>>();
+  const goMods = new Map<string, string | undefined>();
   const source = typeof checker === 'function' ? once(checker) : checker;
   return runJobs(jobs, (job) => checkFolder(source, job, settings, cwd, goMods, options), progress);
 }
@@ -126,7 +125,7 @@ export async function checkFolder(
   job: FolderJob,
   settings: AnalysisSettings,
   cwd: string,
-  goMods: Map<string, Promise<string | undefined>>,
+  goMods: Map<string, string | undefined>,
   { overrides = new Map(), keepText = true, cache }: FolderOptions = {},
 ): Promise<CheckOutcome> {
   const outcome: CheckOutcome = { findings: [], files: [], errors: [], notices: [], cache: { hits: 0, writes: 0 } };
@@ -152,7 +151,7 @@ export async function checkFolder(
     sources.push({ uri, text });
     paths.set(uri, path);
   }
-  const goVersion = job.goVersion ?? (await nearestGoVersion(job.folder, goMods));
+  const goVersion = job.goVersion ?? nearestGoVersion(job.folder, goMods);
   const folderSettings = job.settings ?? settings;
   const names = new Map(sources.map((source) => [source.uri, basename(paths.get(source.uri)!)]));
   // A package with an unreadable file or an unsaved text is not cached: its inputs are not all on disk.
@@ -206,16 +205,17 @@ function packageFiles(folder: string, wanted: Set<string>): string[] {
   return [...new Set([...names.map((name) => join(folder, name)), ...wanted])].sort();
 }
 
-async function nearestGoVersion(folder: string, cache: Map<string, Promise<string | undefined>>): Promise<string | undefined> {
-  let cached = cache.get(folder);
-  if (!cached) {
-    cached = readFile(join(folder, 'go.mod'), 'utf8').then(
-      (text) => goVersionFromGoMod(text),
-      () => (dirname(folder) === folder ? undefined : nearestGoVersion(dirname(folder), cache)),
-    );
-    cache.set(folder, cached);
+/** The `go` line of the nearest go.mod; read synchronously, like the package's files, once per folder. */
+function nearestGoVersion(folder: string, cache: Map<string, string | undefined>): string | undefined {
+  if (cache.has(folder)) return cache.get(folder);
+  let version: string | undefined;
+  try {
+    version = goVersionFromGoMod(readFileSync(join(folder, 'go.mod'), 'utf8'));
+  } catch {
+    version = dirname(folder) === folder ? undefined : nearestGoVersion(dirname(folder), cache);
   }
-  return cached;
+  cache.set(folder, version);
+  return version;
 }
 
 /** Paths as Go tools print them: relative to the working directory, with forward slashes. */

@@ -8,7 +8,7 @@ import { readGrammarBinaries } from '../node/grammar-files';
 
 // The grammar is loaded for the first package the result cache does not have.
 const checkerSource = once(() => GoChecker.create(readGrammarBinaries()));
-const goMods = new Map<string, Promise<string | undefined>>();
+const goMods = new Map<string, string | undefined>();
 let cache: ResultCache | undefined;
 
 parentPort!.on('message', async ({ id, job, settings, cwd, cacheDirectory }: WorkerRequest) => {

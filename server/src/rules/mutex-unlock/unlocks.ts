@@ -102,14 +102,18 @@ function readUnlocks(fn: Node, text: string, unlock: string, embedded: boolean):
       }
       return undefined;
     }
+    // Every name of the function comes here: the cheap tests on its text go first.
+    const type = node.type;
+    if (type !== 'selector_expression' && type !== 'identifier') return undefined;
+    const written = node.text;
     // A method value or function named for unlocking (`return dc, c.closemuRUnlock, nil`) hands
     // the release to someone else.
-    if ((node.type === 'selector_expression' || node.type === 'identifier') && node.parent?.type !== 'call_expression' && /unlock|release/i.test(lastName(node))) {
+    if (/unlock|release/i.test(written) && node.parent?.type !== 'call_expression' && /unlock|release/i.test(lastName(node))) {
       result.handedOff = true;
       return false;
     }
     // The mutex itself passed, returned or stored (`wait(&s.mu)`, `l := &mu`): it is shared on.
-    if (!embedded && squash(node.text) === text && (node.type === 'identifier' || node.type === 'selector_expression')) {
+    if (!embedded && written.length >= text.length && squash(written) === text) {
       const parent = node.parent;
       if (parent?.type === 'var_spec' || (parent?.type === 'expression_list' && parent.parent?.type === 'short_var_declaration' && parent.parent.childForFieldName('left')?.equals(parent))) return false;
       const asOperand = parent?.type === 'selector_expression' && parent.childForFieldName('operand')?.equals(node);
