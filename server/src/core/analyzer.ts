@@ -92,10 +92,17 @@ export class Analyzer {
     return settings.severities?.[rule.meta.id] ?? rule.meta.defaultSeverity;
   }
 
+  /** Why a file is not analysed at all, whatever its tree: told from its text alone. */
+  skipReason(text: string, settings: AnalysisSettings = {}): SkipReason | undefined {
+    if (text.length > (settings.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES)) return 'too-large';
+    if (isGeneratedFile(text)) return 'generated';
+    if (isBuildIgnored(text)) return 'build-ignored';
+    return undefined;
+  }
+
   analyze(file: SourceFile, index: PackageIndex, settings: AnalysisSettings = {}): AnalysisResult {
-    if (file.text.length > (settings.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES)) return { findings: [], skipped: 'too-large' };
-    if (isGeneratedFile(file.text)) return { findings: [], skipped: 'generated' };
-    if (isBuildIgnored(file.text)) return { findings: [], skipped: 'build-ignored' };
+    const skipped = this.skipReason(file.text, settings);
+    if (skipped) return { findings: [], skipped };
 
     const key = `${index.fingerprint}|${JSON.stringify(settings.severities ?? {})}`;
     const declarations = file.declarations;
