@@ -2,7 +2,8 @@
 // extension's client and server (build-web.mjs) and,
 // with --tests, the test and bench files. Each output folder gets the two .wasm files beside it.
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { webBundles, webTestBundle } from './build-web.mjs';
 
@@ -12,6 +13,21 @@ const production = process.argv.includes('--production');
 // `--out=out-x` builds only the test bundles, into out-x/: several people (or agents) can then
 // run the fixture tests in one checkout without overwriting each other's bundles.
 const privateOut = process.argv.find((arg) => arg.startsWith('--out='))?.slice('--out='.length);
+
+/** A hash of everything that decides what the analysis finds: caches keyed by it die with the build. */
+function buildId() {
+  const hash = createHash('sha256');
+  const add = (path) => hash.update(path).update(readFileSync(join(root, path)));
+  const walk = (folder) => {
+    for (const entry of readdirSync(join(root, folder), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (entry.isDirectory()) walk(`${folder}/${entry.name}`);
+      else add(`${folder}/${entry.name}`);
+    }
+  };
+  walk('server/src');
+  for (const file of ['package-lock.json', 'grammars/tree-sitter-go.wasm']) add(file);
+  return hash.digest('base64url').slice(0, 16);
+}
 
 const common = {
   bundle: true,
@@ -29,6 +45,7 @@ const common = {
     'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js',
   },
   absWorkingDir: root,
+  define: { __BUILD_ID__: JSON.stringify(buildId()) },
 };
 
 const wasmFiles = [
@@ -51,7 +68,17 @@ if (privateOut) {
 
 await Promise.all([
   build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
-  build({ ...common, entryPoints: { server: 'server/src/entries/server.ts', cli: 'server/src/entries/cli.ts', 'cli-worker': 'server/src/entries/cli-worker.ts' }, outdir: 'dist' }),
+  build({
+    ...common,
+    entryPoints: {
+      server: 'server/src/entries/server.ts',
+      'server-main': 'server/src/entries/server-main.ts',
+      cli: 'server/src/entries/cli.ts',
+      'cli-main': 'server/src/entries/cli-main.ts',
+      'cli-worker': 'server/src/entries/cli-worker.ts',
+    },
+    outdir: 'dist',
+  }),
   ...webBundles({ production }).map((options) => build(options)),
 ]);
 withWasm(join(root, 'dist'));

@@ -23,6 +23,9 @@ export function temporaryFolder(prefix: string): string {
   return folder;
 }
 
+// The CLIs the tests start keep their result cache here, not in the user's cache folder.
+process.env.GO_BACKEND_GUIDE_CACHE ??= temporaryFolder('gbg-test-cache-');
+
 const checkers = new Map<string, Promise<GoChecker>>();
 
 /** A checker running the given rules only (all of them by default); cached per rule set. */

@@ -105,6 +105,7 @@ describe('installing from the packed tarball', () => {
       'package/LICENSE',
       'package/README.md',
       'package/bin/go-backend-guide.js',
+      'package/dist/cli-main.js',
       'package/dist/cli-worker.js',
       'package/dist/cli.js',
       'package/dist/tree-sitter-go.wasm',

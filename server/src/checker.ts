@@ -73,18 +73,35 @@ export class GoChecker {
   /** Checks the files of one package (one directory) together, so each sees the others' declarations. */
   checkPackage(files: readonly SourceText[], goVersion: string | undefined, settings?: AnalysisSettings): Map<string, AnalysisResult> {
     const limit = Math.min(settings?.maxFileBytes ?? Infinity, MAX_PARSED_CHARS);
-    const documents = files.filter((file) => file.text.length <= limit).map((file) => this.openDocument(file.uri, file.text));
+    const summaries: FileSummary[] = [];
+    const documents = new Map<string, GoDocument>();
+    const results = new Map<string, AnalysisResult>();
     try {
-      const index = new PackageIndex(documents.map((document) => this.summarize(document)), goVersion);
-      const results = new Map<string, AnalysisResult>();
       for (const file of files) {
-        const document = documents.find((d) => d.uri === file.uri);
-        const skipped = file.text.length > (settings?.maxFileBytes ?? Infinity) ? 'too-large' : 'too-large-to-parse';
-        results.set(file.uri, document ? this.analyzeDocument(document, index, settings) : { findings: [], skipped });
+        if (file.text.length > limit) {
+          results.set(file.uri, { findings: [], skipped: file.text.length > (settings?.maxFileBytes ?? Infinity) ? 'too-large' : 'too-large-to-parse' });
+          continue;
+        }
+        const document = this.openDocument(file.uri, file.text);
+        summaries.push(this.summarize(document));
+        // Generated files count for the index but are not analysed: their trees go at once, so
+        // a package of generated code does not hold them all (WebAssembly memory never shrinks).
+        const skipped = this.analyzer.skipReason(file.text, settings);
+        if (skipped) {
+          results.set(file.uri, { findings: [], skipped });
+          document.dispose();
+        } else {
+          documents.set(file.uri, document);
+        }
       }
-      return results;
+      const index = new PackageIndex(summaries, goVersion);
+      for (const file of files) {
+        const document = documents.get(file.uri);
+        if (document) results.set(file.uri, this.analyzeDocument(document, index, settings));
+      }
+      return new Map(files.map((file) => [file.uri, results.get(file.uri)!]));
     } finally {
-      for (const document of documents) document.dispose();
+      for (const document of documents.values()) document.dispose();
     }
   }
 }

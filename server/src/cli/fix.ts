@@ -44,7 +44,7 @@ export async function fixFiles(checker: GoChecker, jobs: readonly FolderJob[], s
       applied = true;
     }
     if (!applied) break;
-    outcome = await checkFiles(checker, jobs, settings, cwd, texts);
+    outcome = await checkFiles(checker, jobs, settings, cwd, { overrides: texts });
   }
   outcome.notices.push(...notices);
   return { remaining: outcome, changed };

@@ -16,6 +16,9 @@ import { Adoption, ADOPTION_OPTIONS, ADOPTION_USAGE, AdoptionError, adoptionRequ
 import { checkFiles, display, folderJobs, type FolderJob } from './check';
 import { checkInWorkers, workerCount } from './parallel';
 import { collectGoFiles } from './collect';
+import { ResultCache } from './result-cache';
+import { parseShard, shareOf } from './shard';
+import { userCacheDir } from '../node/cache-dir';
 import { fixFiles, formatDiff, writeFixes } from './fix';
 import { FORMATS, formatReport, isFormat, needsFingerprints } from './formats';
 
@@ -50,6 +53,11 @@ every .go file. Options:
   --jobs N                   worker threads (default: one per core for 200 files or more)
   --config FILE              the configuration file to use (default: the nearest
                              .go-backend-guide.json at or above each folder)
+  --shard K/N                check only the K-th of N shares of the packages (for a CI
+                             matrix); the N outputs together are the output of one run
+  --no-cache                 check every package again instead of replaying the findings
+                             kept for unchanged packages (kept in GO_BACKEND_GUIDE_CACHE,
+                             else the user cache folder)
 ${ADOPTION_USAGE}Exit status: 0 no failing findings, 1 findings, 2 usage or I/O error, 3 internal error.
 `;
 
@@ -125,6 +133,8 @@ async function runCheck(commandLine: string[], language: MessageLanguage): Promi
         jobs: { type: 'string' },
         config: { type: 'string' },
         'max-file-size': { type: 'string' },
+        shard: { type: 'string' },
+        'no-cache': { type: 'boolean', default: false },
       },
     });
   } catch (error) {
@@ -141,6 +151,8 @@ async function runCheck(commandLine: string[], language: MessageLanguage): Promi
   if (parsed.positionals.length === 0) return usageError('check needs at least one PATH (a folder or a .go file)');
   const jobs = parsed.values.jobs === undefined ? undefined : Number(parsed.values.jobs);
   if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) return usageError('--jobs takes a whole number of worker threads, 1 or more');
+  const shard = parsed.values.shard === undefined ? undefined : parseShard(parsed.values.shard);
+  if (shard === null) return usageError(`--shard takes K/N with 1 ≤ K ≤ N, as in --shard 2/4, not "${parsed.values.shard}"`);
 
   const cwd = resolve('.');
   const collected = await collectGoFiles(parsed.positionals);
@@ -158,7 +170,7 @@ async function runCheck(commandLine: string[], language: MessageLanguage): Promi
       errors.push(`${display(config.path, cwd)}:${problem.range.start.line + 1}:${problem.range.start.character + 1}: ${problem.message} (the rest of the configuration applies)`);
     }
   }
-  const folders = planned.jobs;
+  const folders = shard ? shareOf(planned.jobs, shard.index, shard.count) : planned.jobs;
   const adoption = await Adoption.prepare(request, { cwd, configs, paths: parsed.positionals });
   let outcome;
   let pendingFixes = false;
@@ -172,10 +184,12 @@ async function runCheck(commandLine: string[], language: MessageLanguage): Promi
   } else {
     const fileCount = folders.reduce((sum, job) => sum + job.wanted.length, 0);
     const workers = jobs ?? workerCount(fileCount);
+    const cache = parsed.values['no-cache'] ? undefined : new ResultCache(userCacheDir());
     outcome =
       workers > 1
-        ? await checkInWorkers(folders, workers, settings, cwd, progressLine())
-        : await checkFiles(await GoChecker.create(readGrammarBinaries()), folders, settings, cwd, undefined, progressLine());
+        ? await checkInWorkers(folders, workers, settings, cwd, progressLine(), cache?.root)
+        : await checkFiles(() => GoChecker.create(readGrammarBinaries()), folders, settings, cwd, { keepText: false, cache }, progressLine());
+    if (outcome.cache?.writes) cache?.trim();
   }
   const adopted = await adoption.apply(outcome, needsFingerprints(format));
   outcome = adopted.outcome;

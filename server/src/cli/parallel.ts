@@ -14,6 +14,8 @@ export interface WorkerRequest {
   job: FolderJob;
   settings: AnalysisSettings;
   cwd: string;
+  /** The result cache's folder; none when the cache is off. */
+  cacheDirectory?: string;
 }
 
 export interface WorkerReply {
@@ -32,6 +34,7 @@ export async function checkInWorkers(
   settings: AnalysisSettings,
   cwd: string,
   progress?: (done: number, total: number) => void,
+  cacheDirectory?: string,
 ): Promise<CheckOutcome> {
   const workers = Array.from({ length: count }, () => new Worker(join(__dirname, 'cli-worker.js')));
   const idle = [...workers];
@@ -55,7 +58,7 @@ export async function checkInWorkers(
             };
             worker.on('message', onMessage);
             worker.once('error', reject);
-            worker.postMessage({ id, job, settings, cwd } satisfies WorkerRequest);
+            worker.postMessage({ id, job, settings, cwd, cacheDirectory } satisfies WorkerRequest);
           });
           if (reply.error) throw new Error(reply.error);
           return reply.outcome!;

@@ -1,10 +1,12 @@
 import { Query, type Language, type Node, type QueryMatch } from 'web-tree-sitter';
 import { completeFix, mayTouchImports } from './combine-fixes';
 import { MAX_PARSED_CHARS } from './document';
+import { checkBudget, DEFAULT_BUDGET_MS, OverBudget, pastDeadline, withBudget } from './budget';
 import { textIn, type Finding, type Severity, type SeveritySetting, type TextEdit } from './findings';
 import { isBuildIgnored, isGeneratedFile } from './generated';
 import type { PackageIndex } from './package-index';
 import type { TopLevel } from './declarations';
+import { METHOD_CALL_PATTERN, methodCallMatch } from './method-calls';
 import type { Report, Rule, RuleContext, SourceFile } from './rule';
 import { findNolintDirectives, isSuppressed, suppressionNames, unusedRuleNames, type NolintDirective } from './suppression';
 import type { Position, Range } from './text';
@@ -19,9 +21,12 @@ export interface AnalysisSettings {
   /** Severity per rule id; a missing entry means the rule's default. */
   severities?: Readonly<Record<string, SeveritySetting>>;
   maxFileBytes?: number;
+  /** Milliseconds the rules may spend on one file before it is skipped (`DEFAULT_BUDGET_MS`). */
+  budgetMs?: number;
 }
 
-export type SkipReason = 'generated' | 'build-ignored' | 'too-large' | 'too-large-to-parse';
+/** Why a file was not analysed; `budget`: its analysis ran past the time budget. */
+export type SkipReason = 'generated' | 'build-ignored' | 'too-large' | 'too-large-to-parse' | 'budget';
 
 export interface AnalysisResult {
   findings: Finding[];
@@ -30,45 +35,80 @@ export interface AnalysisResult {
 }
 
 /**
- * Runs every enabled rule over a file. All rule queries are compiled once into a single query,
- * so one pass over the tree feeds every rule; matches are routed back by pattern index.
+ * The rules' patterns compiled into one query, so one pass over the tree feeds every rule:
+ * matches go back to their rule by pattern index, and the calls of the shared method-call
+ * pattern (pattern 0) to the rules that asked for their method's name.
  */
-export class Analyzer {
-  private readonly query: Query;
-  private readonly ruleOfPattern: Rule[] = [];
-  private readonly silencers = new Map<string, Set<string>>();
+class CombinedQuery {
+  readonly query: Query;
+  /** The rule of each pattern; none for the shared method-call pattern. */
+  readonly ruleOfPattern: Array<Rule | undefined> = [undefined];
+  readonly byMethod = new Map<string, Rule[]>();
 
-  constructor(
-    language: Language,
-    readonly rules: readonly Rule[],
-  ) {
-    // One query for all rules, compiled once; each pattern is traced back to its rule by where
-    // its source starts in the joined text.
+  constructor(language: Language, rules: readonly Rule[]) {
+    // Each pattern is traced back to its rule by where its source starts in the joined text.
     const starts: number[] = [];
-    let source = '';
+    let source = METHOD_CALL_PATTERN;
     for (const rule of rules) {
       starts.push(source.length);
-      source += `${rule.query}\n`;
-      this.silencers.set(rule.meta.id, suppressionNames(rule.meta.id, rule.meta.peers));
+      source += `${rule.query ?? ''}\n`;
+      for (const method of rule.methods ?? []) this.byMethod.set(method, [...(this.byMethod.get(method) ?? []), rule]);
     }
     this.query = new Query(language, source);
-    for (let pattern = 0; pattern < this.query.patternCount(); pattern++) {
+    for (let pattern = 1; pattern < this.query.patternCount(); pattern++) {
       const at = this.query.startIndexForPattern(pattern);
       let owner = 0;
       while (owner + 1 < starts.length && starts[owner + 1] <= at) owner++;
       this.ruleOfPattern.push(rules[owner]);
     }
   }
+}
+
+/** Runs every enabled rule over a file, within a time budget. */
+export class Analyzer {
+  private full?: CombinedQuery;
+  private forTests?: CombinedQuery;
+  private readonly silencers = new Map<string, Set<string>>();
+
+  constructor(
+    private readonly language: Language,
+    readonly rules: readonly Rule[],
+  ) {
+    for (const rule of rules) this.silencers.set(rule.meta.id, suppressionNames(rule.meta.id, rule.meta.peers));
+  }
+
+  /**
+   * Compiles the query now rather than on the first analysis. Test files get a query of their
+   * own, without the rules that skip them, compiled when the first one comes.
+   */
+  prepare(): void {
+    this.queryFor(false);
+  }
+
+  private queryFor(isTest: boolean): CombinedQuery {
+    if (!isTest) return (this.full ??= new CombinedQuery(this.language, this.rules));
+    return (this.forTests ??= new CombinedQuery(
+      this.language,
+      this.rules.filter((rule) => !rule.meta.skipsTests),
+    ));
+  }
 
   severityOf(rule: Rule, settings: AnalysisSettings): SeveritySetting {
     return settings.severities?.[rule.meta.id] ?? rule.meta.defaultSeverity;
   }
 
+  /** Why a file is not analysed at all, whatever its tree: told from its text alone. */
+  skipReason(text: string, settings: AnalysisSettings = {}): SkipReason | undefined {
+    if (text.length > (settings.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES)) return 'too-large';
+    if (text.length > MAX_PARSED_CHARS) return 'too-large-to-parse';
+    if (isGeneratedFile(text)) return 'generated';
+    if (isBuildIgnored(text)) return 'build-ignored';
+    return undefined;
+  }
+
   analyze(file: SourceFile, index: PackageIndex, settings: AnalysisSettings = {}): AnalysisResult {
-    if (file.text.length > (settings.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES)) return { findings: [], skipped: 'too-large' };
-    if (file.text.length > MAX_PARSED_CHARS) return { findings: [], skipped: 'too-large-to-parse' };
-    if (isGeneratedFile(file.text)) return { findings: [], skipped: 'generated' };
-    if (isBuildIgnored(file.text)) return { findings: [], skipped: 'build-ignored' };
+    const skipped = this.skipReason(file.text, settings);
+    if (skipped) return { findings: [], skipped };
 
     const key = `${index.fingerprint}|${JSON.stringify(settings.severities ?? {})}`;
     const declarations = file.declarations;
@@ -76,7 +116,13 @@ export class Analyzer {
     declarations.forEach((entry, i) => {
       if (!CACHEABLE.has(entry.type) || entry.analysis?.key !== key) stale.push(i);
     });
-    this.runRules(file, index, settings, key, stale);
+    try {
+      withBudget(settings.budgetMs ?? DEFAULT_BUDGET_MS, () => this.runRules(file, index, settings, key, stale));
+    } catch (error) {
+      // Nothing of a file over budget is kept: its next analysis starts afresh.
+      if (error instanceof OverBudget) return { findings: [], skipped: 'budget' };
+      throw error;
+    }
 
     const directives = findNolintDirectives(file.tree, file.lines);
     const kept: Finding[] = [];
@@ -89,7 +135,7 @@ export class Analyzer {
       kept.push(...mergeRepeats(reported));
     }
     kept.push(...this.staleSuppressions(directives, settings, file));
-    return { findings: withImportsCompleted(dedupe(kept), file, index).sort(compareFindings) };
+    return { findings: withImportsCompleted(withoutRepeats(kept.sort(compareFindings)), file, index) };
   }
 
   /** A hint on each `//nolint:<our rule>` that silenced nothing, with a fix that removes it. */
@@ -123,28 +169,50 @@ export class Analyzer {
     const root = file.tree.rootNode;
     const buckets = new Map<number, Finding[]>(stale.map((i) => [i, []]));
     if (stale.length > 0) {
+      const { query, ruleOfPattern, byMethod } = this.queryFor(file.isTest);
       const types = new TypeResolver(file.uri, index);
       let current: Finding[] = [];
-      const contexts = new Map<Rule, RuleContext>();
-      const contextFor = (rule: Rule, severity: Severity): RuleContext => {
+      const contexts = new Map<Rule, RuleContext | null>();
+      /** The rule's context, or null when the rule is off. */
+      const contextOf = (rule: Rule): RuleContext | null => {
         let context = contexts.get(rule);
-        if (!context) {
-          const report = (r: Report) => current.push(toFinding(rule, severity, r));
-          context = { file, index, types, report };
+        if (context === undefined) {
+          const severity = this.severityOf(rule, settings);
+          context = severity === 'off' ? null : { file, index, types, report: (r: Report) => current.push(toFinding(rule, severity, r)) };
           contexts.set(rule, context);
         }
         return context;
       };
-      const run = (matches: QueryMatch[], owner: (match: QueryMatch) => number) => {
+      const run = (matches: QueryMatch[], owner: (node: Node) => number) => {
         for (const match of matches) {
-          const rule = this.ruleOfPattern[match.patternIndex];
-          const severity = this.severityOf(rule, settings);
-          if (severity === 'off') continue;
-          const bucket = buckets.get(owner(match));
+          checkBudget();
+          const rule = ruleOfPattern[match.patternIndex];
+          if (rule) {
+            const context = contextOf(rule);
+            const bucket = context && buckets.get(owner(match.captures[0].node));
+            if (!context || !bucket) continue;
+            current = bucket;
+            rule.check(match, context);
+            continue;
+          }
+          const [call, method] = match.captures[0].name === 'call' ? match.captures : [match.captures[1], match.captures[0]];
+          const wanting = byMethod.get(method.node.text);
+          const bucket = wanting && buckets.get(owner(call.node));
           if (!bucket) continue;
-          current = bucket;
-          rule.check(match, contextFor(rule, severity));
+          const routed = methodCallMatch(call.node, method.node);
+          for (const routedRule of wanting!) {
+            const context = contextOf(routedRule);
+            if (!context) continue;
+            current = bucket;
+            routedRule.check(routed, context);
+          }
         }
+      };
+      // The query stops when the deadline passes; what it found by then is not used.
+      const matchesOf = (node: Node, range?: { startIndex: number; endIndex: number }) => {
+        const matches = query.matches(node, { ...range, progressCallback: pastDeadline as (state: unknown) => void });
+        checkBudget();
+        return matches;
       };
       if (stale.length > declarations.length / 2) {
         // In slices of the file, so that the matches held at once stay few in a huge file
@@ -152,20 +220,21 @@ export class Analyzer {
         for (let first = 0; first < declarations.length; ) {
           let last = first;
           while (last + 1 < declarations.length && declarations[last + 1].endIndex - declarations[first].startIndex <= MATCH_SLICE_BYTES) last++;
-          const owner = (match: QueryMatch) => {
-            const i = entryAt(declarations, match.captures[0]?.node.startIndex ?? -1);
-            return i >= first && i <= last ? i : -1;
+          const [from, to] = [first, last];
+          const owner = (node: Node) => {
+            const i = entryAt(declarations, node.startIndex);
+            return i >= from && i <= to ? i : -1;
           };
           // web-tree-sitter 0.27 hands startIndex/endIndex to tree-sitter as they are, where it
           // reads bytes of the UTF-16 text: twice the index. Should that be fixed, the slices
           // overlap and `owner` still keeps each match once.
-          run(this.query.matches(root, { startIndex: 2 * declarations[first].startIndex, endIndex: 2 * declarations[last].endIndex }), owner);
+          run(matchesOf(root, { startIndex: 2 * declarations[first].startIndex, endIndex: 2 * declarations[last].endIndex }), owner);
           first = last + 1;
         }
       } else {
         for (const i of stale) {
           const node = root.child(i);
-          if (node) run(this.query.matches(node), () => i);
+          if (node) run(matchesOf(node), () => i);
         }
       }
     }
@@ -304,13 +373,21 @@ function sameFixes(a: Finding, b: Finding): boolean {
   return a.fixes.length === b.fixes.length && a.fixes.every((fix, i) => textIn(fix.title, 'en') === textIn(b.fixes[i].title, 'en'));
 }
 
-function dedupe(findings: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return findings.filter((finding) => {
-    const key = `${finding.rule}:${finding.range.start.line}:${finding.range.start.character}:${textIn(finding.message, 'en')}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
+/**
+ * Drops a finding that repeats the one before it (same rule, start and message); sorted first,
+ * so repeats are neighbours, and the sort is stable, so the first reported is the one kept.
+ * No keys are built: this runs on every keystroke over every finding of the file.
+ */
+function withoutRepeats(sorted: Finding[]): Finding[] {
+  return sorted.filter((finding, i) => {
+    const before = sorted[i - 1];
+    return (
+      !before ||
+      before.range.start.line !== finding.range.start.line ||
+      before.range.start.character !== finding.range.start.character ||
+      before.rule !== finding.rule ||
+      textIn(before.message, 'en') !== textIn(finding.message, 'en')
+    );
   });
 }
 

@@ -8,6 +8,7 @@ const ERROR_NAME = /^(err\d*|[a-z]\w*Err|[a-z]\w*Error)$/;
 /** Exported sentinels of other packages: `sql.ErrNoRows`, `fs.ErrNotExist`. */
 const SENTINEL_NAME = /^Err[A-Z0-9_]/;
 const KNOWN_SENTINELS = new Set(['io.EOF', 'context.Canceled', 'context.DeadlineExceeded']);
+const KNOWN_SENTINEL_NAMES = new Set([...KNOWN_SENTINELS].map((qualified) => qualified.slice(qualified.indexOf('.') + 1)));
 
 /**
  * Whether an expression certainly holds an `error`: declared `error`, the error result of a
@@ -40,8 +41,14 @@ export function isError(expression: Node, context: RuleContext): boolean {
  */
 export function isSentinel(expression: Node, context: RuleContext): boolean {
   const node = unparen(expression);
-  if (node.type === 'selector_expression') return context.types.qualified(node) !== undefined && isError(node, context);
-  return node.type === 'identifier' && !context.types.declaration(node) && isError(node, context);
+  if (node.type === 'selector_expression') {
+    // The name first: resolving the package (and whether a local shadows it) costs a scope walk.
+    const name = node.childForFieldName('field')?.text ?? '';
+    if (!SENTINEL_NAME.test(name) && !KNOWN_SENTINEL_NAMES.has(name)) return false;
+    return context.types.qualified(node) !== undefined && isError(node, context);
+  }
+  // A package-level name first: most identifiers compared are locals, and that is a lookup.
+  return node.type === 'identifier' && context.index.packageVar(node.text) !== undefined && !context.types.declaration(node) && isError(node, context);
 }
 
 function isErrorType(type: { pkg?: string; name?: string; pointer: boolean } | undefined): boolean {

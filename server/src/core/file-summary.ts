@@ -131,8 +131,10 @@ function summarizeDeclaration(declaration: Node, resolve: (q: string) => string 
       break;
     }
     case 'var_declaration':
-      for (const spec of declaration.descendantsOfType('var_spec')) {
-        if (spec && isDirectSpec(spec, declaration)) readVarSpec(spec, resolve, result.vars);
+      // Its own specs, alone or in a parenthesized list: not those of declarations nested in values.
+      for (const child of declaration.namedChildren) {
+        const specs = child?.type === 'var_spec_list' ? child.namedChildren : [child];
+        for (const spec of specs) if (spec?.type === 'var_spec') readVarSpec(spec, resolve, result.vars);
       }
       break;
   }
@@ -198,9 +200,11 @@ function readTypeSpec(spec: Node, resolve: (q: string) => string | undefined, su
     return;
   }
   const struct: StructType = { name, fields: new Map(), embedded: [] };
-  for (const field of type.descendantsOfType('field_declaration')) {
-    const fieldType = field?.childForFieldName('type');
-    if (!field || !fieldType || !field.parent?.parent?.equals(type)) continue;
+  // Its own fields (the children of its field list), not those of structs nested in it.
+  const fields = type.namedChildren.find((child) => child?.type === 'field_declaration_list')?.namedChildren ?? [];
+  for (const field of fields) {
+    const fieldType = field?.type === 'field_declaration' ? field.childForFieldName('type') : null;
+    if (!field || !fieldType) continue;
     const ref = typeFromNode(fieldType, resolve);
     const names = field.childrenForFieldName('name').filter((n): n is Node => n !== null);
     if (names.length === 0) {
@@ -282,8 +286,3 @@ function isInputCall(value: Node, resolve: (q: string) => string | undefined): b
   return path !== undefined && (INPUT_CALLS[path]?.includes(callee!.childForFieldName('field')!.text) ?? false);
 }
 
-/** A var_spec of this declaration itself, not one of a nested declaration. */
-function isDirectSpec(spec: Node, declaration: Node): boolean {
-  const parent = spec.parent;
-  return Boolean(parent?.equals(declaration) || (parent?.type === 'var_spec_list' && parent.parent?.equals(declaration)));
-}

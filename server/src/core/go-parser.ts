@@ -1,4 +1,5 @@
 import { Language, Parser } from 'web-tree-sitter';
+import { installTreeMemos } from './tree-memo';
 
 /** The two WebAssembly binaries the parser needs; the host decides how to read them. */
 export interface GrammarBinaries {
@@ -13,6 +14,7 @@ let loading: Promise<Language> | undefined;
 /** Loads the runtime and the Go grammar once per process (or worker). */
 export function loadGoLanguage(binaries: GrammarBinaries): Promise<Language> {
   loading ??= (async () => {
+    installTreeMemos();
     await Parser.init({ wasmBinary: binaries.runtime });
     return Language.load(binaries.go);
   })();

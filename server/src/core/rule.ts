@@ -33,6 +33,8 @@ export interface RuleMeta {
   peers: readonly string[];
   /** Whether the rule offers an automatic fix. */
   fixable: boolean;
+  /** The rule never reports in test files (see `SourceFile.isTest`): they are not searched for it. */
+  skipsTests?: boolean;
   docs: RuleDocs;
 }
 
@@ -70,7 +72,14 @@ export interface RuleContext {
 export interface Rule {
   meta: RuleMeta;
   /** Tree-sitter query source (the rule's `query.scm`); each match is passed to `check`. */
-  query: string;
+  query?: string;
+  /**
+   * Names of the methods whose calls (`x.Name(…)`) the rule looks at. Each such call is passed to
+   * `check` as a match with the captures `call`, `callee` (the selector), `operand`, `method` and
+   * `arguments`. One query pattern finds the calls of every rule, routed by name: far cheaper
+   * than a pattern per rule, each matching every method call of the file.
+   */
+  methods?: readonly string[];
   check(match: QueryMatch, context: RuleContext): void;
 }
 

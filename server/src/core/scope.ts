@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { treeMemo } from './tree-memo';
 
 /** Where a name is declared, as far as the syntax tells. */
 export interface Declaration {
@@ -29,15 +30,29 @@ export function findLocalDeclaration(identifier: Node): Declaration | undefined 
  * call). Used to ask "is `ctx` in scope here, and what is it?" without an identifier in hand.
  */
 export function findDeclarationFrom(name: string, at: Node): Declaration | undefined {
+  // The answer from a node is the answer from every node on the way up to where it was found,
+  // so each lookup remembers it for them: nested code asks about the same names at every depth.
+  const byName = treeMemo(at.tree, 'declarations', () => new Map<string, Map<number, Declaration | null>>());
+  let answers = byName.get(name);
+  if (!answers) {
+    answers = new Map();
+    byName.set(name, answers);
+  }
+  const visited: number[] = [];
+  let found: Declaration | undefined;
   let child: Node = at;
-  for (let scope = at.parent; scope; child = scope, scope = scope.parent) {
+  search: for (let scope = at.parent; scope; child = scope, scope = scope.parent) {
+    const known = answers.get(child.id);
+    if (known !== undefined) {
+      found = known ?? undefined;
+      break;
+    }
+    visited.push(child.id);
     switch (scope.type) {
       case 'statement_list':
-      case 'block': {
-        const found = declarationBefore(scope, child, name);
-        if (found) return found;
+      case 'block':
+        found = declarationBefore(scope, child, name);
         break;
-      }
       case 'if_statement':
       case 'expression_switch_statement':
       case 'type_switch_statement':
@@ -47,32 +62,66 @@ export function findDeclarationFrom(name: string, at: Node): Declaration | undef
       case 'communication_case':
       case 'type_case':
       case 'expression_case':
-      case 'default_case': {
-        const found = clauseDeclaration(scope, child, name);
-        if (found) return found;
+      case 'default_case':
+        found = clauseDeclaration(scope, child, name);
         break;
-      }
       case 'function_declaration':
       case 'method_declaration':
-      case 'func_literal': {
-        const found = parameterDeclaration(scope, name);
-        if (found) return found;
+      case 'func_literal':
+        found = parameterDeclaration(scope, name);
         break;
-      }
       case 'source_file':
-        return undefined;
+        break search;
     }
+    if (found) break;
+  }
+  for (const id of visited) answers.set(id, found ?? null);
+  return found;
+}
+
+/**
+ * The last declaration of `name` among the statements of `list` before `child`. The names each
+ * statement declares are indexed once per list, so a long function costs no more per lookup
+ * than a short one.
+ */
+function declarationBefore(list: Node, child: Node, name: string): Declaration | undefined {
+  const indexes = treeMemo(list.tree, 'declared-names', () => new Map<number, Map<string, Node[]>>());
+  let index = indexes.get(list.id);
+  if (!index) {
+    index = new Map();
+    for (const statement of list.namedChildren) {
+      if (!statement) continue;
+      for (const declared of declaredNames(statement)) {
+        const statements = index.get(declared);
+        if (statements) statements.push(statement);
+        else index.set(declared, [statement]);
+      }
+    }
+    indexes.set(list.id, index);
+  }
+  const statements = index.get(name) ?? [];
+  for (let i = statements.length - 1; i >= 0; i--) {
+    if (statements[i].startIndex < child.startIndex) return declarationIn(statements[i], name);
   }
   return undefined;
 }
 
-function declarationBefore(list: Node, child: Node, name: string): Declaration | undefined {
-  let result: Declaration | undefined;
-  for (const statement of list.namedChildren) {
-    if (!statement || statement.startIndex >= child.startIndex) break;
-    result = declarationIn(statement, name) ?? result;
+/** Every name `declarationIn` finds in a statement. */
+function declaredNames(statement: Node): string[] {
+  switch (statement.type) {
+    case 'short_var_declaration': {
+      const left = statement.childForFieldName('left');
+      const names = left?.type === 'expression_list' ? left.namedChildren : left ? [left] : [];
+      return names.filter((n): n is Node => n?.type === 'identifier').map((n) => n.text);
+    }
+    case 'var_declaration':
+    case 'const_declaration':
+      return statement
+        .descendantsOfType(statement.type === 'var_declaration' ? 'var_spec' : 'const_spec')
+        .flatMap((spec) => spec?.childrenForFieldName('name').map((n) => n?.text ?? '') ?? []);
+    default:
+      return [];
   }
-  return result;
 }
 
 /** A declaration of `name` made by a statement (not looking inside nested blocks). */

@@ -1,4 +1,5 @@
 import type { SkipReason } from './analyzer';
+import { DEFAULT_BUDGET_MS } from './budget';
 import { MAX_PARSED_CHARS } from './document';
 
 export interface SkipNotice {
@@ -11,8 +12,8 @@ export interface SkipNotice {
   limit: boolean;
 }
 
-/** What to tell people about a file the analyzer skipped; `limit` names the size setting. */
-export function skipNotice(reason: SkipReason, limit: { name: string; bytes: number | undefined }): SkipNotice {
+/** What to tell people about a file the analyzer skipped; `limit` names the size setting, `budgetMs` the time budget. */
+export function skipNotice(reason: SkipReason, limit: { name: string; bytes: number | undefined }, budgetMs = DEFAULT_BUDGET_MS): SkipNotice {
   switch (reason) {
     case 'too-large':
       return { why: `it is larger than ${limit.name} (${limit.bytes} bytes)`, limit: true };
@@ -22,6 +23,8 @@ export function skipNotice(reason: SkipReason, limit: { name: string; bytes: num
       return { why: 'it is generated code (a "Code generated … DO NOT EDIT." comment)', limit: false };
     case 'build-ignored':
       return { why: 'it is kept out of every build (//go:build ignore)', limit: false };
+    case 'budget':
+      return { why: `its analysis took longer than ${budgetMs} ms (deeply nested or machine-written code?)`, limit: true };
     default:
       // A reason added later still reaches people, in its own words.
       return { why: `the analysis stopped (${String(reason)})`, limit: true };

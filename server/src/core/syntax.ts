@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { checkBudget } from './budget';
 
 export const FUNCTION_TYPES = new Set(['function_declaration', 'method_declaration', 'func_literal']);
 
@@ -10,9 +11,12 @@ export function enclosingFunction(node: Node): Node | null {
   return null;
 }
 
+let visits = 0;
+
 /**
  * Visits every named descendant in source order. Return `false` from the visitor to skip a
- * subtree (for example a nested func literal, whose body runs at another time).
+ * subtree (for example a nested func literal, whose body runs at another time). Rules walk
+ * subtrees the input decides the size of, so a walk stops the analysis of a file past its budget.
  */
 export function walk(root: Node, visit: (node: Node) => boolean | void): void {
   const cursor = root.walk();
@@ -20,6 +24,7 @@ export function walk(root: Node, visit: (node: Node) => boolean | void): void {
     if (!cursor.gotoFirstChild()) return;
     let depth = 1;
     for (;;) {
+      if ((++visits & 1023) === 0) checkBudget();
       const enter = !cursor.nodeIsNamed || visit(cursor.currentNode) !== false;
       if (enter && cursor.gotoFirstChild()) {
         depth++;

@@ -1,17 +1,21 @@
 // Bundle entry of dist/cli-worker.js: checks the folders the CLI sends it (see cli/parallel).
 import { parentPort } from 'node:worker_threads';
 import { GoChecker } from '../checker';
-import { checkFolder } from '../cli/check';
+import { checkFolder, once } from '../cli/check';
 import type { WorkerReply, WorkerRequest } from '../cli/parallel';
+import { ResultCache } from '../cli/result-cache';
 import { readGrammarBinaries } from '../node/grammar-files';
 
-const checker = GoChecker.create(readGrammarBinaries());
-const goMods = new Map<string, Promise<string | undefined>>();
+// The grammar is loaded for the first package the result cache does not have.
+const checkerSource = once(() => GoChecker.create(readGrammarBinaries()));
+const goMods = new Map<string, string | undefined>();
+let cache: ResultCache | undefined;
 
-parentPort!.on('message', async ({ id, job, settings, cwd }: WorkerRequest) => {
+parentPort!.on('message', async ({ id, job, settings, cwd, cacheDirectory }: WorkerRequest) => {
   try {
+    if (cacheDirectory !== undefined && cache?.root !== cacheDirectory) cache = new ResultCache(cacheDirectory);
     // The texts stay here: only findings travel back, which is all the output needs.
-    const outcome = await checkFolder(await checker, job, settings, cwd, new Map(), goMods, false);
+    const outcome = await checkFolder(checkerSource, job, settings, cwd, goMods, { keepText: false, cache: cacheDirectory === undefined ? undefined : cache });
     parentPort!.postMessage({ id, outcome } satisfies WorkerReply);
   } catch (error) {
     parentPort!.postMessage({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies WorkerReply);

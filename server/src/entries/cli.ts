@@ -1,13 +1,6 @@
-// Bundle entry of dist/cli.js: `go-backend-guide …`.
-import { main } from '../cli/main';
+// Bundle entry of dist/cli.js, `go-backend-guide …`: runs the CLI (dist/cli-main.js) through
+// V8's code cache.
+import { join } from 'node:path';
+import { runBundle } from '../node/code-cache';
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    // Exit 3 sets our own bugs apart from the user's problems (exit 2).
-    process.stderr.write(`go-backend-guide: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 3;
-  },
-);
+runBundle(join(__dirname, 'cli-main.js'));

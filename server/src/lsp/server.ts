@@ -81,8 +81,8 @@ const SERVER_STATUS_NOTIFICATION = 'experimental/serverStatus';
 /** Serves the analysis over LSP on any connection (stdio, IPC, or a web worker's ports). */
 export function startServer(connection: Connection, options: ServerOptions): void {
   const started = Date.now();
-  // Loading the grammar and compiling the queries starts now, while the client is still
-  // sending `initialize`; most of the start-up cost is hidden behind that round trip.
+  // Loading the grammar starts now, while the client is still sending `initialize`; the rules'
+  // query is compiled after the answer (see onInitialized), so the editor need not wait for it.
   const loading = GoChecker.create(options.binaries);
   let checker: GoChecker;
   let workspace: Workspace;
@@ -147,6 +147,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   connection.onInitialized(() => {
     log(`ready in ${Date.now() - started} ms: ${checker.rules.length} rules, editor language ${localeLanguage}`);
+    // `initialize` was answered before the rules' query was compiled; compile it now, unless the
+    // first document's analysis has already done so.
+    setTimeout(() => checker.analyzer.prepare(), 0);
     if (pullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'goBackendGuide' });
   });
 

@@ -1,9 +1,8 @@
 // The CLI's view of `.go-backend-guide.json`: the file given with --config, or for each folder
 // the nearest one, found the same way the language server finds it (NodeFileHost.findConfig).
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dirname } from 'node:path';
 import { parseConfig, type ConfigProblem, type ProjectConfig } from '../core/config';
-import { MAX_CONFIG_BYTES, NodeFileHost } from './node-file-host';
+import { configIn, MAX_CONFIG_BYTES, searchEndsAt } from './node-file-host';
 import { describe, readSource } from './read-source';
 
 export interface LoadedConfig {
@@ -16,7 +15,6 @@ export interface LoadedConfig {
 export class ConfigFiles {
   private readonly byPath = new Map<string, LoadedConfig>();
   private readonly byFolder = new Map<string, Promise<LoadedConfig | undefined>>();
-  private readonly host = new NodeFileHost(() => Infinity);
 
   constructor(
     private readonly ruleIds: ReadonlySet<string>,
@@ -33,11 +31,17 @@ export class ConfigFiles {
     }
     let loaded = this.byFolder.get(folder);
     if (!loaded) {
-      // findConfig looks from the folder of a file: name a file inside `folder`.
-      loaded = this.host.findConfig(pathToFileURL(join(folder, 'x.go')).href).then((found) => found && this.parsed(fileURLToPath(found.uri), found.text));
+      loaded = this.search(folder);
       this.byFolder.set(folder, loaded);
     }
     return loaded;
+  }
+
+  /** NodeFileHost.findConfig's search, one folder at a time: folders of a tree share their parents'. */
+  private async search(folder: string): Promise<LoadedConfig | undefined> {
+    const found = await configIn(folder);
+    if (found) return this.parsed(found.path, found.text);
+    return (await searchEndsAt(folder)) ? undefined : this.forFolder(dirname(folder));
   }
 
   /** Parsed once per file, so its problems are reported once however many folders it covers. */

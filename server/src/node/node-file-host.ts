@@ -47,14 +47,9 @@ export class NodeFileHost implements FileHost {
     const path = toPath(uri);
     if (!path) return undefined;
     for (let directory = dirname(path); ; directory = dirname(directory)) {
-      const candidate = join(directory, CONFIG_FILE_NAME);
-      const read = await readSource(candidate, MAX_CONFIG_BYTES);
-      if (read.kind === 'text') return { uri: pathToFileURL(candidate).href, text: read.text };
-      const isRepositoryRoot = await stat(join(directory, '.git')).then(
-        () => true,
-        () => false,
-      );
-      if (isRepositoryRoot || dirname(directory) === directory) return undefined;
+      const found = await configIn(directory);
+      if (found !== undefined) return { uri: pathToFileURL(found.path).href, text: found.text };
+      if (await searchEndsAt(directory)) return undefined;
     }
   }
 
@@ -68,6 +63,22 @@ export class NodeFileHost implements FileHost {
       if (dirname(directory) === directory) return undefined;
     }
   }
+}
+
+/** The configuration file of one folder, if it has one. */
+export async function configIn(directory: string): Promise<{ path: string; text: string } | undefined> {
+  const path = join(directory, CONFIG_FILE_NAME);
+  const read = await readSource(path, MAX_CONFIG_BYTES);
+  return read.kind === 'text' ? { path, text: read.text } : undefined;
+}
+
+/** The search for a configuration stops at the repository root (the folder with .git) or the file system's. */
+export async function searchEndsAt(directory: string): Promise<boolean> {
+  if (dirname(directory) === directory) return true;
+  return stat(join(directory, '.git')).then(
+    () => true,
+    () => false,
+  );
 }
 
 function toPath(uri: string): string | undefined {

@@ -2,7 +2,7 @@
 // forever for a writer and a device (`/dev/urandom` linked as x.go) never ends, so only regular
 // files are read, and only when their size is within the limit.
 import { isUtf8 } from 'node:buffer';
-import { constants, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 
 export type ReadOutcome =
@@ -37,6 +37,25 @@ export async function readSource(path: string, maxBytes: number): Promise<ReadOu
     return { kind: 'error', error };
   } finally {
     await handle?.close().catch(() => undefined);
+  }
+}
+
+/** readSource, synchronously: the CLI has nothing else to do while it reads a package. */
+export function readSourceSync(path: string, maxBytes: number): ReadOutcome {
+  let fd: number | undefined;
+  try {
+    const checked = refuse(statSync(path), maxBytes);
+    if (checked) return checked;
+    fd = openSync(path, OPEN_FLAGS);
+    const opened = refuse(fstatSync(fd), maxBytes);
+    if (opened) return opened;
+    const bytes = readFileSync(fd);
+    if (bytes.length > maxBytes) return { kind: 'too-large', bytes: bytes.length };
+    return { kind: 'text', text: bytes.toString('utf8'), utf8: isUtf8(bytes) };
+  } catch (error) {
+    return { kind: 'error', error };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

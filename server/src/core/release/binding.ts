@@ -1,5 +1,6 @@
 // How a resource is received (`rows, err := …`, `resp, err := …` and kin) and the error check that follows.
 import type { Node } from 'web-tree-sitter';
+import { callSite } from '../method-calls';
 import { deferredClose, ELSE, errorCheckOpening, word } from './patterns';
 
 export interface Binding {
@@ -78,4 +79,16 @@ export function isErrorCheck(statement: Node, err: string): boolean {
   if (condition?.type !== 'binary_expression' || condition.childForFieldName('operator')?.text !== '!=') return false;
   const sides = [condition.childForFieldName('left'), condition.childForFieldName('right')].map((n) => n?.type === 'identifier' ? n.text : n?.type);
   return (sides[0] === err && sides[1] === 'nil') || (sides[0] === 'nil' && sides[1] === err);
+}
+
+/**
+ * A call where the release rules follow it: alone as a statement (no `target`), or received
+ * with a plain name first by `x, err := call`, `x, err = call` (`statement`) or
+ * `var x, err = call` (`spec`). Undefined anywhere else.
+ */
+export function receivedCall(call: Node): { target?: Node; spec?: Node; statement?: Node } | undefined {
+  const site = callSite(call);
+  const first = site?.names[0];
+  if (!site || (first && first.type !== 'identifier')) return undefined;
+  return { target: first, spec: site.spec, statement: site.statement };
 }

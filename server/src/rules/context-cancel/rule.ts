@@ -9,7 +9,6 @@ import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 import { describeExit, followPaths, insideLoop, neverReturns } from '../../core/paths';
 import { insertLineAfter } from '../../core/edits';
-import query from './query.scm';
 import { staysInFunction } from './lifetime';
 import { bindingOf, usesOf, type Binding } from './uses';
 
@@ -23,7 +22,7 @@ export const rule: Rule = {
     fixable: true,
     docs: { en, 'zh-cn': zh },
   },
-  query,
+  methods: ['WithCancel', 'WithTimeout', 'WithDeadline', 'WithCancelCause', 'WithTimeoutCause', 'WithDeadlineCause'],
   check(match, context) {
     const call = capture(match, 'call')!;
     const called = context.types.calledFunction(call);

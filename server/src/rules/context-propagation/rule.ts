@@ -11,7 +11,6 @@ import { Facts, type TopFacts } from './facts';
 import { runsAfterDone, usedOnlyInline } from './flow';
 import { GORM_FINISHERS, gormChainWithoutContext } from './gorm';
 import { nilGuarded, parameterOverwrite, removedLine } from './overwrite';
-import query from './query.scm';
 import { CONTEXT_PATHS, contextExpression, scopeOf, type ContextSource, type Scope } from './scope';
 
 const SQL = 'database/sql';
@@ -81,13 +80,18 @@ export const rule: Rule = {
     peers: ['contextcheck', 'noctx', 'G118'],
     fixable: true,
     docs: { en, 'zh-cn': zh },
+    skipsTests: true,
   },
-  query,
+  methods: [
+    'Background', 'TODO', 'NewRequest', 'Dial',
+    'Query', 'QueryRow', 'Exec', 'Prepare', 'Begin', 'Ping', 'Stmt', 'Get', 'Select', 'Queryx', 'QueryRowx',
+    'NamedExec', 'NamedQuery', 'MustExec', 'Preparex', 'PrepareNamed', 'Beginx', 'MustBegin', 'Stmtx', 'NamedStmt', 'Connect',
+    ...GORM_FINISHERS,
+  ],
   check(match, context) {
-    if (context.file.isTest) return;
     const call = capture(match, 'call')!;
     const operand = capture(match, 'operand')!;
-    const name = capture(match, 'name')!;
+    const name = capture(match, 'method')!;
     const facts = Facts.of(context);
     if (name.text === 'Background' || name.text === 'TODO') return checkBackground(call, operand, facts, context);
     const found = findCandidate(call, operand, name, facts, context);
@@ -275,12 +279,14 @@ function findMethod(call: Node, operand: Node, field: Node, facts: Facts, contex
   const receiver = context.types.typeOf(operand);
   const twin = receiver ? twinOf(receiver, name, context) : undefined;
   if (!twin) return;
-  // From the text between the parentheses, unless a comment may hide there.
+  // From the first character inside the parentheses (reading them all costs as much as the
+  // call is long, and calls nest), unless a comment may start there.
   let arguments_: boolean | undefined;
   const hasArguments = () => {
     if (arguments_ !== undefined) return arguments_;
-    const inside = facts.text.slice(field.endIndex, call.endIndex).replace(/^\s*\(|\)$/g, '').trim();
-    return (arguments_ = inside.includes('/') ? callArguments(call).length > 0 : inside !== '');
+    const open = firstNonSpace(facts.text, field.endIndex);
+    const first = facts.text[open] === '(' ? facts.text[firstNonSpace(facts.text, open + 1)] : '/';
+    return (arguments_ = first === '/' ? callArguments(call).length > 0 : first !== ')');
   };
   if (twin.options && hasArguments()) return;
   const scope = scopeOf(call, top, facts);
@@ -325,6 +331,12 @@ function findSqlxFunction(call: Node, operand: Node, field: Node, top: TopFacts,
     scope,
     top,
   };
+}
+
+function firstNonSpace(text: string, from: number): number {
+  let at = from;
+  while (at < text.length && /\s/.test(text[at])) at++;
+  return at;
 }
 
 function reportCandidate(call: Node, { candidate, scope, top }: Found, facts: Facts, context: RuleContext): void {

@@ -18,11 +18,11 @@ export const rule: Rule = {
     peers: ['revive:defer', 'gocritic:deferInLoop'],
     fixable: false,
     docs: { en, 'zh-cn': zh },
+    // A test's deferred cleanups pile up only until the test function returns.
+    skipsTests: true,
   },
   query,
   check(match, context) {
-    // A test's deferred cleanups pile up only until the test function returns.
-    if (context.file.isTest) return;
     const defer = capture(match, 'defer')!;
     const loops: Node[] = [];
     for (let node = defer.parent; node && !FUNCTION_TYPES.has(node.type); node = node.parent) {

@@ -7,7 +7,6 @@ import { listEn, listZh, type Range } from '../../core/text';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 import { isError } from '../../core/error-values';
-import query from './query.scm';
 import { formatVerbs, type Verb } from './verbs';
 
 export const rule: Rule = {
@@ -19,16 +18,17 @@ export const rule: Rule = {
     peers: ['errorlint'],
     fixable: true,
     docs: { en, 'zh-cn': zh },
-  },
-  query,
-  check(match, context) {
     // Errors a test builds are for its own messages; nobody matches on them.
-    if (context.file.isTest) return;
-    if (!context.types.isPackage(capture(match, 'package')!, 'fmt')) return;
+    skipsTests: true,
+  },
+  methods: ['Errorf'],
+  check(match, context) {
+    if (!context.types.isPackage(capture(match, 'operand')!, 'fmt')) return;
     // %w arrived in Go 1.13; a module that says older has nothing to switch to.
     if (context.index.goAtLeast(1, 13) === false) return;
     const call = capture(match, 'call')!;
-    const format = capture(match, 'format')!;
+    const format = capture(match, 'arguments')!.namedChild(0);
+    if (format?.type !== 'interpreted_string_literal' && format?.type !== 'raw_string_literal') return;
     const verbs = formatVerbs(format);
     // A format that already wraps (`%w: %v` wraps a sentinel and describes the cause) is a choice.
     if (!verbs || verbs.some((verb) => verb.letter === 'w')) return;

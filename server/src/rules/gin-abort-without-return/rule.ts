@@ -5,7 +5,6 @@ import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { calleeParts, enclosingFunction } from '../../core/syntax';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
-import query from './query.scm';
 
 const GIN = 'github.com/gin-gonic/gin';
 const CASES = new Set(['expression_case', 'default_case', 'type_case', 'communication_case']);
@@ -20,11 +19,11 @@ export const rule: Rule = {
     fixable: true,
     docs: { en, 'zh-cn': zh },
   },
-  query,
+  methods: ['Abort', 'AbortWithStatus', 'AbortWithStatusJSON', 'AbortWithError'],
   check(match, context) {
     const call = capture(match, 'call')!;
-    const receiver = capture(match, 'context')!;
-    if (!isGinContext(receiver, context)) return;
+    const receiver = capture(match, 'operand')!;
+    if (receiver.type !== 'identifier' || !isGinContext(receiver, context)) return;
     const statement = statementOf(call);
     if (!statement || (statement.type !== 'expression_statement' && statement.type !== 'assignment_statement')) return;
     const list = statement.parent!;

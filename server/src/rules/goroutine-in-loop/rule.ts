@@ -20,10 +20,10 @@ export const rule: Rule = {
     peers: ['G118'],
     fixable: true,
     docs: { en, 'zh-cn': zh },
+    skipsTests: true,
   },
   query,
   check(match, context) {
-    if (context.file.isTest) return;
     const go = capture(match, 'go')!;
     const analysis = analysisOf(context);
     const place = locate(go, analysis);

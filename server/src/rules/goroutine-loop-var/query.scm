@@ -1,12 +1,6 @@
-; Func literals whose body runs after the statement that mentions them: started by `go`,
-; deferred, or handed to `Go` (errgroup; the check confirms the receiver's type).
+; Func literals whose body runs after the statement that mentions them: started by `go` or
+; deferred. Those handed to errgroup's `Go` come as method calls (see the rule's `methods`).
 (go_statement
   (call_expression function: (func_literal) @literal)) @statement
 (defer_statement
   (call_expression function: (func_literal) @literal)) @statement
-(expression_statement
-  (call_expression
-    function: (selector_expression
-      operand: (_) @group
-      field: (field_identifier) @method (#eq? @method "Go"))
-    arguments: (argument_list . (func_literal) @literal .))) @statement

@@ -5,6 +5,7 @@ import { buildConstraintGoMinor } from '../../core/build-constraint';
 import { isNamed } from '../../core/go-types';
 import type { Localized } from '../../core/findings';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
+import { insideLoop } from '../../core/paths';
 import { enclosingFunction, unparen } from '../../core/syntax';
 import { loopVariablesRead } from './captures';
 import en from './doc.en.md';
@@ -26,16 +27,23 @@ export const rule: Rule = {
     docs: { en, 'zh-cn': zh },
   },
   query,
+  methods: ['Go'],
   check(match, context) {
     // From Go 1.22 each iteration has its own variables; without a go.mod, assume a modern module.
     const semantics = loopSemantics(context);
     if (!semantics) return;
-    const statement = capture(match, 'statement')!;
-    const literal = capture(match, 'literal')!;
-    const group = capture(match, 'group');
+    const call = capture(match, 'call');
+    const task = call ? groupTask(call, capture(match, 'arguments')!) : undefined;
+    if (call && !task) return;
+    const statement = task?.statement ?? capture(match, 'statement')!;
+    const literal = task?.literal ?? capture(match, 'literal')!;
+    const group = task && capture(match, 'operand');
     if (group && !isErrgroup(group, context)) return;
     const kind = statement.type === 'defer_statement' ? 'defer' : group ? 'group' : 'go';
     const owner = enclosingFunction(statement);
+    // The loops that count are those of the statement's own function, around it: without one,
+    // reading the literal (nested literals and all, on every level of nesting) is wasted.
+    if (!owner || !insideLoop(statement, owner)) return;
     for (const variable of loopVariablesRead(literal)) {
       const loop = variable.loop;
       if (!owner || !enclosingFunction(loop)?.equals(owner)) continue;
@@ -105,4 +113,11 @@ function isErrgroup(operand: Node, context: RuleContext): boolean {
   // new(errgroup.Group)
   const [argument] = value.childForFieldName('arguments')?.namedChildren ?? [];
   return value.childForFieldName('function')?.text === 'new' && argument?.type === 'qualified_type' && isNamed(context.types.typeOfTypeNode(argument), ERRGROUP, 'Group');
+}
+
+/** `g.Go(func() { … })` as a statement, the literal its only argument: an errgroup task, maybe. */
+function groupTask(call: Node, args: Node): { statement: Node; literal: Node } | undefined {
+  const statement = call.parent;
+  const literal = args.namedChildCount === 1 ? args.namedChild(0) : null;
+  return statement?.type === 'expression_statement' && literal?.type === 'func_literal' ? { statement, literal } : undefined;
 }

@@ -4,7 +4,6 @@ import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { callArguments, enclosingFunction, findAll, unparen } from '../../core/syntax';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
-import query from './query.scm';
 
 const GRPC = 'google.golang.org/grpc';
 const INSECURE = 'google.golang.org/grpc/credentials/insecure';
@@ -23,10 +22,10 @@ export const rule: Rule = {
     peers: [],
     fixable: false,
     docs: { en, 'zh-cn': zh },
+    skipsTests: true,
   },
-  query,
+  methods: ['WithInsecure', 'NewCredentials'],
   check(match, context) {
-    if (context.file.isTest) return;
     const call = capture(match, 'call')!;
     const callee = context.types.calledFunction(call);
     let option: Node;

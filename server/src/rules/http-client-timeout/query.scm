@@ -3,8 +3,3 @@
   type: (qualified_type
     name: (type_identifier) @type-name (#eq? @type-name "Client")) @type
   body: (literal_value) @body) @literal
-
-; `http.Get(url)` and friends, and `http.DefaultClient.Do(req)`: calls through the default client.
-(call_expression
-  function: (selector_expression
-    field: (field_identifier) @method (#match? @method "^(Get|Head|Post|PostForm|Do)$")) @callee) @call

@@ -7,13 +7,12 @@ import { insideLoop } from '../../core/paths';
 import { usageOf } from '../../core/release/usage';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { enclosingFunction } from '../../core/syntax';
-import { bindingOf, varDeclarationOf, type Binding } from '../../core/release/binding';
+import { bindingOf, receivedCall, varDeclarationOf, type Binding } from '../../core/release/binding';
 import { exitPath, leakBeforeClose, type Leak } from '../../core/release/exits';
 import { referencesOf } from '../../core/release/references';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 import { closedRightAway, errorCheckAnchor } from './placement';
-import query from './query.scm';
 import { classifyResponseUse, returnsResponse } from './response';
 
 export const rule: Rule = {
@@ -25,15 +24,16 @@ export const rule: Rule = {
     peers: ['bodyclose'],
     fixable: true,
     docs: { en, 'zh-cn': zh },
-  },
-  query,
-  check(match, context) {
     // Tests talk to short-lived httptest servers; a leaked body there costs nothing lasting.
-    if (context.file.isTest) return;
+    skipsTests: true,
+  },
+  methods: ['Do', 'Get', 'Post', 'Head', 'PostForm'],
+  check(match, context) {
     const call = capture(match, 'call')!;
-    const target = capture(match, 'target');
-    const spec = capture(match, 'spec');
-    const holder = spec ?? capture(match, 'statement');
+    const site = receivedCall(call);
+    if (!site) return;
+    const { target, spec } = site;
+    const holder = spec ?? site.statement;
     if (!target || !holder || target.text === '_') {
       // `http.Get(…)` as a statement, or `_, err := client.Do(req)`.
       if (enclosingFunction(call) && returnsResponse(call, context)) reportDiscarded(call, context);

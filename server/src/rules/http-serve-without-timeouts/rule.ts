@@ -6,7 +6,6 @@ import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { callArguments } from '../../core/syntax';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
-import query from './query.scm';
 
 /**
  * How each package-level function maps onto a server: which argument is the address or the
@@ -36,11 +35,11 @@ export const rule: Rule = {
     peers: ['G114'],
     fixable: true,
     docs: { en, 'zh-cn': zh },
-  },
-  query,
-  check(match, context) {
     // Test servers listen on loopback for the length of a test.
-    if (context.file.isTest) return;
+    skipsTests: true,
+  },
+  methods: ['ListenAndServe', 'ListenAndServeTLS', 'Serve', 'ServeTLS'],
+  check(match, context) {
     const call = capture(match, 'call')!;
     const callee = capture(match, 'callee')!;
     const called = context.types.calledFunction(call);

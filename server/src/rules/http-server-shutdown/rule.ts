@@ -3,7 +3,6 @@ import { capture, type Rule } from '../../core/rule';
 import { callArguments, unparen } from '../../core/syntax';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
-import query from './query.scm';
 
 /** A string literal address on the loopback interface: a debug or profiling side server. */
 const LOOPBACK = /^"(localhost|127\.0\.0\.1|\[::1\]):/;
@@ -17,16 +16,17 @@ export const rule: Rule = {
     peers: [],
     fixable: false,
     docs: { en, 'zh-cn': zh },
+    skipsTests: true,
   },
-  query,
+  methods: ['ListenAndServe', 'ListenAndServeTLS', 'Serve', 'ServeTLS'],
   check(match, context) {
-    // Only a program decides how it stops: libraries leave that to their caller.
-    if (context.file.isTest || context.file.packageName !== 'main') return;
+    // Only a program decides how it stops: libraries (and tests) leave that to their caller.
+    if (context.file.packageName !== 'main') return;
     // Any `.Shutdown(` call in the package: the receiver's type is not known across files, so
     // the rule trusts it (an OpenTelemetry provider's Shutdown silences it too).
     if (context.index.callsMethod('Shutdown')) return;
     const call = capture(match, 'call')!;
-    const name = capture(match, 'name')!;
+    const name = capture(match, 'method')!;
     const operand = capture(match, 'operand')!;
 
     const called = context.types.calledFunction(call);

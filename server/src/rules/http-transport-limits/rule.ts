@@ -37,10 +37,10 @@ export const rule: Rule = {
     peers: [],
     fixable: true,
     docs: { en, 'zh-cn': zh },
+    skipsTests: true,
   },
   query,
   check(match, context) {
-    if (context.file.isTest) return;
     const type = capture(match, 'type')!;
     const body = capture(match, 'body')!;
     const literal = capture(match, 'literal')!;

@@ -1,7 +1,6 @@
 import { capture, type Rule, type RuleContext } from '../../core/rule';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
-import query from './query.scm';
 
 /** Structured loggers, by import path prefix, with the name the message uses. */
 const STRUCTURED: ReadonlyArray<[string, string]> = [
@@ -23,10 +22,10 @@ export const rule: Rule = {
     peers: [],
     fixable: false,
     docs: { en, 'zh-cn': zh },
+    skipsTests: true,
   },
-  query,
+  methods: ['Print', 'Printf', 'Println', 'Fatal', 'Fatalf', 'Fatalln', 'Panic', 'Panicf', 'Panicln'],
   check(match, context) {
-    if (context.file.isTest) return;
     const call = capture(match, 'call')!;
     const callee = context.types.calledFunction(call);
     if (!callee || (callee.path !== 'log' && callee.path !== 'fmt')) return;

@@ -6,7 +6,6 @@ import { snippet } from '../../core/text';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 import { singleValue } from './origin';
-import query from './query.scm';
 
 const PROMETHEUS = 'github.com/prometheus/client_golang/prometheus';
 const PROMAUTO = 'github.com/prometheus/client_golang/prometheus/promauto';
@@ -30,10 +29,10 @@ export const rule: Rule = {
     fixable: false,
     docs: { en, 'zh-cn': zh },
   },
-  query,
+  methods: ['WithLabelValues', 'GetMetricWithLabelValues', 'With', 'GetMetricWith'],
   check(match, context) {
     const call = capture(match, 'call')!;
-    const receiver = capture(match, 'receiver')!;
+    const receiver = capture(match, 'operand')!;
     const method = capture(match, 'method')!.text;
     const args = callArguments(call);
     if (args.some((arg) => arg.nextSibling?.type === '...')) return;

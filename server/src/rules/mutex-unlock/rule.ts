@@ -8,7 +8,6 @@ import { describeExit, followPaths, insideLoop, neverReturns } from '../../core/
 import { insertLineAfter } from '../../core/edits';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
-import query from './query.scm';
 import { mutexOf, squash, unlocksIn } from './unlocks';
 
 export const rule: Rule = {
@@ -21,12 +20,13 @@ export const rule: Rule = {
     fixable: true,
     docs: { en, 'zh-cn': zh },
   },
-  query,
+  methods: ['Lock', 'RLock'],
   check(match, context) {
-    const statement = capture(match, 'statement')!;
-    const operand = capture(match, 'mutex')!;
+    // `x.Lock()` or `x.RLock()` as a statement.
+    const statement = capture(match, 'call')!.parent;
+    if (statement?.type !== 'expression_statement' || capture(match, 'arguments')!.namedChildCount !== 0) return;
+    const operand = capture(match, 'operand')!;
     const method = capture(match, 'method')!.text;
-    if (capture(match, 'args')!.namedChildCount !== 0) return;
     const fn = enclosingFunction(statement);
     const body = fn?.childForFieldName('body');
     if (!fn || !body) return;

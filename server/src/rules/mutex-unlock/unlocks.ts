@@ -5,6 +5,7 @@ import { literalAround, runsOf } from '../../core/release/closures';
 import { unconditionalStatement } from '../../core/release/usage';
 import type { RuleContext } from '../../core/rule';
 import { walk } from '../../core/syntax';
+import { treeMemo } from '../../core/tree-memo';
 
 export type MutexKind = 'Mutex' | 'RWMutex';
 
@@ -55,6 +56,18 @@ const LOCKING = new Set(['Lock', 'RLock', 'TryLock', 'TryRLock', 'Unlock', 'RUnl
  * (`Unlock` for Lock, `RUnlock` for RLock).
  */
 export function unlocksIn(fn: Node, text: string, unlock: string, embedded: boolean): Unlocks {
+  // Asked once per lock statement: a function that locks one mutex in many places is read once.
+  const memo = treeMemo(fn.tree, 'mutex-unlocks', () => new Map<string, Unlocks>());
+  const key = `${fn.id} ${text} ${unlock} ${embedded}`;
+  let result = memo.get(key);
+  if (!result) {
+    result = readUnlocks(fn, text, unlock, embedded);
+    memo.set(key, result);
+  }
+  return result;
+}
+
+function readUnlocks(fn: Node, text: string, unlock: string, embedded: boolean): Unlocks {
   const result: Unlocks = { releases: [], explicit: [], handedOff: false, heldByCaller: false };
   let firstEvent: string | undefined;
   walk(fn.childForFieldName('body') ?? fn, (node) => {
@@ -95,14 +108,18 @@ export function unlocksIn(fn: Node, text: string, unlock: string, embedded: bool
       }
       return undefined;
     }
+    // Every name of the function comes here: the cheap tests on its text go first.
+    const type = node.type;
+    if (type !== 'selector_expression' && type !== 'identifier') return undefined;
+    const written = node.text;
     // A method value or function named for unlocking (`return dc, c.closemuRUnlock, nil`) hands
     // the release to someone else.
-    if ((node.type === 'selector_expression' || node.type === 'identifier') && node.parent?.type !== 'call_expression' && /unlock|release/i.test(lastName(node))) {
+    if (/unlock|release/i.test(written) && node.parent?.type !== 'call_expression' && /unlock|release/i.test(lastName(node))) {
       result.handedOff = true;
       return false;
     }
     // The mutex itself passed, returned or stored (`wait(&s.mu)`, `l := &mu`): it is shared on.
-    if (!embedded && squash(node.text) === text && (node.type === 'identifier' || node.type === 'selector_expression')) {
+    if (!embedded && written.length >= text.length && squash(written) === text) {
       const parent = node.parent;
       if (parent?.type === 'var_spec' || (parent?.type === 'expression_list' && parent.parent?.type === 'short_var_declaration' && parent.parent.childForFieldName('left')?.equals(parent))) return false;
       const asOperand = parent?.type === 'selector_expression' && parent.childForFieldName('operand')?.equals(node);

@@ -4,6 +4,7 @@ import type { Fix, Localized } from '../../core/findings';
 import { movedLine } from '../../core/release/fix';
 import { insideLoop } from '../../core/paths';
 import { usageOf } from '../../core/release/usage';
+import { callSite } from '../../core/method-calls';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { enclosingFunction } from '../../core/syntax';
 import { bindingOf, nextStatement, varDeclarationOf, type Binding } from '../../core/release/binding';
@@ -13,7 +14,6 @@ import { contextHandedOn, reportDiscarded } from './discarded';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 import { addedDefer, leftOpen, movedTitle, neverEnded, replacedBeforeEnd, spanSubject } from './messages';
-import query from './query.scm';
 import { classifySpanUse, startsSpan } from './span';
 
 export const rule: Rule = {
@@ -26,18 +26,20 @@ export const rule: Rule = {
     fixable: true,
     docs: { en, 'zh-cn': zh },
   },
-  query,
+  methods: ['Start'],
   check(match, context) {
     // A test's spans go nowhere that matters; ending them is the test's own business.
     if (context.file.isTest) return;
     const call = capture(match, 'call')!;
-    const target = capture(match, 'target')!;
-    const spec = capture(match, 'spec');
-    const holder = spec ?? capture(match, 'statement')!;
-    // `var ctx, span = …` is read like `ctx, span := …`: the statement is the var declaration.
-    const statement = spec ? varDeclarationOf(spec) : holder;
-    if (!statement || (statement.type === 'assignment_statement' && statement.childForFieldName('operator')?.text !== '=')) return;
-    const ctx = spec ? spec.childForFieldName('name') : holder.childForFieldName('left')?.namedChild(0);
+    // `ctx, span := tracer.Start(…)`, `ctx, span = …` or `var ctx, span = …`: the span is the
+    // second name, possibly `_`; a var declaration is read like `:=`.
+    const site = callSite(call);
+    const target = site?.names[1];
+    if (!site || site.names.length !== 2 || target?.type !== 'identifier') return;
+    const holder = site.spec ?? site.statement;
+    const statement = site.spec ? varDeclarationOf(site.spec) : site.statement;
+    if (!holder || !statement || (statement.type === 'assignment_statement' && statement.childForFieldName('operator')?.text !== '=')) return;
+    const ctx = site.names[0];
     const name = target.text;
     // The idiom, read from the text before any type is asked for.
     if (name !== '_' && nextStatement(statement)?.text.replace(/\s+/g, '') === `defer${name}.End()`) return;

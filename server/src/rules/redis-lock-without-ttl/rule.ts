@@ -5,7 +5,6 @@ import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { callArguments, enclosingFunction, unparen } from '../../core/syntax';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
-import query from './query.scm';
 
 /** go-redis types that have SetNX: clients, the Cmdable interfaces, pipelines and transactions. */
 const CLIENT_TYPES = new Set(['Client', 'ClusterClient', 'Ring', 'UniversalClient', 'Cmdable', 'StatefulCmdable', 'Pipeliner', 'Tx', 'Conn']);
@@ -35,10 +34,10 @@ export const rule: Rule = {
     fixable: false,
     docs: { en, 'zh-cn': zh },
   },
-  query,
+  methods: ['SetNX', 'SetArgs'],
   check(match, context) {
     const call = capture(match, 'call')!;
-    const receiver = capture(match, 'receiver')!;
+    const receiver = capture(match, 'operand')!;
     const method = capture(match, 'method')!.text;
     const path = redisPath(receiver, context);
     if (!path) return;

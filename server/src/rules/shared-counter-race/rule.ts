@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
-import { capture, type Rule } from '../../core/rule';
+import { capture, type Rule, type RuleContext } from '../../core/rule';
+import { treeMemo } from '../../core/tree-memo';
 import { snippet } from '../../core/text';
 import { walk } from '../../core/syntax';
 import en from './doc.en.md';
@@ -24,8 +25,8 @@ export const rule: Rule = {
     const go = capture(match, 'go')!;
     const literal = capture(match, 'literal')!;
     const body = literal.childForFieldName('body');
-    if (!body || takesLock(literal)) return;
-    const top = topLevel(go);
+    if (!body || takesLock(literal, context)) return;
+    const top = topLevel(go, context);
     for (const update of updates(body)) {
       const owner = ownerOf(update.target, literal, context);
       if (!owner) continue;
@@ -49,18 +50,33 @@ export const rule: Rule = {
   },
 };
 
-/** Any `.Lock()` / `.RLock()` call in the literal, nested literals included. */
-function takesLock(literal: Node): boolean {
-  let found = false;
-  walk(literal, (node) => {
-    if (found) return false;
-    if (node.type !== 'call_expression') return undefined;
-    const fn = node.childForFieldName('function');
-    const method = fn?.type === 'selector_expression' ? fn.childForFieldName('field')?.text : undefined;
-    if (method === 'Lock' || method === 'RLock') found = true;
-    return undefined;
-  });
-  return found;
+/**
+ * Any `.Lock()` / `.RLock()` call in the literal, nested literals included. The file's lock
+ * calls are found once, from its text, so nested goroutines do not each read what they contain.
+ */
+function takesLock(literal: Node, context: RuleContext): boolean {
+  const calls = treeMemo(context.file.tree, 'lock-calls', () => lockCalls(context.file.tree.rootNode, context.file.text));
+  let low = 0;
+  let high = calls.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (calls[mid] < literal.startIndex) low = mid + 1;
+    else high = mid;
+  }
+  return low < calls.length && calls[low] < literal.endIndex;
+}
+
+/** Start offsets, in order, of the calls `x.Lock()` and `x.RLock()` of a file. */
+function lockCalls(root: Node, text: string): number[] {
+  const starts: number[] = [];
+  for (const hit of text.matchAll(/\.\s*(R?Lock)\s*\(/g)) {
+    const at = hit.index + hit[0].indexOf(hit[1]);
+    const field = root.descendantForIndex(at, at + hit[1].length);
+    const selector = field?.type === 'field_identifier' ? field.parent : null;
+    const call = selector?.type === 'selector_expression' ? selector.parent : null;
+    if (call?.type === 'call_expression' && call.childForFieldName('function')?.equals(selector!)) starts.push(call.startIndex);
+  }
+  return starts;
 }
 
 /** The counter updates the goroutine itself makes (nested func literals run at other times). */
@@ -75,8 +91,16 @@ function updates(body: Node): Update[] {
   return found;
 }
 
-function topLevel(node: Node): Node {
-  let current = node;
-  while (current.parent && current.parent.type !== 'source_file') current = current.parent;
-  return current;
+/** The top-level declaration around a node, from the file's list of them (nesting may be deep). */
+function topLevel(node: Node, context: RuleContext): Node {
+  const { declarations, tree } = context.file;
+  let low = 0;
+  let high = declarations.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (node.startIndex < declarations[mid].startIndex) high = mid - 1;
+    else if (node.startIndex >= declarations[mid].endIndex) low = mid + 1;
+    else return tree.rootNode.child(mid) ?? node;
+  }
+  return node;
 }

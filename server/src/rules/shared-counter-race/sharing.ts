@@ -19,10 +19,13 @@ export function raceReason(update: Update, owner: Owner, go: Node, top: Node, co
   if (startsPerIteration(go, owner, top)) return REASONS.loop;
   const same = (node: Node) => sameVariable(node, update.target, owner, context);
   const scope = owner.kind === 'local' ? functionOf(owner.declaredIn) ?? top : top;
+  // The variable's uses are found once for the scope: reading each other goroutine for them
+  // was quadratic in how deep goroutines nest.
+  const used = usesIn(scope, same);
   for (const other of goStatements(scope)) {
     if (other.equals(go)) continue;
     const [first, second] = other.startIndex < go.startIndex ? [other, go] : [go, other];
-    if (uses(other, same) && !syncBetween(scope, first.endIndex, second.startIndex)) return REASONS.other;
+    if (usedWithin(used, other) && !syncBetween(scope, first.endIndex, second.startIndex)) return REASONS.other;
   }
   let concurrent = false;
   walk(scope, (node) => {
@@ -78,14 +81,25 @@ function goStatements(scope: Node): Node[] {
   return found;
 }
 
-function uses(go: Node, same: (node: Node) => boolean): boolean {
-  let used = false;
-  walk(go, (node) => {
-    if (used) return false;
-    if (same(node)) used = true;
-    return undefined;
+/** Start offsets of the uses of the variable in the scope, in source order. */
+function usesIn(scope: Node, same: (node: Node) => boolean): number[] {
+  const starts: number[] = [];
+  walk(scope, (node) => {
+    if (same(node)) starts.push(node.startIndex);
   });
-  return used;
+  return starts;
+}
+
+/** Whether one of the uses lies inside the node. */
+function usedWithin(starts: readonly number[], node: Node): boolean {
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (starts[mid] < node.startIndex) low = mid + 1;
+    else high = mid;
+  }
+  return low < starts.length && starts[low] < node.endIndex;
 }
 
 const SYNC_METHODS = new Set(['Wait', 'Lock', 'RLock']);

@@ -10,7 +10,6 @@ import { listEn, listZh } from '../../core/text';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 import { LIMITS, packageConfiguration, useOf, type Limit } from './usage';
-import query from './query.scm';
 
 const OPENERS: Record<string, readonly string[]> = {
   'database/sql': ['Open', 'OpenDB'],
@@ -32,10 +31,10 @@ export const rule: Rule = {
     peers: [],
     fixable: true,
     docs: { en, 'zh-cn': zh },
+    skipsTests: true,
   },
-  query,
+  methods: ['Open', 'OpenDB', 'Connect', 'ConnectContext', 'MustOpen', 'MustConnect'],
   check(match, context) {
-    if (context.file.isTest) return;
     const call = capture(match, 'call')!;
     const opener = context.types.calledFunction(call);
     if (!opener || !OPENERS[opener.path]?.includes(opener.name)) return;

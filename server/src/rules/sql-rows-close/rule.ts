@@ -6,14 +6,13 @@ import { isNamed } from '../../core/go-types';
 import { PGX_PATHS } from '../../core/known-apis';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { enclosingFunction } from '../../core/syntax';
-import { bindingOf, closedRightAway, type Binding } from '../../core/release/binding';
+import { bindingOf, closedRightAway, receivedCall, type Binding } from '../../core/release/binding';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 import { exitPath, leakBeforeClose, type Leak } from '../../core/release/exits';
 import { addedDefer, movedDefer } from './fix';
 import { deferAnchor } from '../../core/release/fix';
 import { BINDING_TEXT } from '../../core/release/patterns';
-import query from './query.scm';
 import { referencesOf } from '../../core/release/references';
 import { insideLoop } from '../../core/paths';
 import { usageOf } from '../../core/release/usage';
@@ -42,12 +41,13 @@ export const rule: Rule = {
     fixable: true,
     docs: { en, 'zh-cn': zh },
   },
-  query,
+  methods: ['Query', 'QueryContext', 'Queryx', 'QueryxContext', 'NamedQuery', 'NamedQueryContext'],
   check(match, context) {
     const call = capture(match, 'call')!;
-    const target = capture(match, 'target');
-    const spec = capture(match, 'spec');
-    const holder = spec ?? capture(match, 'statement');
+    const site = receivedCall(call);
+    if (!site) return;
+    const { target, spec } = site;
+    const holder = spec ?? site.statement;
     if (!target || !holder) {
       // `db.Query(…)` as a statement.
       if (returnsRows(call, context)) reportDiscarded(call, capture(match, 'method')!.text, context);

@@ -5,7 +5,6 @@ import { snippet } from '../../core/text';
 import { callArguments } from '../../core/syntax';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
-import query from './query.scm';
 import { Taint } from './taint';
 
 const SQL = 'database/sql';
@@ -45,10 +44,16 @@ export const rule: Rule = {
     fixable: false,
     docs: { en, 'zh-cn': zh },
   },
-  query,
+  methods: [
+    'Query', 'QueryContext', 'QueryRow', 'QueryRowContext', 'Exec', 'ExecContext', 'Prepare', 'PrepareContext',
+    'Queryx', 'QueryxContext', 'QueryRowx', 'QueryRowxContext', 'Get', 'GetContext', 'Select', 'SelectContext',
+    'NamedExec', 'NamedExecContext', 'NamedQuery', 'NamedQueryContext', 'MustExec', 'MustExecContext',
+    'Preparex', 'PreparexContext', 'PrepareNamed', 'PrepareNamedContext',
+    ...GORM_SQL_METHODS,
+  ],
   check(match, context) {
     const call = capture(match, 'call')!;
-    const receiver = capture(match, 'receiver')!;
+    const receiver = capture(match, 'operand')!;
     const method = capture(match, 'method')!.text;
     const driver = driverOf(context.types.typeOf(receiver), method, context);
     const index = driver && sqlArgumentIndex(driver, method);

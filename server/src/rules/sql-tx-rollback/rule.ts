@@ -3,6 +3,7 @@ import type { Node } from 'web-tree-sitter';
 import type { Fix, TextEdit } from '../../core/findings';
 import { isNamed } from '../../core/go-types';
 import { isDiscarded, literalAround, runsOf } from '../../core/release/closures';
+import { receivedCall } from '../../core/release/binding';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { declarationIn, type Declaration } from '../../core/scope';
 import { enclosingFunction } from '../../core/syntax';
@@ -11,7 +12,6 @@ import { afterErrorCheck, calledMethod, insertAfter, isHarmlessUse, ownLocal, us
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 import { openExit } from './paths';
-import query from './query.scm';
 
 const SQL = 'database/sql';
 const SQLX = 'github.com/jmoiron/sqlx';
@@ -26,12 +26,13 @@ export const rule: Rule = {
     fixable: true,
     docs: { en, 'zh-cn': zh },
   },
-  query,
+  methods: ['Begin', 'BeginTx', 'Beginx', 'BeginTxx', 'MustBegin', 'MustBeginTx'],
   check(match, context) {
-    const target = capture(match, 'target')!;
     const call = capture(match, 'call')!;
-    const spec = capture(match, 'spec');
-    const statement = spec ? (spec.parent?.type === 'var_spec_list' ? spec.parent.parent : spec.parent) : capture(match, 'statement')!;
+    const site = receivedCall(call);
+    if (!site?.target) return;
+    const { target, spec } = site;
+    const statement = spec ? (spec.parent?.type === 'var_spec_list' ? spec.parent.parent : spec.parent) : site.statement!;
     if (!statement || !['var_declaration', 'short_var_declaration', 'assignment_statement'].includes(statement.type)) return;
     if (statement.type === 'assignment_statement' && statement.childForFieldName('operator')?.text !== '=') return;
     if (statement.parent?.type !== 'statement_list' || !beginsTx(call, context)) return;

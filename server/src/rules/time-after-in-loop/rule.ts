@@ -20,13 +20,13 @@ export const rule: Rule = {
     // Hoisting a timer is only correct with Stop, drain and Reset before 1.23: no unattended fix.
     fixable: false,
     docs: { en, 'zh-cn': zh },
+    // A test's timers are gone when its short-lived process ends.
+    skipsTests: true,
   },
   query,
   check(match, context) {
     // Go 1.23 collects timers nobody refers to; without a go.mod, assume a modern module.
     if (context.index.goAtLeast(1, 23) !== false) return;
-    // A test's timers are gone when its short-lived process ends.
-    if (context.file.isTest) return;
     const call = capture(match, 'call')!;
     const timeoutCase = capture(match, 'case')!;
     const called = context.types.calledFunction(call);

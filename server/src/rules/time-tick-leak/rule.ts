@@ -7,7 +7,6 @@ import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 import { tickerFix } from './fix';
 import { isProgramEntry, neverReturns } from './lifetime';
-import query from './query.scm';
 
 export const rule: Rule = {
   meta: {
@@ -18,13 +17,13 @@ export const rule: Rule = {
     peers: ['SA1015'],
     fixable: true,
     docs: { en, 'zh-cn': zh },
+    // A test process is short-lived: a ticker left running there costs nothing that matters.
+    skipsTests: true,
   },
-  query,
+  methods: ['Tick'],
   check(match, context) {
     // Go 1.23 collects unreferenced tickers; without a go.mod, assume a modern module.
     if (context.index.goAtLeast(1, 23) !== false) return;
-    // A test process is short-lived: a ticker left running there costs nothing that matters.
-    if (context.file.isTest) return;
     const call = capture(match, 'call')!;
     const isTick = (node: typeof call) => {
       const called = context.types.calledFunction(node);

@@ -35,10 +35,10 @@ export const rule: Rule = {
     peers: ['G402'],
     fixable: false,
     docs: { en, 'zh-cn': zh },
+    skipsTests: true,
   },
   query,
   check(match, context) {
-    if (context.file.isTest) return;
     const value = capture(match, 'value');
     if (!value || constantBool(value) !== true) return;
     const element = capture(match, 'element');

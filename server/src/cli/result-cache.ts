@@ -1,0 +1,92 @@
+// The CLI's findings per package, kept between runs as staticcheck and golangci-lint keep theirs:
+// a package whose files, settings and tool build have not changed is not parsed again.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SkipReason } from '../core/analyzer';
+import type { Finding } from '../core/findings';
+
+/** What is kept of one requested file of a package. */
+export interface CachedFile {
+  name: string;
+  findings: Finding[];
+  skipped?: SkipReason;
+}
+
+/** Bumped when what is stored changes shape. */
+const FORMAT = 1;
+/** The cache is trimmed, oldest entries first, to three quarters of this when it grows past it. */
+const MAX_BYTES = 100 * 1024 * 1024;
+
+export function hashText(text: string): string {
+  return createHash('sha256').update(text).digest('base64url');
+}
+
+export class ResultCache {
+  readonly directory: string;
+
+  /** `root` is the tool's cache folder (see userCacheDir); entries go in its `results/`. */
+  constructor(readonly root: string) {
+    this.directory = join(root, 'results');
+  }
+
+  /**
+   * The key of a package's findings: the tool's build, the settings that apply, the Go version,
+   * the files asked for, and every file of the package (the index reads them all) by content.
+   */
+  static key(parts: { settings: unknown; goVersion: string | undefined; wanted: readonly string[]; files: ReadonlyArray<readonly [string, string]> }): string {
+    return hashText(JSON.stringify([FORMAT, __BUILD_ID__, parts.settings, parts.goVersion ?? null, parts.wanted, parts.files]));
+  }
+
+  get(key: string): CachedFile[] | undefined {
+    const path = join(this.directory, `${key}.json`);
+    try {
+      const files = JSON.parse(readFileSync(path, 'utf8')) as CachedFile[];
+      // Used entries stay young, so trimming takes the ones no run has needed for longest.
+      const now = new Date();
+      utimesSync(path, now, now);
+      return files;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * Written to a file of its own and renamed into place, so two runs at once never see half an
+   * entry (the rename is atomic; the last writer wins with the same content). A cache that
+   * cannot be written is no reason to fail a run.
+   */
+  set(key: string, files: readonly CachedFile[]): void {
+    const path = join(this.directory, `${key}.json`);
+    const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    try {
+      mkdirSync(this.directory, { recursive: true });
+      writeFileSync(temporary, JSON.stringify(files));
+      renameSync(temporary, path);
+    } catch {
+      rmSync(temporary, { force: true });
+    }
+  }
+
+  /** After a run that added entries: the oldest go while the cache is over its size. */
+  trim(maxBytes = MAX_BYTES): void {
+    let entries: Array<{ path: string; size: number; used: number }>;
+    try {
+      entries = readdirSync(this.directory).map((name) => {
+        const path = join(this.directory, name);
+        const info = statSync(path);
+        return { path, size: info.size, used: info.mtimeMs };
+      });
+    } catch {
+      return;
+    }
+    let total = entries.reduce((sum, entry) => sum + entry.size, 0);
+    if (total <= maxBytes) return;
+    entries.sort((a, b) => a.used - b.used);
+    for (const entry of entries) {
+      if (total <= maxBytes * 0.75) break;
+      rmSync(entry.path, { force: true });
+      total -= entry.size;
+    }
+  }
+}
