@@ -162,6 +162,17 @@ const UNWRAPPED: Record<string, Returners> = {
   'github.com/zeromicro/go-zero/core/stores/sqlc.ErrNotFound': { methods: /^QueryRow\w*$/ },
 };
 
+/**
+ * GORM sets a query's `Error` to ErrRecordNotFound as it is (v1 never wraps it; v2 joins it to an
+ * earlier error only when there was one, and then `==` rightly treats the result as a failure).
+ */
+const GORM_NOT_FOUND = new Set(['gorm.io/gorm.ErrRecordNotFound', 'github.com/jinzhu/gorm.ErrRecordNotFound']);
+
+/** `db.Where(…).First(&x).Error`: the Error field at the end of a chain of calls. */
+function isGormResultError(origin: Node | undefined): boolean {
+  return origin?.type === 'selector_expression' && origin.childForFieldName('field')?.text === 'Error' && origin.childForFieldName('operand')?.type === 'call_expression';
+}
+
 /** syscall's and x/sys/unix's functions return their `E…` errno values as they are. */
 const ERRNO_PACKAGES = new Set(['syscall', 'golang.org/x/sys/unix']);
 
@@ -224,7 +235,8 @@ function documentedUnwrapped(value: Node, sentinel: Node, use: Node, context: Ru
   const qualified = context.types.qualified(unparen(sentinel));
   if (!qualified) return false;
   const node = unparen(value);
-  const origin = node.type === 'call_expression' ? node : node.type === 'identifier' ? lastValueBefore(node, use) : undefined;
+  const origin = node.type === 'call_expression' || node.type === 'selector_expression' ? node : node.type === 'identifier' ? lastValueBefore(node, use) : undefined;
+  if (GORM_NOT_FOUND.has(`${qualified.path}.${qualified.name}`)) return isGormResultError(origin);
   if (origin?.type !== 'call_expression') return false;
   const called = context.types.calledFunction(origin);
   if (ERRNO_PACKAGES.has(qualified.path) && qualified.name.startsWith('E')) return called?.path === qualified.path;

@@ -12,7 +12,7 @@ import { exitPath, leakBeforeClose, type Leak } from '../../core/release/exits';
 import { referencesOf } from '../../core/release/references';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
-import { closedRightAway, errorCheckAnchor } from './placement';
+import { closedRightAway, drainedRightAway, errorCheckAnchor } from './placement';
 import { classifyResponseUse, returnsResponse } from './response';
 
 export const rule: Rule = {
@@ -57,12 +57,15 @@ export const rule: Rule = {
 
     const callee = snippet(call.childForFieldName('function')!.text, 30);
     const response: Response = { binding, name, fn, subject: { en: `\`${name}.Body\` from \`${callee}\``, 'zh-cn': `\`${callee}\` 返回的 \`${name}.Body\`` } };
+    // Read to the end right after the error check: the connection is released whatever follows.
+    const drained = drainedRightAway(binding.statement, name, binding.err, context);
     if (usage.overwrittenAt || (usage.sites.length === 0 && !usage.conditionalRelease)) {
-      reportNeverClosed(response, usage.overwrittenAt, context);
+      if (drained) reportDrainedNeverClosed(response, context);
+      else reportNeverClosed(response, usage.overwrittenAt, context);
       return;
     }
     // Closed somewhere: the body leaks only if a path leaves before the Close runs.
-    const leak = leakBeforeClose(binding.statement, usage.sites, refs, binding.err, name);
+    const leak = !drained && leakBeforeClose(binding.statement, usage.sites, refs, binding.err, name);
     if (leak) reportLeak(response, leak, context);
   },
 };
@@ -91,6 +94,30 @@ function reportNeverClosed({ binding, name, fn, subject }: Response, overwritten
   context.report({
     node: target,
     message: neverClosedMessage(subject, close, inLoop, overwritten && overwritten.startPosition.row + 1),
+    fixes: anchor ? [addedLine(anchor, `defer ${close}`, context.file.lines)] : [],
+  });
+}
+
+/**
+ * Read to its end but never closed: nothing leaks (the Transport releases the connection at EOF),
+ * but net/http asks for the Close, and a later edit that returns before the read would leak.
+ * Information, with the same fix.
+ */
+function reportDrainedNeverClosed({ binding, name, fn, subject }: Response, context: RuleContext): void {
+  const { target, statement, err } = binding;
+  const inLoop = insideLoop(statement, fn);
+  const anchor = inLoop ? undefined : errorCheckAnchor(statement, err, context);
+  const close = `${name}.Body.Close()`;
+  const remedy = inLoop
+    ? { en: `call \`${close}\` once it is read`, 'zh-cn': `读完后调用 \`${close}\`` }
+    : { en: `add \`defer ${close}\` after the error check`, 'zh-cn': `请在错误检查之后加上 \`defer ${close}\`` };
+  context.report({
+    node: target,
+    severity: 'information',
+    message: {
+      en: `${subject.en} is read to the end but never closed; net/http asks for Close: ${remedy.en}`,
+      'zh-cn': `${subject['zh-cn']} 已读到末尾但从未关闭；读完虽会释放连接，但 net/http 要求调用 Close：${remedy['zh-cn']}`,
+    },
     fixes: anchor ? [addedLine(anchor, `defer ${close}`, context.file.lines)] : [],
   });
 }
