@@ -7,18 +7,31 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    seed: { type: 'string', default: '20261203' },
-    size: { type: 'string', default: '80' },
-    severity: { type: 'string', default: 'warning' },
-    context: { type: 'string', default: '0' },
-  },
-});
+const USAGE = 'usage: sample-findings.mjs FINDINGS.json [--seed N] [--size N] [--severity LEVEL] [--context LINES]\n';
+let parsed;
+try {
+  parsed = parseArgs({
+    allowPositionals: true,
+    options: {
+      seed: { type: 'string', default: '20261203' },
+      size: { type: 'string', default: '80' },
+      severity: { type: 'string', default: 'warning' },
+      context: { type: 'string', default: '0' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+} catch (error) {
+  process.stderr.write(`${error.message}\n${USAGE}`);
+  process.exit(2);
+}
+const { values, positionals } = parsed;
 const [input] = positionals;
+if (values.help) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
 if (!input) {
-  process.stderr.write('usage: sample-findings.mjs FINDINGS.json [--seed N] [--size N] [--severity LEVEL] [--context LINES]\n');
+  process.stderr.write(USAGE);
   process.exit(2);
 }
 
