@@ -11,36 +11,48 @@ const DEADLINES = new Set(['WithTimeout', 'WithDeadline', 'WithTimeoutCause', 'W
 /** Derived contexts keep their parent's deadline (`WithoutCancel` drops it, so it is not here). */
 const KEEPS_PARENT_DEADLINE = new Set(['WithCancel', 'WithCancelCause', 'WithValue']);
 
+/**
+ * Where the request expression's context comes from: a deadline set in this function, a
+ * parameter of the function (the caller decides the bound, and we cannot see whether it sets
+ * one), or neither.
+ */
+export type RequestBound = 'deadline' | 'caller';
+
+export function requestBound(request: Node, context: RuleContext): RequestBound | undefined {
+  const expression = unparen(request);
+  if (expression.type === 'call_expression') return madeWithContext(expression, context);
+  if (expression.type !== 'identifier') return undefined;
+  const value = valueReaching(expression);
+  return value === undefined ? undefined : madeWithContext(unparen(value), context);
+}
+
 /** True when the request expression's context has a deadline set in this function. */
 export function carriesDeadline(request: Node, context: RuleContext): boolean {
-  const expression = unparen(request);
-  if (expression.type === 'call_expression') return madeWithDeadline(expression, context);
-  if (expression.type !== 'identifier') return false;
-  const value = valueReaching(expression);
-  return value !== undefined && madeWithDeadline(unparen(value), context);
+  return requestBound(request, context) === 'deadline';
 }
 
-/** `http.NewRequestWithContext(ctx, …)` or `req.WithContext(ctx)` with a deadline on `ctx`. */
-function madeWithDeadline(call: Node, context: RuleContext): boolean {
-  if (call.type !== 'call_expression') return false;
+/** `http.NewRequestWithContext(ctx, …)` or `req.WithContext(ctx)`: where `ctx` gets its bound. */
+function madeWithContext(call: Node, context: RuleContext): RequestBound | undefined {
+  if (call.type !== 'call_expression') return undefined;
   const callee = calleeParts(call);
   const first = callArguments(call)[0];
-  if (!callee || !first) return false;
+  if (!callee || !first) return undefined;
   const called = context.types.calledFunction(call);
-  if (called) return called.path === 'net/http' && called.name === 'NewRequestWithContext' && hasDeadline(first, context);
-  return callee.name === 'WithContext' && callArguments(call).length === 1 && hasDeadline(first, context);
+  if (called) return called.path === 'net/http' && called.name === 'NewRequestWithContext' ? boundOf(first, context) : undefined;
+  return callee.name === 'WithContext' && callArguments(call).length === 1 ? boundOf(first, context) : undefined;
 }
 
-function hasDeadline(ctx: Node, context: RuleContext, depth = 0): boolean {
+function boundOf(ctx: Node, context: RuleContext, depth = 0): RequestBound | undefined {
   const expression = unparen(ctx);
-  if (expression.type !== 'identifier' || depth > 4) return false;
+  if (expression.type !== 'identifier' || depth > 4) return undefined;
+  if (findLocalDeclaration(expression)?.kind === 'param') return 'caller';
   const value = valueReaching(expression);
-  if (value?.type !== 'call_expression') return false;
+  if (value?.type !== 'call_expression') return undefined;
   const called = context.types.calledFunction(value);
-  if (called?.path !== 'context') return false;
-  if (DEADLINES.has(called.name)) return true;
+  if (called?.path !== 'context') return undefined;
+  if (DEADLINES.has(called.name)) return 'deadline';
   const parent = callArguments(value)[0];
-  return KEEPS_PARENT_DEADLINE.has(called.name) && parent !== undefined && hasDeadline(parent, context, depth + 1);
+  return KEEPS_PARENT_DEADLINE.has(called.name) && parent !== undefined ? boundOf(parent, context, depth + 1) : undefined;
 }
 
 /**

@@ -5,7 +5,7 @@ import { packageQualifier } from '../../core/qualifier';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { callArguments, enclosingFunction } from '../../core/syntax';
 import { calledMethod, usesOf } from '../../core/variables';
-import { carriesDeadline } from './deadlines';
+import { carriesDeadline, requestBound } from './deadlines';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 import query from './query.scm';
@@ -88,7 +88,20 @@ function checkCall(call: Node, callee: Node, method: string, context: RuleContex
   if (client?.path !== 'net/http' || client.name !== 'DefaultClient' || !CLIENT_METHODS.has(method)) return;
   if (defaultClientConfigured(context)) return;
   const request = callArguments(call)[0];
-  if (method === 'Do' && request && carriesDeadline(request, context)) return;
+  const bound = method === 'Do' && request ? requestBound(request, context) : undefined;
+  if (bound === 'deadline') return;
+  if (bound === 'caller') {
+    // `Fetch(ctx, …)` hands the bound to its caller, as Go APIs do; whether it sets one is out of sight.
+    context.report({
+      node: operand!,
+      severity: 'information',
+      message: {
+        en: `\`${operand!.text}\` has no timeout, so this request is bounded only by the ctx the caller passes in; give callers a deadline, or use a client with a Timeout`,
+        'zh-cn': `\`${operand!.text}\` 没有超时，这个请求只受调用方传入的 ctx 约束；请确保调用方设置了截止时间，或改用带 Timeout 的客户端`,
+      },
+    });
+    return;
+  }
   context.report({
     node: operand!,
     message: {

@@ -57,13 +57,13 @@ func ping(u string) error {
 	return nil
 }
 
-// The default client used directly.
+// The default client used directly, bounded only by the caller's ctx: information.
 func send(ctx context.Context, u string) (*http.Response, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, u, strings.NewReader("{}"))
 	if err != nil {
 		return nil, err
 	}
-	return http.DefaultClient.Do(req) // want "http-client-timeout"
+	return http.DefaultClient.Do(req) // want "http-client-timeout:information"
 }
 
 // A deadline that WithoutCancel drops: the request is unbounded again.
