@@ -1,6 +1,6 @@
 // defer-in-loop: a defer in a loop body, which runs only when the whole function returns.
 import type { Node } from 'web-tree-sitter';
-import { capture, type Rule } from '../../core/rule';
+import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { Range, snippet } from '../../core/text';
 import { FUNCTION_TYPES } from '../../core/syntax';
 import en from './doc.en.md';
@@ -31,6 +31,17 @@ export const rule: Rule = {
     if (loops.length === 0 || leavesRightAfter(defer, loops[loops.length - 1])) return;
     const oneLine = defer.startPosition.row === defer.endPosition.row;
     const what = oneLine ? `\`${snippet(defer.text, 30)}\`` : '`defer`';
+    if (cancelsOwnDeadline(defer, context)) {
+      context.report({
+        range: headOf(defer, oneLine),
+        severity: 'information',
+        message: {
+          en: `${what} in a loop runs only when the function returns; each iteration's context then lives until its deadline. Move the loop body into a function`,
+          'zh-cn': `循环中的 ${what} 要等函数返回才执行，每轮迭代的 context 会一直存活到它的截止时间；把循环体抽成一个函数`,
+        },
+      });
+      return;
+    }
     context.report({
       range: headOf(defer, oneLine),
       message: {
@@ -40,6 +51,24 @@ export const rule: Rule = {
     });
   },
 };
+
+/**
+ * `ctx, cancel := context.WithTimeout(…)` right before `defer cancel()`: the context frees itself
+ * at its deadline, so what piles up is bounded by it (information, not a leak).
+ */
+function cancelsOwnDeadline(defer: Node, context: RuleContext): boolean {
+  const call = defer.namedChildren.find((n) => n?.type === 'call_expression');
+  const callee = call?.childForFieldName('function');
+  if (callee?.type !== 'identifier' || (call!.childForFieldName('arguments')?.namedChildCount ?? 1) !== 0) return false;
+  let previous = defer.previousNamedSibling;
+  while (previous?.type === 'comment') previous = previous.previousNamedSibling;
+  if (previous?.type !== 'short_var_declaration') return false;
+  const names = previous.childForFieldName('left')?.namedChildren ?? [];
+  const values = previous.childForFieldName('right')?.namedChildren ?? [];
+  if (names.length !== 2 || names[1]?.text !== callee.text || values.length !== 1 || values[0]?.type !== 'call_expression') return false;
+  const called = context.types.calledFunction(values[0]);
+  return called?.path === 'context' && /^With(Timeout|Deadline)(Cause)?$/.test(called.name);
+}
 
 /**
  * The block holding the defer ends by leaving the function (`return`, `panic`) or the outermost

@@ -14,8 +14,9 @@ export function isProgramEntry(fn: Node, packageName: string): boolean {
 
 /**
  * True when the function ends in a loop that never finishes (`for {}`, `for ;; {}` or a range
- * over a `time.Tick` channel, which is never closed), nothing breaks out of it, and the function
- * has no `return` or `goto` at all.
+ * over a `time.Tick` channel, which is never closed, given inline or through a variable declared
+ * with it: `t := time.Tick(d); for range t {}`), nothing breaks out of it, and the function has no
+ * `return` or `goto` at all.
  */
 export function neverReturns(fn: Node, isTick: (call: Node) => boolean): boolean {
   const body = fn.childForFieldName('body');
@@ -27,7 +28,7 @@ export function neverReturns(fn: Node, isTick: (call: Node) => boolean): boolean
     label = last.childForFieldName('label')?.text;
     last = last.namedChildren.find((n) => n?.type === 'for_statement') ?? last;
   }
-  if (!body || last?.type !== 'for_statement' || !endless(last, isTick)) return false;
+  if (!body || last?.type !== 'for_statement' || !endless(last, isTick, statements)) return false;
   let exits = false;
   walk(body, (node) => {
     if (exits || node.type === 'func_literal') return false;
@@ -38,12 +39,21 @@ export function neverReturns(fn: Node, isTick: (call: Node) => boolean): boolean
   return !exits;
 }
 
-function endless(loop: Node, isTick: (call: Node) => boolean): boolean {
+function endless(loop: Node, isTick: (call: Node) => boolean, statements: readonly Node[]): boolean {
   const clause = loop.namedChildren.find((n) => n?.type === 'for_clause' || n?.type === 'range_clause');
   if (!clause) return !loop.namedChildren.some((n) => n && n.type !== 'block' && n.type !== 'comment');
   if (clause.type === 'for_clause') return clause.childForFieldName('condition') === null;
   const right = clause.childForFieldName('right');
-  return right?.type === 'call_expression' && isTick(right);
+  if (right?.type === 'call_expression') return isTick(right);
+  return right?.type === 'identifier' && statements.some((statement) => declaresTick(statement, right.text, isTick));
+}
+
+/** `name := time.Tick(d)` among the function's own statements. */
+function declaresTick(statement: Node, name: string, isTick: (call: Node) => boolean): boolean {
+  if (statement.type !== 'short_var_declaration') return false;
+  const left = statement.childForFieldName('left')?.namedChildren ?? [];
+  const right = statement.childForFieldName('right')?.namedChildren ?? [];
+  return left.length === 1 && left[0]?.text === name && right.length === 1 && right[0]?.type === 'call_expression' && isTick(right[0]);
 }
 
 function breaks(statement: Node, loop: Node, label: string | undefined): boolean {

@@ -4,8 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"net/http"
 	"os"
 	"sync"
+	"time"
 
 	"github.com/jmoiron/sqlx"
 )
@@ -106,4 +108,37 @@ func nestedBreak(groups [][]string) {
 			break
 		}
 	}
+}
+
+// A deadline context cancelled by a defer in the loop: each context frees itself at its deadline,
+// so what piles up is bounded; still worth moving, but information.
+func pages(client *http.Client, urls []string) error {
+	for _, u := range urls {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel() // want "defer-in-loop:information"
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+		if err != nil {
+			return err
+		}
+		resp, err := client.Do(req)
+		if err != nil {
+			return err
+		}
+		resp.Body.Close()
+	}
+	return nil
+}
+
+// A cancel-only context has no deadline: it lives until the function returns.
+func watchAll(parent context.Context, names []string) {
+	for _, name := range names {
+		ctx, cancel := context.WithCancel(parent)
+		defer cancel() // want "defer-in-loop"
+		go watch(ctx, name)
+	}
+}
+
+func watch(ctx context.Context, name string) {
+	<-ctx.Done()
+	_ = name
 }

@@ -45,6 +45,18 @@ func startReporter() {
 	}()
 }
 
+// The same with the channel kept in a variable first: the loop still never ends.
+func startSaver(save func() error) {
+	go func() {
+		tick := time.Tick(time.Minute)
+		for range tick {
+			if err := save(); err != nil {
+				fmt.Println(err)
+			}
+		}
+	}()
+}
+
 // The right form: a ticker that is stopped.
 func stopped() {
 	ticker := time.NewTicker(time.Second)
