@@ -30,8 +30,8 @@ func (s *Store) Names() ([]string, error) {
 	return names, nil
 }
 
-func (s *Store) Exists(name string) (bool, error) {
-	_, err := s.Names()
+func (s *Store) Exists(find func() error) (bool, error) {
+	err := find()
 	if err == sql.ErrNoRows {
 		return false, nil
 	}

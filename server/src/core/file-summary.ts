@@ -15,6 +15,18 @@ export interface FuncSignature {
   receiver?: string;
   params: Param[];
   results: TypeRef[];
+  /**
+   * The declaration's own text wraps an error (`%w`, `errors.Wrap…`, `errors.Join`, …). False means the
+   * function passes errors on as it got them, as far as its own text shows.
+   */
+  wrapsErrors?: boolean;
+}
+
+/** What wrapping an error looks like in Go's and the common error packages' APIs. */
+const WRAPPING = ['%w', 'errors.Wrap', 'errors.WithMessage', 'errors.WithStack', 'errors.Join', 'errors.Mark', 'errors.Annotate', 'errors.Trace', 'xerrors.Errorf'];
+
+function wraps(text: string): boolean {
+  return WRAPPING.some((marker) => text.includes(marker));
 }
 
 export interface StructType {
@@ -139,8 +151,11 @@ function summarizeDeclaration(declaration: Node, resolve: (q: string) => string 
       break;
   }
   if (declaration.type !== 'type_declaration') {
-    result.calledMethods = watchedCalls(declaration);
-    result.deferredNames = deferredCallees(declaration);
+    // The declaration's text, read once for the three text tests.
+    const text = declaration.text;
+    result.calledMethods = watchedCalls(declaration, text);
+    result.deferredNames = deferredCallees(text);
+    for (const fn of result.funcs) fn.wrapsErrors = wraps(text);
   }
   result.signature = hash(
     JSON.stringify([result.structs.map((s) => [s.name, [...s.fields], s.embedded]), [...result.otherTypes], result.funcs, [...result.vars], result.calledMethods, result.deferredNames]),
@@ -153,8 +168,8 @@ function summarizeDeclaration(declaration: Node, resolve: (q: string) => string 
  * declarations never mention them, and those are not walked (this runs on every keystroke
  * for the edited declaration); a match in a comment or string is then ruled out by the tree.
  */
-function watchedCalls(declaration: Node): string[] {
-  if (!WATCHED_CALL.test(declaration.text)) return [];
+function watchedCalls(declaration: Node, text: string): string[] {
+  if (!WATCHED_CALL.test(text)) return [];
   const found = new Set<string>();
   for (const call of declaration.descendantsOfType('call_expression')) {
     const fn = call?.childForFieldName('function');
@@ -171,9 +186,9 @@ const DEFERRED_CALL = /(?<![\p{L}\p{Nd}_])defer\s+(?:[\p{L}_][\p{L}\p{Nd}_]*\s*\
  * `recoverRequest` for `defer s.recoverRequest()`. Read from the text: a `defer` written in a
  * comment or a string only adds a name, which can only make the rules that ask more careful.
  */
-function deferredCallees(declaration: Node): string[] {
+function deferredCallees(text: string): string[] {
   const found = new Set<string>();
-  for (const match of declaration.text.matchAll(DEFERRED_CALL)) if (match[1] !== 'func') found.add(match[1]);
+  for (const match of text.matchAll(DEFERRED_CALL)) if (match[1] !== 'func') found.add(match[1]);
   return [...found].sort();
 }
 

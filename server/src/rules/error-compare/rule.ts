@@ -58,6 +58,7 @@ function checkComparison(comparison: Node, negated: boolean, context: RuleContex
   if (!sentinel || isSentinel(value, context) || !isError(value, context) || insideIsMethod(comparison)) return;
   if (comparedByIdentity(sentinel, context) || documentedUnwrapped(value, sentinel, comparison, context)) return;
   if (fromDefiningPackage(value, sentinel, comparison, context) || ownErrorFromOwnCode(value, sentinel, comparison, context)) return;
+  if (passedOnByOwnCode(value, comparison, context)) return;
   const errors = packageQualifier(context, 'errors', comparison);
   const call = `${negated ? '!' : ''}${errors?.name ?? 'errors'}.Is(${value.text}, ${sentinel.text})`;
   context.report({
@@ -225,6 +226,31 @@ function ownErrorFromOwnCode(value: Node, sentinel: Node, use: Node, context: Ru
   if (!callee.operand) return context.index.func(callee.name) !== undefined && !findDeclarationFrom(callee.name, origin);
   if (context.types.qualified(origin.childForFieldName('function'))) return false;
   return context.types.typeOf(callee.operand)?.pkg === '';
+}
+
+/**
+ * The error comes straight from a function or method of this package whose own body wraps no
+ * error (no `%w`, no `errors.Wrap`, `Join`, …): it hands errors on as it got them, so a sentinel
+ * it passes through arrives bare, and its authors are the ones comparing. One level only: a
+ * wrapping deeper down, in another function it calls, is not seen.
+ */
+function passedOnByOwnCode(value: Node, use: Node, context: RuleContext): boolean {
+  const node = unparen(value);
+  const origin = node.type === 'call_expression' ? node : node.type === 'identifier' ? lastValueBefore(node, use) : undefined;
+  if (origin?.type !== 'call_expression') return false;
+  const callee = calleeParts(origin);
+  if (!callee) return false;
+  let signature;
+  if (!callee.operand) {
+    if (findDeclarationFrom(callee.name, origin)) return false;
+    signature = context.index.func(callee.name);
+  } else {
+    if (context.types.qualified(origin.childForFieldName('function'))) return false;
+    const type = context.types.typeOf(callee.operand);
+    if (type?.pkg !== '' || !type.name) return false;
+    signature = context.index.method(type.name, callee.name);
+  }
+  return signature?.wrapsErrors === false;
 }
 
 /** Packages whose functions return their sentinels inside *PathError, *OpError and the like. */
