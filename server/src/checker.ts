@@ -56,7 +56,7 @@ export class GoChecker {
         text: document.text,
         tree: document.tree,
         lines: document.lines,
-        isTest: isTestFile(document.uri) || isTestSupportPackage(summary?.packageName ?? ''),
+        isTest: isTestFile(document.uri) || isTestSupportPackage(summary?.packageName ?? '') || importsTesting(summary),
         packageName: summary?.packageName ?? '',
         declarations: document.declarations,
       },
@@ -104,4 +104,12 @@ export class GoChecker {
       for (const document of documents.values()) document.dispose();
     }
   }
+}
+
+/**
+ * A file outside `_test.go` that imports "testing" is test support code: helpers that take a
+ * `*testing.T`, start servers for a test and dial them. Production code has no use for the package.
+ */
+function importsTesting(summary: FileSummary | undefined): boolean {
+  return (summary?.imports.byPath.get('testing')?.length ?? 0) > 0;
 }
