@@ -151,7 +151,7 @@ function checkBackground(call: Node, operand: Node, facts: Facts, context: RuleC
   const path = facts.importPath(operand.text);
   if (!path || !CONTEXT_PATHS.has(path)) return;
   const top = facts.top(call);
-  if (!top.mayHaveSource || boundsOnlySetup(call)) return;
+  if (!top.mayHaveSource || boundsOnlySetup(call) || givesALifetime(call, context)) return;
   const scope = scopeOf(call, top, facts);
   if (scope.kind !== 'source') return;
   const { source } = scope;
@@ -223,6 +223,28 @@ function boundsOnlySetup(call: Node): boolean {
   if (outer?.type !== 'call_expression' || !callArguments(outer)[0]?.equals(call)) return false;
   const method = calleeParts(outer)?.name;
   return method === 'Listen' || method === 'ListenPacket';
+}
+
+/** golang.org/x/oauth2 and its google package: the calls whose context lives in what they return. */
+const OAUTH2 = 'golang.org/x/oauth2';
+const LIFETIME_FUNCTIONS = new Set([`${OAUTH2}.NewClient`, `${OAUTH2}/google.DefaultClient`, `${OAUTH2}/google.DefaultTokenSource`]);
+const LIFETIME_METHODS = new Set(['Client', 'TokenSource']);
+
+/**
+ * `cfg.Client(context.Background(), tok)`, `oauth2.NewClient(ctx, ts)`: the context is kept by the
+ * client or token source for every later token refresh, so it must outlive the request; the
+ * request's context there would make later refreshes fail. A Background context is the right one.
+ */
+function givesALifetime(call: Node, context: RuleContext): boolean {
+  const list = call.parent;
+  const outer = list?.type === 'argument_list' ? list.parent : undefined;
+  if (outer?.type !== 'call_expression' || !callArguments(outer)[0]?.equals(call)) return false;
+  const called = context.types.calledFunction(outer);
+  if (called) return LIFETIME_FUNCTIONS.has(`${called.path}.${called.name}`);
+  const callee = calleeParts(outer);
+  if (!callee?.operand || !LIFETIME_METHODS.has(callee.name)) return false;
+  const type = context.types.typeOf(callee.operand);
+  return type ? (type.pkg ?? '').startsWith(OAUTH2) : /oauth/i.test(callee.operand.text);
 }
 
 /**
