@@ -59,9 +59,10 @@ export const rule: Rule = {
 
     const hasRead = set.has('ReadHeaderTimeout') || set.has('ReadTimeout');
     const hasWrite = set.has('WriteTimeout');
-    // net/http: a zero IdleTimeout falls back to ReadTimeout; with neither, idle keep-alive
-    // connections are never closed, which is as serious as the missing read deadline.
-    const idleNever = !set.has('IdleTimeout') && !set.has('ReadTimeout');
+    // net/http: a zero IdleTimeout falls back to ReadTimeout, and with neither the wait for the
+    // next request is bounded by the header read's deadline (ReadHeaderTimeout); with none of the
+    // three, idle keep-alive connections are never closed, as serious as a missing read deadline.
+    const idleNever = !set.has('IdleTimeout') && !set.has('ReadTimeout') && !set.has('ReadHeaderTimeout');
     const missing: string[] = [];
     if (!hasRead) missing.push('ReadHeaderTimeout', 'ReadTimeout');
     if (!hasWrite) missing.push('WriteTimeout');
@@ -69,23 +70,27 @@ export const rule: Rule = {
 
     if (!hasRead || !hasWrite || idleNever) {
       const fields = missing.filter((field) => !set.has(field));
+      // The fix also sets IdleTimeout when the read deadline is all that bounds idle connections,
+      // so that the fixed server re-checks clean (no IdleTimeout information finding).
+      const added = set.has('IdleTimeout') || fields.includes('IdleTimeout') ? fields : [...fields, 'IdleTimeout'];
       context.report({
         node: type,
         message: {
           en: `http.Server has ${describe(!hasRead, !hasWrite, idleNever)}, so slow clients can hold connections unbounded; set ${fields.join(', ')}`,
           'zh-cn': `http.Server ${describeZh(!hasRead, !hasWrite, idleNever)}，慢速或空闲的客户端可以无限期占着连接；请设置 ${fields.join('、')}`,
         },
-        fixes: startingValues(body, fields, context),
+        fixes: startingValues(body, added, context),
       });
       return;
     }
     if (!set.has('IdleTimeout')) {
+      const idleFallback = set.has('ReadTimeout') ? 'ReadTimeout' : 'ReadHeaderTimeout';
       context.report({
         node: type,
         severity: 'information',
         message: {
-          en: 'IdleTimeout is not set, so idle keep-alive connections reuse ReadTimeout; set IdleTimeout explicitly',
-          'zh-cn': '没有设置 IdleTimeout，空闲的 keep-alive 连接沿用 ReadTimeout；请显式设置 IdleTimeout',
+          en: `IdleTimeout is not set, so idle keep-alive connections reuse ${idleFallback}; set IdleTimeout explicitly`,
+          'zh-cn': `没有设置 IdleTimeout，空闲的 keep-alive 连接沿用 ${idleFallback}；请显式设置 IdleTimeout`,
         },
         fixes: idleAsToday(body, context),
       });
