@@ -1,6 +1,6 @@
 import type { Language, Parser } from 'web-tree-sitter';
 import { apiAt, type ApiAt } from './core/api-at';
-import { Analyzer, type AnalysisResult, type AnalysisSettings } from './core/analyzer';
+import { Analyzer, materializeFixes, type AnalysisResult, type AnalysisSettings } from './core/analyzer';
 import { GoDocument, MAX_PARSED_CHARS } from './core/document';
 import { summarizeFile, type FileSummary } from './core/file-summary';
 import { loadGoLanguage, newGoParser, type GrammarBinaries } from './core/go-parser';
@@ -97,7 +97,8 @@ export class GoChecker {
       const index = new PackageIndex(summaries, goVersion);
       for (const file of files) {
         const document = documents.get(file.uri);
-        if (document) results.set(file.uri, this.analyzeDocument(document, index, settings));
+        // The documents are disposed below: their findings' fixes are worked out first.
+        if (document) results.set(file.uri, materializeFixes(this.analyzeDocument(document, index, settings)));
       }
       return new Map(files.map((file) => [file.uri, results.get(file.uri)!]));
     } finally {

@@ -2,7 +2,7 @@ import { Query, type Language, type Node, type QueryMatch } from 'web-tree-sitte
 import { completeFix, mayTouchImports } from './combine-fixes';
 import { MAX_PARSED_CHARS } from './document';
 import { checkBudget, DEFAULT_BUDGET_MS, OverBudget, pastDeadline, withBudget } from './budget';
-import { textIn, type Finding, type Severity, type SeveritySetting, type TextEdit } from './findings';
+import { textIn, type Finding, type Fix, type Severity, type SeveritySetting, type TextEdit } from './findings';
 import { isBuildIgnored, isGeneratedFile } from './generated';
 import type { PackageIndex } from './package-index';
 import type { TopLevel } from './declarations';
@@ -321,14 +321,29 @@ function removeName(directive: NolintDirective, range: Range, file: SourceFile):
 /**
  * Each fix with the import it leaves unused removed (worked out here, after the cache, because
  * it depends on the whole file); a fix whose imports cannot be rewritten safely is withdrawn.
+ * Worked out on first use of `fixes`: publishing diagnostics reads none, and completing every
+ * fix's imports walks the whole tree (on a 5,000-line file, most of a keystroke's time). Whoever
+ * keeps findings past the tree's life reads them first (`materializeFixes`).
  */
 function withImportsCompleted(findings: Finding[], file: SourceFile, index: PackageIndex): Finding[] {
   const names = [...(index.imports(file.uri)?.byName.keys() ?? [])];
   return findings.map((finding) => {
     if (!finding.fixes.some((fix) => mayTouchImports(fix, file.lines, names))) return finding;
-    const fixes = finding.fixes.flatMap((fix) => (mayTouchImports(fix, file.lines, names) ? (completeFix(file.tree, file.lines, fix) ?? []) : [fix]));
-    return { ...finding, fixes };
+    const raw = finding.fixes;
+    let completed: Fix[] | undefined;
+    const lazy = { ...finding };
+    Object.defineProperty(lazy, 'fixes', {
+      enumerable: true,
+      get: () => (completed ??= raw.flatMap((fix) => (mayTouchImports(fix, file.lines, names) ? (completeFix(file.tree, file.lines, fix) ?? []) : [fix]))),
+    });
+    return lazy;
   });
+}
+
+/** Works out every finding's fixes now, while the file's tree is alive. */
+export function materializeFixes(result: AnalysisResult): AnalysisResult {
+  for (const finding of result.findings) void finding.fixes;
+  return result;
 }
 
 function toFinding(rule: Rule, severity: Severity, report: Report): Finding {

@@ -91,8 +91,26 @@ type Line = { kind: 'spec'; text: string; path: string } | { kind: 'blank' } | {
  * undefined when nothing changes, null when the imports are written in a shape we do not
  * rewrite (several specs on one line): the caller then drops its fix rather than guess.
  */
+/**
+ * The package clause and the import declarations parse cleanly, with no broken code among or
+ * right after them: where they do not, where an import would go is a guess, so none is written.
+ */
+function headerParses(root: Node): boolean {
+  for (let i = 0; i < root.namedChildCount; i++) {
+    const child = root.namedChild(i)!;
+    if (child.type === 'comment') continue;
+    if (child.type === 'package_clause' || child.type === 'import_declaration') {
+      if (child.hasError) return false;
+      continue;
+    }
+    return child.type !== 'ERROR';
+  }
+  return true;
+}
+
 export function rewriteImports(root: Node, lines: LineIndex, add: readonly ImportSpec[], remove: readonly Node[]): TextEdit | undefined | null {
   const declarations = importDeclarations(root);
+  if (!headerParses(root)) return null;
   const specs = importSpecs(declarations);
   const present = (spec: ImportSpec) =>
     specs.some((s) => specPath(s) === spec.path && (spec.name === undefined ? !s.childForFieldName('name') : s.childForFieldName('name')?.text === spec.name));

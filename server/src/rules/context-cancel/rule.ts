@@ -88,14 +88,15 @@ export const rule: Rule = {
 function reportLost({ target, statement }: Binding, fn: Node, callText: string, deferLine: string, overwrite: Node | undefined, context: RuleContext): void {
   const name = target.text;
   const loop = insideLoop(statement, fn);
-  const line = overwrite && overwrite.startPosition.row + 1;
-  const remedy = loop ? { en: `call \`${name}()\` before ${line ? `line ${line}` : 'the iteration ends'}`, zh: `在${line ? `第 ${line} 行` : '本轮迭代结束'}之前调用 \`${name}()\`` } : { en: `add \`${deferLine}\` right after the call`, zh: `在调用的下一行加上 \`${deferLine}\`` };
+  // No line numbers in messages: a declaration's findings are kept while it moves up and down.
+  const replaced = overwrite !== undefined;
+  const remedy = loop ? { en: `call \`${name}()\` before ${replaced ? 'that assignment' : 'the iteration ends'}`, zh: `在${replaced ? '那次赋值' : '本轮迭代结束'}之前调用 \`${name}()\`` } : { en: `add \`${deferLine}\` right after the call`, zh: `在调用的下一行加上 \`${deferLine}\`` };
   context.report({
     node: target,
-    message: line
+    message: replaced
       ? {
-          en: `\`${name}\` from \`${callText}\` is replaced on line ${line} before it is called, so its context leaks; ${remedy.en}`,
-          'zh-cn': `\`${callText}\` 返回的 \`${name}\` 在第 ${line} 行被重新赋值之前没有调用，它的 context 会泄漏到父 context 结束为止；${remedy.zh}`,
+          en: `\`${name}\` from \`${callText}\` is replaced by a later assignment before it is called, so its context leaks; ${remedy.en}`,
+          'zh-cn': `\`${callText}\` 返回的 \`${name}\` 在之后被重新赋值之前没有调用，它的 context 会泄漏到父 context 结束为止；${remedy.zh}`,
         }
       : {
           en: `\`_ = ${name}\` does not call the cancel function of \`${callText}\`, so the context lives until its parent ends; ${remedy.en}`,

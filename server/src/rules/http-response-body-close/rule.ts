@@ -126,8 +126,8 @@ function reportDrainedNeverClosed({ binding, name, fn, subject }: Response, cont
 function neverClosedMessage(subject: Localized, close: string, inLoop: boolean, line: number | undefined): Localized {
   if (line !== undefined) {
     return {
-      en: `${subject.en} is replaced on line ${line} while still open, leaking its connection; ${inLoop ? `close it before line ${line}` : `add \`defer ${close}\` after the error check`}`,
-      'zh-cn': `${subject['zh-cn']} 在第 ${line} 行被重新赋值时还没有关闭，底层连接会泄漏；${inLoop ? `请在第 ${line} 行之前关闭它` : `请在错误检查之后加上 \`defer ${close}\``}`,
+      en: `${subject.en} is replaced by a later assignment while still open, leaking its connection; ${inLoop ? 'close it before that assignment' : `add \`defer ${close}\` after the error check`}`,
+      'zh-cn': `${subject['zh-cn']} 在之后被重新赋值时还没有关闭，底层连接会泄漏；${inLoop ? '请在那次赋值之前关闭它' : `请在错误检查之后加上 \`defer ${close}\``}`,
     };
   }
   return inLoop

@@ -34,16 +34,16 @@ export function neverEnded(subject: Localized, name: string, inLoop: boolean): L
       };
 }
 
-/** The variable gets another span on `line` before this one is ended. */
-export function replacedBeforeEnd(subject: Localized, name: string, line: number, inLoop: boolean): Localized {
+/** The variable gets another span before this one is ended (no line number: findings are kept while code moves). */
+export function replacedBeforeEnd(subject: Localized, name: string, inLoop: boolean): Localized {
   return inLoop
     ? {
-        en: `${subject.en} is replaced on line ${line} before it is ended, so the trace loses it; end it before line ${line}`,
-        'zh-cn': `${subject['zh-cn']} 在第 ${line} 行被重新赋值时还没有结束，链路里会缺掉这一段；请在第 ${line} 行之前调用 \`${name}.End()\``,
+        en: `${subject.en} is replaced later before it is ended, so the trace loses it; end it before it is replaced`,
+        'zh-cn': `${subject['zh-cn']} 在之后被重新赋值时还没有结束，链路里会缺掉这一段；请在那次赋值之前调用 \`${name}.End()\``,
       }
     : {
-        en: `${subject.en} is replaced on line ${line} before it is ended, so the trace loses it; add \`defer ${name}.End()\` right after the Start call`,
-        'zh-cn': `${subject['zh-cn']} 在第 ${line} 行被重新赋值时还没有结束，链路里会缺掉这一段；请在 Start 调用的下一行加上 \`defer ${name}.End()\``,
+        en: `${subject.en} is replaced later before it is ended, so the trace loses it; add \`defer ${name}.End()\` right after the Start call`,
+        'zh-cn': `${subject['zh-cn']} 在之后被重新赋值时还没有结束，链路里会缺掉这一段；请在 Start 调用的下一行加上 \`defer ${name}.End()\``,
       };
 }
 

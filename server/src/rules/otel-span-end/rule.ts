@@ -106,7 +106,7 @@ function reportNeverEnded({ binding, name, fn, subject }: Span, overwritten: Nod
   const inLoop = insideLoop(statement, fn);
   context.report({
     node: target,
-    message: overwritten ? replacedBeforeEnd(subject, name, overwritten.startPosition.row + 1, inLoop) : neverEnded(subject, name, inLoop),
+    message: overwritten ? replacedBeforeEnd(subject, name, inLoop) : neverEnded(subject, name, inLoop),
     fixes: deferable(statement, fn) && !endedThroughContext(statement, fn) ? [addedDefer(statement, `defer ${name}.End()`, context.file.lines)] : [],
   });
 }

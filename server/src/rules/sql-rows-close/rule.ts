@@ -116,8 +116,8 @@ function reportNeverClosed({ binding, name, fn, subject }: Rows, overwritten: No
 function neverClosedMessage(subject: Localized, name: string, where: Localized, inLoop: boolean, line: number | undefined): Localized {
   if (line !== undefined) {
     return {
-      en: `${subject.en} are replaced on line ${line} while still open, holding a connection; ${inLoop ? `close them before line ${line}` : `add \`defer ${name}.Close()\` ${where.en}`}`,
-      'zh-cn': `${subject['zh-cn']} 在第 ${line} 行被重新赋值时还没有关闭，占用的连接回不到连接池；${inLoop ? `请在第 ${line} 行之前关闭它` : `请${where['zh-cn']}加上 \`defer ${name}.Close()\``}`,
+      en: `${subject.en} are replaced by a later assignment while still open, holding a connection; ${inLoop ? 'close them before that assignment' : `add \`defer ${name}.Close()\` ${where.en}`}`,
+      'zh-cn': `${subject['zh-cn']} 在之后被重新赋值时还没有关闭，占用的连接回不到连接池；${inLoop ? '请在那次赋值之前关闭它' : `请${where['zh-cn']}加上 \`defer ${name}.Close()\``}`,
     };
   }
   return inLoop
