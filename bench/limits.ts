@@ -30,7 +30,8 @@ async function main(): Promise<void> {
       const parse = performance.now() - started;
       let best = Infinity;
       let outcome = '';
-      for (let round = 0; round < 2 && best < limit; round++) {
+      // Best of two, unless the first run already hit the limit.
+      for (let round = 0; round < 2 && (round === 0 || best < limit); round++) {
         const run = await runCli(['check', '--jobs', '1', '--format', 'json', deep, join(folder, 'ordinary')], { GO_BACKEND_GUIDE_CACHE: join(folder, `cache-${i}-${round}`) }, limit);
         best = Math.min(best, run.ms);
         if (run.ms >= limit) {
