@@ -4,8 +4,8 @@
 // and for comparison in the VS Code server's Node extension host (its server a Node process).
 //
 // Each keystroke replaces the `w` of one `%w` by `v` or back, which adds or removes one
-// errorf-wrap finding. The page records the keydown event's own timestamp and, with a
-// MutationObserver, the moment the editor's warning squiggles change; the difference is one
+// errorf-wrap finding (information). The page records the keydown event's own timestamp and,
+// with a MutationObserver, the moment the editor's information squiggles change; the difference is one
 // sample. Keystrokes are spaced so each starts with the server idle.
 // Usage: npm run bench:browser [-- --keystrokes=60]
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -39,10 +39,13 @@ for (const [host, settings] of [
   try {
     const page = await session.browser.newPage();
     await openInWorkbench(page, session.base, session.dirs.ws, 'handlers.go');
+    // The findings are in once the top of the file shows its warnings; the measured line's
+    // information squiggle is on screen once the cursor is there.
     await page.waitForSelector('.squiggly-warning', { timeout: 60_000 });
     await page.keyboard.press('Control+G');
     await page.keyboard.type(`${line}:${column}`, { delay: 20 });
     await page.keyboard.press('Enter');
+    await page.waitForSelector('.squiggly-info', { timeout: 30_000 });
     await page.evaluate(installProbe);
     const samples = [];
     for (let i = 0; i < keystrokes + 4; i++) {
@@ -62,12 +65,12 @@ rmSync(workspace, { recursive: true, force: true });
 console.log(`keystroke → diagnostics shown, ${keystrokes} keystrokes on a ${lines.length}-line file, measured in the page:`);
 for (const r of results) console.log(`  ${r.host}: p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, max ${r.max.toFixed(1)} ms`);
 
-/** In the page: the time from the last keydown to the next change of the warning squiggles. */
+/** In the page: the time from the last keydown to the next change of the information squiggles. */
 function installProbe() {
   let keydown = 0;
   window.addEventListener('keydown', (event) => (keydown = event.timeStamp), true);
   const editor = document.querySelector('.monaco-editor .view-overlays');
-  const count = () => editor.querySelectorAll('.squiggly-warning').length;
+  const count = () => editor.querySelectorAll('.squiggly-info').length;
   window.nextSquiggleChange = () =>
     new Promise((resolve, reject) => {
       const before = count();
