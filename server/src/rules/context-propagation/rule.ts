@@ -218,11 +218,16 @@ function detachFix(call: Node, operand: Node, from: string, context: RuleContext
  * address, and the listener outlives any request; the caller's context adds nothing there.
  */
 function boundsOnlySetup(call: Node): boolean {
+  const outer = callTakingFirst(call);
+  const method = outer && calleeParts(outer)?.name;
+  return method === 'Listen' || method === 'ListenPacket';
+}
+
+/** The call `call` is the first argument of (`outer(call, …)`), if any. */
+function callTakingFirst(call: Node): Node | undefined {
   const list = call.parent;
   const outer = list?.type === 'argument_list' ? list.parent : undefined;
-  if (outer?.type !== 'call_expression' || !callArguments(outer)[0]?.equals(call)) return false;
-  const method = calleeParts(outer)?.name;
-  return method === 'Listen' || method === 'ListenPacket';
+  return outer?.type === 'call_expression' && callArguments(outer)[0]?.equals(call) ? outer : undefined;
 }
 
 /** golang.org/x/oauth2 and its google package: the calls whose context lives in what they return. */
@@ -236,9 +241,8 @@ const LIFETIME_METHODS = new Set(['Client', 'TokenSource']);
  * request's context there would make later refreshes fail. A Background context is the right one.
  */
 function givesALifetime(call: Node, context: RuleContext): boolean {
-  const list = call.parent;
-  const outer = list?.type === 'argument_list' ? list.parent : undefined;
-  if (outer?.type !== 'call_expression' || !callArguments(outer)[0]?.equals(call)) return false;
+  const outer = callTakingFirst(call);
+  if (!outer) return false;
   const called = context.types.calledFunction(outer);
   if (called) return LIFETIME_FUNCTIONS.has(`${called.path}.${called.name}`);
   const callee = calleeParts(outer);

@@ -34,3 +34,13 @@ function listOf(node: Node | null): Node[] {
   if (!node) return [];
   return node.type === 'expression_list' ? node.namedChildren.filter((n): n is Node => n !== null && n.type !== 'comment') : [node];
 }
+
+/**
+ * What `value` was computed by: the expression itself when it is a call (or, with `selectors`,
+ * a field read such as GORM's `.Error`), else the last value its variable got before `use`.
+ */
+export function originOf(value: Node, use: Node, selectors = false): Node | undefined {
+  const node = unparen(value);
+  if (node.type === 'call_expression' || (selectors && node.type === 'selector_expression')) return node;
+  return node.type === 'identifier' ? lastValueBefore(node, use) : undefined;
+}

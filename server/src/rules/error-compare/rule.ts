@@ -9,7 +9,8 @@ import { callArguments, calleeParts, unparen } from '../../core/syntax';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 import { isError, isSentinel } from '../../core/error-values';
-import { lastValueBefore } from './origin';
+import type { FuncSignature } from '../../core/file-summary';
+import { originOf } from './origin';
 import query from './query.scm';
 
 export const rule: Rule = {
@@ -199,8 +200,7 @@ function comparedByIdentity(sentinel: Node, context: RuleContext): boolean {
 function fromDefiningPackage(value: Node, sentinel: Node, use: Node, context: RuleContext): boolean {
   const home = context.types.qualified(unparen(sentinel))?.path;
   if (!home || WRAPPING_PACKAGES.has(home)) return false;
-  const node = unparen(value);
-  const origin = node.type === 'call_expression' ? node : node.type === 'identifier' ? lastValueBefore(node, use) : undefined;
+  const origin = originOf(value, use);
   if (origin?.type !== 'call_expression') return false;
   const called = context.types.calledFunction(origin);
   if (called) return called.path === home;
@@ -217,15 +217,7 @@ function fromDefiningPackage(value: Node, sentinel: Node, use: Node, context: Ru
 function ownErrorFromOwnCode(value: Node, sentinel: Node, use: Node, context: RuleContext): boolean {
   const bare = unparen(sentinel);
   const own = bare.type === 'identifier' || /(^|\/)internal(\/|$)/.test(context.types.qualified(bare)?.path ?? '');
-  if (!own) return false;
-  const node = unparen(value);
-  const origin = node.type === 'call_expression' ? node : node.type === 'identifier' ? lastValueBefore(node, use) : undefined;
-  if (origin?.type !== 'call_expression') return false;
-  const callee = calleeParts(origin);
-  if (!callee) return false;
-  if (!callee.operand) return context.index.func(callee.name) !== undefined && !findDeclarationFrom(callee.name, origin);
-  if (context.types.qualified(origin.childForFieldName('function'))) return false;
-  return context.types.typeOf(callee.operand)?.pkg === '';
+  return own && ownCallee(value, use, context) !== undefined;
 }
 
 /**
@@ -235,22 +227,22 @@ function ownErrorFromOwnCode(value: Node, sentinel: Node, use: Node, context: Ru
  * wrapping deeper down, in another function it calls, is not seen.
  */
 function passedOnByOwnCode(value: Node, use: Node, context: RuleContext): boolean {
-  const node = unparen(value);
-  const origin = node.type === 'call_expression' ? node : node.type === 'identifier' ? lastValueBefore(node, use) : undefined;
-  if (origin?.type !== 'call_expression') return false;
-  const callee = calleeParts(origin);
-  if (!callee) return false;
-  let signature;
+  return ownCallee(value, use, context)?.signature?.wrapsErrors === false;
+}
+
+/** The function or method of this package `value` comes straight from, with its signature when the index has it. */
+function ownCallee(value: Node, use: Node, context: RuleContext): { signature: FuncSignature | undefined } | undefined {
+  const origin = originOf(value, use);
+  const callee = origin?.type === 'call_expression' ? calleeParts(origin) : undefined;
+  if (!origin || !callee) return undefined;
   if (!callee.operand) {
-    if (findDeclarationFrom(callee.name, origin)) return false;
-    signature = context.index.func(callee.name);
-  } else {
-    if (context.types.qualified(origin.childForFieldName('function'))) return false;
-    const type = context.types.typeOf(callee.operand);
-    if (type?.pkg !== '' || !type.name) return false;
-    signature = context.index.method(type.name, callee.name);
+    const signature = context.index.func(callee.name);
+    return signature && !findDeclarationFrom(callee.name, origin) ? { signature } : undefined;
   }
-  return signature?.wrapsErrors === false;
+  if (context.types.qualified(origin.childForFieldName('function'))) return undefined;
+  const type = context.types.typeOf(callee.operand);
+  if (type?.pkg !== '') return undefined;
+  return { signature: type.name ? context.index.method(type.name, callee.name) : undefined };
 }
 
 /** Packages whose functions return their sentinels inside *PathError, *OpError and the like. */
@@ -260,8 +252,7 @@ const WRAPPING_PACKAGES = new Set(['os', 'io/fs', 'net', 'net/url', 'os/exec', '
 function documentedUnwrapped(value: Node, sentinel: Node, use: Node, context: RuleContext): boolean {
   const qualified = context.types.qualified(unparen(sentinel));
   if (!qualified) return false;
-  const node = unparen(value);
-  const origin = node.type === 'call_expression' || node.type === 'selector_expression' ? node : node.type === 'identifier' ? lastValueBefore(node, use) : undefined;
+  const origin = originOf(value, use, true);
   if (GORM_NOT_FOUND.has(`${qualified.path}.${qualified.name}`)) return isGormResultError(origin);
   if (origin?.type !== 'call_expression') return false;
   const called = context.types.calledFunction(origin);

@@ -2,14 +2,13 @@
 import type { Node } from 'web-tree-sitter';
 import type { Fix, Localized } from '../../core/findings';
 import { snippet } from '../../core/text';
+import { trackRelease } from '../../core/release/tracked';
 import { addedLine, movedLine } from '../../core/release/fix';
 import { insideLoop } from '../../core/paths';
-import { usageOf } from '../../core/release/usage';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { enclosingFunction } from '../../core/syntax';
-import { bindingOf, receivedCall, varDeclarationOf, type Binding } from '../../core/release/binding';
+import { receivedCall, varDeclarationOf, type Binding } from '../../core/release/binding';
 import { exitPath, leakBeforeClose, type Leak } from '../../core/release/exits';
-import { referencesOf } from '../../core/release/references';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 import { closedRightAway, drainedRightAway, errorCheckAnchor } from './placement';
@@ -44,16 +43,9 @@ export const rule: Rule = {
     const assigning = spec ? varDeclarationOf(spec) : holder;
     if (assigning && closedRightAway(assigning, name, errName)) return;
     if (!returnsResponse(call, context)) return;
-    const binding = bindingOf(holder, target);
-    if (!binding) return;
-    const fn = enclosingFunction(call);
-    const body = fn?.childForFieldName('body');
-    if (!fn || !body) return;
-
-    const refs = referencesOf(binding, name, fn, body, context.file.tree);
-    if (!refs) return;
-    const usage = usageOf(refs, fn, (ref) => classifyResponseUse(ref, context));
-    if (usage.escapes || usage.releasedElsewhere) return;
+    const tracked = trackRelease(call, holder, target, name, context.file.tree, (ref) => classifyResponseUse(ref, context));
+    if (!tracked) return;
+    const { binding, fn, refs, usage } = tracked;
 
     const callee = snippet(call.childForFieldName('function')!.text, 30);
     const response: Response = { binding, name, fn, subject: { en: `\`${name}.Body\` from \`${callee}\``, 'zh-cn': `\`${callee}\` 返回的 \`${name}.Body\`` } };

@@ -1,15 +1,14 @@
 // The otel-span-end rule: its metadata, and the check's flow from `tracer.Start` to a finding.
 import type { Node } from 'web-tree-sitter';
 import type { Fix, Localized } from '../../core/findings';
+import { trackRelease } from '../../core/release/tracked';
 import { movedLine } from '../../core/release/fix';
 import { insideLoop } from '../../core/paths';
-import { usageOf } from '../../core/release/usage';
 import { callSite } from '../../core/method-calls';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { enclosingFunction } from '../../core/syntax';
-import { bindingOf, nextStatement, varDeclarationOf, type Binding } from '../../core/release/binding';
+import { nextStatement, varDeclarationOf, type Binding } from '../../core/release/binding';
 import { leakBeforeClose, type Leak } from '../../core/release/exits';
-import { referencesOf } from '../../core/release/references';
 import { contextHandedOn, reportDiscarded } from './discarded';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
@@ -50,12 +49,9 @@ export const rule: Rule = {
       reportDiscarded(statement, ctx, target, call, fn, context);
       return;
     }
-    const binding = bindingOf(holder, target);
-    if (!binding) return;
-    const refs = referencesOf(binding, name, fn, body, context.file.tree);
-    if (!refs) return;
-    const usage = usageOf(refs, fn, classifySpanUse);
-    if (usage.escapes || usage.releasedElsewhere) return;
+    const tracked = trackRelease(call, holder, target, name, context.file.tree, classifySpanUse);
+    if (!tracked) return;
+    const { binding, refs, usage } = tracked;
     // The span also travels in the context Start returns: whoever receives that can end it.
     if (usage.sites.length === 0 && ctx?.type === 'identifier' && ctx.text !== '_' && contextHandedOn(ctx.text, statement, fn)) return;
 

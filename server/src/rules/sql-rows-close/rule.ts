@@ -6,16 +6,15 @@ import { isNamed } from '../../core/go-types';
 import { PGX_PATHS } from '../../core/known-apis';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { enclosingFunction } from '../../core/syntax';
-import { bindingOf, closedRightAway, receivedCall, type Binding } from '../../core/release/binding';
+import { trackRelease } from '../../core/release/tracked';
+import { closedRightAway, receivedCall, type Binding } from '../../core/release/binding';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 import { exitPath, leakBeforeClose, type Leak } from '../../core/release/exits';
 import { addedDefer, movedDefer } from './fix';
 import { deferAnchor } from '../../core/release/fix';
 import { BINDING_TEXT } from '../../core/release/patterns';
-import { referencesOf } from '../../core/release/references';
 import { insideLoop } from '../../core/paths';
-import { usageOf } from '../../core/release/usage';
 import { classifyRowsUse } from './usage';
 
 const SQL = 'database/sql';
@@ -63,16 +62,9 @@ export const rule: Rule = {
     const assigning = spec ? spec.parent : holder;
     if (written && (!spec || assigning?.type === 'var_declaration') && closedRightAway(assigning!, name, written[2])) return;
     if (!returnsRows(call, context)) return;
-    const binding = bindingOf(holder, target);
-    if (!binding) return;
-    const fn = enclosingFunction(call);
-    const body = fn?.childForFieldName('body');
-    if (!fn || !body) return;
-
-    const refs = referencesOf(binding, name, fn, body, context.file.tree);
-    if (!refs) return;
-    const usage = usageOf(refs, fn, classifyRowsUse);
-    if (usage.escapes || usage.releasedElsewhere) return;
+    const tracked = trackRelease(call, holder, target, name, context.file.tree, classifyRowsUse);
+    if (!tracked) return;
+    const { binding, fn, refs, usage } = tracked;
 
     const callee = snippet(call.childForFieldName('function')!.text, 30);
     const rows: Rows = { binding, name, fn, subject: { en: `\`${name}\` from \`${callee}\``, 'zh-cn': `\`${callee}\` 返回的 \`${name}\`` } };

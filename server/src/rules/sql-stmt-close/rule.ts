@@ -3,12 +3,11 @@ import type { Node } from 'web-tree-sitter';
 import type { Fix, Localized } from '../../core/findings';
 import { isNamed, type TypeRef } from '../../core/go-types';
 import { insideLoop } from '../../core/paths';
-import { bindingOf, closedRightAway, varDeclarationOf, type Binding } from '../../core/release/binding';
+import { trackRelease } from '../../core/release/tracked';
+import { closedRightAway, varDeclarationOf, type Binding } from '../../core/release/binding';
 import { exitPath, leakBeforeClose, type Leak } from '../../core/release/exits';
 import { addedLine, deferAnchor, movedLine } from '../../core/release/fix';
 import { BINDING_TEXT } from '../../core/release/patterns';
-import { referencesOf } from '../../core/release/references';
-import { usageOf } from '../../core/release/usage';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { enclosingFunction } from '../../core/syntax';
 import { snippet } from '../../core/text';
@@ -46,16 +45,9 @@ export const rule: Rule = {
     const assigning = spec ? varDeclarationOf(spec) : holder;
     if (written && assigning && closedRightAway(assigning, name, written[2])) return;
     if (!preparesStatement(call, context)) return;
-    const binding = bindingOf(holder, target);
-    if (!binding) return;
-    const fn = enclosingFunction(call);
-    const body = fn?.childForFieldName('body');
-    if (!fn || !body) return;
-
-    const refs = referencesOf(binding, name, fn, body, context.file.tree);
-    if (!refs) return;
-    const usage = usageOf(refs, fn, classifyStmtUse);
-    if (usage.escapes || usage.releasedElsewhere) return;
+    const tracked = trackRelease(call, holder, target, name, context.file.tree, classifyStmtUse);
+    if (!tracked) return;
+    const { binding, fn, refs, usage } = tracked;
 
     const callee = snippet(call.childForFieldName('function')!.text, 30);
     const stmt: Statement = { binding, name, fn, subject: { en: `\`${name}\` from \`${callee}\``, 'zh-cn': `\`${callee}\` 返回的 \`${name}\`` } };
