@@ -216,3 +216,13 @@ function parameterDeclaration(fn: Node, name: string): Declaration | undefined {
   return undefined;
 }
 
+
+/** A constant declared at the top level of the file of `identifier` (`const address = "localhost:50051"`). */
+export function fileConstant(identifier: Node): Declaration | undefined {
+  for (const child of identifier.tree.rootNode.namedChildren) {
+    if (child?.type !== 'const_declaration') continue;
+    const found = declarationIn(child, identifier.text);
+    if (found) return found;
+  }
+  return undefined;
+}

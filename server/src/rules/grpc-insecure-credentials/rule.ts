@@ -1,7 +1,8 @@
 import type { Node } from 'web-tree-sitter';
 import type { Localized } from '../../core/findings';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
-import { callArguments, enclosingFunction, findAll, unparen } from '../../core/syntax';
+import { isLoopbackAddress, leadingText } from '../../core/loopback';
+import { callArguments, enclosingFunction, findAll } from '../../core/syntax';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 
@@ -10,8 +11,10 @@ const INSECURE = 'google.golang.org/grpc/credentials/insecure';
 const BUFCONN = 'google.golang.org/grpc/test/bufconn';
 /** Dial functions and the position of their target argument. */
 const DIALS: Record<string, number> = { Dial: 0, NewClient: 0, DialContext: 1 };
-/** Targets on this machine: loopback addresses and unix sockets, after an optional resolver scheme. */
-const LOCAL_TARGET = /^(?:(?:passthrough|dns):\/\/[^/]*\/)?(?:localhost(?::|$)|127\.|\[::1\]|unix:|unix-abstract:)/;
+/** Unix domain sockets: the other end is on this machine. */
+const UNIX_SOCKET = /^(?:unix|unix-abstract):/;
+/** Packages of integration and end-to-end test harnesses, which dial the system they started. */
+const TEST_HARNESS_PACKAGES = new Set(['integration', 'e2e']);
 
 export const rule: Rule = {
   meta: {
@@ -47,10 +50,10 @@ export const rule: Rule = {
     } else {
       return;
     }
-    // In-memory connections of a test harness.
+    // In-memory connections of a test harness, and harnesses that dial the services they started.
     if (context.index.importNames(context.file.uri, BUFCONN).length > 0) return;
-    const target = dialTarget(option, context);
-    if (target && LOCAL_TARGET.test(target)) return;
+    if (TEST_HARNESS_PACKAGES.has(context.file.packageName)) return;
+    if (dialsThisMachine(option, context)) return;
     context.report({ node: call, message });
   },
 };
@@ -105,36 +108,32 @@ function nameNode(call: Node): Node | undefined {
 }
 
 /**
- * The target string of the dial the option is given to, when it is a string literal: the option
- * passed straight to `grpc.Dial/DialContext/NewClient`, or an element of an options slice (`opts
- * := []grpc.DialOption{…}`, `opts = append(opts, …)`) that a dial in the same function spreads.
+ * The dial the option is given to targets this machine: a loopback address (`"localhost:50051"`,
+ * `":" + port`, a constant holding one) or a unix socket. The dial is found when the option is
+ * passed straight to `grpc.Dial/DialContext/NewClient`, or is an element of an options slice
+ * (`opts := []grpc.DialOption{…}`, `opts = append(opts, …)`) that a dial in the same function spreads.
  */
-function dialTarget(option: Node, context: RuleContext): string | undefined {
-  const dial = (call: Node | null | undefined): string | undefined => {
+function dialsThisMachine(option: Node, context: RuleContext): boolean {
+  const target = (call: Node | null | undefined): Node | undefined => {
     if (call?.type !== 'call_expression') return undefined;
     const called = context.types.calledFunction(call);
-    if (called?.path !== GRPC || !(called.name in DIALS)) return undefined;
-    const target = callArguments(call)[DIALS[called.name]];
-    const literal = target && unparen(target);
-    if (literal?.type !== 'interpreted_string_literal' && literal?.type !== 'raw_string_literal') return undefined;
-    return literal.text.slice(1, -1);
+    return called?.path === GRPC && called.name in DIALS ? callArguments(call)[DIALS[called.name]] : undefined;
   };
+  const local = (dial: Node, address: Node): boolean =>
+    isLoopbackAddress(address, dial, context.types) || UNIX_SOCKET.test(leadingText(address, dial, context.types).text);
   const parent = option.parent;
-  if (parent?.type === 'argument_list') {
-    const direct = dial(parent.parent);
-    if (direct !== undefined) return direct;
-  }
+  const direct = parent?.type === 'argument_list' ? parent.parent : undefined;
+  const directTarget = target(direct);
+  if (direct && directTarget) return local(direct, directTarget);
   const slice = optionsSliceName(option);
   const scope = enclosingFunction(option)?.childForFieldName('body');
-  if (!slice || !scope) return undefined;
+  if (!slice || !scope) return false;
   for (const call of findAll(scope, 'call_expression')) {
     const args = call.childForFieldName('arguments')?.text.replace(/\s+/g, '') ?? '';
-    if (new RegExp(`[(,]${slice}\\.\\.\\.,?\\)$`).test(args)) {
-      const target = dial(call);
-      if (target !== undefined) return target;
-    }
+    const address = new RegExp(`[(,]${slice}\\.\\.\\.,?\\)$`).test(args) ? target(call) : undefined;
+    if (address) return local(call, address);
   }
-  return undefined;
+  return false;
 }
 
 /** The variable an options slice is held in: `opts := []grpc.DialOption{…}` or `opts = append(opts, …)`. */

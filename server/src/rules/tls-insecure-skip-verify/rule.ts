@@ -3,7 +3,8 @@ import type { Localized } from '../../core/findings';
 import { isNamed } from '../../core/go-types';
 import { assignedTarget, literalKeys } from '../../core/literals';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
-import { declarationIn, findLocalDeclaration, type Declaration } from '../../core/scope';
+import { fileConstant, findLocalDeclaration } from '../../core/scope';
+import { isLoopbackHost, literalHost } from '../../core/loopback';
 import { enclosingFunction, unparen } from '../../core/syntax';
 import { snippet } from '../../core/text';
 import en from './doc.en.md';
@@ -105,23 +106,13 @@ export function constantBool(node: Node, depth = 0): boolean | undefined {
       return operator === '&&' ? left && right : operator === '||' ? left || right : undefined;
     }
     case 'identifier': {
-      const declaration = findLocalDeclaration(expression) ?? packageConstant(expression);
+      const declaration = findLocalDeclaration(expression) ?? fileConstant(expression);
       const value = declaration?.kind === 'const' ? declaration.values[declaration.index] : undefined;
       return value ? constantBool(value, depth + 1) : undefined;
     }
     default:
       return undefined;
   }
-}
-
-/** A constant declared at the top level of the file. */
-function packageConstant(identifier: Node): Declaration | undefined {
-  for (const child of identifier.tree.rootNode.namedChildren) {
-    if (child?.type !== 'const_declaration') continue;
-    const found = declarationIn(child, identifier.text);
-    if (found) return found;
-  }
-  return undefined;
 }
 
 /** `tls.Config{…}`, `&tls.Config{…}`, or an elided element of `[]*tls.Config{{…}}` / `map[K]*tls.Config{k: {…}}`. */
@@ -180,10 +171,6 @@ function namedInsecure(node: Node): boolean {
   return false;
 }
 
-/** A URL (`https://host…`) or `host:port` in a string literal: the host. */
-const ADDRESS = /^"(?:[a-z][a-z0-9+.-]*:\/\/)?(\[[0-9a-f:]+\]|[a-z0-9.-]+)(?::\d+)?(?:[/?#][^"]*)?"$/i;
-const LOOPBACK = /^(localhost|127(\.\d+){3}|\[::1\])$/i;
-
 /**
  * Every address the function names is the machine itself (`https://127.0.0.1:8443`,
  * `localhost:9000`), and it names at least one: there is no path on which anyone could stand
@@ -196,9 +183,9 @@ function talksOnlyToLoopback(node: Node): boolean {
   let loopback = false;
   let elsewhere = false;
   for (const literal of fn.descendantsOfType('interpreted_string_literal')) {
-    const host = literal && ADDRESS.exec(literal.text)?.[1];
+    const host = literal && literalHost(literal.text);
     if (!host || !/[.:[\]]|localhost/i.test(literal.text)) continue;
-    if (LOOPBACK.test(host)) loopback = true;
+    if (isLoopbackHost(host)) loopback = true;
     else if (/[.:]/.test(host) && /:\/\/|:\d+/.test(literal.text)) elsewhere = true;
   }
   return loopback && !elsewhere;

@@ -2,6 +2,7 @@ package rpc
 
 import (
 	"context"
+	"fmt"
 
 	"google.golang.org/grpc"
 	grpcinsecure "google.golang.org/grpc/credentials/insecure"
@@ -48,4 +49,18 @@ func defaultDialOptions() []grpc.DialOption {
 // A remote target that merely mentions localhost in its name is still remote.
 func notLoopback() (*grpc.ClientConn, error) {
 	return grpc.NewClient("localhost.example.com:443", grpc.WithTransportCredentials(insecure.NewCredentials())) // want "grpc-insecure-credentials"
+}
+
+// A host read at run time may be anywhere: only the port is known.
+func formattedHost(host string, port int) (*grpc.ClientConn, error) {
+	return grpc.NewClient(fmt.Sprintf("%s:%d", host, port), grpc.WithTransportCredentials(insecure.NewCredentials())) // want "grpc-insecure-credentials"
+}
+
+// One of the values the target can hold is remote.
+func sometimesRemote(remote bool) (*grpc.ClientConn, error) {
+	target := "localhost:50051"
+	if remote {
+		target = "orders.internal:50051"
+	}
+	return grpc.NewClient(target, grpc.WithTransportCredentials(insecure.NewCredentials())) // want "grpc-insecure-credentials"
 }

@@ -2,6 +2,9 @@ package rpc
 
 import (
 	"crypto/tls"
+	"fmt"
+	"net"
+	"strconv"
 
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials"
@@ -55,4 +58,38 @@ func (fakeCreds) NewCredentials() int { return 0 }
 
 func otherPackage() int {
 	return fakeCreds{}.NewCredentials()
+}
+
+const agentAddress = "localhost:50051"
+
+// A loopback target held in a constant.
+func dialConstant() (*grpc.ClientConn, error) {
+	return grpc.NewClient(agentAddress, grpc.WithTransportCredentials(insecure.NewCredentials()))
+}
+
+// An empty host dials the local system: ":" + port.
+func dialPort(port int) (*grpc.ClientConn, error) {
+	return grpc.NewClient(":"+strconv.Itoa(port), grpc.WithTransportCredentials(insecure.NewCredentials()))
+}
+
+func dialFormattedPort(port int) (*grpc.ClientConn, error) {
+	opts := []grpc.DialOption{grpc.WithTransportCredentials(insecure.NewCredentials())}
+	return grpc.NewClient(fmt.Sprintf(":%d", port), opts...)
+}
+
+func dialFormattedLoopback(port int) (*grpc.ClientConn, error) {
+	return grpc.NewClient(fmt.Sprintf("127.0.0.1:%d", port), grpc.WithTransportCredentials(insecure.NewCredentials()))
+}
+
+func dialJoinedLoopback(port string) (*grpc.ClientConn, error) {
+	return grpc.NewClient(net.JoinHostPort("localhost", port), grpc.WithTransportCredentials(insecure.NewCredentials()))
+}
+
+// Every value the variable holds is on this machine.
+func dialLocalVariable(ipv6 bool, port int) (*grpc.ClientConn, error) {
+	target := fmt.Sprintf("127.0.0.1:%d", port)
+	if ipv6 {
+		target = fmt.Sprintf("[::1]:%d", port)
+	}
+	return grpc.NewClient(target, grpc.WithTransportCredentials(insecure.NewCredentials()))
 }
