@@ -5,6 +5,7 @@ import { packageQualifier } from '../../core/qualifier';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { callArguments, enclosingFunction } from '../../core/syntax';
 import { calledMethod, usesOf } from '../../core/variables';
+import { isLoopbackAddress } from '../../core/loopback';
 import { carriesDeadline, requestBound } from './deadlines';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
@@ -74,6 +75,7 @@ function checkCall(call: Node, callee: Node, method: string, context: RuleContex
   const called = context.types.calledFunction(call);
   if (called) {
     if (called.path !== 'net/http' || !HELPERS.has(called.name) || defaultClientConfigured(context)) return;
+    if (reportLoopback(call, callee, context)) return;
     context.report({
       node: callee,
       message: {
@@ -87,6 +89,7 @@ function checkCall(call: Node, callee: Node, method: string, context: RuleContex
   const client = operand ? context.types.qualified(operand) : undefined;
   if (client?.path !== 'net/http' || client.name !== 'DefaultClient' || !CLIENT_METHODS.has(method)) return;
   if (defaultClientConfigured(context)) return;
+  if (method !== 'Do' && reportLoopback(call, callee, context)) return;
   const request = callArguments(call)[0];
   const bound = method === 'Do' && request ? requestBound(request, context) : undefined;
   if (bound === 'deadline') return;
@@ -109,6 +112,24 @@ function checkCall(call: Node, callee: Node, method: string, context: RuleContex
       'zh-cn': `\`${operand!.text}\` 没有超时，这里也没有给请求设置截止时间，请求可能一直挂住；改为通过一个共享的 \`&http.Client{Timeout: …}\` 发请求`,
     },
   });
+}
+
+/**
+ * `http.Get("http://127.0.0.1:8080/status")`: the server is on this machine, so only a stalled
+ * local process can hang the call. Still unbounded, but not a remote peer's doing: information.
+ */
+function reportLoopback(call: Node, callee: Node, context: RuleContext): boolean {
+  const url = callArguments(call)[0];
+  if (!url || !isLoopbackAddress(url, call, context.types)) return false;
+  context.report({
+    node: callee,
+    severity: 'information',
+    message: {
+      en: `\`${callee.text}\` calls this machine through http.DefaultClient (no timeout), so a stalled local process hangs it; use a client with a Timeout`,
+      'zh-cn': `\`${callee.text}\` 经由没有超时的 http.DefaultClient 请求本机上的服务，本机进程卡住时它也会跟着挂住；请改用带 Timeout 的客户端`,
+    },
+  });
+  return true;
 }
 
 /**

@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
@@ -105,4 +106,27 @@ func fetchBoth(u string) error {
 	}
 	_, err = client.Get(u)
 	return err
+}
+
+// A server on this machine: a stalled local process can still hang it, so information.
+func localStatus(port int) (*http.Response, error) {
+	url := "http://127.0.0.1/nginx_status"
+	if port != 80 {
+		url = fmt.Sprintf("http://127.0.0.1:%v/nginx_status", port)
+	}
+	return http.Get(url) // want "http-client-timeout:information"
+}
+
+func localHealth() (*http.Response, error) {
+	return http.DefaultClient.Get("http://localhost:8080/healthz") // want "http-client-timeout:information"
+}
+
+// The host is read at run time, so it may be anywhere.
+func remoteStatus(host string) (*http.Response, error) {
+	return http.Get("http://" + host + "/status") // want "http-client-timeout"
+}
+
+// A name that starts like a loopback address is not one.
+func lookalikeHost() (*http.Response, error) {
+	return http.Get("http://127.0.0.1.example.com/status") // want "http-client-timeout"
 }
