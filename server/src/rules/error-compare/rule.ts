@@ -5,7 +5,7 @@ import { packageQualifier } from '../../core/qualifier';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { snippet } from '../../core/text';
 import { findDeclarationFrom } from '../../core/scope';
-import { callArguments, calleeParts, unparen } from '../../core/syntax';
+import { callArguments, calleeParts, findAll, unparen } from '../../core/syntax';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 import { isError, isSentinel } from '../../core/error-values';
@@ -43,6 +43,11 @@ function checkComparison(comparison: Node, negated: boolean, context: RuleContex
   const literal = [left, right].find((side) => /_string_literal$/.test(side.type));
   if (text && literal) {
     if (insideIsMethod(comparison)) return;
+    const exact = exactErrorText(literal, context);
+    if (exact) {
+      reportExactText(comparison, text, exact, context);
+      return;
+    }
     context.report({
       node: comparison,
       message: {
@@ -60,14 +65,23 @@ function checkComparison(comparison: Node, negated: boolean, context: RuleContex
   if (comparedByIdentity(sentinel, context) || documentedUnwrapped(value, sentinel, comparison, context)) return;
   if (fromDefiningPackage(value, sentinel, comparison, context) || ownErrorFromOwnCode(value, sentinel, comparison, context)) return;
   if (passedOnByOwnCode(value, comparison, context)) return;
+  if (isUnexpectedEOF(sentinel, context) && besideEOFCheck(comparison, value, context)) return;
   const errors = packageQualifier(context, 'errors', comparison);
   const call = `${negated ? '!' : ''}${errors?.name ?? 'errors'}.Is(${value.text}, ${sentinel.text})`;
+  const onlyLogs = decidesOnlyLogging(comparison);
   context.report({
     node: comparison,
-    message: {
+    // A missed match here costs one log line more or less, not a wrong branch of the program.
+    severity: onlyLogs ? 'information' : undefined,
+    message: onlyLogs
+      ? {
+          en: `\`${snippet(comparison.text)}\` misses ${sentinel.text} when it arrives wrapped, which here only decides a log line; use \`${snippet(call, 60)}\``,
+          'zh-cn': `${sentinel.text} 被包装后 \`${snippet(comparison.text)}\` 就匹配不到，这里只影响是否打一行日志；请改用 \`${snippet(call, 60)}\``,
+        }
+      : {
       en: `\`${snippet(comparison.text)}\` misses ${sentinel.text} whenever it arrives wrapped; use \`${snippet(call, 60)}\``,
       'zh-cn': `${sentinel.text} 只要是被包装后返回的，\`${snippet(comparison.text)}\` 就匹配不到；请改用 \`${snippet(call, 60)}\``,
-    },
+        },
     fixes: errors ? [{ title: { en: `Use ${call}`, 'zh-cn': `改用 ${call}` }, edits: [replaceNode(comparison, call), ...errors.edits] }] : [],
   });
 }
@@ -76,7 +90,7 @@ function checkSwitch(statement: Node, tag: Node, context: RuleContext): void {
   if (!isError(tag, context) || isSentinel(tag, context) || insideIsMethod(statement)) return;
   const cases = statement.namedChildren.filter((n): n is Node => n?.type === 'expression_case');
   const values = cases.flatMap((clause) => clause.childForFieldName('value')?.namedChildren.filter((n): n is Node => n !== null && n.type !== 'comment') ?? []);
-  const sentinels = values.filter((value) => isSentinel(value, context) && !comparedByIdentity(value, context));
+  const sentinels = values.filter((value) => isSentinel(value, context) && !comparedByIdentity(value, context) && !(isUnexpectedEOF(value, context) && caseListsEOF(value, context)));
   if (sentinels.length === 0) return;
   // The tag itself is where the value is read: `switch err = f(); err` assigns it just before.
   if (sentinels.every((sentinel) => documentedUnwrapped(tag, sentinel, tag, context) || ownErrorFromOwnCode(tag, sentinel, tag, context))) return;
@@ -103,6 +117,116 @@ function checkSwitch(statement: Node, tag: Node, context: RuleContext): void {
       'zh-cn': `${first} 只要是被包装后返回的，\`switch ${snippet(tag.text, 20)}\` 就匹配不到；请改用 \`switch {\` 加 \`${suggestion}\``,
     },
     fixes: rewritable ? [{ title: { en: 'Use errors.Is in each case', 'zh-cn': '每个 case 改用 errors.Is' }, edits: [...edits, ...errors.edits] }] : [],
+  });
+}
+
+/**
+ * `io.ErrUnexpectedEOF` checked together with `io.EOF`: both are the read family's end-of-input
+ * signals, which readers and `io.ReadFull` return as they are (errorlint allows the pair after
+ * those calls). Read together they are one question, asked the way io documents for `io.EOF`.
+ */
+function isUnexpectedEOF(sentinel: Node, context: RuleContext): boolean {
+  const qualified = context.types.qualified(unparen(sentinel));
+  return qualified?.path === 'io' && qualified.name === 'ErrUnexpectedEOF';
+}
+
+function isEOF(node: Node, context: RuleContext): boolean {
+  const qualified = context.types.qualified(unparen(node));
+  return qualified?.path === 'io' && qualified.name === 'EOF';
+}
+
+/** `case io.EOF, io.ErrUnexpectedEOF:` */
+function caseListsEOF(value: Node, context: RuleContext): boolean {
+  return value.parent?.namedChildren.some((other) => other !== null && isEOF(other, context)) ?? false;
+}
+
+/** `err == io.EOF || err == io.ErrUnexpectedEOF` (or `!=` joined by `&&`), on the same value. */
+function besideEOFCheck(comparison: Node, value: Node, context: RuleContext): boolean {
+  let chain = comparison.parent;
+  while (chain?.type === 'parenthesized_expression') chain = chain.parent;
+  if (chain?.type !== 'binary_expression' || !['||', '&&'].includes(chain.childForFieldName('operator')?.text ?? '')) return false;
+  return findAll(chain, 'binary_expression').some((other) => {
+    const sides = [other.childForFieldName('left'), other.childForFieldName('right')].map((side) => side && unparen(side));
+    return /^[!=]=$/.test(other.childForFieldName('operator')?.text ?? '') && sides.some((side) => side?.text === value.text) && sides.some((side) => side !== null && isEOF(side, context));
+  });
+}
+
+/** Log calls that return: `log.Printf`, `logx.Errorf`, `s.logger.Warn` (not `Fatal` or `Panic`, which stop the program). */
+const LOG_METHOD = /^(Print|Error|Warn|Warning|Info|Debug|Trace|Log)(f|ln|w|Context|Ctx)?$/;
+
+/**
+ * The comparison is part of an `if` condition (with no `else`) whose body only logs:
+ * `if err != nil && err != ErrNotFound { logx.Errorf(…) }`. Whatever it decides, the program
+ * goes on the same way.
+ */
+function decidesOnlyLogging(comparison: Node): boolean {
+  let node = comparison;
+  while (node.parent?.type === 'parenthesized_expression' || (node.parent?.type === 'binary_expression' && ['&&', '||'].includes(node.parent.childForFieldName('operator')?.text ?? ''))) {
+    node = node.parent;
+  }
+  const statement = node.parent;
+  if (statement?.type !== 'if_statement' || !statement.childForFieldName('condition')?.equals(node) || statement.childForFieldName('alternative')) return false;
+  const block = statement.childForFieldName('consequence');
+  const list = block?.namedChildren.find((n) => n?.type === 'statement_list');
+  const body = list?.namedChildren.filter((n): n is Node => n !== null && n.type !== 'comment') ?? [];
+  return (
+    body.length > 0 &&
+    body.every((child) => {
+      const call = child.type === 'expression_statement' ? child.namedChild(0) : null;
+      const callee = call?.type === 'call_expression' ? calleeParts(call) : undefined;
+      return callee?.operand !== null && callee?.operand !== undefined && /log/i.test(callee.operand.text) && LOG_METHOD.test(callee.name);
+    })
+  );
+}
+
+/**
+ * Error texts that their packages return as they are, with the sentinel that carries each.
+ * Compared as a string they match exactly what the call returns today.
+ */
+const LIBRARY_TEXTS: Record<string, string> = {
+  'http: named cookie not present': 'http.ErrNoCookie',
+  'http: Server closed': 'http.ErrServerClosed',
+  'sql: no rows in result set': 'sql.ErrNoRows',
+  EOF: 'io.EOF',
+  'unexpected EOF': 'io.ErrUnexpectedEOF',
+  'record not found': 'gorm.ErrRecordNotFound',
+  'no columns found to be updated': 'xorm.ErrNoColumnsTobeUpdated',
+  'redis: nil': 'redis.Nil',
+  'mongo: no documents in result': 'mongo.ErrNoDocuments',
+};
+
+/** What an exact error text is: a library's (with its sentinel) or one this file creates with a fixed message. */
+type ExactText = { sentinel: string } | { own: true };
+
+/**
+ * The compared string is the whole, fixed text of a known error: a library sentinel's, or an
+ * `errors.New("…")` / verb-free `fmt.Errorf("…")` of this file. The match is exact today; only a
+ * reworded message or a wrapper would break it, which makes this hygiene, not a defect.
+ */
+function exactErrorText(literal: Node, context: RuleContext): ExactText | undefined {
+  const text = literal.text.slice(1, -1);
+  if (text === '' || text.includes('%')) return undefined;
+  const sentinel = LIBRARY_TEXTS[text];
+  if (sentinel) return { sentinel };
+  const escaped = literal.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`\\b(?:errors\\.New|Errorf)\\(\\s*${escaped}\\s*\\)`).test(context.file.text) ? { own: true } : undefined;
+}
+
+function reportExactText(comparison: Node, error: Node, exact: ExactText, context: RuleContext): void {
+  const value = snippet(error.text, 30);
+  context.report({
+    node: comparison,
+    severity: 'information',
+    message:
+      'sentinel' in exact
+        ? {
+            en: `\`${value}.Error()\` is compared with the exact text of ${exact.sentinel}; \`errors.Is(${value}, ${exact.sentinel})\` says the same and survives wrapping`,
+            'zh-cn': `\`${value}.Error()\` 比较的正是 ${exact.sentinel} 的原文；改用 \`errors.Is(${value}, ${exact.sentinel})\` 意思相同，被包装后也能匹配`,
+          }
+        : {
+            en: `\`${value}.Error()\` is compared with the text of an error this file creates; make that error a sentinel (\`var ErrX = errors.New(…)\`) and use \`errors.Is\``,
+            'zh-cn': `\`${value}.Error()\` 比较的是本文件自己创建的错误的文本；请把那个错误定义成哨兵（\`var ErrX = errors.New(…)\`），再用 \`errors.Is\` 判断`,
+          },
   });
 }
 

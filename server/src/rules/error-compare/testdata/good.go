@@ -297,3 +297,16 @@ func drainSwitch(s subscriber) string {
 		return "failed"
 	}
 }
+
+// ErrUnexpectedEOF asked together with io.EOF: the read family's end of input, returned bare.
+func shouldRetry(err error) bool {
+	switch err {
+	case io.EOF, io.ErrUnexpectedEOF:
+		return true
+	}
+	return false
+}
+
+func endOfInput(err error) bool {
+	return err == io.EOF || err == io.ErrUnexpectedEOF
+}
