@@ -7,6 +7,7 @@ import { callArguments, calleeParts, enclosingFunction, findAll } from '../../co
 import { listEn, listZh, snippet } from '../../core/text';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
+import { sentOnlyWithTimeout } from './bounded';
 import { Facts, type TopFacts } from './facts';
 import { runsAfterDone, usedOnlyInline } from './flow';
 import { GORM_FINISHERS, gormChainWithoutContext } from './gorm';
@@ -58,6 +59,8 @@ interface Candidate {
   uncancellable?: Localized;
   /** A GORM chain: the receiver `.WithContext(ctx)` goes after, which the message names. */
   gormReceiver?: string;
+  /** `http.NewRequest`: whether every send of the request goes through a client with a Timeout. */
+  sentWithTimeout?: () => boolean;
 }
 
 /**
@@ -282,6 +285,7 @@ function findPackageCall(call: Node, operand: Node, field: Node, facts: Facts, c
         replacement: (ctx) => `${pkg}.NewRequestWithContext(${ctx}, …)`,
         edits: (ctx) => [replaceNode(field, 'NewRequestWithContext'), insertFirstArgument(call, ctx, context)],
         uncancellable: { en: 'builds a request that no context can cancel', 'zh-cn': '构造的请求无法被任何 context 取消' },
+        sentWithTimeout: () => sentOnlyWithTimeout(call, context),
       }
     : {
         node: field,
@@ -388,13 +392,27 @@ function reportCandidate(call: Node, { candidate, scope, top }: Found, facts: Fa
     });
     return;
   }
+  const fixes = [{ title: { en: `Use ${replacement}`, 'zh-cn': `改用 ${replacement}` }, edits: candidate.edits(expression.text) }];
+  if (candidate.sentWithTimeout?.()) {
+    // The client's Timeout bounds the request; only the caller's cancellation is lost.
+    context.report({
+      node: candidate.node,
+      severity: 'information',
+      message: {
+        en: `\`${candidate.callee}\` ignores ${from.en}; a client Timeout bounds it; \`${replacement}\` also stops it on cancellation`,
+        'zh-cn': `\`${candidate.callee}\` 没有使用${from['zh-cn']}；客户端的 Timeout 已给它设了上限，改为 \`${replacement}\` 后调用方放弃时它也会停止`,
+      },
+      fixes,
+    });
+    return;
+  }
   context.report({
     node: candidate.node,
     message: {
       en: `\`${candidate.callee}\` ignores ${from.en}; call \`${replacement}\` so it stops when the caller gives up`,
       'zh-cn': `\`${candidate.callee}\` 没有使用${from['zh-cn']}；请改为调用 \`${replacement}\`，调用方放弃时它也会随之停止`,
     },
-    fixes: [{ title: { en: `Use ${replacement}`, 'zh-cn': `改用 ${replacement}` }, edits: candidate.edits(expression.text) }],
+    fixes,
   });
 }
 

@@ -248,3 +248,35 @@ func (s *Store) Note(ctx context.Context, id int64) error {
 	_, err := s.db.Exec("INSERT INTO notes (order_id, body) VALUES ($1, 'go on, defer the rest')", id) // want "context-propagation"
 	return err
 }
+
+// The client two lines below has a Timeout, so the request is bounded; it still ignores ctx.
+func remoteVersion(ctx context.Context, url string) (*nethttp.Response, error) {
+	req, _ := nethttp.NewRequest(nethttp.MethodGet, url, nil) // want "context-propagation:information"
+	req.Header.Set("User-Agent", "orders")
+	client := &nethttp.Client{}
+	client.Timeout = 15 * time.Second
+	return client.Do(req)
+}
+
+func remoteVersionLiteral(ctx context.Context, url string) (*nethttp.Response, error) {
+	req, err := nethttp.NewRequest(nethttp.MethodGet, url, nil) // want "context-propagation:information"
+	if err != nil {
+		return nil, err
+	}
+	client := nethttp.Client{Timeout: 15 * time.Second}
+	return client.Do(req)
+}
+
+// One of the two sends goes through a client without a Timeout.
+func remoteTwice(ctx context.Context, url string, other *nethttp.Client) error {
+	req, err := nethttp.NewRequest(nethttp.MethodGet, url, nil) // want "context-propagation"
+	if err != nil {
+		return err
+	}
+	client := &nethttp.Client{Timeout: 15 * time.Second}
+	if _, err := client.Do(req); err != nil {
+		return err
+	}
+	_, err = other.Do(req)
+	return err
+}
