@@ -3,6 +3,7 @@ import { replaceNode } from '../../core/edits';
 import type { Fix, Localized, TextEdit } from '../../core/findings';
 import type { TypeRef } from '../../core/go-types';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
+import { findLocalDeclaration } from '../../core/scope';
 import { callArguments, calleeParts, enclosingFunction, findAll } from '../../core/syntax';
 import { listEn, listZh, snippet } from '../../core/text';
 import en from './doc.en.md';
@@ -176,12 +177,36 @@ function checkBackground(call: Node, operand: Node, facts: Facts, context: RuleC
   const detached = detachFix(call, operand, expression.text, context);
   if (detached) fixes.push(detached);
   const from = describeSource(source);
+  // Handed straight to a call, the context goes to that callee: what the callee does with it
+  // (I/O, or only ctx.Value) is not always in sight, so the message says where it goes, no more.
+  const receiver = callTakingContext(call, context);
+  const callee = receiver && snippet(receiver.childForFieldName('function')!.text, 40);
+  const runner = receiver && runWithContext(receiver, expression.text);
+  if (runner) {
+    // `cmd := NewCmd(context.Background(), …)` then `c(ctx, cmd)`: the work runs on ctx; the
+    // Background only sits in the value, which may or may not read it later.
+    context.report({
+      node: call,
+      severity: 'information',
+      message: {
+        en: `\`${written}()\` goes into the value \`${callee}\` builds, while \`${snippet(runner.text, 30)}\` runs it on \`${expression.text}\`; pass \`${expression.text}\` here too`,
+        'zh-cn': `\`${written}()\` 存进了 \`${callee}\` 构造的值里，而 \`${snippet(runner.text, 30)}\` 是用 \`${expression.text}\` 执行它的；这里也请传入 \`${expression.text}\``,
+      },
+      fixes,
+    });
+    return;
+  }
   context.report({
     node: call,
-    message: {
-      en: `\`${written}()\` drops ${from.en}; pass \`${expression.text}\` so cancellation and deadlines reach this work`,
-      'zh-cn': `\`${written}()\` 丢掉了${from['zh-cn']}；请传入 \`${expression.text}\`，让取消和截止时间能传到这里的操作`,
-    },
+    message: callee
+      ? {
+          en: `\`${written}()\` drops ${from.en}; pass \`${expression.text}\` so \`${callee}\` gets its cancellation and deadline`,
+          'zh-cn': `\`${written}()\` 丢掉了${from['zh-cn']}；请传入 \`${expression.text}\`，让 \`${callee}\` 拿到调用方的取消和截止时间`,
+        }
+      : {
+          en: `\`${written}()\` drops ${from.en}; pass \`${expression.text}\` so cancellation and deadlines reach this work`,
+          'zh-cn': `\`${written}()\` 丢掉了${from['zh-cn']}；请传入 \`${expression.text}\`，让取消和截止时间能传到这里的操作`,
+        },
     fixes,
   });
 }
@@ -224,6 +249,38 @@ function boundsOnlySetup(call: Node): boolean {
   const outer = callTakingFirst(call);
   const method = outer && calleeParts(outer)?.name;
   return method === 'Listen' || method === 'ListenPacket';
+}
+
+/**
+ * `cmd := NewStatusCmd(…)` (a constructor's result in a local variable) later given to a call
+ * together with the caller's context (`c(ctx, cmd)`): that call, which runs the value on `ctx`.
+ */
+function runWithContext(constructor: Node, ctx: string): Node | undefined {
+  const name = calleeParts(constructor)?.name ?? '';
+  if (!/^(New|new)[A-Z0-9_]/.test(name)) return undefined;
+  const list = constructor.parent;
+  const holder = list?.type === 'expression_list' ? list.parent : undefined;
+  if (holder?.type !== 'short_var_declaration' || list!.namedChildCount !== 1) return undefined;
+  const left = holder.childForFieldName('left');
+  const value = left?.namedChildCount === 1 ? left.namedChild(0) : null;
+  const fn = enclosingFunction(constructor);
+  if (value?.type !== 'identifier' || !fn) return undefined;
+  return findAll(fn, 'call_expression').find((later) => {
+    if (later.startIndex < holder.endIndex) return false;
+    const args = callArguments(later);
+    return args.some((arg) => arg.text === ctx) && args.some((arg) => arg.type === 'identifier' && arg.text === value.text && findLocalDeclaration(arg)?.name.equals(value));
+  });
+}
+
+/** The call that receives the context `call` makes as one of its arguments (`svc.Create(context.Background(), req)`), unless it only derives another context. */
+function callTakingContext(call: Node, context: RuleContext): Node | undefined {
+  let node = call;
+  while (node.parent?.type === 'parenthesized_expression') node = node.parent;
+  const outer = node.parent?.type === 'argument_list' ? node.parent.parent : undefined;
+  if (outer?.type !== 'call_expression') return undefined;
+  // `context.WithCancel(context.Background())` derives a context: the work is wherever that goes.
+  const called = context.types.calledFunction(outer);
+  return called && CONTEXT_PATHS.has(called.path) ? undefined : outer;
 }
 
 /** The call `call` is the first argument of (`outer(call, …)`), if any. */

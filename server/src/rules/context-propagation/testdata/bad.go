@@ -280,3 +280,24 @@ func remoteTwice(ctx context.Context, url string, other *nethttp.Client) error {
 	_, err = other.Do(req)
 	return err
 }
+
+type slowLogCmd struct{ ctx context.Context }
+
+func newSlowLogCmd(ctx context.Context, args ...interface{}) *slowLogCmd {
+	return &slowLogCmd{ctx: ctx}
+}
+
+type cmdable func(ctx context.Context, cmd *slowLogCmd) error
+
+// The command is run on ctx; the Background only sits in the value: information.
+func (c cmdable) SlowLogGet(ctx context.Context, num int64) *slowLogCmd {
+	cmd := newSlowLogCmd(context.Background(), "slowlog", "get", num) // want "context-propagation:information"
+	_ = c(ctx, cmd)
+	return cmd
+}
+
+// Built with Background and not run on ctx here: the value carries the only context.
+func (c cmdable) SlowLogDeferred(ctx context.Context, num int64) *slowLogCmd {
+	cmd := newSlowLogCmd(context.Background(), "slowlog", "get", num) // want "context-propagation"
+	return cmd
+}
