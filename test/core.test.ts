@@ -11,6 +11,7 @@ import { applyEdits } from '../server/src/core/edits';
 import { LineIndex } from '../server/src/core/text';
 import { TypeResolver } from '../server/src/core/type-resolver';
 import { findAll, isTestSupportPackage } from '../server/src/core/syntax';
+import { namesLoopback } from '../server/src/core/loopback';
 import { ruleById } from '../server/src/rules/registry';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -257,6 +258,24 @@ describe('package index and types', () => {
     assert.equal(index.goAtLeast(1, 21), true);
     document.dispose();
     other.dispose();
+  });
+});
+
+describe('addresses on this machine', () => {
+  test('loopback hosts with or without a port, an empty dial host, behind a scheme or resolver', () => {
+    for (const address of ['localhost', 'localhost:8080', '127.0.0.1:9000', '127.1.2.3', '[::1]:50051', ':8080', 'http://127.0.0.1/status', 'https://localhost:8443/', 'passthrough:///localhost:50051', 'dns:///127.0.0.1:53']) {
+      assert.equal(namesLoopback(address, true), true, address);
+    }
+  });
+  test('other hosts, look-alikes, an empty host in a URL, and hosts the known text does not finish', () => {
+    for (const address of ['orders.internal:50051', 'localhost.example.com:443', '127.0.0.1.nip.io:80', 'http://:8080/', '10.0.0.1:80', '']) {
+      assert.equal(namesLoopback(address, true), false, address);
+    }
+    // `fmt.Sprintf("127.0.0.%d:80", n)` and `"localhost" + suffix` are known only up to the verb or the variable.
+    assert.equal(namesLoopback('127.0.0.', false), false);
+    assert.equal(namesLoopback('localhost', false), false);
+    assert.equal(namesLoopback('localhost:', false), true);
+    assert.equal(namesLoopback('http://127.0.0.1:', false), true);
   });
 });
 
