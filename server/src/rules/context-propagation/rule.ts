@@ -272,7 +272,10 @@ function runWithContext(constructor: Node, ctx: string): Node | undefined {
   });
 }
 
-/** The call that receives the context `call` makes as one of its arguments (`svc.Create(context.Background(), req)`), unless it only derives another context. */
+/**
+ * The call that receives the context `call` makes, as one of its arguments
+ * (`svc.Create(context.Background(), req)`), unless it only derives another context.
+ */
 function callTakingContext(call: Node, context: RuleContext): Node | undefined {
   let node = call;
   while (node.parent?.type === 'parenthesized_expression') node = node.parent;

@@ -79,8 +79,8 @@ function checkComparison(comparison: Node, negated: boolean, context: RuleContex
           'zh-cn': `${sentinel.text} 被包装后 \`${snippet(comparison.text)}\` 就匹配不到，这里只影响是否打一行日志；请改用 \`${snippet(call, 60)}\``,
         }
       : {
-      en: `\`${snippet(comparison.text)}\` misses ${sentinel.text} whenever it arrives wrapped; use \`${snippet(call, 60)}\``,
-      'zh-cn': `${sentinel.text} 只要是被包装后返回的，\`${snippet(comparison.text)}\` 就匹配不到；请改用 \`${snippet(call, 60)}\``,
+          en: `\`${snippet(comparison.text)}\` misses ${sentinel.text} whenever it arrives wrapped; use \`${snippet(call, 60)}\``,
+          'zh-cn': `${sentinel.text} 只要是被包装后返回的，\`${snippet(comparison.text)}\` 就匹配不到；请改用 \`${snippet(call, 60)}\``,
         },
     fixes: errors ? [{ title: { en: `Use ${call}`, 'zh-cn': `改用 ${call}` }, edits: [replaceNode(comparison, call), ...errors.edits] }] : [],
   });
