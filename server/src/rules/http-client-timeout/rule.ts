@@ -5,7 +5,7 @@ import { packageQualifier } from '../../core/qualifier';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { callArguments, enclosingFunction } from '../../core/syntax';
 import { calledMethod, usesOf } from '../../core/variables';
-import { carriesDeadline, requestBound } from './deadlines';
+import { carriesDeadline, requestBound } from '../../core/request-bounds';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 import query from './query.scm';

@@ -3,9 +3,9 @@
 // request's context is done. Only deadlines set in the same function count; a context that
 // arrives as a parameter may or may not have one, and we cannot see which.
 import type { Node } from 'web-tree-sitter';
-import type { RuleContext } from '../../core/rule';
-import { findLocalDeclaration } from '../../core/scope';
-import { callArguments, calleeParts, enclosingFunction, identifiersNamed, unparen } from '../../core/syntax';
+import type { RuleContext } from './rule';
+import { findLocalDeclaration } from './scope';
+import { callArguments, calleeParts, enclosingFunction, identifiersNamed, unparen } from './syntax';
 
 const DEADLINES = new Set(['WithTimeout', 'WithDeadline', 'WithTimeoutCause', 'WithDeadlineCause']);
 /** Derived contexts keep their parent's deadline (`WithoutCancel` drops it, so it is not here). */
