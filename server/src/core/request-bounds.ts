@@ -42,6 +42,32 @@ function madeWithContext(call: Node, context: RuleContext): RequestBound | undef
   return callee.name === 'WithContext' && callArguments(call).length === 1 ? boundOf(first, context) : undefined;
 }
 
+/** Where a context expression gets its bound: a deadline set in this function, the caller, or neither. */
+export function contextBound(ctx: Node, context: RuleContext): RequestBound | undefined {
+  return boundOf(ctx, context);
+}
+
+/**
+ * `ctx, cancel := context.WithCancel(…)` (or any `With…` returning a cancel) followed in the same
+ * block by `defer cancel()`: the context is done by the time the function returns.
+ */
+export function cancelledOnReturn(ctx: Node, context: RuleContext): boolean {
+  const expression = unparen(ctx);
+  if (expression.type !== 'identifier') return false;
+  const declaration = findLocalDeclaration(expression);
+  if (declaration?.kind !== 'short' || declaration.index !== 0 || declaration.values.length !== 1) return false;
+  const value = unparen(declaration.values[0]);
+  // The variable still holds that context where it is used.
+  if (value.type !== 'call_expression' || !valueReaching(expression)?.equals(declaration.values[0])) return false;
+  const called = context.types.calledFunction(value);
+  const cancel = declaration.node.childForFieldName('left')?.namedChildren[1]?.text;
+  if (called?.path !== 'context' || !called.name.startsWith('With') || !cancel || cancel === '_') return false;
+  for (let next = declaration.node.nextNamedSibling; next; next = next.nextNamedSibling) {
+    if (next.type === 'defer_statement' && next.text.replace(/\s+/g, '') === `defer${cancel}()`) return true;
+  }
+  return false;
+}
+
 function boundOf(ctx: Node, context: RuleContext, depth = 0): RequestBound | undefined {
   const expression = unparen(ctx);
   if (expression.type !== 'identifier' || depth > 4) return undefined;
