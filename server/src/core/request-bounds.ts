@@ -22,6 +22,8 @@ export function requestBound(request: Node, context: RuleContext): RequestBound 
   const expression = unparen(request);
   if (expression.type === 'call_expression') return madeWithContext(expression, context);
   if (expression.type !== 'identifier') return undefined;
+  // A request the caller built and handed in: its context, and so its bound, is the caller's.
+  if (findLocalDeclaration(expression)?.kind === 'param') return 'caller';
   const value = valueReaching(expression);
   return value === undefined ? undefined : madeWithContext(unparen(value), context);
 }
