@@ -38,6 +38,35 @@ export function leakBeforeClose(statement: Node, sites: Node[], refs: Occurrence
   return exit ? { close, exit } : undefined;
 }
 
+/**
+ * The exits that leave a `for rows.Next() { … }` loop before Next has reported false (and so
+ * before database/sql has closed the rows): returns, gotos and panics in its body, a `break` of
+ * this loop, and a `break` or `continue` to a label outside it.
+ */
+export function exitsBeforeExhausted(loop: Node): Node[] {
+  const body = loop.childForFieldName('body');
+  // The block holding the loop (past its label, so `continue label` to this loop stays inside).
+  const list = loop.parent?.type === 'labeled_statement' ? loop.parent.parent : loop.parent;
+  if (!body || !list) return [];
+  const exits: Node[] = [];
+  collectExits(body, list, exits);
+  walk(body, (node) => {
+    if (node.type === 'func_literal') return false;
+    if (node.type === 'break_statement' && breaks(node, loop)) exits.push(node);
+    return undefined;
+  });
+  return exits.sort((a, b) => a.startIndex - b.startIndex);
+}
+
+/** True when the `break` ends `loop` itself (unlabelled and nearest, or labelled with its label). */
+function breaks(jump: Node, loop: Node): boolean {
+  const label = jump.namedChildren.find((n) => n?.type === 'label_name')?.text;
+  if (label !== undefined) return loop.parent?.type === 'labeled_statement' && loop.parent.childForFieldName('label')?.text === label;
+  let target: Node | null = jump.parent;
+  while (target && !BREAK_TARGETS.has(target.type)) target = target.parent;
+  return Boolean(target?.equals(loop));
+}
+
 /** The exits in `statements` that leave `list`, skipping the query's own error path. */
 function exitsAmong(statements: Node[], list: Node, refs: Occurrence[], err: string | undefined): Node[] {
   const exits: Node[] = [];

@@ -2,7 +2,9 @@
 import type { Node } from 'web-tree-sitter';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { Range, snippet } from '../../core/text';
-import { FUNCTION_TYPES } from '../../core/syntax';
+import { readsToEnd } from '../../core/release/drain';
+import { findLocalDeclaration } from '../../core/scope';
+import { FUNCTION_TYPES, findAll, unparen } from '../../core/syntax';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 import query from './query.scm';
@@ -42,6 +44,17 @@ export const rule: Rule = {
       });
       return;
     }
+    if (drainedBeforeNextIteration(defer, context)) {
+      context.report({
+        range: headOf(defer, oneLine),
+        severity: 'information',
+        message: {
+          en: `${what} in a loop runs only at return, but each body is read to the end first, freeing its connection; move the loop body into a function`,
+          'zh-cn': `循环中的 ${what} 要等函数返回才执行，但每轮的响应体都先被读到末尾，连接已经释放；把循环体抽成一个函数`,
+        },
+      });
+      return;
+    }
     context.report({
       range: headOf(defer, oneLine),
       message: {
@@ -68,6 +81,38 @@ function cancelsOwnDeadline(defer: Node, context: RuleContext): boolean {
   if (names.length !== 2 || names[1]?.text !== callee.text || values.length !== 1 || values[0]?.type !== 'call_expression') return false;
   const called = context.types.calledFunction(values[0]);
   return called?.path === 'context' && /^With(Timeout|Deadline)(Cause)?$/.test(called.name);
+}
+
+/**
+ * `defer resp.Body.Close()` (or of a variable holding a response body) followed, in the same
+ * block, by a statement that reads that body to its end, with no `continue`, `break` or `goto`
+ * in between: every path to the next iteration drains the body, which releases its connection,
+ * so the deferred Close holds nothing that matters.
+ */
+function drainedBeforeNextIteration(defer: Node, context: RuleContext): boolean {
+  const call = defer.namedChildren.find((n) => n?.type === 'call_expression');
+  const callee = call?.childForFieldName('function');
+  if (callee?.type !== 'selector_expression' || callee.childForFieldName('field')?.text !== 'Close' || (call!.childForFieldName('arguments')?.namedChildCount ?? 1) !== 0) return false;
+  const body = callee.childForFieldName('operand')!;
+  if (!isResponseBody(body)) return false;
+  for (let next = defer.nextNamedSibling; next; next = next.nextNamedSibling) {
+    if (readsToEnd(next, body.text, context)) return true;
+    if (findAll(next, JUMPS, { skipFuncLiterals: true }).length > 0 || JUMPS.has(next.type)) return false;
+  }
+  return false;
+}
+
+const JUMPS = new Set(['continue_statement', 'break_statement', 'goto_statement']);
+
+/** `resp.Body`, or a variable set from one (`data := resp.RawBody()` as resty gives it, `b := resp.Body`). */
+function isResponseBody(operand: Node): boolean {
+  if (operand.type === 'selector_expression') return operand.childForFieldName('field')?.text === 'Body';
+  if (operand.type !== 'identifier') return false;
+  const declaration = findLocalDeclaration(operand);
+  const value = declaration && declaration.values.length === 1 && declaration.index === 0 ? unparen(declaration.values[0]) : undefined;
+  if (value?.type === 'selector_expression') return value.childForFieldName('field')?.text === 'Body';
+  const fn = value?.type === 'call_expression' ? value.childForFieldName('function') : undefined;
+  return fn?.type === 'selector_expression' && fn.childForFieldName('field')?.text === 'RawBody' && value!.childForFieldName('arguments')?.namedChildCount === 0;
 }
 
 /**

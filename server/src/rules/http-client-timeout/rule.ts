@@ -6,7 +6,8 @@ import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { callArguments, enclosingFunction } from '../../core/syntax';
 import { calledMethod, usesOf } from '../../core/variables';
 import { isLoopbackAddress } from '../../core/loopback';
-import { carriesDeadline, requestBound } from './deadlines';
+import { carriesDeadline, requestBound } from '../../core/request-bounds';
+import { boundedByCallersContext, headerBoundOnly, literalMessage, returnedClients } from './literal';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 import query from './query.scm';
@@ -47,15 +48,18 @@ function checkLiteral(literal: Node, type: Node, body: Node, context: RuleContex
     if (later === 'handed-off' || later.has('Timeout')) return;
     if (onlySendsBoundedRequests(target, context)) return;
   }
+  // One finding for the clients a function returns on its several paths: one missing Timeout.
+  const returned = returnedClients(literal, context);
+  if (returned && !returned[0].equals(literal)) return;
+  const bodies = returned ? returned.map((client) => client.childForFieldName('body')!) : [body];
   const time = packageQualifier(context, 'time', body);
   const value = `10 * ${time?.name ?? 'time'}.Second`;
-  const edits: TextEdit[] = time ? [...addLiteralFields(body, [{ key: 'Timeout', value }], context.file.lines), ...time.edits] : [];
+  const edits: TextEdit[] = time ? [...bodies.flatMap((each) => addLiteralFields(each, [{ key: 'Timeout', value }], context.file.lines)), ...time.edits] : [];
+  const passedWith = boundedByCallersContext(literal, context);
   context.report({
     node: type,
-    message: {
-      en: `http.Client has no Timeout, so a request to a stalled server waits with no bound of its own; set \`Timeout: ${value}\` or a bound that fits`,
-      'zh-cn': `http.Client 没有设置 Timeout，对端卡住时请求没有自己的时限可言；设置 \`Timeout: ${value}\`（或按调用情况定一个时限）`,
-    },
+    severity: passedWith ? 'information' : undefined,
+    message: literalMessage(value, passedWith, headerBoundOnly(body, context), returned?.length ?? 1),
     // Go sets no timeout, and one covers reading the whole body: 10 s would cut off a large
     // download that works today. A starting value, so the fix is offered but not preferred.
     fixes:

@@ -1,6 +1,7 @@
 // Where `defer resp.Body.Close()` belongs: right after the `if err != nil { … }` that follows the request.
 import type { Node } from 'web-tree-sitter';
 import { isErrorCheck, nextStatement } from '../../core/release/binding';
+import { readsToEnd } from '../../core/release/drain';
 import type { RuleContext } from '../../core/rule';
 
 /**
@@ -58,18 +59,5 @@ function leaves(block: Node | null, context: RuleContext): boolean {
 export function drainedRightAway(statement: Node, name: string, err: string | undefined, context: RuleContext): boolean {
   const check = errorCheckAnchor(statement, err, context);
   const following = check && nextStatement(check);
-  // `if _, err := io.Copy(io.Discard, resp.Body); err != nil {`: the read is the initializer.
-  const next = following?.type === 'if_statement' ? following.childForFieldName('initializer') : following;
-  if (!next || !['short_var_declaration', 'assignment_statement', 'expression_statement'].includes(next.type)) return false;
-  const call = next.type === 'expression_statement' ? next.namedChild(0) : next.childForFieldName('right')?.namedChild(0);
-  if (call?.type !== 'call_expression') return false;
-  const args = call.childForFieldName('arguments')?.namedChildren.filter((n): n is Node => n !== null && n.type !== 'comment') ?? [];
-  const called = context.types.calledFunction(call);
-  const body = `${name}.Body`;
-  if (called?.name === 'ReadAll' && (called.path === 'io' || called.path === 'io/ioutil')) return args.length === 1 && args[0].text === body;
-  if (called?.path === 'io' && called.name === 'Copy' && args.length === 2 && args[1].text === body) {
-    const sink = args[0].type === 'selector_expression' ? context.types.qualified(args[0]) : undefined;
-    return sink?.name === 'Discard' && (sink.path === 'io' || sink.path === 'io/ioutil');
-  }
-  return false;
+  return Boolean(following && readsToEnd(following, `${name}.Body`, context));
 }

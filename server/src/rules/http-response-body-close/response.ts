@@ -3,6 +3,7 @@ import type { Node } from 'web-tree-sitter';
 import { isNamed } from '../../core/go-types';
 import { isCompared, isAssignedTo, type Reference, type Use } from '../../core/release/usage';
 import type { RuleContext } from '../../core/rule';
+import { valueReaching } from '../../core/request-bounds';
 import { callArguments } from '../../core/syntax';
 
 const HTTP = 'net/http';
@@ -11,8 +12,9 @@ export const REQUEST_METHODS = new Set(['Do', 'Get', 'Post', 'Head', 'PostForm']
 /**
  * True for net/http's `Get`, `Head`, `Post`, `PostForm` (any import name) and for those methods
  * and `Do` on an `http.Client` (a parameter, a field known through the index, `http.DefaultClient`,
- * a local or package variable). Wrappers of the package returning a response are not followed:
- * some hand back a body that needs no closing.
+ * a local or package variable), and for `Do` of an `*http.Request` on another package's variable.
+ * Wrappers of the package returning a response are not followed: some hand back a body that
+ * needs no closing.
  */
 export function returnsResponse(call: Node, context: RuleContext): boolean {
   const callee = call.childForFieldName('function');
@@ -21,7 +23,37 @@ export function returnsResponse(call: Node, context: RuleContext): boolean {
   const packageFunction = context.types.qualified(callee);
   if (packageFunction) return packageFunction.path === HTTP && method !== 'Do';
   const operand = callee.childForFieldName('operand');
-  return operand !== null && isNamed(context.types.typeOf(operand), HTTP, 'Client');
+  if (!operand) return false;
+  if (isNamed(context.types.typeOf(operand), HTTP, 'Client')) return true;
+  return method === 'Do' && context.types.qualified(operand) !== undefined && sendsRequest(call, context);
+}
+
+/**
+ * `base.HttpClient.Do(req)`: a variable of another package, whose type the index cannot see.
+ * A `Do` given an `*http.Request` is net/http's client contract (a client or a Doer of it), so
+ * the response it returns has a body to close.
+ */
+function sendsRequest(call: Node, context: RuleContext): boolean {
+  const args = callArguments(call);
+  const type = args.length === 1 ? context.types.typeOf(args[0]) : undefined;
+  return isNamed(type, HTTP, 'Request') && type!.pointer;
+}
+
+/**
+ * A HEAD request (`http.Head`, `client.Head`, or `Do` of a request made with method HEAD in this
+ * function): its response has no body, and the Transport puts the connection back in the pool
+ * before it returns the response, so an unclosed Body holds nothing.
+ */
+export function isHeadRequest(call: Node, context: RuleContext): boolean {
+  const method = call.childForFieldName('function')?.childForFieldName('field')?.text;
+  if (method === 'Head') return true;
+  const request = method === 'Do' ? callArguments(call)[0] : undefined;
+  const made = request?.type === 'identifier' ? valueReaching(request) : request;
+  if (made?.type !== 'call_expression') return false;
+  const called = context.types.calledFunction(made);
+  if (called?.path !== HTTP || (called.name !== 'NewRequest' && called.name !== 'NewRequestWithContext')) return false;
+  const verb = callArguments(made)[called.name === 'NewRequest' ? 0 : 1];
+  return verb?.text === '"HEAD"' || (verb?.type === 'selector_expression' && context.types.qualified(verb)?.path === HTTP && context.types.qualified(verb)?.name === 'MethodHead');
 }
 
 /**

@@ -6,13 +6,15 @@ import { trackRelease } from '../../core/release/tracked';
 import { addedLine, movedLine } from '../../core/release/fix';
 import { insideLoop } from '../../core/paths';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
-import { enclosingFunction } from '../../core/syntax';
+import { callArguments, enclosingFunction } from '../../core/syntax';
+import { timeoutSetOn } from '../../core/http-client';
+import { carriesDeadline } from '../../core/request-bounds';
 import { receivedCall, varDeclarationOf, type Binding } from '../../core/release/binding';
 import { exitPath, leakBeforeClose, type Leak } from '../../core/release/exits';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 import { closedRightAway, drainedRightAway, errorCheckAnchor } from './placement';
-import { classifyResponseUse, returnsResponse } from './response';
+import { classifyResponseUse, isHeadRequest, returnsResponse } from './response';
 
 export const rule: Rule = {
   meta: {
@@ -49,16 +51,17 @@ export const rule: Rule = {
 
     const callee = snippet(call.childForFieldName('function')!.text, 30);
     const response: Response = { binding, name, fn, subject: { en: `\`${name}.Body\` from \`${callee}\``, 'zh-cn': `\`${callee}\` 返回的 \`${name}.Body\`` } };
-    // Read to the end right after the error check: the connection is released whatever follows.
-    const drained = drainedRightAway(binding.statement, name, binding.err, context);
+    // Read to the end right after the error check, or a HEAD response, which has no body: the
+    // connection is released whatever follows.
+    const drained = isHeadRequest(call, context) ? 'head' : drainedRightAway(binding.statement, name, binding.err, context) ? 'read' : undefined;
     if (usage.overwrittenAt || (usage.sites.length === 0 && !usage.conditionalRelease)) {
-      if (drained) reportDrainedNeverClosed(response, context);
+      if (drained) reportDrainedNeverClosed(response, drained, context);
       else reportNeverClosed(response, usage.overwrittenAt, context);
       return;
     }
     // Closed somewhere: the body leaks only if a path leaves before the Close runs.
     const leak = !drained && leakBeforeClose(binding.statement, usage.sites, refs, binding.err, name);
-    if (leak) reportLeak(response, leak, context);
+    if (leak) reportLeak(response, leak, boundOfRequest(call, context), context);
   },
 };
 
@@ -91,11 +94,11 @@ function reportNeverClosed({ binding, name, fn, subject }: Response, overwritten
 }
 
 /**
- * Read to its end but never closed: nothing leaks (the Transport releases the connection at EOF),
- * but net/http asks for the Close, and a later edit that returns before the read would leak.
- * Information, with the same fix.
+ * Read to its end (or a HEAD response) but never closed: nothing leaks (the Transport releases the
+ * connection at EOF, or at once for HEAD), but net/http asks for the Close, and a later edit that
+ * returns before the read would leak. Information, with the same fix.
  */
-function reportDrainedNeverClosed({ binding, name, fn, subject }: Response, context: RuleContext): void {
+function reportDrainedNeverClosed({ binding, name, fn, subject }: Response, drained: 'read' | 'head', context: RuleContext): void {
   const { target, statement, err } = binding;
   const inLoop = insideLoop(statement, fn);
   const anchor = inLoop ? undefined : errorCheckAnchor(statement, err, context);
@@ -107,8 +110,11 @@ function reportDrainedNeverClosed({ binding, name, fn, subject }: Response, cont
     node: target,
     severity: 'information',
     message: {
-      en: `${subject.en} is read to the end but never closed; net/http asks for Close: ${remedy.en}`,
-      'zh-cn': `${subject['zh-cn']} 已读到末尾但从未关闭；读完虽会释放连接，但 net/http 要求调用 Close：${remedy['zh-cn']}`,
+      en: drained === 'read' ? `${subject.en} is read to the end but never closed; net/http asks for Close: ${remedy.en}` : `${subject.en} is never closed; a HEAD response frees its connection at once, but net/http asks for \`${close}\``,
+      'zh-cn':
+        drained === 'read'
+          ? `${subject['zh-cn']} 已读到末尾但从未关闭；读完虽会释放连接，但 net/http 要求调用 Close：${remedy['zh-cn']}`
+          : `${subject['zh-cn']} 从未关闭；HEAD 响应会立即释放连接，但 net/http 仍要求调用 \`${close}\``,
     },
     fixes: anchor ? [addedLine(anchor, `defer ${close}`, context.file.lines)] : [],
   });
@@ -137,7 +143,7 @@ function neverClosedMessage(subject: Localized, close: string, inLoop: boolean, 
  * A Close that some path skips (the classic one: a return on a bad status code). A late defer is
  * moved up to the error check; an explicit Close gets a defer there too, except in a loop.
  */
-function reportLeak({ binding, name, fn, subject }: Response, { close, exit }: Leak, context: RuleContext): void {
+function reportLeak({ binding, name, fn, subject }: Response, { close, exit }: Leak, bound: Bound | undefined, context: RuleContext): void {
   const { target, statement, err } = binding;
   const lines = context.file.lines;
   const code = `defer ${name}.Body.Close()`;
@@ -154,34 +160,80 @@ function reportLeak({ binding, name, fn, subject }: Response, { close, exit }: L
     if (moved) fixes.push(moved);
   }
   if (anchor && fixes.length === 0 && (deferred || !inLoop)) fixes.push(addedLine(anchor, code, lines));
-  context.report({ node: target, message: leakMessage(subject, name, exitPath(exit), deferred ? 'deferred' : inLoop ? 'loop' : 'explicit'), fixes });
+  context.report({
+    node: target,
+    // A bounded request frees its connection when the bound ends it: a late Close, not a leak.
+    severity: bound ? 'information' : undefined,
+    message: leakMessage(subject, name, exitPath(exit), deferred ? 'deferred' : inLoop ? 'loop' : 'explicit', bound),
+    fixes,
+  });
+}
+
+/**
+ * What ends a request that nobody closes: the client's Timeout or a deadline on the request's
+ * context set in this function. Either cancels the round trip when it expires, which closes the
+ * connection, so a body left open is held until then rather than for good.
+ */
+type Bound = 'client timeout' | 'deadline';
+
+function boundOfRequest(call: Node, context: RuleContext): Bound | undefined {
+  const operand = call.childForFieldName('function')?.childForFieldName('operand');
+  if (operand && !context.types.qualified(call.childForFieldName('function')) && timeoutSetOn(operand, call, context)) return 'client timeout';
+  const request = callArguments(call)[0];
+  const method = call.childForFieldName('function')?.childForFieldName('field')?.text;
+  return method === 'Do' && request && carriesDeadline(request, context) ? 'deadline' : undefined;
 }
 
 /** What the leak message says, by how the body is closed: a late defer, a Close in a loop, or a Close. */
-function leakMessage(subject: Localized, name: string, path: Localized, close: 'deferred' | 'loop' | 'explicit'): Localized {
-  const open = { en: `${subject.en} stays open ${path.en} before`, 'zh-cn': `${subject['zh-cn']} ${path['zh-cn']}执行不到` };
-  switch (close) {
-    case 'deferred':
-      return {
-        en: `${open.en} the deferred Close is reached; defer it right after the error check`,
-        'zh-cn': `${open['zh-cn']} defer 的 Close，会一直开着；请把 defer 移到紧跟错误检查之后`,
-      };
-    case 'loop':
-      return {
-        en: `${open.en} \`${name}.Body.Close()\`; close it there too, or move the loop body into a function`,
-        'zh-cn': `${open['zh-cn']} \`${name}.Body.Close()\`，会一直开着；在这条路径上也关闭它，或把循环体抽成函数`,
-      };
-    case 'explicit':
-      return {
-        en: `${open.en} \`${name}.Body.Close()\`; add \`defer ${name}.Body.Close()\` after the error check`,
-        'zh-cn': `${open['zh-cn']} \`${name}.Body.Close()\`，会一直开着；请在错误检查之后加上 \`defer ${name}.Body.Close()\``,
-      };
+function leakMessage(subject: Localized, name: string, path: Localized, close: 'deferred' | 'loop' | 'explicit', bound: Bound | undefined): Localized {
+  const closeCall = `\`${name}.Body.Close()\``;
+  const { missed, remedy } = {
+    deferred: {
+      missed: { en: 'the deferred Close is reached', 'zh-cn': 'defer 的 Close' },
+      remedy: { en: 'defer it right after the error check', 'zh-cn': '请把 defer 移到紧跟错误检查之后' },
+    },
+    loop: {
+      missed: { en: closeCall, 'zh-cn': closeCall },
+      remedy: { en: 'close it there too, or move the loop body into a function', 'zh-cn': '在这条路径上也关闭它，或把循环体抽成函数' },
+    },
+    explicit: {
+      missed: { en: closeCall, 'zh-cn': closeCall },
+      remedy: { en: `add \`defer ${name}.Body.Close()\` after the error check`, 'zh-cn': `请在错误检查之后加上 \`defer ${name}.Body.Close()\`` },
+    },
+  }[close];
+  if (bound) {
+    // The bound frees the connection; the message says how long the body is held, not "leaks".
+    return {
+      en: `${subject.en} stays open ${path.en} until ${UNTIL[bound].en} ends the request; ${remedy.en}`,
+      'zh-cn': `${subject['zh-cn']} ${path['zh-cn']}执行不到 ${missed['zh-cn']}，会开着直到${UNTIL[bound]['zh-cn']}结束请求；${remedy['zh-cn']}`,
+    };
   }
+  return {
+    en: `${subject.en} stays open ${path.en} before ${missed.en}; ${remedy.en}`,
+    'zh-cn': `${subject['zh-cn']} ${path['zh-cn']}执行不到 ${missed['zh-cn']}，会一直开着；${remedy['zh-cn']}`,
+  };
 }
+
+/** What ends the request, as the message words it. */
+const UNTIL: Record<Bound, Localized> = {
+  'client timeout': { en: "the client's Timeout", 'zh-cn': '客户端的 Timeout ' },
+  deadline: { en: "the request's deadline", 'zh-cn': '请求的截止时间' },
+};
 
 /** `http.Get(…)` as a statement or `_, err := client.Do(req)`: nobody can close the body. */
 function reportDiscarded(call: Node, context: RuleContext): void {
   const callee = call.childForFieldName('function')!.text;
+  if (isHeadRequest(call, context)) {
+    context.report({
+      node: call,
+      severity: 'information',
+      message: {
+        en: `the response from \`${callee}\` is discarded; a HEAD response frees its connection at once, but net/http asks for its Body to be closed`,
+        'zh-cn': `\`${callee}\` 返回的响应被直接丢弃；HEAD 响应会立即释放连接，但 net/http 仍要求关闭它的 Body`,
+      },
+    });
+    return;
+  }
   context.report({
     node: call,
     message: {

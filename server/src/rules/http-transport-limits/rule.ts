@@ -1,10 +1,10 @@
 import type { Node } from 'web-tree-sitter';
 import type { Fix, Localized, TextEdit } from '../../core/findings';
+import { clientLiteralHasTimeout, isClientType, timeoutSetOn } from '../../core/http-client';
 import { addLiteralFields, assignedTarget, laterConfiguration, literalKeys, passedToCall, storedInAnotherValue } from '../../core/literals';
 import { packageQualifier } from '../../core/qualifier';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
-import { findDeclarationFrom } from '../../core/scope';
-import { enclosingFunction, unparen, walk } from '../../core/syntax';
+import { enclosingFunction, walk } from '../../core/syntax';
 import { listEn } from '../../core/text';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
@@ -148,21 +148,6 @@ function ownerOf(literal: Node, context: RuleContext): Owner | 'someone else' {
   return { kind: 'unknown', timeout: false };
 }
 
-function isClientType(type: Node | null, context: RuleContext): boolean {
-  const qualified = type ? context.types.qualified(unparen(type)) : undefined;
-  return qualified?.path === 'net/http' && qualified.name === 'Client';
-}
-
-/** Timeout in the client literal, or assigned to the variable holding it later in the function. */
-function clientLiteralHasTimeout(client: Node, context: RuleContext): boolean {
-  const body = client.childForFieldName('body');
-  if (body && literalKeys(body)?.has('Timeout')) return true;
-  const holder = assignedTarget(client);
-  if (!holder) return false;
-  const later = laterConfiguration(client, holder, context.file.text, ['Timeout']);
-  return later !== 'handed-off' && later.has('Timeout');
-}
-
 /** The `http.Client` literal after `literal` in its function that takes `name` as its Transport. */
 function clientLiteralUsing(name: string, literal: Node, context: RuleContext): Node | undefined {
   const scope = enclosingFunction(literal)?.childForFieldName('body');
@@ -179,17 +164,4 @@ function clientLiteralUsing(name: string, literal: Node, context: RuleContext): 
     return undefined;
   });
   return found;
-}
-
-/** Whether the function sets `Timeout` on the client `operand` (`c.Timeout = …`, or `c := &http.Client{Timeout: …}`). */
-function timeoutSetOn(operand: Node, literal: Node, context: RuleContext): boolean {
-  const scope = enclosingFunction(literal)?.childForFieldName('body');
-  const text = scope ? context.file.text.slice(scope.startIndex, scope.endIndex) : '';
-  const name = operand.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  if (new RegExp(`(?<![\\w.])${name}\\s*\\.\\s*Timeout\\s*=[^=]`).test(text)) return true;
-  if (operand.type !== 'identifier') return false;
-  const declaration = findDeclarationFrom(operand.text, literal);
-  const value = declaration?.values[declaration.index];
-  const client = value ? unparen(value.type === 'unary_expression' ? value.namedChild(0)! : value) : undefined;
-  return client?.type === 'composite_literal' && isClientType(client.childForFieldName('type'), context) && Boolean(literalKeys(client.childForFieldName('body')!)?.has('Timeout'));
 }

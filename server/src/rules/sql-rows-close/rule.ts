@@ -5,12 +5,13 @@ import { snippet } from '../../core/text';
 import { isNamed } from '../../core/go-types';
 import { PGX_PATHS } from '../../core/known-apis';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
-import { enclosingFunction } from '../../core/syntax';
+import { callArguments, enclosingFunction } from '../../core/syntax';
+import { cancelledOnReturn, contextBound } from '../../core/request-bounds';
 import { trackRelease } from '../../core/release/tracked';
 import { closedRightAway, receivedCall, type Binding } from '../../core/release/binding';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
-import { exitPath, leakBeforeClose, type Leak } from '../../core/release/exits';
+import { exitPath, exitsBeforeExhausted, leakBeforeClose, type Leak } from '../../core/release/exits';
 import { addedDefer, movedDefer } from './fix';
 import { deferAnchor } from '../../core/release/fix';
 import { BINDING_TEXT } from '../../core/release/patterns';
@@ -68,15 +69,66 @@ export const rule: Rule = {
 
     const callee = snippet(call.childForFieldName('function')!.text, 30);
     const rows: Rows = { binding, name, fn, subject: { en: `\`${name}\` from \`${callee}\``, 'zh-cn': `\`${callee}\` 返回的 \`${name}\`` } };
+    const ends = insideLoop(binding.statement, fn) ? undefined : contextEnd(call, context);
     if (usage.overwrittenAt || (usage.sites.length === 0 && !usage.conditionalRelease)) {
-      reportNeverClosed(rows, usage.overwrittenAt, context);
+      if (ends) {
+        reportClosedByContext(rows, ends, context);
+        return;
+      }
+      // `for rows.Next() { … }` read to the end closes them: only a path that leaves first leaks.
+      const loop = usage.overwrittenAt ? undefined : nextLoop(binding.statement, name);
+      if (!loop) reportNeverClosed(rows, usage.overwrittenAt, context);
+      else {
+        const exit = leakBeforeClose(binding.statement, [loop.statement], refs, binding.err, name)?.exit ?? exitsBeforeExhausted(loop.loop)[0];
+        reportLeftBeforeExhausted(rows, exit, context);
+      }
       return;
     }
     // Closed somewhere: the rows leak only if a path leaves before the Close runs.
     const leak = leakBeforeClose(binding.statement, usage.sites, refs, binding.err, name);
-    if (leak) reportLeak(rows, leak, context);
+    if (leak) reportLeak(rows, leak, ends, context);
   },
 };
+
+/**
+ * database/sql closes the rows of a `…Context` query when its context is done. A context given a
+ * deadline here, or cancelled by a `defer cancel()` here, ends on its own, and the rows with it.
+ */
+function contextEnd(call: Node, context: RuleContext): ContextEnd | undefined {
+  const method = call.childForFieldName('function')?.childForFieldName('field')?.text;
+  const first = context.types.resultsOf(call)?.[0];
+  const standard = isNamed(first, SQL, 'Rows') || isNamed(first, SQLX, 'Rows') || context.types.calledFunction(call)?.path === SQLX;
+  const ctx = callArguments(call)[0];
+  if (!method?.endsWith('Context') || !standard || !ctx) return undefined;
+  if (cancelledOnReturn(ctx, context)) return 'return';
+  return contextBound(ctx, context) === 'deadline' ? 'deadline' : undefined;
+}
+
+/**
+ * Rows left open on some path (or on all), of a query whose context ends on its own: they are held
+ * until the function returns or the deadline passes, not for good. Information, with the defer.
+ */
+function reportClosedByContext({ binding, name, subject }: Rows, ends: ContextEnd, context: RuleContext, fixes?: Fix[]): void {
+  const { target, statement, err } = binding;
+  const anchor = deferAnchor(statement, err);
+  context.report({
+    node: target,
+    severity: 'information',
+    message: closedByContextMessage(subject, name, ends, err),
+    fixes: fixes ?? (anchor ? [addedDefer(anchor, name, context.file.lines)] : []),
+  });
+}
+
+type ContextEnd = 'return' | 'deadline';
+
+function closedByContextMessage(subject: Localized, name: string, ends: ContextEnd, err: string | undefined): Localized {
+  const where = placement(err);
+  const when = ends === 'return' ? { en: 'at return', 'zh-cn': '在函数返回时' } : { en: 'at its deadline', 'zh-cn': '在截止时间到达时' };
+  return {
+    en: `${subject.en} stay open on some path until their context ends ${when.en}; add \`defer ${name}.Close()\` ${where.en}`,
+    'zh-cn': `${subject['zh-cn']} 在某些路径上没有关闭，要等它的 context ${when['zh-cn']}结束才会被关闭；请${where['zh-cn']}加上 \`defer ${name}.Close()\``,
+  };
+}
 
 /** The rows variable, as the findings about it need it. */
 interface Rows {
@@ -124,10 +176,64 @@ function neverClosedMessage(subject: Localized, name: string, where: Localized, 
 }
 
 /**
+ * The `for rows.Next() { … }` loop among the statements after the query in its block (the
+ * statement is the labelled statement around a labelled loop).
+ */
+function nextLoop(statement: Node, name: string): { loop: Node; statement: Node } | undefined {
+  for (let next = statement.nextNamedSibling; next; next = next.nextNamedSibling) {
+    const loop = next.type === 'labeled_statement' ? next.namedChildren.find((n) => n?.type === 'for_statement') : next;
+    // `for rows.Next() {`: the condition is the loop's first child (the grammar names no field).
+    const condition = loop?.type === 'for_statement' ? loop.namedChild(0) : null;
+    const callee = condition?.type === 'call_expression' ? condition.childForFieldName('function') : null;
+    if (callee?.type === 'selector_expression' && callee.childForFieldName('operand')?.text === name && callee.childForFieldName('field')?.text === 'Next' && condition!.childForFieldName('arguments')?.namedChildCount === 0) {
+      return { loop: loop!, statement: next };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * No Close, but a `for rows.Next()` loop that closes the rows once it has read them all: only the
+ * exit that leaves before that (an early return on a Scan error, a `break`) keeps them open. With
+ * no such exit nothing leaks, but the Close is what keeps a later early return from leaking:
+ * information.
+ */
+function reportLeftBeforeExhausted({ binding, name, fn, subject }: Rows, exit: Node | undefined, context: RuleContext): void {
+  const { target, statement, err } = binding;
+  const inLoop = insideLoop(statement, fn);
+  const anchor = inLoop ? undefined : deferAnchor(statement, err);
+  const where = placement(err);
+  const fixes = anchor ? [addedDefer(anchor, name, context.file.lines)] : [];
+  if (!exit) {
+    context.report({
+      node: target,
+      severity: 'information',
+      message: {
+        en: `${subject.en} close only once \`for ${name}.Next()\` reads them all; ${inLoop ? 'close them after the loop' : `add \`defer ${name}.Close()\` ${where.en}`} so no early return leaks them`,
+        'zh-cn': `${subject['zh-cn']} 只靠 \`for ${name}.Next()\` 读完才会关闭；${inLoop ? '请在循环之后关闭它' : `请${where['zh-cn']}加上 \`defer ${name}.Close()\``}，以免以后加的提前返回造成泄漏`,
+      },
+      fixes,
+    });
+    return;
+  }
+  const path = exitPath(exit);
+  context.report({
+    node: target,
+    message: {
+      en: `${subject.en} stay open ${path.en} before \`for ${name}.Next()\` ends${inLoop ? ' and closes them; close them on that path' : `; add \`defer ${name}.Close()\` ${where.en}`}`,
+      'zh-cn': `${subject['zh-cn']} 要等 \`for ${name}.Next()\` 读完才会自动关闭，${path['zh-cn']}会一直开着；${inLoop ? '请在这条路径上关闭它' : `请${where['zh-cn']}加上 \`defer ${name}.Close()\``}`,
+    },
+    fixes,
+  });
+}
+
+/**
  * A Close that some path skips. A late defer is moved up to the error check; an explicit Close
  * gets a defer there too, except in a loop, where a defer would wait for the function to return.
+ * When the query's context ends on its own (`ends`), the rows are held until then: information.
  */
-function reportLeak({ binding, name, fn, subject }: Rows, { close, exit }: Leak, context: RuleContext): void {
+function reportLeak(rows: Rows, { close, exit }: Leak, ends: ContextEnd | undefined, context: RuleContext): void {
+  const { binding, name, fn, subject } = rows;
   const { target, statement, err } = binding;
   const lines = context.file.lines;
   const deferred = close.type === 'defer_statement';
@@ -136,7 +242,8 @@ function reportLeak({ binding, name, fn, subject }: Rows, { close, exit }: Leak,
   const fixes: Fix[] = [];
   if (anchor && deferred) fixes.push(movedDefer(close, name, anchor, lines) ?? addedDefer(anchor, name, lines));
   else if (anchor && !inLoop) fixes.push(addedDefer(anchor, name, lines));
-  context.report({ node: target, message: leakMessage(subject, name, exitPath(exit), err, deferred ? 'deferred' : inLoop ? 'loop' : 'explicit'), fixes });
+  if (ends) reportClosedByContext(rows, ends, context, fixes);
+  else context.report({ node: target, message: leakMessage(subject, name, exitPath(exit), err, deferred ? 'deferred' : inLoop ? 'loop' : 'explicit'), fixes });
 }
 
 /** What the leak message says, by how the rows are closed: a late defer, a Close in a loop, or a Close. */

@@ -36,3 +36,8 @@ func Probe(ctx context.Context, url string) (int, error) {
 	defer resp.Body.Close()
 	return resp.StatusCode, nil
 }
+
+// A request built by the caller and handed in: its context, and so its bound, is the caller's.
+func sendBuilt(r *http.Request) (*http.Response, error) {
+	return http.DefaultClient.Do(r) // want "http-client-timeout:information"
+}

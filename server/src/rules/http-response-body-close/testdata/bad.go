@@ -99,7 +99,7 @@ func listUsers(endpoint string) ([]User, error) {
 func pingAll(urls []string) int {
 	healthy := 0
 	for _, u := range urls {
-		resp, err := http.Head(u) // want "http-response-body-close"
+		resp, err := http.Get(u) // want "http-response-body-close"
 		if err != nil {
 			continue
 		}

@@ -23,8 +23,8 @@ func (p *Poller) Poll(url string) ([]byte, error) {
 	return io.ReadAll(resp.Body)
 }
 
-func headAlias(url string) (string, error) {
-	var resp, err = nethttp.Head(url) // want "http-response-body-close"
+func getAlias(url string) (string, error) {
+	var resp, err = nethttp.Get(url) // want "http-response-body-close"
 	if err != nil {
 		return "", err
 	}

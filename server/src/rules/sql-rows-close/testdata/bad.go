@@ -61,7 +61,7 @@ func countFromOpenedPool(dsn string) (int, error) {
 		return 0, err
 	}
 	defer db.Close()
-	rows, err := db.Query("SELECT 1") // want "sql-rows-close"
+	rows, err := db.Query("SELECT 1") // want "sql-rows-close:information"
 	if err != nil {
 		return 0, err
 	}
@@ -114,7 +114,7 @@ func viaPreparedStatement(db *sql.DB, ids []int64) error {
 		return err
 	}
 	defer stmt.Close()
-	rows, err := stmt.Query(ids[0]) // want "sql-rows-close"
+	rows, err := stmt.Query(ids[0]) // want "sql-rows-close:information"
 	if err != nil {
 		return err
 	}
@@ -167,7 +167,7 @@ func errorIgnored(db *sql.DB) int {
 }
 
 func declaredWithVar(db *sql.DB) error {
-	var rows, err = db.Query("SELECT id FROM users") // want "sql-rows-close"
+	var rows, err = db.Query("SELECT id FROM users") // want "sql-rows-close:information"
 	if err != nil {
 		return err
 	}
@@ -178,7 +178,7 @@ func declaredWithVar(db *sql.DB) error {
 
 func insideBranch(db *sql.DB, admin bool) error {
 	if admin {
-		rows, err := db.Query("SELECT id FROM admins") // want "sql-rows-close"
+		rows, err := db.Query("SELECT id FROM admins") // want "sql-rows-close:information"
 		if err != nil {
 			return err
 		}
@@ -285,7 +285,7 @@ func byMode(ctx context.Context, db *sql.DB, mode string) (int, error) {
 
 func perTenantNeverClosed(db *sql.DB, tenants []string) error {
 	for _, tenant := range tenants {
-		rows, err := db.Query("SELECT id FROM orders WHERE tenant = $1", tenant) // want "sql-rows-close"
+		rows, err := db.Query("SELECT id FROM orders WHERE tenant = $1", tenant) // want "sql-rows-close:information"
 		if err != nil {
 			return err
 		}
@@ -315,7 +315,7 @@ func perTenantSkipsClose(db *sql.DB, tenants []string) error {
 
 func inClosure(db *sql.DB) func() error {
 	return func() error {
-		rows, err := db.Query("SELECT 1") // want "sql-rows-close"
+		rows, err := db.Query("SELECT 1") // want "sql-rows-close:information"
 		if err != nil {
 			return err
 		}
@@ -335,7 +335,7 @@ func shadowedInBranch(db *sql.DB, withArchive bool) (int, error) {
 	defer rows.Close()
 	n := 0
 	if withArchive {
-		rows, err := db.Query("SELECT id FROM archived_orders") // want "sql-rows-close"
+		rows, err := db.Query("SELECT id FROM archived_orders") // want "sql-rows-close:information"
 		if err != nil {
 			return 0, err
 		}
@@ -351,7 +351,7 @@ func shadowedInBranch(db *sql.DB, withArchive bool) (int, error) {
 
 // The range variable is another `rows`: closing each batch does not close the query's rows.
 func closesOtherRows(db *sql.DB, batches []*sql.Rows) error {
-	rows, err := db.Query("SELECT id FROM batches") // want "sql-rows-close"
+	rows, err := db.Query("SELECT id FROM batches") // want "sql-rows-close:information"
 	if err != nil {
 		return err
 	}

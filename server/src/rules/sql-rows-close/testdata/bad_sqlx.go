@@ -65,7 +65,7 @@ func inSqlxTx(db *dbx.DB) error {
 		return err
 	}
 	defer tx.Rollback()
-	rows, err := tx.Queryx("SELECT id FROM products FOR UPDATE") // want "sql-rows-close"
+	rows, err := tx.Queryx("SELECT id FROM products FOR UPDATE") // want "sql-rows-close:information"
 	if err != nil {
 		return err
 	}
@@ -80,7 +80,7 @@ func discardedSqlx(ctx context.Context, db *dbx.DB) error {
 }
 
 func aliasedStdlib(db *stdsql.DB) error {
-	rows, err := db.Query("SELECT 1") // want "sql-rows-close"
+	rows, err := db.Query("SELECT 1") // want "sql-rows-close:information"
 	if err != nil {
 		return err
 	}

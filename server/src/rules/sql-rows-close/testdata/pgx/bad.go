@@ -100,7 +100,7 @@ func (l *Ledger) Customers(ctx context.Context) (int, error) {
 		return 0, err
 	}
 	defer conn.Release()
-	rows, err := conn.Query(ctx, "SELECT id FROM customers") // want "sql-rows-close"
+	rows, err := conn.Query(ctx, "SELECT id FROM customers") // want "sql-rows-close:information"
 	if err != nil {
 		return 0, err
 	}

@@ -19,7 +19,7 @@ func legacyRefunds(ctx context.Context, url string) (int, error) {
 		return 0, err
 	}
 	defer tx.Rollback(ctx)
-	rows, err := tx.Query(ctx, "SELECT id FROM refunds WHERE settled = false") // want "sql-rows-close"
+	rows, err := tx.Query(ctx, "SELECT id FROM refunds WHERE settled = false") // want "sql-rows-close:information"
 	if err != nil {
 		return 0, err
 	}

@@ -3,9 +3,9 @@
 // request's context is done. Only deadlines set in the same function count; a context that
 // arrives as a parameter may or may not have one, and we cannot see which.
 import type { Node } from 'web-tree-sitter';
-import type { RuleContext } from '../../core/rule';
-import { findLocalDeclaration } from '../../core/scope';
-import { callArguments, calleeParts, enclosingFunction, identifiersNamed, unparen } from '../../core/syntax';
+import type { RuleContext } from './rule';
+import { findLocalDeclaration } from './scope';
+import { callArguments, calleeParts, enclosingFunction, identifiersNamed, unparen } from './syntax';
 
 const DEADLINES = new Set(['WithTimeout', 'WithDeadline', 'WithTimeoutCause', 'WithDeadlineCause']);
 /** Derived contexts keep their parent's deadline (`WithoutCancel` drops it, so it is not here). */
@@ -22,6 +22,8 @@ export function requestBound(request: Node, context: RuleContext): RequestBound 
   const expression = unparen(request);
   if (expression.type === 'call_expression') return madeWithContext(expression, context);
   if (expression.type !== 'identifier') return undefined;
+  // A request the caller built and handed in: its context, and so its bound, is the caller's.
+  if (findLocalDeclaration(expression)?.kind === 'param') return 'caller';
   const value = valueReaching(expression);
   return value === undefined ? undefined : madeWithContext(unparen(value), context);
 }
@@ -40,6 +42,32 @@ function madeWithContext(call: Node, context: RuleContext): RequestBound | undef
   const called = context.types.calledFunction(call);
   if (called) return called.path === 'net/http' && called.name === 'NewRequestWithContext' ? boundOf(first, context) : undefined;
   return callee.name === 'WithContext' && callArguments(call).length === 1 ? boundOf(first, context) : undefined;
+}
+
+/** Where a context expression gets its bound: a deadline set in this function, the caller, or neither. */
+export function contextBound(ctx: Node, context: RuleContext): RequestBound | undefined {
+  return boundOf(ctx, context);
+}
+
+/**
+ * `ctx, cancel := context.WithCancel(…)` (or any `With…` returning a cancel) followed in the same
+ * block by `defer cancel()`: the context is done by the time the function returns.
+ */
+export function cancelledOnReturn(ctx: Node, context: RuleContext): boolean {
+  const expression = unparen(ctx);
+  if (expression.type !== 'identifier') return false;
+  const declaration = findLocalDeclaration(expression);
+  if (declaration?.kind !== 'short' || declaration.index !== 0 || declaration.values.length !== 1) return false;
+  const value = unparen(declaration.values[0]);
+  // The variable still holds that context where it is used.
+  if (value.type !== 'call_expression' || !valueReaching(expression)?.equals(declaration.values[0])) return false;
+  const called = context.types.calledFunction(value);
+  const cancel = declaration.node.childForFieldName('left')?.namedChildren[1]?.text;
+  if (called?.path !== 'context' || !called.name.startsWith('With') || !cancel || cancel === '_') return false;
+  for (let next = declaration.node.nextNamedSibling; next; next = next.nextNamedSibling) {
+    if (next.type === 'defer_statement' && next.text.replace(/\s+/g, '') === `defer${cancel}()`) return true;
+  }
+  return false;
 }
 
 function boundOf(ctx: Node, context: RuleContext, depth = 0): RequestBound | undefined {
