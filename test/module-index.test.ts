@@ -1,10 +1,13 @@
 // The module index: what a function's body shows it does with its parameters, and how the
 // packages of a module see each other's functions through their imports.
 import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { checkingOrder, GoMods } from '../server/src/cli/go-modules';
 import type { FuncSignature } from '../server/src/core/file-summary';
 import { directoryOfImport, moduleFrom, moduleImports } from '../server/src/core/module-index';
-import { checkerFor } from './helpers';
+import { checkerFor, temporaryFolder } from './helpers';
 
 async function signatures(body: string): Promise<Map<string, FuncSignature>> {
   const checker = await checkerFor();
@@ -159,4 +162,19 @@ describe('packages of the module', () => {
     assert.equal(again, index, 'unchanged texts give the same index, not a new summary');
     assert.equal(reads, 2);
   });
+});
+
+test('the CLI checks a package before the packages of the module that import it; other folders keep their place', () => {
+  const root = temporaryFolder('gbg-order-');
+  writeFileSync(join(root, 'go.mod'), 'module example.com/shop\n');
+  const write = (folder: string, text: string) => {
+    mkdirSync(join(root, folder), { recursive: true });
+    writeFileSync(join(root, folder, 'x.go'), text);
+  };
+  write('api', 'package api\n\nimport (\n\t"fmt"\n\n\tstore "example.com/shop/internal/store"\n)\n');
+  write('cmd', 'package main\n\nimport "example.com/shop/api"\n');
+  write('internal/store', 'package store\n\n// "example.com/shop/api" in a comment is no import\n');
+  write('zeta', 'package zeta\n');
+  const folders = ['api', 'cmd', 'internal/store', 'zeta'].map((folder) => join(root, folder));
+  assert.deepEqual(checkingOrder(folders, new GoMods()), [2, 0, 1, 3]);
 });

@@ -8,7 +8,7 @@ import { LineIndex } from '../core/text';
 import { MAX_PARSED_CHARS } from '../core/document';
 import { skipNotice } from '../core/skipped';
 import { describe, readSourceSync } from '../node/read-source';
-import { GoMods, importedFilesKey, moduleFilesOnDisk } from './go-modules';
+import { checkingOrder, GoMods, importedFilesKey, moduleFilesOnDisk } from './go-modules';
 import { compareLocated, locate, type Located } from './report';
 import { hashText, ResultCache } from './result-cache';
 
@@ -83,7 +83,11 @@ export async function checkFiles(
 ): Promise<CheckOutcome> {
   const goMods = new GoMods();
   const source = typeof checker === 'function' ? once(checker) : checker;
-  return runJobs(jobs, (job) => checkFolder(source, job, settings, cwd, goMods, options), progress);
+  const order = checkingOrder(
+    jobs.map((job) => job.folder),
+    goMods,
+  );
+  return runJobs(jobs, (job) => checkFolder(source, job, settings, cwd, goMods, options), progress, 1, order);
 }
 
 /** A checker made the first time it is needed, then reused: the grammar and query load once. */
@@ -98,6 +102,8 @@ export async function runJobs(
   runner: FolderRunner,
   progress?: (done: number, total: number) => void,
   concurrency = 1,
+  /** The order to run the jobs in (indexes into `jobs`); the outcomes merge in the jobs' order all the same. */
+  order?: readonly number[],
 ): Promise<CheckOutcome> {
   const total = jobs.reduce((sum, job) => sum + job.wanted.length, 0);
   const outcomes: CheckOutcome[] = new Array(jobs.length);
@@ -105,7 +111,7 @@ export async function runJobs(
   let done = 0;
   const lane = async () => {
     while (next < jobs.length) {
-      const at = next++;
+      const at = order ? order[next++] : next++;
       outcomes[at] = await runner(jobs[at]);
       done += jobs[at].wanted.length;
       progress?.(done, total);

@@ -68,7 +68,7 @@ export function moduleFilesOnDisk(module: GoModule, maxFileBytes: number): Modul
  */
 export function importedFilesKey(texts: readonly string[], files: ModuleFiles): string[] {
   const { module } = files;
-  const quoted = new RegExp(`"(${module.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:/[^"\\s]*)?)"`, 'g');
+  const quoted = quotedImports(module);
   const paths = new Set<string>();
   for (const text of texts) for (const match of text.matchAll(quoted)) if (directoryOfImport(module, match[1]) !== undefined) paths.add(match[1]);
   const key: string[] = [];
@@ -76,4 +76,49 @@ export function importedFilesKey(texts: readonly string[], files: ModuleFiles): 
     for (const file of files.goFiles(directoryOfImport(module, path)!)) key.push(`${file.uri}=${hashText(file.text)}`);
   }
   return key;
+}
+
+/** The import block of a file: what comes before the first declaration that is not an import, roughly. */
+const IMPORTS = /^\s*import\s*(?:\([^)]*\)|[^\n]*)/gm;
+
+/**
+ * The order to check folders in so that a package comes before the module's packages that import
+ * it (as far as their import blocks show): its files' summaries are then kept from its own check
+ * and read back for the importers, instead of each file being parsed a second time. Folders of
+ * no module, and ties, keep their place.
+ */
+export function checkingOrder(folders: readonly string[], goMods: GoMods): number[] {
+  const byDirectory = new Map(folders.map((folder, index) => [`${pathToFileURL(folder).href}/`, index]));
+  const imports = folders.map((folder) => {
+    const module = goMods.nearest(folder).module;
+    if (!module) return [];
+    const found = new Set<number>();
+    const quoted = quotedImports(module);
+    for (const file of moduleFilesOnDisk(module, MAX_PARSED_CHARS).goFiles(`${pathToFileURL(folder).href}/`)) {
+      for (const block of file.text.matchAll(IMPORTS)) {
+        for (const match of block[0].matchAll(quoted)) {
+          const directory = directoryOfImport(module, match[1]);
+          const index = directory === undefined ? undefined : byDirectory.get(directory);
+          if (index !== undefined) found.add(index);
+        }
+      }
+    }
+    return [...found].sort((a, b) => a - b);
+  });
+  const order: number[] = [];
+  const state = new Array<'visiting' | 'done' | undefined>(folders.length);
+  const visit = (index: number) => {
+    if (state[index]) return; // done, or an import cycle (not valid Go): left where it is
+    state[index] = 'visiting';
+    for (const imported of imports[index]) visit(imported);
+    state[index] = 'done';
+    order.push(index);
+  };
+  folders.forEach((_, index) => visit(index));
+  return order;
+}
+
+/** Quoted import paths of the module's packages (`"example.com/shop/internal/repo"`), the path in group 1. */
+function quotedImports(module: GoModule): RegExp {
+  return new RegExp(`"(${module.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:/[^"\\s]*)?)"`, 'g');
 }
