@@ -3,7 +3,7 @@
 import type { FileSummary } from './file-summary';
 import { hash } from './file-summary';
 import { modulePathFromGoMod } from './go-mod';
-import { PackageIndex } from './package-index';
+import { isExported, PackageIndex } from './package-index';
 import { isTestFile } from './syntax';
 
 /** A module: its path (from go.mod) and the directory go.mod is in, ending in a slash. */
@@ -67,7 +67,7 @@ export class ModuleIndex {
 
   /** Keeps a summary made elsewhere (by the package's own check), so it is not made again. */
   remember(file: FileText, summary: FileSummary): void {
-    this.summaries.set(file.uri, { key: keyOf(file.text), summary });
+    if (!isTestFile(file.uri)) this.summaries.set(file.uri, { key: keyOf(file.text), summary: forImporters(summary) });
   }
 
   /** Forgets a file (deleted, or its package no longer needed). */
@@ -94,10 +94,30 @@ export class ModuleIndex {
     const key = keyOf(file.text);
     const known = this.summaries.get(file.uri);
     if (known?.key === key) return known.summary;
-    const summary = this.summarize(file);
+    const summary = forImporters(this.summarize(file));
     this.summaries.set(file.uri, { key, summary });
     return summary;
   }
+}
+
+/**
+ * What importers read of a file's summary: its exported functions and methods (with their
+ * facts) and its package name. The rest (types, variables, imports, unexported functions) would
+ * only take memory in a run over thousands of files.
+ */
+function forImporters(summary: FileSummary): FileSummary {
+  return {
+    uri: summary.uri,
+    packageName: summary.packageName,
+    imports: { byName: new Map(), byPath: new Map(), dotImports: [] },
+    structs: [],
+    otherTypes: new Map(),
+    funcs: summary.funcs.filter((fn) => isExported(fn.name)),
+    vars: new Map(),
+    calledMethods: new Set(),
+    deferredNames: new Set(),
+    fingerprint: summary.fingerprint,
+  };
 }
 
 function keyOf(text: string): string {

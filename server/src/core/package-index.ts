@@ -145,6 +145,7 @@ export class PackageIndex {
   }
 }
 
-function isExported(name: string): boolean {
+/** A name other packages can use: it starts with an upper-case letter. */
+export function isExported(name: string): boolean {
   return /^\p{Lu}/u.test(name);
 }
