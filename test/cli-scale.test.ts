@@ -74,6 +74,23 @@ describe('the result cache', () => {
     assert.deepEqual(older.cache, { hits: 0, writes: 2 });
   });
 
+  test("a package is checked again when a package of the module it imports changes, and sees that package's helpers", async () => {
+    const root = temporaryFolder('gbg-cache-module-');
+    cpSync(join(RULES_DIR, 'sql-rows-close/testdata/module'), root, { recursive: true });
+    const helpers = join(root, 'internal/rowsutil/rowsutil.go');
+    const jobs = folderJobs([join(root, 'report/bad.go')]);
+    const cache = new ResultCache(temporaryFolder('gbg-cache-dir-'));
+    const checker = await checkerFor();
+    const lines = (outcome: { findings: { rule: string; line: number }[] }) => outcome.findings.filter((f) => f.rule === 'sql-rows-close').map((f) => f.line);
+    const first = await checkFiles(checker, jobs, {}, root, { cache });
+    assert.deepEqual(lines(first), [11, 20], 'IDs only reads the rows; Close runs after an early return');
+    assert.deepEqual((await checkFiles(checker, jobs, {}, root, { cache })).cache, { hits: 1, writes: 0 });
+    writeFileSync(helpers, readFileSync(helpers, 'utf8').replace('\tvar ids []int64\n', '\tdefer rows.Close()\n\tvar ids []int64\n'));
+    const changed = await checkFiles(checker, jobs, {}, root, { cache });
+    assert.deepEqual(changed.cache, { hits: 0, writes: 1 });
+    assert.deepEqual(lines(changed), [20]);
+  });
+
   test('two CLIs at once share one cache folder safely; the next run replays it; --no-cache leaves it alone', async () => {
     const root = ruleTree();
     const cache = temporaryFolder('gbg-cache-shared-');

@@ -42,8 +42,8 @@ for (const rule of RULES.filter((r) => r.meta.fixable)) {
       const label = directory.slice(join(RULES_DIR, rule.meta.id, 'testdata').length + 1) || 'testdata';
       test(`${label}: each fix alone and all together parse, stay gofmt-clean, keep imports right and remove their finding`, async () => {
         const checker = await checkerFor([rule]);
-        const { files, goVersion } = readPackage(directory);
-        const results = checker.checkPackage(files, goVersion, enabled(rule));
+        const { files, goVersion, module } = readPackage(directory);
+        const results = checker.checkPackage(files, goVersion, enabled(rule), module);
         const candidates: Candidate[] = [];
         for (const file of files) {
           const findings = results.get(file.uri)!.findings.filter((f) => f.rule === rule.meta.id && f.fixes.length > 0);
@@ -98,6 +98,7 @@ for (const rule of RULES.filter((r) => r.meta.fixable)) {
               files.map((f) => (f === candidate.file ? { uri: f.uri, text: candidate.fixed } : f)),
               goVersion,
               enabled(rule),
+              module,
             );
             const left = messageCounts(again.get(candidate.file.uri)!.findings, rule);
             const had = messageCounts(results.get(candidate.file.uri)!.findings, rule);

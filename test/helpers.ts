@@ -1,9 +1,12 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { GoChecker, type SourceText } from '../server/src/checker';
+import { GoChecker, type ModuleFiles, type SourceText } from '../server/src/checker';
+import { moduleFilesOnDisk } from '../server/src/cli/go-modules';
+import { DEFAULT_MAX_FILE_BYTES } from '../server/src/core/analyzer';
 import { goVersionFromGoMod } from '../server/src/core/go-mod';
+import { moduleFrom } from '../server/src/core/module-index';
 import type { Rule } from '../server/src/core/rule';
 import { readGrammarBinaries } from '../server/src/node/grammar-files';
 
@@ -40,13 +43,28 @@ export function checkerFor(rules?: readonly Rule[]): Promise<GoChecker> {
 }
 
 /** A test-data directory read as one Go package: its .go files and its go.mod's version. */
-export function readPackage(directory: string): { files: SourceText[]; goVersion?: string } {
+export function readPackage(directory: string): { files: SourceText[]; goVersion?: string; module?: ModuleFiles } {
   const files = readdirSync(directory)
     .filter((name) => name.endsWith('.go'))
     .sort()
     .map((name) => ({ uri: pathToFileURL(join(directory, name)).href, text: readFileSync(join(directory, name), 'utf8') }));
   const goMod = join(directory, 'go.mod');
-  return { files, goVersion: existsSync(goMod) ? goVersionFromGoMod(readFileSync(goMod, 'utf8')) : undefined };
+  return { files, goVersion: existsSync(goMod) ? goVersionFromGoMod(readFileSync(goMod, 'utf8')) : undefined, module: moduleAround(directory) };
+}
+
+/**
+ * The module of the nearest go.mod at or above `directory`, up to the `testdata` folder it is in:
+ * a fixture made of several packages sees the others through the module index.
+ */
+function moduleAround(directory: string): ModuleFiles | undefined {
+  for (let folder = directory; ; folder = dirname(folder)) {
+    const goMod = join(folder, 'go.mod');
+    if (existsSync(goMod)) {
+      const module = moduleFrom(readFileSync(goMod, 'utf8'), pathToFileURL(folder).href);
+      return module && moduleFilesOnDisk(module, DEFAULT_MAX_FILE_BYTES);
+    }
+    if (basename(folder) === 'testdata' || dirname(folder) === folder) return undefined;
+  }
 }
 
 /** Directories under `directory` (itself included) that hold .go files. */

@@ -618,6 +618,36 @@ describe('language server: files on disk and documents opened again', () => {
     assert.ok(edited.length > 0, 'the other findings of main.go are still there');
   });
 
+  test("another package of the module is read for its helpers' facts, and followed as it is edited and saved", async () => {
+    const folder = temporaryFolder('gbg-module-');
+    cpSync(join(ROOT, 'server/src/rules/sql-rows-close/testdata/module'), folder, { recursive: true });
+    const report = pathToFileURL(join(folder, 'report/bad.go')).href;
+    const helpers = join(folder, 'internal/rowsutil/rowsutil.go');
+    const helpersUri = pathToFileURL(helpers).href;
+    const rowsFindings = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.code === 'sql-rows-close').map((d) => d.range.start.line);
+    const opened = await diagnosticsAt(report, 1, () =>
+      session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: report, languageId: 'go', version: 1, text: readFileSync(join(folder, 'report/bad.go'), 'utf8') } }),
+    );
+    // IDs only reads the rows (line 11); Close closes them, after an early return (line 20).
+    assert.deepEqual(rowsFindings(opened), [10, 19]);
+    // Typed in the helper's package: IDs now closes the rows it reads, and the importer sees it.
+    const original = readFileSync(helpers, 'utf8');
+    const closing = original.replace('\tvar ids []int64\n', '\tdefer rows.Close()\n\tvar ids []int64\n');
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: helpersUri, languageId: 'go', version: 1, text: original } });
+    const edited = await diagnosticsAt(report, 1, () =>
+      session.connection.sendNotification('textDocument/didChange', { textDocument: { uri: helpersUri, version: 2 }, contentChanges: [{ text: closing }] }),
+    );
+    assert.deepEqual(rowsFindings(edited), [19]);
+    // Closed unsaved: the package is as on disk again. Then saved by another program.
+    const reverted = await diagnosticsAt(report, 1, () => session.connection.sendNotification('textDocument/didClose', { textDocument: { uri: helpersUri } }));
+    assert.deepEqual(rowsFindings(reverted), [10, 19]);
+    writeFileSync(helpers, closing);
+    const saved = await diagnosticsAt(report, 1, () =>
+      session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: helpersUri, type: 2 }] }),
+    );
+    assert.deepEqual(rowsFindings(saved), [19]);
+  });
+
   test('didOpen of a document already open, with invalid content, leaves the open one working', async () => {
     const folder = temporaryFolder('gbg-reopen-');
     const uri = pathToFileURL(join(folder, 'server.go')).href;

@@ -47,8 +47,8 @@ for (const rule of RULES) {
       const label = directory.slice(testdata.length + 1) || 'testdata';
       test(`${label}: fires exactly on the // want lines`, async () => {
         const checker = await checkerFor([rule]);
-        const { files, goVersion } = readPackage(directory);
-        const results = checker.checkPackage(files, goVersion, enabled(rule));
+        const { files, goVersion, module } = readPackage(directory);
+        const results = checker.checkPackage(files, goVersion, enabled(rule), module);
         for (const file of files) {
           const name = basename(fileURLToPath(file.uri));
           const actual = new Map<number, string[]>();
@@ -66,8 +66,8 @@ for (const rule of RULES) {
 
       test(`${label}: every message and fix title is written in English and in Chinese`, async () => {
         const checker = await checkerFor([rule]);
-        const { files, goVersion } = readPackage(directory);
-        for (const [uri, result] of checker.checkPackage(files, goVersion, enabled(rule))) {
+        const { files, goVersion, module } = readPackage(directory);
+        for (const [uri, result] of checker.checkPackage(files, goVersion, enabled(rule), module)) {
           for (const finding of result.findings) {
             const where = `${basename(fileURLToPath(uri))}:${finding.range.start.line + 1}`;
             for (const [what, text] of [['message', finding.message], ...finding.fixes.map((fix) => ['fix title', fix.title] as const)] as const) {
@@ -86,8 +86,8 @@ for (const rule of RULES) {
       if (!rule.meta.fixable) continue;
       test(`${label}: fixes match the golden files and parse`, async () => {
         const checker = await checkerFor([rule]);
-        const { files, goVersion } = readPackage(directory);
-        const results = checker.checkPackage(files, goVersion, enabled(rule));
+        const { files, goVersion, module } = readPackage(directory);
+        const results = checker.checkPackage(files, goVersion, enabled(rule), module);
         for (const file of files) {
           const path = fileURLToPath(file.uri);
           const findings = results.get(file.uri)!.findings;
@@ -111,6 +111,7 @@ for (const rule of RULES) {
             files.map((f) => (f.uri === file.uri ? { uri: f.uri, text: fixed } : f)),
             goVersion,
             enabled(rule),
+            module,
           );
           assert.deepEqual(
             again.get(file.uri)!.findings.map((f) => textIn(f.message, 'en')).sort(),

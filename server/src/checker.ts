@@ -4,6 +4,7 @@ import { Analyzer, materializeFixes, type AnalysisResult, type AnalysisSettings 
 import { GoDocument, MAX_PARSED_CHARS } from './core/document';
 import { summarizeFile, type FileSummary } from './core/file-summary';
 import { loadGoLanguage, newGoParser, type GrammarBinaries } from './core/go-parser';
+import { directoryOfImport, ModuleIndex, moduleImports, type FileText, type GoModule } from './core/module-index';
 import { PackageIndex } from './core/package-index';
 import { isTestFile, isTestSupportPackage } from './core/syntax';
 import type { Position } from './core/text';
@@ -16,6 +17,13 @@ export interface SourceText {
   text: string;
 }
 
+/** The module a package belongs to, and a way to read its other packages' files (synchronously). */
+export interface ModuleFiles {
+  module: GoModule;
+  /** The `.go` files of a directory of the module (a URI ending in a slash); empty when unreadable. */
+  goFiles(directory: string): FileText[];
+}
+
 /**
  * The analysis core as the editor, the CLI and the tests use it: parsing, the package index and
  * the rules, with no file system or protocol in sight. Runs in Node and in a web worker alike.
@@ -23,6 +31,15 @@ export interface SourceText {
 export class GoChecker {
   readonly analyzer: Analyzer;
   readonly parser: Parser;
+  /** The module's packages as importers see them, summarised once per file version. */
+  readonly moduleIndex = new ModuleIndex((file) => {
+    const document = this.openDocument(file.uri, file.text);
+    try {
+      return this.summarize(document);
+    } finally {
+      document.dispose();
+    }
+  });
 
   private constructor(
     readonly language: Language,
@@ -65,13 +82,27 @@ export class GoChecker {
     );
   }
 
+  /** The indexes of the module's packages that `summaries` import, by import path. */
+  importedPackages(summaries: readonly FileSummary[], { module, goFiles }: ModuleFiles): Map<string, PackageIndex> {
+    const imported = new Map<string, PackageIndex>();
+    for (const path of moduleImports(summaries, module)) {
+      const directory = directoryOfImport(module, path)!;
+      const index = this.moduleIndex.packageIndex(directory, goFiles(directory));
+      if (index.files.length > 0) imported.set(path, index);
+    }
+    return imported;
+  }
+
   /** The library API named at a position, for the guidance cards. */
   apiAt(document: GoDocument, index: PackageIndex, position: Position): ApiAt | undefined {
     return apiAt(document.tree, position, new TypeResolver(document.uri, index), index);
   }
 
-  /** Checks the files of one package (one directory) together, so each sees the others' declarations. */
-  checkPackage(files: readonly SourceText[], goVersion: string | undefined, settings?: AnalysisSettings): Map<string, AnalysisResult> {
+  /**
+   * Checks the files of one package (one directory) together, so each sees the others' declarations;
+   * with `module`, the facts of the module's packages they import too.
+   */
+  checkPackage(files: readonly SourceText[], goVersion: string | undefined, settings?: AnalysisSettings, module?: ModuleFiles): Map<string, AnalysisResult> {
     const limit = Math.min(settings?.maxFileBytes ?? Infinity, MAX_PARSED_CHARS);
     const summaries: FileSummary[] = [];
     const documents = new Map<string, GoDocument>();
@@ -83,7 +114,9 @@ export class GoChecker {
           continue;
         }
         const document = this.openDocument(file.uri, file.text);
-        summaries.push(this.summarize(document));
+        const summary = this.summarize(document);
+        summaries.push(summary);
+        if (module) this.moduleIndex.remember(file, summary);
         // Generated files count for the index but are not analysed: their trees go at once, so
         // a package of generated code does not hold them all (WebAssembly memory never shrinks).
         const skipped = this.analyzer.skipReason(file.text, settings);
@@ -94,7 +127,7 @@ export class GoChecker {
           documents.set(file.uri, document);
         }
       }
-      const index = new PackageIndex(summaries, goVersion);
+      const index = new PackageIndex(summaries, goVersion, module && this.importedPackages(summaries, module));
       for (const file of files) {
         const document = documents.get(file.uri);
         // The documents are disposed below: their findings' fixes are worked out first.

@@ -4,12 +4,11 @@ import { pathToFileURL } from 'node:url';
 import type { GoChecker, SourceText } from '../checker';
 import { DEFAULT_MAX_FILE_BYTES, type AnalysisResult, type AnalysisSettings } from '../core/analyzer';
 import type { Finding } from '../core/findings';
-import { goVersionFromGoMod } from '../core/go-mod';
 import { LineIndex } from '../core/text';
 import { MAX_PARSED_CHARS } from '../core/document';
 import { skipNotice } from '../core/skipped';
-import { MAX_CONFIG_BYTES } from '../node/node-file-host';
 import { describe, readSourceSync } from '../node/read-source';
+import { checkingOrder, GoMods, importedFilesKey, moduleFilesOnDisk } from './go-modules';
 import { compareLocated, locate, type Located } from './report';
 import { hashText, ResultCache } from './result-cache';
 
@@ -82,9 +81,13 @@ export async function checkFiles(
   /** Called after each folder with the number of requested files checked so far. */
   progress?: (done: number, total: number) => void,
 ): Promise<CheckOutcome> {
-  const goMods = new Map<string, string | undefined>();
+  const goMods = new GoMods();
   const source = typeof checker === 'function' ? once(checker) : checker;
-  return runJobs(jobs, (job) => checkFolder(source, job, settings, cwd, goMods, options), progress);
+  const order = checkingOrder(
+    jobs.map((job) => job.folder),
+    goMods,
+  );
+  return runJobs(jobs, (job) => checkFolder(source, job, settings, cwd, goMods, options), progress, 1, order);
 }
 
 /** A checker made the first time it is needed, then reused: the grammar and query load once. */
@@ -99,6 +102,8 @@ export async function runJobs(
   runner: FolderRunner,
   progress?: (done: number, total: number) => void,
   concurrency = 1,
+  /** The order to run the jobs in (indexes into `jobs`); the outcomes merge in the jobs' order all the same. */
+  order?: readonly number[],
 ): Promise<CheckOutcome> {
   const total = jobs.reduce((sum, job) => sum + job.wanted.length, 0);
   const outcomes: CheckOutcome[] = new Array(jobs.length);
@@ -106,7 +111,7 @@ export async function runJobs(
   let done = 0;
   const lane = async () => {
     while (next < jobs.length) {
-      const at = next++;
+      const at = order ? order[next++] : next++;
       outcomes[at] = await runner(jobs[at]);
       done += jobs[at].wanted.length;
       progress?.(done, total);
@@ -131,7 +136,7 @@ export async function checkFolder(
   job: FolderJob,
   settings: AnalysisSettings,
   cwd: string,
-  goMods: Map<string, string | undefined>,
+  goMods: GoMods,
   { overrides = new Map(), keepText = true, cache }: FolderOptions = {},
 ): Promise<CheckOutcome> {
   const outcome: CheckOutcome = { findings: [], files: [], errors: [], notices: [], cache: { hits: 0, writes: 0 } };
@@ -174,7 +179,9 @@ export async function checkFolder(
     sources.push({ uri, text });
     paths.set(uri, path);
   }
-  const goVersion = job.goVersion ?? nearestGoVersion(job.folder, goMods);
+  const goMod = goMods.nearest(job.folder);
+  const goVersion = job.goVersion ?? goMod.goVersion;
+  const module = goMod.module && moduleFilesOnDisk(goMod.module, maxFileBytes);
   const names = new Map(sources.map((source) => [source.uri, basename(paths.get(source.uri)!)]));
   // A package with an unreadable file or an unsaved text is not cached: its inputs are not all on disk.
   const key =
@@ -184,6 +191,7 @@ export async function checkFolder(
           goVersion,
           wanted: job.wanted.map((path) => basename(path)).sort(),
           files: sources.map((source) => [names.get(source.uri)!, hashText(source.text)] as const),
+          imported: module ? importedFilesKey(sources.map((source) => source.text), module) : [],
         })
       : undefined;
   const cached = key === undefined ? undefined : cache!.get(key);
@@ -193,7 +201,7 @@ export async function checkFolder(
     results = new Map(sources.map((source) => [source.uri, byName.get(names.get(source.uri)!) ?? { findings: [] }]));
     outcome.cache!.hits++;
   } else {
-    results = (typeof checker === 'function' ? await checker() : checker).checkPackage(sources, goVersion, folderSettings);
+    results = (typeof checker === 'function' ? await checker() : checker).checkPackage(sources, goVersion, folderSettings, module);
     const kept = sources.filter((source) => wanted.has(paths.get(source.uri)!)).map((source) => ({ name: names.get(source.uri)!, ...results.get(source.uri)! }));
     // A file skipped for time is tried again next run: the machine may have been busy.
     if (key !== undefined && !kept.some((file) => file.skipped === 'budget')) {
@@ -228,19 +236,6 @@ function packageFiles(folder: string, wanted: Set<string>): string[] {
     // unreadable folder: the requested files report their own errors below
   }
   return [...new Set([...names.map((name) => join(folder, name)), ...wanted])].sort();
-}
-
-/** The `go` line of the nearest go.mod; read synchronously, like the package's files, once per folder. */
-function nearestGoVersion(folder: string, cache: Map<string, string | undefined>): string | undefined {
-  if (cache.has(folder)) return cache.get(folder);
-  let version: string | undefined;
-  const read = readSourceSync(join(folder, 'go.mod'), MAX_CONFIG_BYTES);
-  if (read.kind === 'text') version = goVersionFromGoMod(read.text);
-  else {
-    version = dirname(folder) === folder ? undefined : nearestGoVersion(dirname(folder), cache);
-  }
-  cache.set(folder, version);
-  return version;
 }
 
 /** Paths as Go tools print them: relative to the working directory, with forward slashes. */

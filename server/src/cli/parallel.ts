@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AnalysisSettings } from '../core/analyzer';
 import { runJobs, type CheckOutcome, type FolderJob } from './check';
+import { checkingOrder, GoMods } from './go-modules';
 
 /** Below this many files, starting workers costs more than it saves. */
 const MIN_FILES = 200;
@@ -68,6 +69,10 @@ export async function checkInWorkers(
       },
       progress,
       count,
+      checkingOrder(
+        jobs.map((job) => job.folder),
+        new GoMods(),
+      ),
     );
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));

@@ -34,8 +34,15 @@ export class ResultCache {
    * The key of a package's findings: the tool's build, the settings that apply, the Go version,
    * the files asked for, and every file of the package (the index reads them all) by content.
    */
-  static key(parts: { settings: unknown; goVersion: string | undefined; wanted: readonly string[]; files: ReadonlyArray<readonly [string, string]> }): string {
-    return hashText(JSON.stringify([FORMAT, __BUILD_ID__, parts.settings, parts.goVersion ?? null, parts.wanted, parts.files]));
+  static key(parts: {
+    settings: unknown;
+    goVersion: string | undefined;
+    wanted: readonly string[];
+    files: ReadonlyArray<readonly [string, string]>;
+    /** The files of the module's packages the folder imports, with their hashes (see `importedFilesKey`). */
+    imported: readonly string[];
+  }): string {
+    return hashText(JSON.stringify([FORMAT, __BUILD_ID__, parts.settings, parts.goVersion ?? null, parts.wanted, parts.files, parts.imported]));
   }
 
   get(key: string): CachedFile[] | undefined {

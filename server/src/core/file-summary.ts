@@ -3,6 +3,7 @@ import { typeFromNode, type TypeRef } from './go-types';
 import { scanTopLevel, type TopLevel } from './declarations';
 import { readImports, type FileImports } from './imports';
 import { INPUT_CALLS, knownFunctionResults } from './known-apis';
+import { paramFacts, type ParamCall, type ParamUse } from './param-calls';
 
 export interface Param {
   name?: string;
@@ -20,6 +21,10 @@ export interface FuncSignature {
    * function passes errors on as it got them, as far as its own text shows.
    */
   wrapsErrors?: boolean;
+  /** Methods it calls on its parameters on every path (`rows.Close()`, `tx.Rollback()`): see `paramFacts`. */
+  paramCalls?: ParamCall[];
+  /** Parameters it only calls methods on: it cannot keep them (see `paramFacts`). */
+  paramUses?: ParamUse[];
 }
 
 /** What wrapping an error looks like in Go's and the common error packages' APIs. */
@@ -155,7 +160,12 @@ function summarizeDeclaration(declaration: Node, resolve: (q: string) => string 
     const text = declaration.text;
     result.calledMethods = watchedCalls(declaration, text);
     result.deferredNames = deferredCallees(text);
-    for (const fn of result.funcs) fn.wrapsErrors = wraps(text);
+    for (const fn of result.funcs) {
+      fn.wrapsErrors = wraps(text);
+      const facts = paramFacts(declaration);
+      if (facts.always.length > 0) fn.paramCalls = facts.always;
+      if (facts.uses.length > 0) fn.paramUses = facts.uses;
+    }
   }
   result.signature = hash(
     JSON.stringify([result.structs.map((s) => [s.name, [...s.fields], s.embedded]), [...result.otherTypes], result.funcs, [...result.vars], result.calledMethods, result.deferredNames]),
@@ -192,8 +202,8 @@ function deferredCallees(text: string): string[] {
   return [...found].sort();
 }
 
-/** FNV-1a, enough to tell two summaries apart. */
-function hash(text: string): number {
+/** FNV-1a, enough to tell two summaries (or two versions of a file) apart. */
+export function hash(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);

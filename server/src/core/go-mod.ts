@@ -9,3 +9,9 @@ export function goVersionAtLeast(version: string, major: number, minor: number):
   const [maj, min] = version.split('.').map((part) => parseInt(part, 10));
   return maj > major || (maj === major && (min || 0) >= minor);
 }
+
+/** Reads the `module` directive of a go.mod file, e.g. "github.com/acme/shop". */
+export function modulePathFromGoMod(text: string): string | undefined {
+  const match = /^\s*module\s+("?)([^\s"]+)\1\s*(?:\/\/.*)?$/m.exec(text);
+  return match?.[2];
+}

@@ -50,3 +50,14 @@ export function named(pkg: string, name: string, pointer = true): TypeRef {
   const last = pkg.slice(pkg.lastIndexOf('/') + 1);
   return { pkg, name, pointer, text: `${pointer ? '*' : ''}${last}.${name}` };
 }
+
+const BUILTIN_TYPES = new Set(['any', 'bool', 'byte', 'comparable', 'complex64', 'complex128', 'error', 'float32', 'float64', 'int', 'int8', 'int16', 'int32', 'int64', 'rune', 'string', 'uint', 'uint8', 'uint16', 'uint32', 'uint64', 'uintptr']);
+
+/**
+ * A type read in the package at import path `path`, as another package sees it: the package's
+ * own named types (`*Store`) become qualified by `path`; builtins and other packages' types stay.
+ */
+export function seenFrom(type: TypeRef, path: string): TypeRef {
+  if (type.pkg !== '' || !type.name || BUILTIN_TYPES.has(type.name)) return type;
+  return { ...type, pkg: path };
+}

@@ -25,8 +25,14 @@ export class PackageIndex {
     readonly files: readonly FileSummary[],
     /** The `go` directive of the nearest go.mod, if any. */
     readonly goVersion?: string,
+    /**
+     * The other packages of the module that these files import, by import path (see
+     * `ModuleIndex`): their exported functions' facts are visible through `imported`.
+     */
+    private readonly modulePackages: ReadonlyMap<string, PackageIndex> = new Map(),
   ) {
-    this.fingerprint = `${goVersion ?? '-'}|${files.map((file) => `${file.uri}=${file.fingerprint}`).join('|')}`;
+    const imported = [...modulePackages].map(([path, index]) => `${path}=${index.fingerprint}`);
+    this.fingerprint = `${goVersion ?? '-'}|${files.map((file) => `${file.uri}=${file.fingerprint}`).join('|')}${imported.length > 0 ? `|${imported.join('|')}` : ''}`;
     for (const file of files) {
       this.importsByFile.set(file.uri, file.imports);
       if (file.packageName) this.packageNames.add(file.packageName);
@@ -40,6 +46,11 @@ export class PackageIndex {
         else this.funcs.set(fn.name, fn);
       }
     }
+  }
+
+  /** The same index under another `go` version (a configuration file's, which overrides go.mod's). */
+  withGoVersion(goVersion: string): PackageIndex {
+    return new PackageIndex(this.files, goVersion, this.modulePackages);
   }
 
   /** The import path a file binds to `name` (`nethttp` → `net/http`), if it does. */
@@ -84,6 +95,26 @@ export class PackageIndex {
     return this.methods.get(`${receiverType}.${name}`);
   }
 
+  /** The index of another package of the module, by import path, when these files import it. */
+  imported(path: string): PackageIndex | undefined {
+    return this.modulePackages.get(path);
+  }
+
+  /** The import paths of the module's packages these files import. */
+  get importedPaths(): string[] {
+    return [...this.modulePackages.keys()];
+  }
+
+  /** An exported function of another package of the module (`repo.CloseRows`). */
+  importedFunc(path: string, name: string): FuncSignature | undefined {
+    return isExported(name) ? this.modulePackages.get(path)?.func(name) : undefined;
+  }
+
+  /** An exported method of a type of another package of the module. */
+  importedMethod(path: string, receiverType: string, name: string): FuncSignature | undefined {
+    return isExported(name) ? this.modulePackages.get(path)?.method(receiverType, name) : undefined;
+  }
+
   packageVar(name: string): TypeRef | undefined {
     return this.vars.get(name);
   }
@@ -112,4 +143,9 @@ export class PackageIndex {
   goAtLeast(major: number, minor: number): boolean | undefined {
     return this.goVersion === undefined ? undefined : goVersionAtLeast(this.goVersion, major, minor);
   }
+}
+
+/** A name other packages can use: it starts with an upper-case letter. */
+export function isExported(name: string): boolean {
+  return /^\p{Lu}/u.test(name);
 }

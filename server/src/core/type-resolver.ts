@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
-import { typeFromNode, type TypeRef } from './go-types';
+import { seenFrom, typeFromNode, type TypeRef } from './go-types';
 import { knownFunctionResults, knownMethodResults } from './known-apis';
+import type { FuncSignature } from './file-summary';
 import type { PackageIndex } from './package-index';
 import { findLocalDeclaration, type Declaration } from './scope';
 import { calleeParts, unparen } from './syntax';
@@ -77,13 +78,16 @@ export class TypeResolver {
       return this.index.func(callee.name)?.results;
     }
     const qualified = this.calledFunction(call);
-    if (qualified) return knownFunctionResults(qualified.path, qualified.name);
+    if (qualified) return knownFunctionResults(qualified.path, qualified.name) ?? this.moduleResults(qualified.path, this.index.importedFunc(qualified.path, qualified.name));
     const receiver = this.typeOf(callee.operand);
     return receiver ? this.methodResults(receiver, callee.name) : undefined;
   }
 
   private methodResults(receiver: TypeRef, method: string, seen = new Set<string>()): TypeRef[] | undefined {
-    if (receiver.pkg !== '') return knownMethodResults(receiver, method);
+    if (receiver.pkg !== '') {
+      const known = knownMethodResults(receiver, method);
+      return known ?? (receiver.name ? this.moduleResults(receiver.pkg!, this.index.importedMethod(receiver.pkg!, receiver.name, method)) : undefined);
+    }
     if (!receiver.name || seen.has(receiver.name)) return undefined;
     seen.add(receiver.name);
     const own = this.index.method(receiver.name, method);
@@ -93,6 +97,11 @@ export class TypeResolver {
       if (promoted) return promoted;
     }
     return undefined;
+  }
+
+  /** The results of a function of another package of the module, as this package sees their types. */
+  private moduleResults(path: string, signature: FuncSignature | undefined): TypeRef[] | undefined {
+    return signature?.results.map((type) => seenFrom(type, path));
   }
 
   private computeType(node: Node): TypeRef | undefined {

@@ -2,13 +2,14 @@
 import { parentPort } from 'node:worker_threads';
 import { GoChecker } from '../checker';
 import { checkFolder, once } from '../cli/check';
+import { GoMods } from '../cli/go-modules';
 import type { WorkerReply, WorkerRequest } from '../cli/parallel';
 import { ResultCache } from '../cli/result-cache';
 import { readGrammarBinaries } from '../node/grammar-files';
 
 // The grammar is loaded for the first package the result cache does not have.
 const checkerSource = once(() => GoChecker.create(readGrammarBinaries()));
-const goMods = new Map<string, string | undefined>();
+const goMods = new GoMods();
 let cache: ResultCache | undefined;
 
 parentPort!.on('message', async ({ id, job, settings, cwd, cacheDirectory }: WorkerRequest) => {

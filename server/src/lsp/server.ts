@@ -47,7 +47,6 @@ import {
   type DocumentVersion,
 } from './protocol';
 import { CONFIG_FILE_NAME } from '../core/config';
-import { PackageIndex } from '../core/package-index';
 import { EditorBaselines, type LoadedBaseline } from './baseline';
 import { turnOffInConfigAction } from './config-action';
 import * as params from './params';
@@ -123,8 +122,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (initializationOptions?.settings !== undefined) pushedSettings = readSettings(initializationOptions.settings, checker.rules);
     host = options.fileHost(() => pushedSettings.maxFileSize);
     workspace = new Workspace(checker, host, log, (directory) => {
-      for (const uri of workspace.openUris) {
-        if (!uri.startsWith(directory) || uri.slice(directory.length).includes('/')) continue;
+      // The package's own documents, and those of packages of the module that import it.
+      for (const uri of workspace.dependents(directory)) {
         analyses.invalidate(uri);
         analyses.schedule(uri);
       }
@@ -201,7 +200,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   function analyseText(uri: string, document: GoDocument, settings: UserSettings, project: ProjectConfigFile | undefined, baseline: LoadedBaseline | undefined) {
     if (!settings.enable || (project !== undefined && ProjectConfigs.excludes(project, uri))) return { findings: [] };
     let index = workspace.packageIndex(uri);
-    if (project?.config.go) index = new PackageIndex(index.files, project.config.go);
+    if (project?.config.go) index = index.withGoVersion(project.config.go);
     const result = checker.analyzeDocument(document, index, mergeSettings(settings, project?.config));
     return EditorBaselines.apply(baseline, document, result, settings.baselinedFindings);
   }
@@ -317,8 +316,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const problem = params.notificationProblem('textDocument/didClose', params.DID_CLOSE, raw);
     if (problem) return logOnce(problem);
     const uri = raw.textDocument.uri;
-    const mates = workspace.packageMates(uri);
     workspace.close(uri);
+    const mates = workspace.packageMates(uri);
     analyses.forget(uri);
     toldSkipped.delete(uri);
     settingsCache.delete(uri);

@@ -2,6 +2,7 @@ import type { GoChecker } from '../checker';
 import type { GoDocument, TextChange } from '../core/document';
 import type { FileSummary } from '../core/file-summary';
 import { goVersionFromGoMod } from '../core/go-mod';
+import { directoryOfImport, importerView, moduleFrom, moduleImports, type GoModule } from '../core/module-index';
 import { PackageIndex } from '../core/package-index';
 import { directoryOf, type FileHost } from './file-host';
 
@@ -9,6 +10,8 @@ interface PackageState {
   /** Summaries of the package's files as they are on disk, open ones included. */
   onDisk: Map<string, FileSummary>;
   goVersion?: string;
+  /** The module of the nearest go.mod, whose other packages this one may import. */
+  module?: GoModule;
   /** Set until the first read is done; later reads keep the previous summaries meanwhile. */
   firstRead?: Promise<void>;
   /** Counts reads, so that only the newest one lands. */
@@ -20,11 +23,20 @@ const CLOSED_PACKAGES_KEPT = 16;
 
 /**
  * The open documents as syntax trees, and for each directory the package index made of the
- * open documents' current text plus the other files of the directory as they are on disk.
+ * open documents' current text plus the other files of the directory as they are on disk, with
+ * the module's packages it imports read the same way (their facts are what importers see).
  */
 export class Workspace {
   private readonly documents = new Map<string, GoDocument>();
-  private readonly openSummaries = new Map<string, FileSummary>();
+  /** Summaries of the open documents, by directory and URI. */
+  private readonly openSummaries = new Map<string, Map<string, FileSummary>>();
+  /**
+   * Open documents whose last change (or close) changed what importers learn from them: the
+   * open packages that import theirs are analysed again too (see `packageMates`).
+   */
+  private readonly factsMoved = new Set<string>();
+  /** The index importers see of each package read, kept while its summaries stay the same. */
+  private readonly importerIndexes = new Map<string, PackageIndex>();
   /** By directory, least recently used first. */
   private readonly packages = new Map<string, PackageState>();
 
@@ -50,7 +62,7 @@ export class Workspace {
     const summary = this.checker.summarize(document);
     this.documents.get(uri)?.dispose();
     this.documents.set(uri, document);
-    this.openSummaries.set(uri, summary);
+    this.setSummary(uri, summary);
     return document;
   }
 
@@ -58,16 +70,34 @@ export class Workspace {
     const document = this.documents.get(uri);
     if (!document) return undefined;
     document.applyChanges(changes, version);
-    this.openSummaries.set(uri, this.checker.summarize(document));
+    this.setSummary(uri, this.checker.summarize(document));
     return document;
   }
 
   /** Closes a document: its package sees the file as it is on disk again. */
   close(uri: string): void {
+    const directory = directoryOf(uri);
+    const open = this.openSummaries.get(directory);
+    const disk = this.packages.get(directory)?.onDisk.get(uri);
+    if (open?.get(uri)?.fingerprint !== disk?.fingerprint) this.factsMoved.add(uri);
     this.documents.get(uri)?.dispose();
     this.documents.delete(uri);
-    this.openSummaries.delete(uri);
+    open?.delete(uri);
+    if (open?.size === 0) this.openSummaries.delete(directory);
     this.releaseClosedPackages();
+  }
+
+  /**
+   * Keeps the summary of an open document, noting whether importers see something new: an
+   * importer has only read the package when its state exists, so a first read needs no note.
+   */
+  private setSummary(uri: string, summary: FileSummary): void {
+    const directory = directoryOf(uri);
+    let open = this.openSummaries.get(directory);
+    if (!open) this.openSummaries.set(directory, (open = new Map()));
+    const previous = open.get(uri) ?? this.packages.get(directory)?.onDisk.get(uri);
+    if (previous !== undefined && previous.fingerprint !== summary.fingerprint) this.factsMoved.add(uri);
+    open.set(uri, summary);
   }
 
   /** A file or go.mod changed on disk: the packages concerned are read again, in the background. */
@@ -79,10 +109,29 @@ export class Workspace {
     }
   }
 
-  /** Open documents of the same directory, the given one excepted. */
+  /**
+   * Open documents whose index includes the package of `uri` (after its open, change or close):
+   * those of the same directory (the given one excepted) and, when the change moved what
+   * importers see, those of the module's packages that import it.
+   */
   packageMates(uri: string): string[] {
     const directory = directoryOf(uri);
-    return this.openUris.filter((other) => other !== uri && directoryOf(other) === directory);
+    const mates = [...(this.openSummaries.get(directory)?.keys() ?? [])].filter((other) => other !== uri);
+    return this.factsMoved.delete(uri) ? [...mates, ...this.importersOf(directory)] : mates;
+  }
+
+  /** Open documents whose package is `directory` or imports it (after a read from disk). */
+  dependents(directory: string): string[] {
+    return [...(this.openSummaries.get(directory)?.keys() ?? []), ...this.importersOf(directory)];
+  }
+
+  /** Open documents of other directories whose packages import the one in `directory`. */
+  private importersOf(directory: string): string[] {
+    const found: string[] = [];
+    for (const [other, open] of this.openSummaries) {
+      if (other !== directory && this.importedDirectories(other).includes(directory)) found.push(...open.keys());
+    }
+    return found;
   }
 
   /**
@@ -90,7 +139,12 @@ export class Workspace {
    * again after a change on disk does not wait: its previous summaries serve meanwhile.
    */
   async packageReady(uri: string): Promise<void> {
-    const directory = directoryOf(uri);
+    await this.directoryReady(directoryOf(uri), uri);
+    // Then the module's packages it imports, so that their facts are there for the analysis.
+    await Promise.all(this.importedDirectories(directoryOf(uri)).map((directory) => this.directoryReady(directory, `${directory}go.mod`)));
+  }
+
+  private async directoryReady(directory: string, uri: string): Promise<void> {
     let state = this.packages.get(directory);
     if (state) {
       this.packages.delete(directory);
@@ -109,11 +163,40 @@ export class Workspace {
   packageIndex(uri: string): PackageIndex {
     const directory = directoryOf(uri);
     const state = this.packages.get(directory);
-    const summaries = new Map(state?.onDisk);
-    for (const [openUri, summary] of this.openSummaries) {
-      if (directoryOf(openUri) === directory) summaries.set(openUri, summary);
+    const summaries = this.summaries(directory);
+    const imported = new Map<string, PackageIndex>();
+    if (state?.module) {
+      for (const path of moduleImports(summaries, state.module)) {
+        const index = this.importerIndex(directoryOfImport(state.module, path)!);
+        if (index) imported.set(path, index);
+      }
     }
-    return new PackageIndex([...summaries.values()], state?.goVersion);
+    return new PackageIndex(summaries, state?.goVersion, imported);
+  }
+
+  /** The package in `directory` as importers see it (see `importerView`); undefined when it has no files. */
+  private importerIndex(directory: string): PackageIndex | undefined {
+    const files = importerView(this.summaries(directory));
+    if (files.length === 0) return undefined;
+    const kept = this.importerIndexes.get(directory);
+    if (kept && kept.files.length === files.length && kept.files.every((file, i) => file === files[i])) return kept;
+    const index = new PackageIndex(files);
+    this.importerIndexes.set(directory, index);
+    return index;
+  }
+
+  /** The summaries of a directory's files: as on disk, open documents as they are. */
+  private summaries(directory: string): FileSummary[] {
+    const summaries = new Map(this.packages.get(directory)?.onDisk);
+    for (const [openUri, summary] of this.openSummaries.get(directory) ?? []) summaries.set(openUri, summary);
+    return [...summaries.values()];
+  }
+
+  /** The directories of the module's packages that the package in `directory` imports. */
+  private importedDirectories(directory: string): string[] {
+    const module = this.packages.get(directory)?.module;
+    if (!module) return [];
+    return moduleImports(this.summaries(directory), module).map((path) => directoryOfImport(module, path)!);
   }
 
   async indexFor(uri: string): Promise<PackageIndex> {
@@ -125,9 +208,11 @@ export class Workspace {
     const read = ++state.reads;
     const onDisk = new Map<string, FileSummary>();
     let goVersion: string | undefined;
+    let module: GoModule | undefined;
     try {
       const goMod = await this.host.findGoMod(uri);
       goVersion = goMod ? goVersionFromGoMod(goMod.text) : undefined;
+      module = goMod ? moduleFrom(goMod.text, directoryOf(goMod.uri)) : undefined;
       for (const sibling of await this.host.siblingGoFiles(uri)) {
         const text = await this.host.readText(sibling);
         if (text === undefined) continue;
@@ -144,14 +229,20 @@ export class Workspace {
     if (read !== state.reads) return;
     state.onDisk = onDisk;
     state.goVersion = goVersion;
+    state.module = module;
   }
 
-  /** Forgets the packages of directories with no open document, the most recently used excepted. */
+  /**
+   * Forgets the packages of directories with no open document (and not imported by the package
+   * of one), the most recently used excepted.
+   */
   private releaseClosedPackages(): void {
-    const open = new Set([...this.documents.keys()].map(directoryOf));
+    const open = new Set(this.openSummaries.keys());
+    for (const directory of [...open]) for (const imported of this.importedDirectories(directory)) open.add(imported);
     let closed = [...this.packages.keys()].filter((directory) => !open.has(directory) && !this.packages.get(directory)!.firstRead);
     while (closed.length > CLOSED_PACKAGES_KEPT) {
       this.packages.delete(closed[0]);
+      this.importerIndexes.delete(closed[0]);
       closed = closed.slice(1);
     }
   }

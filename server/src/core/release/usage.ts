@@ -49,7 +49,7 @@ export interface Usage {
 }
 
 /** Nodes an expression may sit in and still be evaluated whenever its statement runs. */
-const PASS_THROUGH = new Set([
+export const PASS_THROUGH = new Set([
   'expression_list',
   'argument_list',
   'call_expression',

@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { calleeSignature } from '../../core/callee';
 import { replaceNode } from '../../core/edits';
 import type { TextEdit } from '../../core/findings';
 import { packageQualifier } from '../../core/qualifier';
@@ -345,13 +346,15 @@ function ownErrorFromOwnCode(value: Node, sentinel: Node, use: Node, context: Ru
 }
 
 /**
- * The error comes straight from a function or method of this package whose own body wraps no
+ * The error comes straight from a function or method of this package (or of another package of
+ * the module, through the module index) whose own body wraps no
  * error (no `%w`, no `errors.Wrap`, `Join`, …): it hands errors on as it got them, so a sentinel
  * it passes through arrives bare, and its authors are the ones comparing. One level only: a
  * wrapping deeper down, in another function it calls, is not seen.
  */
 function passedOnByOwnCode(value: Node, use: Node, context: RuleContext): boolean {
-  return ownCallee(value, use, context)?.signature?.wrapsErrors === false;
+  const origin = originOf(value, use);
+  return origin?.type === 'call_expression' && calleeSignature(origin, context)?.wrapsErrors === false;
 }
 
 /** The function or method of this package `value` comes straight from, with its signature when the index has it. */

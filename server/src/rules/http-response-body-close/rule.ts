@@ -2,6 +2,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Fix, Localized } from '../../core/findings';
 import { snippet } from '../../core/text';
+import { withHelpers } from '../../core/release/helpers';
 import { trackRelease } from '../../core/release/tracked';
 import { addedLine, movedLine } from '../../core/release/fix';
 import { insideLoop } from '../../core/paths';
@@ -45,7 +46,7 @@ export const rule: Rule = {
     const assigning = spec ? varDeclarationOf(spec) : holder;
     if (assigning && closedRightAway(assigning, name, errName)) return;
     if (!returnsResponse(call, context)) return;
-    const tracked = trackRelease(call, holder, target, name, context.file.tree, (ref) => classifyResponseUse(ref, context));
+    const tracked = trackRelease(call, holder, target, name, context.file.tree, withHelpers((ref) => classifyResponseUse(ref, context), ['Body.Close'], context));
     if (!tracked) return;
     const { binding, fn, refs, usage } = tracked;
 

@@ -1,6 +1,7 @@
 // The otel-span-end rule: its metadata, and the check's flow from `tracer.Start` to a finding.
 import type { Node } from 'web-tree-sitter';
 import type { Fix, Localized } from '../../core/findings';
+import { withHelpers } from '../../core/release/helpers';
 import { trackRelease } from '../../core/release/tracked';
 import { movedLine } from '../../core/release/fix';
 import { insideLoop } from '../../core/paths';
@@ -49,7 +50,7 @@ export const rule: Rule = {
       reportDiscarded(statement, ctx, target, call, fn, context);
       return;
     }
-    const tracked = trackRelease(call, holder, target, name, context.file.tree, classifySpanUse);
+    const tracked = trackRelease(call, holder, target, name, context.file.tree, withHelpers(classifySpanUse, ['End'], context));
     if (!tracked) return;
     const { binding, refs, usage } = tracked;
     // The span also travels in the context Start returns: whoever receives that can end it.

@@ -9,7 +9,7 @@ import { afterErrorCheck, calledMethod, insertAfter, ownLocal, usesOf } from '..
 import { listEn, listZh } from '../../core/text';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
-import { LIMITS, packageConfiguration, useOf, type Limit } from './usage';
+import { helperConfiguration, LIMITS, packageConfiguration, useOf, type Limit } from './usage';
 
 const OPENERS: Record<string, readonly string[]> = {
   'database/sql': ['Open', 'OpenDB'],
@@ -58,7 +58,8 @@ export const rule: Rule = {
         let inClosure = false;
         for (const use of usesOf(own.name, fn)) {
           if (use.equals(target)) continue;
-          const kind = useOf(use, set);
+          let kind = useOf(use, set);
+          if (kind === 'handed-off') kind = helperConfiguration(use, set, context);
           if (kind === 'handed-off') return;
           stored ||= kind === 'stored';
           closed ||= calledMethod(use) === 'Close';

@@ -1,6 +1,8 @@
 // The three pool limits, and what one use of the pool variable says about them.
 import type { Node } from 'web-tree-sitter';
+import { calleeSignature } from '../../core/callee';
 import type { PackageIndex } from '../../core/package-index';
+import type { RuleContext } from '../../core/rule';
 import { findLocalDeclaration } from '../../core/scope';
 import { calledMethod, isHarmlessUse } from '../../core/variables';
 
@@ -62,4 +64,27 @@ export function useOf(use: Node, set: Map<string, Node>): 'configured' | 'harmle
  */
 export function packageConfiguration(index: PackageIndex): Limit[] {
   return LIMITS.filter((limit) => !limit.methods.some((method) => index.callsMethod(method)));
+}
+
+/**
+ * The pool handed to a function of the package or the module (`dbutil.Configure(db)`): what its
+ * body shows, through the index. One that only calls methods on the pool configures the limits
+ * it sets and keeps nothing; one that may keep it counts only when it always sets every limit.
+ * `handed-off` when the index cannot tell.
+ */
+export function helperConfiguration(use: Node, set: Map<string, Node>, context: RuleContext): 'configured' | 'harmless' | 'handed-off' {
+  const list = use.parent;
+  const call = list?.type === 'argument_list' ? list.parent : null;
+  if (call?.type !== 'call_expression' || list!.namedChildren.some((n) => n?.type === 'variadic_argument')) return 'handed-off';
+  const position = list!.namedChildren.findIndex((n) => n?.equals(use));
+  const signature = calleeSignature(call, context);
+  if (!signature) return 'handed-off';
+  const setter = (chain: string) => SETTERS.has(chain.replace(/^DB\./, '')) ? chain.replace(/^DB\./, '') : undefined;
+  const always = (signature.paramCalls ?? []).filter((fact) => fact.param === position).map((fact) => setter(fact.call));
+  const borrowed = signature.paramUses?.find((fact) => fact.param === position);
+  const methods = new Set([...always, ...(borrowed?.calls.map(setter) ?? [])].filter((method): method is string => method !== undefined));
+  const complete = LIMITS.every((limit) => limit.methods.some((method) => methods.has(method)));
+  if (!borrowed && !complete) return 'handed-off';
+  for (const method of methods) set.set(method, call);
+  return methods.size > 0 ? 'configured' : 'harmless';
 }

@@ -7,6 +7,7 @@ import { PGX_PATHS } from '../../core/known-apis';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { callArguments, enclosingFunction } from '../../core/syntax';
 import { cancelledOnReturn, contextBound } from '../../core/request-bounds';
+import { withHelpers } from '../../core/release/helpers';
 import { trackRelease } from '../../core/release/tracked';
 import { closedRightAway, receivedCall, type Binding } from '../../core/release/binding';
 import en from './doc.en.md';
@@ -63,7 +64,7 @@ export const rule: Rule = {
     const assigning = spec ? spec.parent : holder;
     if (written && (!spec || assigning?.type === 'var_declaration') && closedRightAway(assigning!, name, written[2])) return;
     if (!returnsRows(call, context)) return;
-    const tracked = trackRelease(call, holder, target, name, context.file.tree, classifyRowsUse);
+    const tracked = trackRelease(call, holder, target, name, context.file.tree, withHelpers(classifyRowsUse, ['Close'], context));
     if (!tracked) return;
     const { binding, fn, refs, usage } = tracked;
 

@@ -3,6 +3,7 @@ import type { Node } from 'web-tree-sitter';
 import type { Fix, Localized } from '../../core/findings';
 import { isNamed, type TypeRef } from '../../core/go-types';
 import { insideLoop } from '../../core/paths';
+import { withHelpers } from '../../core/release/helpers';
 import { trackRelease } from '../../core/release/tracked';
 import { closedRightAway, varDeclarationOf, type Binding } from '../../core/release/binding';
 import { exitPath, leakBeforeClose, type Leak } from '../../core/release/exits';
@@ -45,7 +46,7 @@ export const rule: Rule = {
     const assigning = spec ? varDeclarationOf(spec) : holder;
     if (written && assigning && closedRightAway(assigning, name, written[2])) return;
     if (!preparesStatement(call, context)) return;
-    const tracked = trackRelease(call, holder, target, name, context.file.tree, classifyStmtUse);
+    const tracked = trackRelease(call, holder, target, name, context.file.tree, withHelpers(classifyStmtUse, ['Close'], context));
     if (!tracked) return;
     const { binding, fn, refs, usage } = tracked;
 

@@ -1,6 +1,7 @@
 // The sql-tx-rollback rule: a transaction that some path leaves with neither Commit nor Rollback.
 import type { Node } from 'web-tree-sitter';
 import type { Fix, TextEdit } from '../../core/findings';
+import { helperUse } from '../../core/callee';
 import { isNamed } from '../../core/go-types';
 import { isDiscarded, literalAround, runsOf } from '../../core/release/closures';
 import { receivedCall } from '../../core/release/binding';
@@ -15,6 +16,8 @@ import { openExit } from './paths';
 
 const SQL = 'database/sql';
 const SQLX = 'github.com/jmoiron/sqlx';
+/** What a helper must call on the transaction on every path to finish it (see `paramFacts`). */
+const FINISHES = ['Rollback', 'Commit', 'Commit|Rollback'];
 
 export const rule: Rule = {
   meta: {
@@ -46,7 +49,7 @@ export const rule: Rule = {
     const err = errName?.type === 'identifier' && errName.text !== '_' ? errName.text : undefined;
 
     const uses = usesOf(declaration.name, fn).filter((use) => !use.equals(target));
-    const usage = classify(uses, fn, statement);
+    const usage = classify(uses, fn, statement, context);
     if (!usage) return;
     const exit = openExit(statement, usage.finishes, uses, err);
     if (!exit) return;
@@ -94,7 +97,7 @@ interface Usage {
  * reassigned, rolled back by a deferred call anywhere but the Begin's own block, or never
  * finished at all (code still being written, or finished in a way we cannot see).
  */
-function classify(uses: Node[], fn: Node, statement: Node): Usage | undefined {
+function classify(uses: Node[], fn: Node, statement: Node, context: RuleContext): Usage | undefined {
   const usage: Usage = { finishes: [] };
   let deferred: Node | undefined;
   for (const use of uses) {
@@ -112,6 +115,16 @@ function classify(uses: Node[], fn: Node, statement: Node): Usage | undefined {
       continue;
     }
     if (method !== undefined) continue;
+    // Handed to a function of the package or the module whose body always commits or rolls back
+    // what it is given (it finishes here), or only calls its methods (it keeps nothing).
+    const call = use.parent?.type === 'argument_list' ? use.parent.parent : null;
+    const helper = call?.type === 'call_expression' ? helperUse(call, use, FINISHES, context) : undefined;
+    if (helper === 'borrows') continue;
+    if (helper === 'releases') {
+      if (call!.parent?.type === 'defer_statement' && (!statement.parent || !call!.parent.parent?.equals(statement.parent))) return undefined;
+      usage.finishes.push(call!);
+      continue;
+    }
     if (isHarmlessUse(use)) {
       if (use.parent?.type === 'expression_list' && !use.parent.parent?.equals(statement)) return undefined; // reassigned
       continue;

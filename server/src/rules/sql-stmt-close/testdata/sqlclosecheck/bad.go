@@ -42,3 +42,15 @@ func namedNoClose() {
 	}
 	_ = stmt
 }
+
+// A deferred helper that forgets to close: the index sees its body does nothing with the statement.
+func forgetToClose(stmt *sqlx.Stmt) {}
+
+func viaForgetfulHelper() {
+	stmt, err := dbx.Preparex("SELECT 1") // want "sql-stmt-close"
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer forgetToClose(stmt)
+	_ = stmt.QueryRow()
+}

@@ -92,19 +92,6 @@ func (s *Server) viaHelper() {
 	_ = stmt.QueryRow()
 }
 
-// sqlclosecheck reports a deferred helper that forgets to close; this rule takes any deferred
-// helper given the statement as its closer (knowing what a helper does needs the module index).
-func forgetToClose(stmt *sqlx.Stmt) {}
-
-func (s *Server) viaForgetfulHelper() {
-	stmt, err := dbx.Preparex("SELECT 1")
-	if err != nil {
-		log.Fatal(err)
-	}
-	defer forgetToClose(stmt)
-	_ = stmt.QueryRow()
-}
-
 // A statement prepared once into a package variable (an older sqlclosecheck case).
 var (
 	once       sync.Once

@@ -1,0 +1,133 @@
+// The packages of a Go module as the rules see them from another package: each package's index
+// made from per-file summaries, kept by file content so a file is summarised once per version.
+import type { FileSummary } from './file-summary';
+import { hash } from './file-summary';
+import { modulePathFromGoMod } from './go-mod';
+import { isExported, PackageIndex } from './package-index';
+import { isTestFile } from './syntax';
+
+/** A module: its path (from go.mod) and the directory go.mod is in, ending in a slash. */
+export interface GoModule {
+  path: string;
+  root: string;
+}
+
+export interface FileText {
+  uri: string;
+  text: string;
+}
+
+/** The module a go.mod declares, found in `directory` (ending in a slash); undefined without a `module` line. */
+export function moduleFrom(goModText: string, directory: string): GoModule | undefined {
+  const path = modulePathFromGoMod(goModText);
+  return path === undefined ? undefined : { path, root: directory.endsWith('/') ? directory : `${directory}/` };
+}
+
+/**
+ * The directory (in the form of `module.root`) of the package an import path names, when the
+ * path is inside the module; undefined for other modules and for vendored copies.
+ */
+export function directoryOfImport(module: GoModule, importPath: string): string | undefined {
+  if (importPath === module.path) return module.root;
+  if (!importPath.startsWith(`${module.path}/`)) return undefined;
+  const parts = importPath.slice(module.path.length + 1).split('/');
+  if (parts.some((part) => part === '' || part === '.' || part === '..' || part === 'vendor' || part === 'testdata')) return undefined;
+  return `${module.root}${parts.join('/')}/`;
+}
+
+/** The import paths inside the module that some of `files` import, sorted. */
+export function moduleImports(files: readonly FileSummary[], module: GoModule): string[] {
+  const found = new Set<string>();
+  for (const file of files) {
+    for (const path of file.imports.byPath.keys()) if (directoryOfImport(module, path) !== undefined) found.add(path);
+  }
+  return [...found].sort();
+}
+
+/**
+ * The files of a package that importers see: test files are left out, and so are files of
+ * another package name than most (a stray `main`, an ignored generator).
+ */
+export function importerView(summaries: readonly FileSummary[]): FileSummary[] {
+  const own = summaries.filter((summary) => !isTestFile(summary.uri));
+  const name = mostCommon(own.map((summary) => summary.packageName));
+  return own.filter((summary) => summary.packageName === name);
+}
+
+/**
+ * Summaries of the module's files by URI, each kept with the hash of the text it was made from,
+ * and the package indexes made of them. A package asked for again with the same texts costs a
+ * hash per file; a changed file is summarised again, alone.
+ */
+export class ModuleIndex {
+  private readonly summaries = new Map<string, { key: string; summary: FileSummary }>();
+  private readonly packages = new Map<string, PackageIndex>();
+
+  constructor(private readonly summarize: (file: FileText) => FileSummary) {}
+
+  /** Keeps a summary made elsewhere (by the package's own check), so it is not made again. */
+  remember(file: FileText, summary: FileSummary): void {
+    if (!isTestFile(file.uri)) this.summaries.set(file.uri, { key: keyOf(file.text), summary: forImporters(summary) });
+  }
+
+  /** Forgets a file (deleted, or its package no longer needed). */
+  forget(uri: string): void {
+    this.summaries.delete(uri);
+  }
+
+  /** The index of one package as importers see it (see `importerView`), from the texts of its directory's `.go` files. */
+  packageIndex(directory: string, files: readonly FileText[]): PackageIndex {
+    const own = importerView(files.filter((file) => !isTestFile(file.uri)).map((file) => this.summaryOf(file)));
+    const previous = this.packages.get(directory);
+    if (previous && previous.files.length === own.length && previous.files.every((file, i) => file === own[i])) return previous;
+    const index = new PackageIndex(own);
+    this.packages.set(directory, index);
+    return index;
+  }
+
+  /** How many file summaries are kept (for the memory measurements). */
+  get size(): number {
+    return this.summaries.size;
+  }
+
+  private summaryOf(file: FileText): FileSummary {
+    const key = keyOf(file.text);
+    const known = this.summaries.get(file.uri);
+    if (known?.key === key) return known.summary;
+    const summary = forImporters(this.summarize(file));
+    this.summaries.set(file.uri, { key, summary });
+    return summary;
+  }
+}
+
+/**
+ * What importers read of a file's summary: its exported functions and methods (with their
+ * facts) and its package name. The rest (types, variables, imports, unexported functions) would
+ * only take memory in a run over thousands of files.
+ */
+function forImporters(summary: FileSummary): FileSummary {
+  return {
+    uri: summary.uri,
+    packageName: summary.packageName,
+    imports: { byName: new Map(), byPath: new Map(), dotImports: [] },
+    structs: [],
+    otherTypes: new Map(),
+    funcs: summary.funcs.filter((fn) => isExported(fn.name)),
+    vars: new Map(),
+    calledMethods: new Set(),
+    deferredNames: new Set(),
+    fingerprint: summary.fingerprint,
+  };
+}
+
+function keyOf(text: string): string {
+  return `${text.length}:${(hash(text) >>> 0).toString(36)}`;
+}
+
+function mostCommon(names: string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
+  let best: string | undefined;
+  for (const [name, count] of counts) if (best === undefined || count > counts.get(best)!) best = name;
+  return best;
+}

@@ -1,0 +1,180 @@
+// The module index: what a function's body shows it does with its parameters, and how the
+// packages of a module see each other's functions through their imports.
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { checkingOrder, GoMods } from '../server/src/cli/go-modules';
+import type { FuncSignature } from '../server/src/core/file-summary';
+import { directoryOfImport, moduleFrom, moduleImports } from '../server/src/core/module-index';
+import { checkerFor, temporaryFolder } from './helpers';
+
+async function signatures(body: string): Promise<Map<string, FuncSignature>> {
+  const checker = await checkerFor();
+  const document = checker.openDocument('file:///m/helpers.go', `package helpers\n\nimport (\n\t"database/sql"\n\t"net/http"\n\n\t"go.opentelemetry.io/otel/trace"\n)\n\n${body}`);
+  try {
+    return new Map(checker.summarize(document).funcs.map((fn) => [fn.name, fn]));
+  } finally {
+    document.dispose();
+  }
+}
+
+const always = (fn: FuncSignature | undefined) => (fn?.paramCalls ?? []).map((fact) => `${fact.param}:${fact.call}`).sort();
+const borrowed = (fn: FuncSignature | undefined) => (fn?.paramUses ?? []).map((fact) => `${fact.param}:${fact.calls.join(',')}`).sort();
+
+describe('what a function always does to its parameters', () => {
+  test('a call on every path is recorded; one a path can skip is not', async () => {
+    const fns = await signatures(`
+func CloseRows(rows *sql.Rows) { _ = rows.Close() }
+func DeferClose(rows *sql.Rows) error { defer rows.Close(); return rows.Err() }
+func NilSafe(rows *sql.Rows) {
+	if rows != nil {
+		rows.Close()
+	}
+}
+func NilReturn(rows *sql.Rows) {
+	if rows == nil {
+		return
+	}
+	rows.Close()
+}
+func Maybe(rows *sql.Rows, done bool) {
+	if done {
+		rows.Close()
+	}
+}
+func EarlyReturn(rows *sql.Rows, err error) error {
+	if err != nil {
+		return err
+	}
+	return rows.Close()
+}
+func InLiteral(rows *sql.Rows) { go func() { rows.Close() }() }
+func Reassigned(rows *sql.Rows, other *sql.Rows) { rows = other; rows.Close() }
+func Drain(resp *http.Response) { resp.Body.Close() }
+func EndSpan(span trace.Span, err error) {
+	if err != nil {
+		span.RecordError(err)
+	}
+	span.End()
+}
+func Finish(tx *sql.Tx, err error) error {
+	if err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+func CommitOnly(tx *sql.Tx, err error) error {
+	if err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+func Configure(db *sql.DB) {
+	db.SetMaxOpenConns(20)
+	db.SetMaxIdleConns(20)
+}
+func NotAResource(n int, rows *sql.Rows) { rows.Close() }
+`);
+    assert.deepEqual(always(fns.get('CloseRows')), ['0:Close']);
+    assert.deepEqual(always(fns.get('DeferClose')), ['0:Close']);
+    assert.deepEqual(always(fns.get('NilSafe')), ['0:Close']);
+    assert.deepEqual(always(fns.get('NilReturn')), ['0:Close']);
+    assert.deepEqual(always(fns.get('Maybe')), []);
+    assert.deepEqual(always(fns.get('EarlyReturn')), []);
+    assert.deepEqual(always(fns.get('InLiteral')), []);
+    assert.deepEqual(always(fns.get('Reassigned')), []);
+    assert.deepEqual(always(fns.get('Drain')), ['0:Body.Close']);
+    assert.deepEqual(always(fns.get('EndSpan')), ['0:End']);
+    assert.deepEqual(always(fns.get('Finish')), ['0:Commit|Rollback']);
+    assert.deepEqual(always(fns.get('CommitOnly')), []);
+    assert.deepEqual(always(fns.get('Configure')), ['0:SetMaxIdleConns', '0:SetMaxOpenConns']);
+    assert.deepEqual(always(fns.get('NotAResource')), ['1:Close']);
+  });
+
+  test('a parameter used only for method calls is borrowed; one passed on or kept is not', async () => {
+    const fns = await signatures(`
+func Scan(rows *sql.Rows) ([]int, error) {
+	var ids []int
+	for rows.Next() {
+		var id int
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+func Keep(rows *sql.Rows) *holder { return &holder{rows} }
+func Pass(rows *sql.Rows) { Scan(rows) }
+func Captured(rows *sql.Rows) { defer func() { rows.Next() }() }
+`);
+    assert.deepEqual(borrowed(fns.get('Scan')), ['0:Err,Next,Scan']);
+    assert.deepEqual(borrowed(fns.get('Keep')), []);
+    assert.deepEqual(borrowed(fns.get('Pass')), []);
+    assert.deepEqual(borrowed(fns.get('Captured')), []);
+  });
+});
+
+describe('packages of the module', () => {
+  test('go.mod names the module; import paths inside it map to directories, others do not', () => {
+    const module = moduleFrom('// comment\nmodule example.com/shop // the shop\n\ngo 1.22\n', 'file:///src/shop')!;
+    assert.deepEqual(module, { path: 'example.com/shop', root: 'file:///src/shop/' });
+    assert.equal(directoryOfImport(module, 'example.com/shop/internal/repo'), 'file:///src/shop/internal/repo/');
+    assert.equal(directoryOfImport(module, 'example.com/shop'), 'file:///src/shop/');
+    assert.equal(directoryOfImport(module, 'example.com/shopping/repo'), undefined);
+    assert.equal(directoryOfImport(module, 'example.com/shop/vendor/x'), undefined);
+    assert.equal(directoryOfImport(module, 'github.com/other/mod'), undefined);
+    assert.equal(moduleFrom('go 1.22\n', 'file:///x'), undefined);
+  });
+
+  test('an importer sees the exported facts of the package through its import, aliased too; a file is summarised once per text', async () => {
+    const checker = await checkerFor();
+    const module = moduleFrom('module example.com/shop\n', 'file:///mod')!;
+    let reads = 0;
+    const repo = [
+      { uri: 'file:///mod/internal/repo/repo.go', text: 'package repo\n\nimport "database/sql"\n\nfunc CloseRows(rows *sql.Rows) { rows.Close() }\n\nfunc closeQuietly(rows *sql.Rows) { rows.Close() }\n' },
+      { uri: 'file:///mod/internal/repo/repo_test.go', text: 'package repo\n\nimport "database/sql"\n\nfunc TestOnly(rows *sql.Rows) { rows.Close() }\n' },
+    ];
+    const files = {
+      module,
+      goFiles: (directory: string) => {
+        reads++;
+        return directory === 'file:///mod/internal/repo/' ? repo : [];
+      },
+    };
+    const importer = checker.openDocument('file:///mod/api/api.go', 'package api\n\nimport store "example.com/shop/internal/repo"\n\nvar _ = store.CloseRows\n');
+    const summaries = [checker.summarize(importer)];
+    importer.dispose();
+    assert.deepEqual(moduleImports(summaries, module), ['example.com/shop/internal/repo']);
+    const imported = checker.importedPackages(summaries, files);
+    const index = imported.get('example.com/shop/internal/repo')!;
+    assert.ok(index, 'the imported package is indexed');
+    assert.equal(index.files.length, 1, 'test files are not seen by importers');
+    const { PackageIndex } = await import('../server/src/core/package-index');
+    const view = new PackageIndex(summaries, undefined, imported);
+    assert.deepEqual(view.importedFunc('example.com/shop/internal/repo', 'CloseRows')?.paramCalls, [{ param: 0, call: 'Close' }]);
+    assert.equal(view.importedFunc('example.com/shop/internal/repo', 'closeQuietly'), undefined, 'unexported names are not visible');
+    assert.equal(view.importedFunc('example.com/shop/internal/repo', 'TestOnly'), undefined);
+    assert.notEqual(view.fingerprint, new PackageIndex(summaries).fingerprint, 'the imported facts are part of the fingerprint');
+    const again = checker.importedPackages(summaries, files).get('example.com/shop/internal/repo');
+    assert.equal(again, index, 'unchanged texts give the same index, not a new summary');
+    assert.equal(reads, 2);
+  });
+});
+
+test('the CLI checks a package before the packages of the module that import it; other folders keep their place', () => {
+  const root = temporaryFolder('gbg-order-');
+  writeFileSync(join(root, 'go.mod'), 'module example.com/shop\n');
+  const write = (folder: string, text: string) => {
+    mkdirSync(join(root, folder), { recursive: true });
+    writeFileSync(join(root, folder, 'x.go'), text);
+  };
+  write('api', 'package api\n\nimport (\n\t"fmt"\n\n\tstore "example.com/shop/internal/store"\n)\n');
+  write('cmd', 'package main\n\nimport "example.com/shop/api"\n');
+  write('internal/store', 'package store\n\n// "example.com/shop/api" in a comment is no import\n');
+  write('zeta', 'package zeta\n');
+  const folders = ['api', 'cmd', 'internal/store', 'zeta'].map((folder) => join(root, folder));
+  assert.deepEqual(checkingOrder(folders, new GoMods()), [2, 0, 1, 3]);
+});
