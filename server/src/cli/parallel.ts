@@ -2,6 +2,7 @@
 // tree-sitter's WebAssembly runs on one thread, so this is how the CLI uses more than one core.
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { AnalysisSettings } from '../core/analyzer';
 import { runJobs, type CheckOutcome, type FolderJob } from './check';
@@ -37,6 +38,11 @@ export async function checkInWorkers(
   progress?: (done: number, total: number) => void,
   cacheDirectory?: string,
 ): Promise<CheckOutcome> {
+  // A worker's memory only grows (WebAssembly memory never shrinks, and V8 keeps its heap at the
+  // high-water mark), and each worker has its own: V8 is asked to favour memory over speed before
+  // they start. On the Go standard library with two workers the peak fell from 350-370 MiB to
+  // 255-285 MiB for about 15% more CPU time. The flag is read when each worker's heap is set up.
+  setFlagsFromString('--optimize-for-size');
   const workers = Array.from({ length: count }, () => new Worker(join(__dirname, 'cli-worker.js')));
   const idle = [...workers];
   const waiting: Array<(worker: Worker) => void> = [];

@@ -30,8 +30,11 @@ export interface FuncSignature {
 /** What wrapping an error looks like in Go's and the common error packages' APIs. */
 const WRAPPING = ['%w', 'errors.Wrap', 'errors.WithMessage', 'errors.WithStack', 'errors.Join', 'errors.Mark', 'errors.Annotate', 'errors.Trace', 'xerrors.Errorf'];
 
+/** Any of `WRAPPING`, found in one scan of the text rather than one per marker. */
+const WRAPS = new RegExp(WRAPPING.map((marker) => marker.replace(/[.]/g, '\\.')).join('|'));
+
 function wraps(text: string): boolean {
-  return WRAPPING.some((marker) => text.includes(marker));
+  return WRAPS.test(text);
 }
 
 export interface StructType {
