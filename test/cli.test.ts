@@ -74,6 +74,32 @@ describe('go-backend-guide check', () => {
     );
   });
 
+  test('example code is told by its import path: information below examples/ or in `module example`, not for a checkout folder named examples', () => {
+    const root = temporaryFolder('gbg-examples-');
+    const files: Record<string, string> = {
+      'examples/go.mod': 'module github.com/acme/shop\n\ngo 1.22\n',
+      'examples/api/server.go': BAD_SERVER,
+      'examples/examples/basic/server.go': BAD_SERVER,
+      'examples/tutorial/go.mod': 'module example\n',
+      'examples/tutorial/server.go': BAD_SERVER,
+    };
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(join(root, name, '..'), { recursive: true });
+      writeFileSync(join(root, name), text);
+    }
+    const { code, stdout } = run(['check', '--format', 'json', '.'], root);
+    assert.equal(code, 1);
+    const { findings } = JSON.parse(stdout) as { findings: { file: string; severity: string }[] };
+    assert.deepEqual(
+      findings.map((finding) => [finding.file, finding.severity]),
+      [
+        ['examples/api/server.go', 'warning'],
+        ['examples/examples/basic/server.go', 'information'],
+        ['examples/tutorial/server.go', 'information'],
+      ],
+    );
+  });
+
   test('a clean folder exits 0 with no output', () => {
     const root = project();
     const { code, stdout, stderr } = run(['check', 'api/clean.go'], root);

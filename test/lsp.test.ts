@@ -593,6 +593,23 @@ describe('language server: files on disk and documents opened again', () => {
     assert.deepEqual(diagnostics.map((d) => d.code), ['http-server-timeouts']);
   });
 
+  test("example code below the go.mod gets information, the module's service code a warning", async () => {
+    const folder = temporaryFolder('gbg-examples-');
+    writeFileSync(join(folder, 'go.mod'), 'module github.com/acme/shop\n\ngo 1.22\n');
+    const severities: Record<string, number | undefined> = {};
+    for (const directory of ['api', 'examples/basic']) {
+      mkdirSync(join(folder, directory), { recursive: true });
+      writeFileSync(join(folder, directory, 'server.go'), SERVER_GO);
+      const uri = pathToFileURL(join(folder, directory, 'server.go')).href;
+      const diagnostics = await diagnosticsAt(uri, 1, () =>
+        session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'go', version: 1, text: SERVER_GO } }),
+      );
+      assert.deepEqual(diagnostics.map((d) => d.code), ['http-server-timeouts']);
+      severities[directory] = diagnostics[0].severity;
+    }
+    assert.deepEqual(severities, { api: 2, 'examples/basic': 3 });
+  });
+
   test('closing a file that was open when its package was first read keeps it in the package, as saved on disk', async () => {
     const folder = temporaryFolder('gbg-restored-');
     cpSync(join(ROOT, 'server/src/rules/http-server-shutdown/testdata/graceful'), folder, { recursive: true });

@@ -134,6 +134,7 @@ export class Analyzer {
       );
       kept.push(...mergeRepeats(reported));
     }
+    if (index.isExampleCode) kept.forEach((finding, i) => (kept[i] = asExampleCode(finding)));
     kept.push(...this.staleSuppressions(directives, settings, file));
     return { findings: withImportsCompleted(withoutRepeats(kept.sort(compareFindings)), file, index) };
   }
@@ -404,6 +405,11 @@ function withoutRepeats(sorted: Finding[]): Finding[] {
       textIn(before.message, 'en') !== textIn(finding.message, 'en')
     );
   });
+}
+
+/** Example code is not deployed: what would be a warning in a service is information there. */
+function asExampleCode(finding: Finding): Finding {
+  return finding.severity === 'warning' ? { ...finding, severity: 'information' } : finding;
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

@@ -23,6 +23,13 @@ export function moduleFrom(goModText: string, directory: string): GoModule | und
   return path === undefined ? undefined : { path, root: directory.endsWith('/') ? directory : `${directory}/` };
 }
 
+/** The import path of the package in `directory` (in the form of `module.root`), when it is inside the module. */
+export function importPathOfDirectory(module: GoModule, directory: string): string | undefined {
+  if (!directory.startsWith(module.root)) return undefined;
+  const inside = directory.slice(module.root.length).replace(/\/+$/, '');
+  return inside ? `${module.path}/${decodeURIComponent(inside)}` : module.path;
+}
+
 /**
  * The directory (in the form of `module.root`) of the package an import path names, when the
  * path is inside the module; undefined for other modules and for vendored copies.

@@ -1,5 +1,6 @@
 import type { FileSummary, FuncSignature, StructType } from './file-summary';
 import { goVersionAtLeast } from './go-mod';
+import { isExampleCode } from './example-code';
 import type { TypeRef } from './go-types';
 import type { FileImports } from './imports';
 
@@ -18,6 +19,8 @@ export class PackageIndex {
   private readonly calledMethods = new Set<string>();
   private readonly deferredNames = new Set<string>();
   readonly packageNames = new Set<string>();
+  /** The package is example code (see `isExampleCode`): its warnings are information. */
+  readonly isExampleCode: boolean;
   /** Changes whenever anything a rule can learn from the index changes. */
   readonly fingerprint: string;
 
@@ -30,9 +33,12 @@ export class PackageIndex {
      * `ModuleIndex`): their exported functions' facts are visible through `imported`.
      */
     private readonly modulePackages: ReadonlyMap<string, PackageIndex> = new Map(),
+    /** The package's own import path, when it is inside a module. */
+    readonly packagePath?: string,
   ) {
+    this.isExampleCode = isExampleCode(packagePath);
     const imported = [...modulePackages].map(([path, index]) => `${path}=${index.fingerprint}`);
-    this.fingerprint = `${goVersion ?? '-'}|${files.map((file) => `${file.uri}=${file.fingerprint}`).join('|')}${imported.length > 0 ? `|${imported.join('|')}` : ''}`;
+    this.fingerprint = `${goVersion ?? '-'}|${packagePath ?? '-'}|${files.map((file) => `${file.uri}=${file.fingerprint}`).join('|')}${imported.length > 0 ? `|${imported.join('|')}` : ''}`;
     for (const file of files) {
       this.importsByFile.set(file.uri, file.imports);
       if (file.packageName) this.packageNames.add(file.packageName);
@@ -50,7 +56,7 @@ export class PackageIndex {
 
   /** The same index under another `go` version (a configuration file's, which overrides go.mod's). */
   withGoVersion(goVersion: string): PackageIndex {
-    return new PackageIndex(this.files, goVersion, this.modulePackages);
+    return new PackageIndex(this.files, goVersion, this.modulePackages, this.packagePath);
   }
 
   /** The import path a file binds to `name` (`nethttp` → `net/http`), if it does. */

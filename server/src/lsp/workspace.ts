@@ -2,7 +2,7 @@ import type { GoChecker } from '../checker';
 import type { GoDocument, TextChange } from '../core/document';
 import type { FileSummary } from '../core/file-summary';
 import { goVersionFromGoMod } from '../core/go-mod';
-import { directoryOfImport, importerView, moduleFrom, moduleImports, type GoModule } from '../core/module-index';
+import { directoryOfImport, importerView, importPathOfDirectory, moduleFrom, moduleImports, type GoModule } from '../core/module-index';
 import { PackageIndex } from '../core/package-index';
 import { directoryOf, type FileHost } from './file-host';
 
@@ -171,7 +171,7 @@ export class Workspace {
         if (index) imported.set(path, index);
       }
     }
-    return new PackageIndex(summaries, state?.goVersion, imported);
+    return new PackageIndex(summaries, state?.goVersion, imported, state?.module && importPathOfDirectory(state.module, directory));
   }
 
   /** The package in `directory` as importers see it (see `importerView`); undefined when it has no files. */
