@@ -24,6 +24,7 @@ const CLOSED_PACKAGES_KEPT = 16;
  */
 export class Workspace {
   private readonly documents = new Map<string, GoDocument>();
+  /** Summaries of open documents, made when a package index first needs them after a change. */
   private readonly openSummaries = new Map<string, FileSummary>();
   /** By directory, least recently used first. */
   private readonly packages = new Map<string, PackageState>();
@@ -58,7 +59,8 @@ export class Workspace {
     const document = this.documents.get(uri);
     if (!document) return undefined;
     document.applyChanges(changes, version);
-    this.openSummaries.set(uri, this.checker.summarize(document));
+    // Summarized when next needed: a burst of changes reads the tree once (see GoDocument).
+    this.openSummaries.delete(uri);
     return document;
   }
 
@@ -110,8 +112,14 @@ export class Workspace {
     const directory = directoryOf(uri);
     const state = this.packages.get(directory);
     const summaries = new Map(state?.onDisk);
-    for (const [openUri, summary] of this.openSummaries) {
-      if (directoryOf(openUri) === directory) summaries.set(openUri, summary);
+    for (const [openUri, document] of this.documents) {
+      if (directoryOf(openUri) !== directory) continue;
+      let summary = this.openSummaries.get(openUri);
+      if (!summary) {
+        summary = this.checker.summarize(document);
+        this.openSummaries.set(openUri, summary);
+      }
+      summaries.set(openUri, summary);
     }
     return new PackageIndex([...summaries.values()], state?.goVersion);
   }
