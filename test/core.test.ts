@@ -62,6 +62,60 @@ describe('incremental parsing', () => {
     document.dispose();
   });
 
+  // Typing `name, s.db.` into a method body: at the final dot, tree-sitter's incremental
+  // re-parse recovers from the error differently from a fresh parse of the same text (it reads
+  // `s.db.\n\treturn` as a selector with the field `return`; afresh, `return` is a statement).
+  const TYPED_INTO = 'package store\n\nfunc (s *Store) names() {\n\t\n\treturn\n}\n\nfunc (s *Store) close() error {\n\treturn s.db.Close()\n}\n';
+  const typeAt = (document: GoDocument, offset: number, text: string) => {
+    const at = document.lines.positionAt(offset);
+    document.applyChanges([{ range: { start: at, end: at }, text }]);
+  };
+
+  test('typing half-finished code: the tree after each keystroke is the one a fresh parse gives', async () => {
+    const checker = await checkerFor();
+    const document = checker.openDocument('file:///t.go', TYPED_INTO);
+    let offset = TYPED_INTO.indexOf('{\n\t') + 3;
+    for (const key of 'name, s.db.') {
+      typeAt(document, offset++, key);
+      const fresh = checker.openDocument('file:///f.go', document.text);
+      assert.equal(document.tree.rootNode.toString(), fresh.tree.rootNode.toString(), `after typing ${JSON.stringify(document.text.slice(TYPED_INTO.indexOf('{') + 3, offset))}`);
+      fresh.dispose();
+    }
+    document.dispose();
+  });
+
+  test('several keystrokes before the tree is read: one fresh parse at the end, the caches of untouched declarations kept', async () => {
+    const checker = await checkerFor();
+    const document = checker.openDocument('file:///t.go', TYPED_INTO);
+    checker.analyzeDocument(document, new PackageIndex([checker.summarize(document)], '1.22'));
+    const untouched = () => document.declarations.find((entry) => document.text.slice(entry.startIndex).startsWith('func (s *Store) close'))!;
+    const cached = untouched().analysis;
+    assert.ok(cached);
+    // Counts the parses without an old tree while the keystrokes arrive and the tree is read.
+    const parse = checker.parser.parse;
+    let freshParses = 0;
+    checker.parser.parse = function (this: typeof checker.parser, ...args: Parameters<typeof parse>) {
+      if (!args[1]) freshParses++;
+      return parse.apply(this, args);
+    };
+    try {
+      let offset = TYPED_INTO.indexOf('{\n\t') + 3;
+      for (const key of 'name, s.db.') typeAt(document, offset++, key);
+      document.tree.rootNode.toString();
+      document.declarations.slice();
+    } finally {
+      checker.parser.parse = parse;
+    }
+    assert.equal(freshParses, 1);
+    const fresh = checker.openDocument('file:///f.go', document.text);
+    assert.equal(document.tree.rootNode.toString(), fresh.tree.rootNode.toString());
+    const entries = (d: GoDocument) => d.declarations.map((e) => `${e.type}@${e.startIndex}-${e.endIndex}:${e.start.line}.${e.start.character}`);
+    assert.deepEqual(entries(document), entries(fresh));
+    assert.equal(untouched().analysis, cached, 'the analysis of the declaration typed nowhere near is reused');
+    fresh.dispose();
+    document.dispose();
+  });
+
   test('several changes in one notification apply in order; a change without range replaces all', async () => {
     const checker = await checkerFor();
     const document = checker.openDocument('file:///c.go', 'package a\n');

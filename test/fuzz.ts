@@ -13,7 +13,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFi
 import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic, Hover, Position, Range, TextDocumentContentChangeEvent, TextEdit } from 'vscode-languageserver-protocol';
-import type { Node, Tree } from 'web-tree-sitter';
+import type { Tree } from 'web-tree-sitter';
 import type { GoChecker } from '../server/src/checker';
 import type { GoDocument } from '../server/src/core/document';
 import { RULES } from '../server/src/rules/registry';
@@ -228,6 +228,9 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
       report.kinds[kind] = (report.kinds[kind] ?? 0) + 1;
       await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: document.uri, version }, contentChanges: changes });
       if (document.replica.text !== document.model.getText()) report.mismatches.push(`text of ${document.name} after ${lastEdit}`);
+      // Every other change, the edited document's tree too (its node kinds: cheap enough for
+      // each edit); in between, changes pile up unread, as between an editor's requests.
+      if (report.edits % 2 === 0 && !checkReplica(checker, document, report, lastEdit, false) && process.env.FUZZ_DUMP) dumpCase(process.env.FUZZ_DUMP, document, documents);
     }
 
     /** Checks a code action's edit against the text of the version it names. */
@@ -304,7 +307,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
       report.checks++;
       await Promise.all(pending);
       for (const document of documents) {
-        if (!checkReplica(checker, document, report) && process.env.FUZZ_DUMP) dumpCase(process.env.FUZZ_DUMP, document, documents);
+        if (!checkReplica(checker, document, report, lastEdit, true) && process.env.FUZZ_DUMP) dumpCase(process.env.FUZZ_DUMP, document, documents);
         if (!document.changed) continue;
         document.changed = false;
         await fresh.connection.sendNotification('textDocument/didChange', { textDocument: { uri: document.uri, version: document.model.version }, contentChanges: [{ text: document.model.getText() }] });
@@ -682,37 +685,33 @@ function syntaxErrors(checker: GoChecker, text: string): number {
 }
 
 /**
- * The replica's tree (edited incrementally) against a fresh parse of its text: every node, with
- * positions, of each top-level declaration that parses cleanly, and the declarations' extents.
- * Where the text does not parse, tree-sitter's error recovery depends on the edit history (an
- * incremental parse may recover differently from a fresh one, down to which fragments stand at
- * the top level), so broken regions are not compared node by node: the rules drop the findings of
- * a declaration with a syntax error, and the diagnostics are compared with a fresh server.
+ * The replica's tree (edited incrementally) against a fresh parse of its text, whether the text
+ * parses or not (a document replaces a tree that recovered from a syntax error by a fresh parse,
+ * so even error recovery must not depend on the edit history): every node with its positions,
+ * or with `positions` false only the kinds of the nodes; and the list of top-level entries.
  */
-function checkReplica(checker: GoChecker, document: OpenDocument, report: FuzzReport): boolean {
+function checkReplica(checker: GoChecker, document: OpenDocument, report: FuzzReport, after: string, positions: boolean): boolean {
   const fresh = checker.openDocument(document.uri, document.replica.text);
   try {
-    const mine = declarationsSignature(document.replica.tree);
-    const theirs = declarationsSignature(fresh.tree);
-    if (mine !== theirs) report.mismatches.push(`tree of ${document.name}: incremental and fresh parses differ (${firstDifference(mine, theirs)})`);
-    return mine === theirs;
+    const signature = (tree: Tree) => (positions ? treeSignature(tree) : tree.rootNode.toString());
+    const mine = signature(document.replica.tree);
+    const theirs = signature(fresh.tree);
+    if (mine !== theirs) report.mismatches.push(`tree of ${document.name} after ${after}: incremental and fresh parses differ (${firstDifference(mine, theirs)})`);
+    const myEntries = entriesSignature(document.replica);
+    const theirEntries = entriesSignature(fresh);
+    if (myEntries !== theirEntries) report.mismatches.push(`top-level entries of ${document.name} after ${after}: incremental and fresh differ (${firstDifference(myEntries, theirEntries)})`);
+    return mine === theirs && myEntries === theirEntries;
   } finally {
     fresh.dispose();
   }
 }
 
-/** Each clean top-level node's subtree, in order; nodes with a syntax error inside are left out. */
-function declarationsSignature(tree: Tree): string {
-  const root = tree.rootNode;
-  const parts: string[] = [];
-  for (let i = 0; i < root.childCount; i++) {
-    const child = root.child(i)!;
-    if (!child.hasError && child.type !== 'ERROR') parts.push(treeSignature(child));
-  }
-  return parts.join(' ');
+/** The document's list of top-level entries (kept across edits without walking the tree). */
+function entriesSignature(document: GoDocument): string {
+  return document.declarations.map((e) => `${e.type}@${e.startIndex}-${e.endIndex}/${e.start.line}.${e.start.character}`).join(' ');
 }
 
-function treeSignature(tree: Tree | Node): string {
+function treeSignature(tree: Tree): string {
   const parts: string[] = [];
   const cursor = tree.walk();
   try {

@@ -796,3 +796,33 @@ test('a hover is answered between two files of its package being analysed again,
   assert.notEqual(hover, undefined);
   assert.equal(await session.stop(), 0);
 });
+
+test("a field's type edited in one open file changes the findings of its open package mate", async () => {
+  const session = new LspSession();
+  await session.initialize('en', {}, { serverStatusNotification: true });
+  const folder = temporaryFolder('gbg-mates-');
+  writeFileSync(join(folder, 'go.mod'), 'module example.com/m\n\ngo 1.22\n');
+  const store = pathToFileURL(join(folder, 'store.go')).href;
+  const use = pathToFileURL(join(folder, 'use.go')).href;
+  // The findings on use.go once the server has nothing left to do.
+  const findingsInUse = async () => {
+    await session.settled();
+    return (session.latest.get(use)?.diagnostics ?? []).map((d) => d.code).sort();
+  };
+  const open = (uri: string, text: string) => session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'go', version: 1, text } });
+  // Whether `s.db.Query` returns *sql.Rows is known only from the struct declared in store.go.
+  await open(store, 'package store\n\nimport "database/sql"\n\ntype Store struct {\n\tdb *sql.DB\n}\n');
+  await open(use, 'package store\n\nfunc (s *Store) names() error {\n\trows, err := s.db.Query("SELECT name FROM users")\n\tif err != nil {\n\t\treturn err\n\t}\n\tfor rows.Next() {\n\t}\n\treturn nil\n}\n');
+  assert.deepEqual(await findingsInUse(), ['sql-rows-close', 'sql-rows-err']);
+  let version = 1;
+  const retype = (from: string, to: string) =>
+    session.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: store, version: ++version },
+      contentChanges: [{ range: { start: { line: 5, character: 4 }, end: { line: 5, character: 4 + from.length } }, text: to }],
+    });
+  await retype('*sql.DB', '*other');
+  assert.deepEqual(await findingsInUse(), []);
+  await retype('*other', '*sql.DB');
+  assert.deepEqual(await findingsInUse(), ['sql-rows-close', 'sql-rows-err']);
+  assert.equal(await session.stop(), 0);
+});

@@ -1,4 +1,4 @@
-import type { Range as TreeRange, Tree } from 'web-tree-sitter';
+import type { Range as TreeRange, Tree, TreeCursor } from 'web-tree-sitter';
 import type { Position } from './text';
 
 /**
@@ -81,4 +81,58 @@ export function updateTopLevel(previous: TopLevel[], tree: Tree, edit: EditInfo,
     if (!check || check.startIndex !== suffix[0].startIndex || check.type !== suffix[0].type) return scanTopLevel(tree);
   }
   return entries;
+}
+
+/**
+ * The entries of `tree`, a fresh parse of the text `previousTree` has, keeping the caches of
+ * `previous` (the entries of `previousTree`) for every declaration that spans the same text as
+ * the same kind of node, without a syntax error, in both trees: those parsed alike.
+ */
+export function carryOverTopLevel(previous: TopLevel[], previousTree: Tree, tree: Tree): TopLevel[] {
+  const entries = scanTopLevel(tree);
+  const before = topLevelCursor(previousTree);
+  const after = topLevelCursor(tree);
+  try {
+    if (!before || !after) return entries;
+    let i = 0;
+    let more = true;
+    for (const entry of entries) {
+      while (more && before.startIndex < entry.startIndex) {
+        more = before.gotoNextSibling();
+        i++;
+      }
+      const old = previous[i];
+      const same =
+        more &&
+        old !== undefined &&
+        old.startIndex === entry.startIndex &&
+        old.endIndex === entry.endIndex &&
+        old.type === entry.type &&
+        before.startIndex === entry.startIndex &&
+        before.nodeType === entry.type &&
+        before.endIndex === entry.endIndex;
+      if (same && isClean(before) && isClean(after)) {
+        entry.summary = old.summary;
+        entry.analysis = old.analysis;
+      }
+      after.gotoNextSibling();
+    }
+    return entries;
+  } finally {
+    before?.delete();
+    after?.delete();
+  }
+}
+
+/** A cursor on the first child of the root, or undefined when the root has none. */
+function topLevelCursor(tree: Tree): TreeCursor | undefined {
+  const cursor = tree.rootNode.walk();
+  if (cursor.gotoFirstChild()) return cursor;
+  cursor.delete();
+  return undefined;
+}
+
+function isClean(cursor: TreeCursor): boolean {
+  const node = cursor.currentNode;
+  return node.type !== 'ERROR' && !node.hasError;
 }

@@ -1,6 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Edit, type Parser, type Tree } from 'web-tree-sitter';
-import { scanTopLevel, updateTopLevel, type EditInfo, type TopLevel } from './declarations';
+import { carryOverTopLevel, scanTopLevel, updateTopLevel, type EditInfo, type TopLevel } from './declarations';
 import { LineIndex, type Position, type Range } from './text';
 
 /**
@@ -21,12 +21,19 @@ export interface TextChange {
  * specifies (vscode-languageserver-textdocument applies the changes); each change is also
  * applied to the old tree with `tree.edit`, and the file is re-parsed against it, so
  * tree-sitter reuses every unchanged subtree.
+ *
+ * The tree is always the one a fresh parse of the text gives, so that everything the server
+ * says is a function of the text alone. Where the text does not parse, tree-sitter's error
+ * recovery depends on which subtrees it reused, so an incremental re-parse with a syntax error
+ * in its result is replaced by a fresh parse, once, when the tree is next asked for.
  */
 export class GoDocument {
   private readonly editor: TextDocument;
   private currentTree: Tree;
   private currentLines?: LineIndex;
   private currentDeclarations: TopLevel[];
+  /** The tree came from incremental re-parses, one of which recovered from a syntax error. */
+  private historyDependent = false;
 
   constructor(
     readonly uri: string,
@@ -41,6 +48,7 @@ export class GoDocument {
 
   /** The children of the root, with what was learned from each; see `TopLevel`. */
   get declarations(): TopLevel[] {
+    this.settle();
     return this.currentDeclarations;
   }
 
@@ -54,6 +62,7 @@ export class GoDocument {
   }
 
   get tree(): Tree {
+    this.settle();
     return this.currentTree;
   }
 
@@ -114,17 +123,35 @@ export class GoDocument {
       return;
     }
     const old = this.currentTree;
-    const next = this.parse(this.text, edited && this.parsed ? old : undefined);
+    const incremental = edited && this.parsed;
+    const next = this.parse(this.text, incremental ? old : undefined);
     this.currentDeclarations =
       edited && edits.length === 1
         ? updateTopLevel(this.currentDeclarations, next, edits[0], next.getChangedRanges(old))
         : scanTopLevel(next);
     old.delete();
     this.currentTree = next;
+    // A clean result is what a fresh parse gives; one re-parsed from a history-dependent tree
+    // stays suspect until the next fresh parse (a cheap precaution: it happens at most once).
+    this.historyDependent = incremental && (this.historyDependent || next.rootNode.hasError);
   }
 
   dispose(): void {
     this.currentTree.delete();
+  }
+
+  /**
+   * Replaces a history-dependent tree with a fresh parse of the same text. Lazily, so that a
+   * burst of changes costs one fresh parse; the per-declaration caches of the declarations that
+   * parse the same way in both trees are kept.
+   */
+  private settle(): void {
+    if (!this.historyDependent) return;
+    this.historyDependent = false;
+    const fresh = this.parse(this.text);
+    this.currentDeclarations = carryOverTopLevel(this.currentDeclarations, this.currentTree, fresh);
+    this.currentTree.delete();
+    this.currentTree = fresh;
   }
 
   private parse(text: string, old?: Tree): Tree {

@@ -28,11 +28,14 @@ const CLOSED_PACKAGES_KEPT = 16;
  */
 export class Workspace {
   private readonly documents = new Map<string, GoDocument>();
-  /** Summaries of the open documents, by directory and URI. */
-  private readonly openSummaries = new Map<string, Map<string, FileSummary>>();
   /**
-   * Open documents whose last change (or close) changed what importers learn from them: the
-   * open packages that import theirs are analysed again too (see `packageMates`).
+   * Summaries of the open documents, by directory and URI; undefined after a change until a
+   * package index needs it, so a burst of changes reads the tree once (see GoDocument).
+   */
+  private readonly openSummaries = new Map<string, Map<string, FileSummary | undefined>>();
+  /**
+   * Open documents whose last change (or close) may have changed what importers learn from them:
+   * the open packages that import theirs are analysed again too (see `packageMates`).
    */
   private readonly factsMoved = new Set<string>();
   /** The index importers see of each package read, kept while its summaries stay the same. */
@@ -70,7 +73,10 @@ export class Workspace {
     const document = this.documents.get(uri);
     if (!document) return undefined;
     document.applyChanges(changes, version);
-    this.setSummary(uri, this.checker.summarize(document));
+    // Summarised when next needed. Whether importers see something new is known only then, so
+    // they are analysed again after any change; their analysis is cached while their index holds.
+    this.openSummaries.get(directoryOf(uri))?.set(uri, undefined);
+    this.factsMoved.add(uri);
     return document;
   }
 
@@ -79,7 +85,7 @@ export class Workspace {
     const directory = directoryOf(uri);
     const open = this.openSummaries.get(directory);
     const disk = this.packages.get(directory)?.onDisk.get(uri);
-    if (open?.get(uri)?.fingerprint !== disk?.fingerprint) this.factsMoved.add(uri);
+    if (open?.has(uri) && this.openSummary(uri)?.fingerprint !== disk?.fingerprint) this.factsMoved.add(uri);
     this.documents.get(uri)?.dispose();
     this.documents.delete(uri);
     open?.delete(uri);
@@ -98,6 +104,16 @@ export class Workspace {
     const previous = open.get(uri) ?? this.packages.get(directory)?.onDisk.get(uri);
     if (previous !== undefined && previous.fingerprint !== summary.fingerprint) this.factsMoved.add(uri);
     open.set(uri, summary);
+  }
+
+  /** The summary of an open document, made now if a change made it stale. */
+  private openSummary(uri: string): FileSummary | undefined {
+    const open = this.openSummaries.get(directoryOf(uri));
+    const document = this.documents.get(uri);
+    if (!open || !document) return undefined;
+    let summary = open.get(uri);
+    if (!summary) open.set(uri, (summary = this.checker.summarize(document)));
+    return summary;
   }
 
   /** A file or go.mod changed on disk: the packages concerned are read again, in the background. */
@@ -188,7 +204,7 @@ export class Workspace {
   /** The summaries of a directory's files: as on disk, open documents as they are. */
   private summaries(directory: string): FileSummary[] {
     const summaries = new Map(this.packages.get(directory)?.onDisk);
-    for (const [openUri, summary] of this.openSummaries.get(directory) ?? []) summaries.set(openUri, summary);
+    for (const openUri of this.openSummaries.get(directory)?.keys() ?? []) summaries.set(openUri, this.openSummary(openUri)!);
     return [...summaries.values()];
   }
 
