@@ -70,19 +70,26 @@ function checkComparison(comparison: Node, negated: boolean, context: RuleContex
   const errors = packageQualifier(context, 'errors', comparison);
   const call = `${negated ? '!' : ''}${errors?.name ?? 'errors'}.Is(${value.text}, ${sentinel.text})`;
   const onlyLogs = decidesOnlyLogging(comparison);
+  const wrapped = arrivesWrapped(value, comparison, context);
   context.report({
     node: comparison,
     // A missed match here costs one log line more or less, not a wrong branch of the program.
-    severity: onlyLogs ? 'information' : undefined,
+    // Without a sign that the error is wrapped, `==` is a hazard for later, not a wrong branch now.
+    severity: onlyLogs || !wrapped ? 'information' : undefined,
     message: onlyLogs
       ? {
           en: `\`${snippet(comparison.text)}\` misses ${sentinel.text} when it arrives wrapped, which here only decides a log line; use \`${snippet(call, 60)}\``,
           'zh-cn': `${sentinel.text} 被包装后 \`${snippet(comparison.text)}\` 就匹配不到，这里只影响是否打一行日志；请改用 \`${snippet(call, 60)}\``,
         }
-      : {
-          en: `\`${snippet(comparison.text)}\` misses ${sentinel.text} whenever it arrives wrapped; use \`${snippet(call, 60)}\``,
-          'zh-cn': `${sentinel.text} 只要是被包装后返回的，\`${snippet(comparison.text)}\` 就匹配不到；请改用 \`${snippet(call, 60)}\``,
-        },
+      : wrapped
+        ? {
+            en: `\`${snippet(comparison.text)}\` misses ${sentinel.text}: ${wrapped} wraps the errors it returns; use \`${snippet(call, 60)}\``,
+            'zh-cn': `${wrapped} 返回的错误是包装过的，\`${snippet(comparison.text)}\` 匹配不到 ${sentinel.text}；请改用 \`${snippet(call, 60)}\``,
+          }
+        : {
+            en: `\`${snippet(comparison.text)}\` would miss ${sentinel.text} once it arrives wrapped; use \`${snippet(call, 60)}\``,
+            'zh-cn': `${sentinel.text} 一旦被包装后返回，\`${snippet(comparison.text)}\` 就匹配不到；请改用 \`${snippet(call, 60)}\``,
+          },
     fixes: errors ? [{ title: { en: `Use ${call}`, 'zh-cn': `改用 ${call}` }, edits: [replaceNode(comparison, call), ...errors.edits] }] : [],
   });
 }
@@ -111,12 +118,19 @@ function checkSwitch(statement: Node, tag: Node, context: RuleContext): void {
   }
   const first = sentinels[0].text;
   const suggestion = `case ${errors?.name ?? 'errors'}.Is(${snippet(tag.text, 20)}, ${first}):`;
+  const wrapped = arrivesWrapped(tag, tag, context);
   context.report({
     node: tag,
-    message: {
-      en: `\`switch ${snippet(tag.text, 20)}\` misses ${first} whenever it arrives wrapped; use \`switch {\` with \`${suggestion}\``,
-      'zh-cn': `${first} 只要是被包装后返回的，\`switch ${snippet(tag.text, 20)}\` 就匹配不到；请改用 \`switch {\` 加 \`${suggestion}\``,
-    },
+    severity: wrapped ? undefined : 'information',
+    message: wrapped
+      ? {
+          en: `\`switch ${snippet(tag.text, 20)}\` misses ${first}: ${wrapped} wraps the errors it returns; use \`switch {\` with \`${suggestion}\``,
+          'zh-cn': `${wrapped} 返回的错误是包装过的，\`switch ${snippet(tag.text, 20)}\` 匹配不到 ${first}；请改用 \`switch {\` 加 \`${suggestion}\``,
+        }
+      : {
+          en: `\`switch ${snippet(tag.text, 20)}\` would miss ${first} once it arrives wrapped; use \`switch {\` with \`${suggestion}\``,
+          'zh-cn': `${first} 一旦被包装后返回，\`switch ${snippet(tag.text, 20)}\` 就匹配不到；请改用 \`switch {\` 加 \`${suggestion}\``,
+        },
     fixes: rewritable ? [{ title: { en: 'Use errors.Is in each case', 'zh-cn': '每个 case 改用 errors.Is' }, edits: [...edits, ...errors.edits] }] : [],
   });
 }
@@ -371,6 +385,28 @@ function ownCallee(value: Node, use: Node, context: RuleContext): { signature: F
   if (type?.pkg !== '') return undefined;
   return { signature: type.name ? context.index.method(type.name, callee.name) : undefined };
 }
+
+/**
+ * The callee that `value` comes straight from, named for the message, when it is known to wrap
+ * what it returns: a function of the module whose body wraps with `%w`, or a function or method
+ * of a package that returns its errors inside *PathError, *OpError, *url.Error, *NumError and
+ * the like (`os.Open`, `client.Do`, `strconv.Atoi`). Then `==` against a sentinel is wrong now.
+ */
+function arrivesWrapped(value: Node, use: Node, context: RuleContext): string | undefined {
+  const origin = originOf(value, use);
+  if (origin?.type !== 'call_expression') return undefined;
+  const shown = snippet(origin.childForFieldName('function')!.text, 30);
+  if (calleeSignature(origin, context)?.wrapsErrors === true) return shown;
+  const called = context.types.calledFunction(origin);
+  if (called) return WRAPPING_PACKAGES.has(called.path) || RETURNS_WRAPPED.has(called.path) ? shown : undefined;
+  const callee = calleeParts(origin);
+  const type = callee?.operand ? context.types.typeOf(callee.operand) : undefined;
+  const home = type?.pkg;
+  return home && (WRAPPING_PACKAGES.has(home) || RETURNS_WRAPPED.has(home)) ? shown : undefined;
+}
+
+/** Besides WRAPPING_PACKAGES: net/http's client wraps in *url.Error, strconv in *NumError. */
+const RETURNS_WRAPPED = new Set(['net/http', 'strconv']);
 
 /** Packages whose functions return their sentinels inside *PathError, *OpError and the like. */
 const WRAPPING_PACKAGES = new Set(['os', 'io/fs', 'net', 'net/url', 'os/exec', 'syscall']);

@@ -31,14 +31,14 @@ func (s *Store) lookupName(ctx context.Context, id int64) (string, error) {
 
 // The error arrives as a parameter: where it comes from, and whether it was wrapped, is unknown.
 func ignoreMissing(err error) error {
-	if ErrNotFound == err { // want "error-compare"
+	if ErrNotFound == err { // want "error-compare:information"
 		return nil
 	}
 	return err
 }
 
 func failed(err error) bool {
-	return err != context.Canceled // want "error-compare"
+	return err != context.Canceled // want "error-compare:information"
 }
 
 func notFound(err error) bool {
@@ -46,7 +46,7 @@ func notFound(err error) bool {
 }
 
 func classify(err error) int {
-	switch err { // want "error-compare"
+	switch err { // want "error-compare:information"
 	case nil:
 		return 200
 	case ErrNotFound, os.ErrNotExist:

@@ -16,14 +16,14 @@ func logLookup(err error) {
 
 // Fatal stops the program, so the comparison decides more than a log line.
 func mustFind(err error) {
-	if err != nil && err != ErrNotFound { // want "error-compare"
+	if err != nil && err != ErrNotFound { // want "error-compare:information"
 		log.Fatalf("lookup: %v", err)
 	}
 }
 
 // The branch logs and returns: it changes what the function does.
 func findOrNil(err error) error {
-	if err == ErrNotFound { // want "error-compare"
+	if err == ErrNotFound { // want "error-compare:information"
 		log.Printf("not found")
 		return nil
 	}
@@ -62,7 +62,7 @@ func login(ok bool) error {
 
 // ErrUnexpectedEOF on its own, from a parameter: it may arrive wrapped.
 func truncated(err error) bool {
-	switch err { // want "error-compare"
+	switch err { // want "error-compare:information"
 	case io.ErrUnexpectedEOF:
 		return true
 	}

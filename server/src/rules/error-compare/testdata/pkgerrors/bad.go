@@ -24,7 +24,7 @@ func find(db *sql.DB, id int64) (string, error) {
 
 func lookup(find func(int64) (string, error), id int64) string {
 	name, err := find(id)
-	if err == ErrNotFound { // want "error-compare"
+	if err == ErrNotFound { // want "error-compare:information"
 		return "nobody"
 	}
 	return name
