@@ -56,10 +56,12 @@ function checkLiteral(literal: Node, type: Node, body: Node, context: RuleContex
   const value = `10 * ${time?.name ?? 'time'}.Second`;
   const edits: TextEdit[] = time ? [...bodies.flatMap((each) => addLiteralFields(each, [{ key: 'Timeout', value }], context.file.lines)), ...time.edits] : [];
   const passedWith = boundedByCallersContext(literal, context);
+  const headersBounded = headerBoundOnly(body, context);
   context.report({
     node: type,
-    severity: passedWith ? 'information' : undefined,
-    message: literalMessage(value, passedWith, headerBoundOnly(body, context), returned?.length ?? 1),
+    // With dial and header waits bounded, only a server that stalls mid-body can hold the call.
+    severity: passedWith || headersBounded ? 'information' : undefined,
+    message: literalMessage(value, passedWith, headersBounded, returned?.length ?? 1),
     // Go sets no timeout, and one covers reading the whole body: 10 s would cut off a large
     // download that works today. A starting value, so the fix is offered but not preferred.
     fixes:

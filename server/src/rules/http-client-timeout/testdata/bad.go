@@ -17,7 +17,7 @@ func newClient() *http.Client {
 
 // A client whose transport bounds the headers: reading the body is still unbounded.
 func newStreamingClient() *http.Client {
-	return &http.Client{ // want "http-client-timeout"
+	return &http.Client{ // want "http-client-timeout:information"
 		Transport: &http.Transport{
 			ResponseHeaderTimeout: 5 * time.Second,
 		},

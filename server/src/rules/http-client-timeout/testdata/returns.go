@@ -24,5 +24,5 @@ func proxyClient() *http.Client {
 // The Transport, kept in a variable, bounds the wait for headers; the body read stays unbounded.
 func rpcClient() *http.Client {
 	transport := &http.Transport{ResponseHeaderTimeout: 4e9}
-	return &http.Client{Transport: transport} // want "http-client-timeout"
+	return &http.Client{Transport: transport} // want "http-client-timeout:information"
 }
