@@ -82,6 +82,10 @@ describe('go-backend-guide check', () => {
       'examples/examples/basic/server.go': BAD_SERVER,
       'examples/tutorial/go.mod': 'module example\n',
       'examples/tutorial/server.go': BAD_SERVER,
+      'examples/examples/oidc/go.mod': 'module oidc\n',
+      'examples/examples/oidc/server.go': BAD_SERVER,
+      'examples/tools/go.mod': 'module tools\n',
+      'examples/tools/server.go': BAD_SERVER,
     };
     for (const [name, text] of Object.entries(files)) {
       mkdirSync(join(root, name, '..'), { recursive: true });
@@ -95,6 +99,8 @@ describe('go-backend-guide check', () => {
       [
         ['examples/api/server.go', 'warning'],
         ['examples/examples/basic/server.go', 'information'],
+        ['examples/examples/oidc/server.go', 'information'],
+        ['examples/tools/server.go', 'warning'],
         ['examples/tutorial/server.go', 'information'],
       ],
     );

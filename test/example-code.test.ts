@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { isExampleCode } from '../server/src/core/example-code';
 import { modulePathFromGoMod } from '../server/src/core/go-mod';
-import { importPathOfDirectory, moduleFrom } from '../server/src/core/module-index';
+import { importPathOfDirectory, moduleFrom, packagePathsOf } from '../server/src/core/module-index';
 
 describe('example code', () => {
   test('folders and modules named for examples', () => {
@@ -47,5 +47,8 @@ describe('example code', () => {
     assert.equal(importPathOfDirectory(shop, 'file:///src/shop/'), 'github.com/acme/shop');
     assert.equal(importPathOfDirectory(shop, 'file:///src/shop/examples/my%20app/'), 'github.com/acme/shop/examples/my app');
     assert.equal(importPathOfDirectory(shop, 'file:///src/other/'), undefined);
+    const oidc = { ...moduleFrom('module oidc\n', 'file:///src/shop/examples/oidc/')!, enclosing: shop };
+    assert.deepEqual(packagePathsOf(oidc, 'file:///src/shop/examples/oidc/web/'), ['oidc/web', 'github.com/acme/shop/examples/oidc/web']);
+    assert.deepEqual(packagePathsOf(shop, 'file:///src/shop/api/'), ['github.com/acme/shop/api']);
   });
 });

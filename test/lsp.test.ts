@@ -597,7 +597,9 @@ describe('language server: files on disk and documents opened again', () => {
     const folder = temporaryFolder('gbg-examples-');
     writeFileSync(join(folder, 'go.mod'), 'module github.com/acme/shop\n\ngo 1.22\n');
     const severities: Record<string, number | undefined> = {};
-    for (const directory of ['api', 'examples/basic']) {
+    mkdirSync(join(folder, 'examples/oidc'), { recursive: true });
+    writeFileSync(join(folder, 'examples/oidc/go.mod'), 'module oidc\n');
+    for (const directory of ['api', 'examples/basic', 'examples/oidc']) {
       mkdirSync(join(folder, directory), { recursive: true });
       writeFileSync(join(folder, directory, 'server.go'), SERVER_GO);
       const uri = pathToFileURL(join(folder, directory, 'server.go')).href;
@@ -607,7 +609,7 @@ describe('language server: files on disk and documents opened again', () => {
       assert.deepEqual(diagnostics.map((d) => d.code), ['http-server-timeouts']);
       severities[directory] = diagnostics[0].severity;
     }
-    assert.deepEqual(severities, { api: 2, 'examples/basic': 3 });
+    assert.deepEqual(severities, { api: 2, 'examples/basic': 3, 'examples/oidc': 3 });
   });
 
   test('closing a file that was open when its package was first read keeps it in the package, as saved on disk', async () => {

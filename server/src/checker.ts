@@ -4,7 +4,7 @@ import { Analyzer, materializeFixes, type AnalysisResult, type AnalysisSettings 
 import { GoDocument, MAX_PARSED_CHARS } from './core/document';
 import { summarizeFile, type FileSummary } from './core/file-summary';
 import { loadGoLanguage, newGoParser, type GrammarBinaries } from './core/go-parser';
-import { directoryOfImport, importPathOfDirectory, ModuleIndex, moduleImports, type FileText, type GoModule } from './core/module-index';
+import { directoryOfImport, ModuleIndex, packagePathsOf, moduleImports, type FileText, type GoModule } from './core/module-index';
 import { PackageIndex } from './core/package-index';
 import { isTestFile, isTestSupportPackage } from './core/syntax';
 import type { Position } from './core/text';
@@ -127,8 +127,8 @@ export class GoChecker {
           documents.set(file.uri, document);
         }
       }
-      const packagePath = module && files.length > 0 ? importPathOfDirectory(module.module, files[0].uri.slice(0, files[0].uri.lastIndexOf('/') + 1)) : undefined;
-      const index = new PackageIndex(summaries, goVersion, module && this.importedPackages(summaries, module), packagePath);
+      const packagePaths = module && files.length > 0 ? packagePathsOf(module.module, files[0].uri.slice(0, files[0].uri.lastIndexOf('/') + 1)) : [];
+      const index = new PackageIndex(summaries, goVersion, module && this.importedPackages(summaries, module), packagePaths);
       for (const file of files) {
         const document = documents.get(file.uri);
         // The documents are disposed below: their findings' fixes are worked out first.

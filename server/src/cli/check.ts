@@ -8,7 +8,7 @@ import { LineIndex } from '../core/text';
 import { MAX_PARSED_CHARS } from '../core/document';
 import { skipNotice } from '../core/skipped';
 import { describe, readSourceSync } from '../node/read-source';
-import { importPathOfDirectory } from '../core/module-index';
+import { packagePathsOf } from '../core/module-index';
 import { checkingOrder, GoMods, importedFilesKey, moduleFilesOnDisk } from './go-modules';
 import { compareLocated, locate, type Located } from './report';
 import { hashText, ResultCache } from './result-cache';
@@ -193,7 +193,7 @@ export async function checkFolder(
           wanted: job.wanted.map((path) => basename(path)).sort(),
           files: sources.map((source) => [names.get(source.uri)!, hashText(source.text)] as const),
           imported: module ? importedFilesKey(sources.map((source) => source.text), module) : [],
-          packagePath: goMod.module && importPathOfDirectory(goMod.module, `${pathToFileURL(job.folder).href}/`),
+          packagePaths: goMod.module ? packagePathsOf(goMod.module, `${pathToFileURL(job.folder).href}/`) : [],
         })
       : undefined;
   const cached = key === undefined ? undefined : cache!.get(key);

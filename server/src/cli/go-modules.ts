@@ -26,7 +26,10 @@ export class GoMods {
     let info: GoModInfo;
     const read = readSourceSync(join(folder, 'go.mod'), MAX_CONFIG_BYTES);
     if (read.kind === 'text') {
-      info = { goVersion: goVersionFromGoMod(read.text), module: moduleFrom(read.text, pathToFileURL(folder).href) };
+      const module = moduleFrom(read.text, pathToFileURL(folder).href);
+      // A nested module's folder may sit in an examples folder of the module around it.
+      const enclosing = module && dirname(folder) !== folder ? this.nearest(dirname(folder)).module : undefined;
+      info = { goVersion: goVersionFromGoMod(read.text), module: module && enclosing ? { ...module, enclosing: { path: enclosing.path, root: enclosing.root } } : module };
     } else {
       info = dirname(folder) === folder ? {} : this.nearest(dirname(folder));
     }

@@ -41,10 +41,10 @@ export class ResultCache {
     files: ReadonlyArray<readonly [string, string]>;
     /** The files of the module's packages the folder imports, with their hashes (see `importedFilesKey`). */
     imported: readonly string[];
-    /** The package's import path: it decides whether the package is example code. */
-    packagePath?: string;
+    /** The package's import paths: they decide whether the package is example code. */
+    packagePaths: readonly string[];
   }): string {
-    return hashText(JSON.stringify([FORMAT, __BUILD_ID__, parts.settings, parts.goVersion ?? null, parts.wanted, parts.files, parts.imported, parts.packagePath ?? null]));
+    return hashText(JSON.stringify([FORMAT, __BUILD_ID__, parts.settings, parts.goVersion ?? null, parts.wanted, parts.files, parts.imported, parts.packagePaths]));
   }
 
   get(key: string): CachedFile[] | undefined {

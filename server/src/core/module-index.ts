@@ -10,6 +10,8 @@ import { isTestFile } from './syntax';
 export interface GoModule {
   path: string;
   root: string;
+  /** The module whose folder holds this one's go.mod (a nested module), if any. */
+  enclosing?: GoModule;
 }
 
 export interface FileText {
@@ -28,6 +30,16 @@ export function importPathOfDirectory(module: GoModule, directory: string): stri
   if (!directory.startsWith(module.root)) return undefined;
   const inside = directory.slice(module.root.length).replace(/\/+$/, '');
   return inside ? `${module.path}/${decodeURIComponent(inside)}` : module.path;
+}
+
+/**
+ * The import paths of the package in `directory`: in its module, and in the module enclosing it
+ * (`examples/oidc` with its own `module oidc` is `github.com/gin-gonic/examples/oidc` there).
+ */
+export function packagePathsOf(module: GoModule, directory: string): string[] {
+  const own = importPathOfDirectory(module, directory);
+  const outer = module.enclosing && importPathOfDirectory(module.enclosing, directory);
+  return [own, outer].filter((path): path is string => path !== undefined);
 }
 
 /**

@@ -33,12 +33,12 @@ export class PackageIndex {
      * `ModuleIndex`): their exported functions' facts are visible through `imported`.
      */
     private readonly modulePackages: ReadonlyMap<string, PackageIndex> = new Map(),
-    /** The package's own import path, when it is inside a module. */
-    readonly packagePath?: string,
+    /** The package's import paths (see `packagePathsOf`), when it is inside a module. */
+    readonly packagePaths: readonly string[] = [],
   ) {
-    this.isExampleCode = isExampleCode(packagePath);
+    this.isExampleCode = packagePaths.some(isExampleCode);
     const imported = [...modulePackages].map(([path, index]) => `${path}=${index.fingerprint}`);
-    this.fingerprint = `${goVersion ?? '-'}|${packagePath ?? '-'}|${files.map((file) => `${file.uri}=${file.fingerprint}`).join('|')}${imported.length > 0 ? `|${imported.join('|')}` : ''}`;
+    this.fingerprint = `${goVersion ?? '-'}|${packagePaths.join(',')}|${files.map((file) => `${file.uri}=${file.fingerprint}`).join('|')}${imported.length > 0 ? `|${imported.join('|')}` : ''}`;
     for (const file of files) {
       this.importsByFile.set(file.uri, file.imports);
       if (file.packageName) this.packageNames.add(file.packageName);
@@ -56,7 +56,7 @@ export class PackageIndex {
 
   /** The same index under another `go` version (a configuration file's, which overrides go.mod's). */
   withGoVersion(goVersion: string): PackageIndex {
-    return new PackageIndex(this.files, goVersion, this.modulePackages, this.packagePath);
+    return new PackageIndex(this.files, goVersion, this.modulePackages, this.packagePaths);
   }
 
   /** The import path a file binds to `name` (`nethttp` → `net/http`), if it does. */

@@ -2,7 +2,7 @@ import type { GoChecker } from '../checker';
 import type { GoDocument, TextChange } from '../core/document';
 import type { FileSummary } from '../core/file-summary';
 import { goVersionFromGoMod } from '../core/go-mod';
-import { directoryOfImport, importerView, importPathOfDirectory, moduleFrom, moduleImports, type GoModule } from '../core/module-index';
+import { directoryOfImport, importerView, packagePathsOf, moduleFrom, moduleImports, type GoModule } from '../core/module-index';
 import { PackageIndex } from '../core/package-index';
 import { directoryOf, type FileHost } from './file-host';
 
@@ -187,7 +187,7 @@ export class Workspace {
         if (index) imported.set(path, index);
       }
     }
-    return new PackageIndex(summaries, state?.goVersion, imported, state?.module && importPathOfDirectory(state.module, directory));
+    return new PackageIndex(summaries, state?.goVersion, imported, state?.module ? packagePathsOf(state.module, directory) : []);
   }
 
   /** The package in `directory` as importers see it (see `importerView`); undefined when it has no files. */
@@ -220,6 +220,16 @@ export class Workspace {
     return this.packageIndex(uri);
   }
 
+  /** The module with the one whose folder holds its go.mod, if any (see `packagePathsOf`). */
+  private async withEnclosing(module: GoModule, goModUri: string): Promise<GoModule> {
+    const folder = directoryOf(goModUri);
+    const parent = directoryOf(folder.slice(0, -1));
+    if (parent === folder || !parent.includes('/')) return module;
+    const outer = await this.host.findGoMod(`${parent}go.mod`);
+    const enclosing = outer && moduleFrom(outer.text, directoryOf(outer.uri));
+    return enclosing ? { ...module, enclosing } : module;
+  }
+
   private async read(directory: string, uri: string, state: PackageState): Promise<void> {
     const read = ++state.reads;
     const onDisk = new Map<string, FileSummary>();
@@ -229,6 +239,7 @@ export class Workspace {
       const goMod = await this.host.findGoMod(uri);
       goVersion = goMod ? goVersionFromGoMod(goMod.text) : undefined;
       module = goMod ? moduleFrom(goMod.text, directoryOf(goMod.uri)) : undefined;
+      if (goMod && module) module = await this.withEnclosing(module, goMod.uri);
       for (const sibling of await this.host.siblingGoFiles(uri)) {
         const text = await this.host.readText(sibling);
         if (text === undefined) continue;
