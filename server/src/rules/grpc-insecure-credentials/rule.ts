@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { Localized } from '../../core/findings';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { isLoopbackAddress, leadingText } from '../../core/loopback';
-import { callArguments, enclosingFunction, findAll } from '../../core/syntax';
+import { callArguments, enclosingFunction, findAll, FUNCTION_TYPES, unparen } from '../../core/syntax';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 
@@ -54,9 +54,38 @@ export const rule: Rule = {
     if (context.index.importNames(context.file.uri, BUFCONN).length > 0) return;
     if (TEST_HARNESS_PACKAGES.has(context.file.packageName)) return;
     if (dialsThisMachine(option, context)) return;
+    const fallback = unlessSecure(option);
+    if (fallback) {
+      // A library's default when its caller asked for no TLS: the choice is made elsewhere.
+      context.report({
+        node: call,
+        severity: 'information',
+        message: {
+          en: `\`${call.text}\` is the fallback when \`${fallback}\` is false, so connections are clear text unless callers enable it; make sure production does`,
+          'zh-cn': `\`${fallback}\` 为 false 时退回到 \`${call.text}\`，调用方不开启就是明文连接；请确认生产环境开启了它`,
+        },
+      });
+      return;
+    }
     context.report({ node: call, message });
   },
 };
+
+/**
+ * The flag (`opts.Secure`, `useTLS`) whose negation guards the plaintext option, when the option
+ * is chosen only under `if !<flag> {` and the flag's name speaks of TLS or security.
+ */
+function unlessSecure(option: Node): string | undefined {
+  for (let node: Node | null = option.parent; node && !FUNCTION_TYPES.has(node.type); node = node.parent) {
+    if (node.type !== 'block' || node.parent?.type !== 'if_statement' || !node.parent.childForFieldName('consequence')?.equals(node)) continue;
+    const condition = unparen(node.parent.childForFieldName('condition')!);
+    if (condition.type !== 'unary_expression' || condition.childForFieldName('operator')?.text !== '!') continue;
+    const flag = unparen(condition.childForFieldName('operand')!);
+    const name = flag.type === 'selector_expression' ? flag.childForFieldName('field')?.text : flag.type === 'identifier' ? flag.text : undefined;
+    if (name && /secure|tls|ssl/i.test(name) && !/insecure/i.test(name)) return flag.text;
+  }
+  return undefined;
+}
 
 /** "`grpc.WithInsecure()` dials without TLS, …; <remedy>", in both languages. */
 function plainText(option: string, remedy: Localized): Localized {

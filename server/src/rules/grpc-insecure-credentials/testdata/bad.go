@@ -64,3 +64,26 @@ func sometimesRemote(remote bool) (*grpc.ClientConn, error) {
 	}
 	return grpc.NewClient(target, grpc.WithTransportCredentials(insecure.NewCredentials())) // want "grpc-insecure-credentials"
 }
+
+type ClientOptions struct {
+	Secure bool
+	Debug  bool
+}
+
+// A library's default when its caller did not ask for TLS: the choice is the caller's.
+func buildDialOptions(opts ClientOptions) []grpc.DialOption {
+	var options []grpc.DialOption
+	if !opts.Secure {
+		options = append(options, grpc.WithTransportCredentials(insecure.NewCredentials())) // want "grpc-insecure-credentials:information"
+	}
+	return options
+}
+
+// A flag that says nothing of TLS does not make clear text a caller's choice.
+func debugDialOptions(opts ClientOptions) []grpc.DialOption {
+	var options []grpc.DialOption
+	if !opts.Debug {
+		options = append(options, grpc.WithTransportCredentials(insecure.NewCredentials())) // want "grpc-insecure-credentials"
+	}
+	return options
+}
