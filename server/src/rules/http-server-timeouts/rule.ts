@@ -7,6 +7,7 @@ import { listEn } from '../../core/text';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 import query from './query.scm';
+import { servesOnlyUnixSockets } from './unix-socket';
 
 const TIMEOUT_FIELDS = ['ReadHeaderTimeout', 'ReadTimeout', 'WriteTimeout', 'IdleTimeout'];
 
@@ -68,6 +69,8 @@ export const rule: Rule = {
     if (!hasWrite) missing.push('WriteTimeout');
     if (idleNever) missing.push('IdleTimeout');
 
+    // Only local processes can open a unix socket: a missing timeout is hygiene there.
+    const local = target !== undefined && servesOnlyUnixSockets(target, literal, context);
     if (!hasRead || !hasWrite || idleNever) {
       const fields = missing.filter((field) => !set.has(field));
       // The fix also sets IdleTimeout when the read deadline is all that bounds idle connections,
@@ -75,10 +78,16 @@ export const rule: Rule = {
       const added = set.has('IdleTimeout') || fields.includes('IdleTimeout') ? fields : [...fields, 'IdleTimeout'];
       context.report({
         node: type,
-        message: {
-          en: `http.Server has ${describe(!hasRead, !hasWrite, idleNever)}, so slow clients can hold connections unbounded; set ${fields.join(', ')}`,
-          'zh-cn': `http.Server ${describeZh(!hasRead, !hasWrite, idleNever)}，慢速或空闲的客户端可以无限期占着连接；请设置 ${fields.join('、')}`,
-        },
+        severity: local ? 'information' : undefined,
+        message: local
+          ? {
+              en: `http.Server has ${describe(!hasRead, !hasWrite, idleNever)}; only local clients reach its unix socket; set ${fields.join(', ')}`,
+              'zh-cn': `http.Server ${describeZh(!hasRead, !hasWrite, idleNever)}；它只在 unix socket 上服务，只有本机进程能占着连接；请设置 ${fields.join('、')}`,
+            }
+          : {
+              en: `http.Server has ${describe(!hasRead, !hasWrite, idleNever)}, so slow clients can hold connections unbounded; set ${fields.join(', ')}`,
+              'zh-cn': `http.Server ${describeZh(!hasRead, !hasWrite, idleNever)}，慢速或空闲的客户端可以无限期占着连接；请设置 ${fields.join('、')}`,
+            },
         fixes: startingValues(body, added, context),
       });
       return;
