@@ -1,6 +1,8 @@
 import type { Node } from 'web-tree-sitter';
 import type { RuleContext } from '../../core/rule';
-import { callArguments, calleeParts, enclosingFunction, findAll, unparen } from '../../core/syntax';
+import { assignmentsBefore } from '../../core/assignments';
+import { findLocalDeclaration } from '../../core/scope';
+import { callArguments, calleeParts, enclosingFunction, findAll } from '../../core/syntax';
 
 /**
  * The server stored in `target` is served, in the function that builds it, only on listeners
@@ -15,24 +17,18 @@ export function servesOnlyUnixSockets(target: Node, literal: Node, context: Rule
     const callee = calleeParts(call);
     return callee?.operand?.type === 'identifier' && callee.operand.text === target.text && /^(Serve|ServeTLS|ListenAndServe|ListenAndServeTLS)$/.test(callee.name);
   });
-  return serves.length > 0 && serves.every((call) => calleeParts(call)!.name.startsWith('Serve') && isUnixListener(callArguments(call)[0], body, context));
+  return serves.length > 0 && serves.every((call) => calleeParts(call)!.name.startsWith('Serve') && isUnixListener(callArguments(call)[0], call, context));
 }
 
-/** `listener` is a variable of `body` whose only value is `net.Listen("unix", …)`. */
-function isUnixListener(listener: Node | undefined, body: Node, context: RuleContext): boolean {
-  if (listener?.type !== 'identifier') return false;
-  const values: Node[] = [];
-  for (const statement of findAll(body, new Set(['short_var_declaration', 'assignment_statement']))) {
-    const left = statement.childForFieldName('left')?.namedChildren ?? [];
-    if (!left.some((name) => name?.type === 'identifier' && name.text === listener.text)) continue;
-    const right = statement.childForFieldName('right')?.namedChildren ?? [];
-    if (right.length !== 1 || !right[0]) return false;
-    values.push(unparen(right[0]));
-  }
+/** `listener` is a local variable whose every value before `use` is `net.Listen("unix", …)`. */
+function isUnixListener(listener: Node | undefined, use: Node, context: RuleContext): boolean {
+  const declaration = listener?.type === 'identifier' ? findLocalDeclaration(listener) : undefined;
+  if (!declaration) return false;
+  const assignments = assignmentsBefore(declaration, use);
   return (
-    values.length > 0 &&
-    values.every((value) => {
-      if (value.type !== 'call_expression') return false;
+    assignments.length > 0 &&
+    assignments.every(({ value, resultIndex }) => {
+      if (value?.type !== 'call_expression' || (resultIndex ?? 0) !== 0) return false;
       const called = context.types.calledFunction(value);
       const network = callArguments(value)[0];
       return called?.path === 'net' && called.name === 'Listen' && network?.type === 'interpreted_string_literal' && network.text === '"unix"';
