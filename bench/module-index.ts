@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { GoChecker } from '../server/src/checker';
 import { collectGoFiles } from '../server/src/cli/collect';
 import { GoMods } from '../server/src/cli/go-modules';
-import { ModuleIndex, type FileText } from '../server/src/core/module-index';
+import { contentKey, ModuleIndex, type FileText } from '../server/src/core/module-index';
 import { readGrammarBinaries } from '../server/src/node/grammar-files';
 
 async function main(): Promise<void> {
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
       }
     });
     const started = performance.now();
-    for (const [directory, folderFiles] of byFolder) index.packageIndex(directory, folderFiles);
+    for (const [directory, folderFiles] of byFolder) index.packageIndex(directory, folderFiles.map((file) => ({ uri: file.uri, key: contentKey(file.text), text: () => file.text })));
     const elapsed = performance.now() - started;
     kept = index;
     return elapsed;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { checkingOrder, GoMods } from '../server/src/cli/go-modules';
 import type { FuncSignature } from '../server/src/core/file-summary';
-import { directoryOfImport, moduleFrom, moduleImports } from '../server/src/core/module-index';
+import { contentKey, directoryOfImport, moduleFrom, moduleImports } from '../server/src/core/module-index';
 import { checkerFor, temporaryFolder } from './helpers';
 
 async function signatures(body: string): Promise<Map<string, FuncSignature>> {
@@ -133,10 +133,11 @@ describe('packages of the module', () => {
     const checker = await checkerFor();
     const module = moduleFrom('module example.com/shop\n', 'file:///mod')!;
     let reads = 0;
+    let textReads = 0;
     const repo = [
       { uri: 'file:///mod/internal/repo/repo.go', text: 'package repo\n\nimport "database/sql"\n\nfunc CloseRows(rows *sql.Rows) { rows.Close() }\n\nfunc closeQuietly(rows *sql.Rows) { rows.Close() }\n' },
       { uri: 'file:///mod/internal/repo/repo_test.go', text: 'package repo\n\nimport "database/sql"\n\nfunc TestOnly(rows *sql.Rows) { rows.Close() }\n' },
-    ];
+    ].map(({ uri, text }) => ({ uri, key: contentKey(text), text: () => (textReads++, text) }));
     const files = {
       module,
       goFiles: (directory: string) => {
@@ -161,6 +162,7 @@ describe('packages of the module', () => {
     const again = checker.importedPackages(summaries, files).get('example.com/shop/internal/repo');
     assert.equal(again, index, 'unchanged texts give the same index, not a new summary');
     assert.equal(reads, 2);
+    assert.equal(textReads, 1, 'the text is read to summarise it, and not again while its key holds');
   });
 });
 
@@ -177,4 +179,23 @@ test('the CLI checks a package before the packages of the module that import it;
   write('zeta', 'package zeta\n');
   const folders = ['api', 'cmd', 'internal/store', 'zeta'].map((folder) => join(root, folder));
   assert.deepEqual(checkingOrder(folders, new GoMods()), [2, 0, 1, 3]);
+});
+
+test('in one CLI run, a package imported by many is read from disk once, and its texts are not kept', () => {
+  const root = temporaryFolder('gbg-module-files-');
+  writeFileSync(join(root, 'go.mod'), 'module example.com/shop\n');
+  mkdirSync(join(root, 'errs'));
+  const file = join(root, 'errs', 'errs.go');
+  writeFileSync(file, 'package errs\n\nfunc New() error { return nil }\n');
+  const goMods = new GoMods();
+  const module = goMods.nearest(root).module!;
+  const files = goMods.filesOf(module, Infinity);
+  assert.equal(goMods.filesOf(module, Infinity), files, 'one reader per module for the run');
+  const directory = `${module.root}errs/`;
+  const first = files.goFiles(directory);
+  assert.equal(first.length, 1);
+  assert.ok(!('text' in first[0] && typeof first[0].text === 'string'), 'only the keys are kept');
+  writeFileSync(file, 'package errs\n\nfunc New() error { return nil }\n\nfunc Other() {}\n');
+  assert.equal(files.goFiles(directory), first, 'a second importer gets what the first read');
+  assert.match(first[0].text()!, /func Other/, 'a text asked for is read afresh');
 });

@@ -4,7 +4,7 @@ import { Analyzer, materializeFixes, type AnalysisResult, type AnalysisSettings 
 import { GoDocument, MAX_PARSED_CHARS } from './core/document';
 import { summarizeFile, type FileSummary } from './core/file-summary';
 import { loadGoLanguage, newGoParser, type GrammarBinaries } from './core/go-parser';
-import { directoryOfImport, ModuleIndex, packagePathsOf, moduleImports, type FileText, type GoModule } from './core/module-index';
+import { directoryOfImport, ModuleIndex, packagePathsOf, moduleImports, type GoModule, type ModuleFile } from './core/module-index';
 import { PackageIndex } from './core/package-index';
 import { isTestFile, isTestSupportPackage } from './core/syntax';
 import type { Position } from './core/text';
@@ -21,7 +21,7 @@ export interface SourceText {
 export interface ModuleFiles {
   module: GoModule;
   /** The `.go` files of a directory of the module (a URI ending in a slash); empty when unreadable. */
-  goFiles(directory: string): FileText[];
+  goFiles(directory: string): ModuleFile[];
 }
 
 /**

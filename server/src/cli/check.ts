@@ -9,7 +9,7 @@ import { MAX_PARSED_CHARS } from '../core/document';
 import { skipNotice } from '../core/skipped';
 import { describe, readSourceSync } from '../node/read-source';
 import { packagePathsOf } from '../core/module-index';
-import { checkingOrder, GoMods, importedFilesKey, moduleFilesOnDisk } from './go-modules';
+import { checkingOrder, GoMods, importedFilesKey } from './go-modules';
 import { compareLocated, locate, type Located } from './report';
 import { hashText, ResultCache } from './result-cache';
 
@@ -182,7 +182,7 @@ export async function checkFolder(
   }
   const goMod = goMods.nearest(job.folder);
   const goVersion = job.goVersion ?? goMod.goVersion;
-  const module = goMod.module && moduleFilesOnDisk(goMod.module, maxFileBytes);
+  const module = goMod.module && goMods.filesOf(goMod.module, maxFileBytes);
   const names = new Map(sources.map((source) => [source.uri, basename(paths.get(source.uri)!)]));
   // A package with an unreadable file or an unsaved text is not cached: its inputs are not all on disk.
   const key =

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ModuleFiles } from '../checker';
 import { goVersionFromGoMod } from '../core/go-mod';
-import { directoryOfImport, moduleFrom, type FileText, type GoModule } from '../core/module-index';
+import { contentKey, directoryOfImport, moduleFrom, type GoModule, type ModuleFile } from '../core/module-index';
 import { MAX_PARSED_CHARS } from '../core/document';
 import { MAX_CONFIG_BYTES } from '../node/node-file-host';
 import { readSourceSync } from '../node/read-source';
@@ -19,6 +19,15 @@ export interface GoModInfo {
 /** go.mod files found by walking up from each folder, read once per folder. */
 export class GoMods {
   private readonly byFolder = new Map<string, GoModInfo>();
+  private readonly filesByModule = new Map<string, DiskModuleFiles>();
+
+  /** The module's files on disk, one reader per module for the run (see `moduleFilesOnDisk`). */
+  filesOf(module: GoModule, maxFileBytes: number): DiskModuleFiles {
+    const key = `${module.root}\0${module.enclosing?.root ?? ''}\0${maxFileBytes}`;
+    let files = this.filesByModule.get(key);
+    if (!files) this.filesByModule.set(key, (files = moduleFilesOnDisk(module, maxFileBytes)));
+    return files;
+  }
 
   nearest(folder: string): GoModInfo {
     const known = this.byFolder.get(folder);
@@ -38,51 +47,85 @@ export class GoMods {
   }
 }
 
-/** Reads the module's package directories from disk, as the package's own check reads its folder. */
-export function moduleFilesOnDisk(module: GoModule, maxFileBytes: number): ModuleFiles {
+/** A file of an imported package on disk: the index's content key, and the result cache's digest. */
+export interface DiskModuleFile extends ModuleFile {
+  digest: string;
+}
+
+/** The module's files as the CLI reads them: each directory once per run, keys kept, texts not. */
+export interface DiskModuleFiles extends ModuleFiles {
+  goFiles(directory: string): DiskModuleFile[];
+}
+
+/**
+ * Reads the module's package directories from disk, as the package's own check reads its folder.
+ * A directory is read once: packages imported by many (a module's `errors` or `log`) would
+ * otherwise be read and hashed again for every importer. Only the keys are kept; a text is
+ * read again in the rare case the index has no summary of it (a package not checked in this
+ * run, or checked by another worker).
+ */
+export function moduleFilesOnDisk(module: GoModule, maxFileBytes: number): DiskModuleFiles {
+  const limit = Math.min(maxFileBytes, MAX_PARSED_CHARS);
+  const byDirectory = new Map<string, DiskModuleFile[]>();
+  const readText = (path: string): string | undefined => {
+    const read = readSourceSync(path, limit);
+    return read.kind === 'text' && !read.text.includes('\0') ? read.text : undefined;
+  };
   return {
     module,
-    goFiles(directory: string): FileText[] {
-      let folder: string;
-      let names: string[];
-      try {
-        folder = fileURLToPath(directory);
-        names = readdirSync(folder, { withFileTypes: true })
-          .filter((entry) => entry.name.endsWith('.go') && !entry.name.endsWith('_test.go') && !entry.isDirectory())
-          .map((entry) => entry.name)
-          .sort();
-      } catch {
-        return [];
+    goFiles(directory: string): DiskModuleFile[] {
+      const known = byDirectory.get(directory);
+      if (known) return known;
+      const files: DiskModuleFile[] = [];
+      for (const path of goFilesIn(directory)) {
+        const text = readText(path);
+        if (text !== undefined) files.push({ uri: pathToFileURL(path).href, key: contentKey(text), digest: hashText(text), text: () => readText(path) });
       }
-      const files: FileText[] = [];
-      for (const name of names) {
-        const read = readSourceSync(join(folder, name), Math.min(maxFileBytes, MAX_PARSED_CHARS));
-        if (read.kind === 'text' && !read.text.includes('\0')) files.push({ uri: pathToFileURL(join(folder, name)).href, text: read.text });
-      }
+      byDirectory.set(directory, files);
       return files;
     },
   };
 }
 
+/** The paths of a directory's non-test `.go` files, sorted; none when it cannot be read. */
+function goFilesIn(directory: string): string[] {
+  try {
+    const folder = fileURLToPath(directory);
+    return readdirSync(folder, { withFileTypes: true })
+      .filter((entry) => entry.name.endsWith('.go') && !entry.name.endsWith('_test.go') && !entry.isDirectory())
+      .map((entry) => join(folder, entry.name))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
 /**
  * What the result cache must know of the module's packages a folder may import: their files'
- * names and hashes. The imports are read from the texts (any string naming a package of the
+ * names and digests. The imports are read from the texts (any string naming a package of the
  * module), so a package that is not imported after all only makes the key stricter.
  */
-export function importedFilesKey(texts: readonly string[], files: ModuleFiles): string[] {
+export function importedFilesKey(texts: readonly string[], files: DiskModuleFiles): string[] {
   const { module } = files;
   const quoted = quotedImports(module);
   const paths = new Set<string>();
-  for (const text of texts) for (const match of text.matchAll(quoted)) if (directoryOfImport(module, match[1]) !== undefined) paths.add(match[1]);
+  for (const text of texts) for (const match of importSection(text).matchAll(quoted)) if (directoryOfImport(module, match[1]) !== undefined) paths.add(match[1]);
   const key: string[] = [];
   for (const path of [...paths].sort()) {
-    for (const file of files.goFiles(directoryOfImport(module, path)!)) key.push(`${file.uri}=${hashText(file.text)}`);
+    for (const file of files.goFiles(directoryOfImport(module, path)!)) key.push(`${file.uri}=${file.digest}`);
   }
   return key;
 }
 
-/** The import block of a file: what comes before the first declaration that is not an import, roughly. */
-const IMPORTS = /^\s*import\s*(?:\([^)]*\)|[^\n]*)/gm;
+/**
+ * The part of a file that holds its imports: Go puts them before every other declaration, so the
+ * text stops at the first line that starts one (roughly: a `func` in a block comment above the
+ * imports cuts it short, which only costs an ordering or a stricter cache key).
+ */
+function importSection(text: string): string {
+  const end = text.search(/^(?:func|type|var|const)\b/m);
+  return end < 0 ? text : text.slice(0, end);
+}
 
 /**
  * The order to check folders in so that a package comes before the module's packages that import
@@ -97,13 +140,13 @@ export function checkingOrder(folders: readonly string[], goMods: GoMods): numbe
     if (!module) return [];
     const found = new Set<number>();
     const quoted = quotedImports(module);
-    for (const file of moduleFilesOnDisk(module, MAX_PARSED_CHARS).goFiles(`${pathToFileURL(folder).href}/`)) {
-      for (const block of file.text.matchAll(IMPORTS)) {
-        for (const match of block[0].matchAll(quoted)) {
-          const directory = directoryOfImport(module, match[1]);
-          const index = directory === undefined ? undefined : byDirectory.get(directory);
-          if (index !== undefined) found.add(index);
-        }
+    for (const path of goFilesIn(`${pathToFileURL(folder).href}/`)) {
+      const read = readSourceSync(path, MAX_PARSED_CHARS);
+      if (read.kind !== 'text') continue;
+      for (const match of importSection(read.text).matchAll(quoted)) {
+        const directory = directoryOfImport(module, match[1]);
+        const index = directory === undefined ? undefined : byDirectory.get(directory);
+        if (index !== undefined) found.add(index);
       }
     }
     return [...found].sort((a, b) => a - b);

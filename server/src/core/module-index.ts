@@ -19,6 +19,18 @@ export interface FileText {
   text: string;
 }
 
+/**
+ * A file of an imported package as the index asks for it: its content key (see `contentKey`),
+ * and its text, read only when the index has no summary of that content. A run over a whole
+ * module then reads each imported file once, however many packages import it.
+ */
+export interface ModuleFile {
+  uri: string;
+  key: string;
+  /** The text, or undefined when it can no longer be read. */
+  text(): string | undefined;
+}
+
 /** The module a go.mod declares, found in `directory` (ending in a slash); undefined without a `module` line. */
 export function moduleFrom(goModText: string, directory: string): GoModule | undefined {
   const path = modulePathFromGoMod(goModText);
@@ -74,7 +86,7 @@ export function importerView(summaries: readonly FileSummary[]): FileSummary[] {
 }
 
 /**
- * Summaries of the module's files by URI, each kept with the hash of the text it was made from,
+ * Summaries of the module's files by URI, each kept with the content key of the text it was made from,
  * and the package indexes made of them. A package asked for again with the same texts costs a
  * hash per file; a changed file is summarised again, alone.
  */
@@ -86,7 +98,7 @@ export class ModuleIndex {
 
   /** Keeps a summary made elsewhere (by the package's own check), so it is not made again. */
   remember(file: FileText, summary: FileSummary): void {
-    if (!isTestFile(file.uri)) this.summaries.set(file.uri, { key: keyOf(file.text), summary: forImporters(summary) });
+    if (!isTestFile(file.uri)) this.summaries.set(file.uri, { key: contentKey(file.text), summary: forImporters(summary) });
   }
 
   /** Forgets a file (deleted, or its package no longer needed). */
@@ -94,9 +106,9 @@ export class ModuleIndex {
     this.summaries.delete(uri);
   }
 
-  /** The index of one package as importers see it (see `importerView`), from the texts of its directory's `.go` files. */
-  packageIndex(directory: string, files: readonly FileText[]): PackageIndex {
-    const own = importerView(files.filter((file) => !isTestFile(file.uri)).map((file) => this.summaryOf(file)));
+  /** The index of one package as importers see it (see `importerView`), from its directory's `.go` files. */
+  packageIndex(directory: string, files: readonly ModuleFile[]): PackageIndex {
+    const own = importerView(files.filter((file) => !isTestFile(file.uri)).flatMap((file) => this.summaryOf(file) ?? []));
     const previous = this.packages.get(directory);
     if (previous && previous.files.length === own.length && previous.files.every((file, i) => file === own[i])) return previous;
     const index = new PackageIndex(own);
@@ -109,12 +121,13 @@ export class ModuleIndex {
     return this.summaries.size;
   }
 
-  private summaryOf(file: FileText): FileSummary {
-    const key = keyOf(file.text);
+  private summaryOf(file: ModuleFile): FileSummary | undefined {
     const known = this.summaries.get(file.uri);
-    if (known?.key === key) return known.summary;
-    const summary = forImporters(this.summarize(file));
-    this.summaries.set(file.uri, { key, summary });
+    if (known?.key === file.key) return known.summary;
+    const text = file.text();
+    if (text === undefined) return undefined;
+    const summary = forImporters(this.summarize({ uri: file.uri, text }));
+    this.summaries.set(file.uri, { key: contentKey(text), summary });
     return summary;
   }
 }
@@ -139,7 +152,8 @@ function forImporters(summary: FileSummary): FileSummary {
   };
 }
 
-function keyOf(text: string): string {
+/** What tells two versions of a file apart for the index: its length and a 32-bit hash. */
+export function contentKey(text: string): string {
   return `${text.length}:${(hash(text) >>> 0).toString(36)}`;
 }
 
