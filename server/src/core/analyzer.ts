@@ -3,6 +3,7 @@ import { completeFix, mayTouchImports } from './combine-fixes';
 import { MAX_PARSED_CHARS } from './document';
 import { checkBudget, DEFAULT_BUDGET_MS, OverBudget, pastDeadline, withBudget } from './budget';
 import { textIn, type Finding, type Fix, type Severity, type SeveritySetting, type TextEdit } from './findings';
+import { FixGuard } from './fix-guard';
 import { isBuildIgnored, isGeneratedFile } from './generated';
 import type { PackageIndex } from './package-index';
 import type { TopLevel } from './declarations';
@@ -69,11 +70,13 @@ export class Analyzer {
   private full?: CombinedQuery;
   private forTests?: CombinedQuery;
   private readonly silencers = new Map<string, Set<string>>();
+  private readonly fixGuard: FixGuard;
 
   constructor(
     private readonly language: Language,
     readonly rules: readonly Rule[],
   ) {
+    this.fixGuard = new FixGuard(language);
     for (const rule of rules) this.silencers.set(rule.meta.id, suppressionNames(rule.meta.id, rule.meta.peers));
   }
 
@@ -136,7 +139,7 @@ export class Analyzer {
     }
     if (index.isExampleCode) kept.forEach((finding, i) => (kept[i] = asExampleCode(finding)));
     kept.push(...this.staleSuppressions(directives, settings, file));
-    return { findings: withImportsCompleted(withoutRepeats(kept.sort(compareFindings)), file, index) };
+    return { findings: this.fixGuard.guard(withImportsCompleted(withoutRepeats(kept.sort(compareFindings)), file, index), file) };
   }
 
   /** A hint on each `//nolint:<our rule>` that silenced nothing, with a fix that removes it. */
