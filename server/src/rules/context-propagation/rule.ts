@@ -14,6 +14,7 @@ import { runsAfterDone, usedOnlyInline } from './flow';
 import { GORM_FINISHERS, gormChainWithoutContext } from './gorm';
 import { nilGuarded, parameterOverwrite, removedLine } from './overwrite';
 import { CONTEXT_PATHS, contextExpression, scopeOf, type ContextSource, type Scope } from './scope';
+import { onlyWaitedOn } from './wait';
 
 const SQL = 'database/sql';
 const SQLX = 'github.com/jmoiron/sqlx';
@@ -191,6 +192,21 @@ function checkBackground(call: Node, operand: Node, facts: Facts, context: RuleC
       message: {
         en: `\`${written}()\` goes into the value \`${callee}\` builds, while \`${snippet(runner.text, 30)}\` runs it on \`${expression.text}\`; pass \`${expression.text}\` here too`,
         'zh-cn': `\`${written}()\` 存进了 \`${callee}\` 构造的值里，而 \`${snippet(runner.text, 30)}\` 是用 \`${expression.text}\` 执行它的；这里也请传入 \`${expression.text}\``,
+      },
+      fixes,
+    });
+    return;
+  }
+  const waited = receiver ? undefined : onlyWaitedOn(call, context.types);
+  if (waited) {
+    // No work receives the context: the caller's one would only end the wait sooner.
+    const name = waited.text;
+    context.report({
+      node: call,
+      severity: 'information',
+      message: {
+        en: `\`${written}()\` only bounds a wait: \`${name}\` goes to no call; a caller that gives up won't stop the wait; pass \`${expression.text}\` instead`,
+        'zh-cn': `\`${written}()\` 只用来限定一次等待：\`${name}\` 没有传给任何调用；调用方放弃时这次等待不会结束；请改为传入 \`${expression.text}\``,
       },
       fixes,
     });
