@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { indentOf } from '../../core/edits';
+import { servesOnlyObservability } from '../../core/observability';
 import { packageQualifier } from '../../core/qualifier';
 import type { Fix, TextEdit } from '../../core/findings';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
@@ -44,13 +45,23 @@ export const rule: Rule = {
     const callee = capture(match, 'callee')!;
     const called = context.types.calledFunction(call);
     if (called?.path !== 'net/http' || !(called.name in SHAPES)) return;
-    const fix = rewrite(call, callee, called.name, context);
+    const handler = callArguments(call)[SHAPES[called.name].handler];
+    // An ops port (metrics, pprof, health) is not a client-facing service: what it needs is a
+    // header deadline, and a WriteTimeout would cut off pprof's profiles and traces.
+    const ops = handler !== undefined && servesOnlyObservability(handler, context);
+    const fix = rewrite(call, callee, called.name, ops ? TIMEOUTS.slice(0, 1) : TIMEOUTS, context);
     context.report({
       node: callee,
-      message: {
-        en: `\`${callee.text}\` runs a server with no timeouts, so slow clients can hold connections without limit; start an \`http.Server\` with timeouts instead`,
-        'zh-cn': `\`${callee.text}\` 启动的 server 没有任何超时，慢速客户端可以无限期占着连接；改为启动设置了超时的 \`http.Server\``,
-      },
+      severity: ops ? 'information' : undefined,
+      message: ops
+        ? {
+            en: `\`${callee.text}\` serves an observability port (metrics, pprof, health) with no timeouts; start an \`http.Server\` with ReadHeaderTimeout`,
+            'zh-cn': `\`${callee.text}\` 启动的观测端口（metrics、pprof、健康检查）没有任何超时；改为启动设置了 ReadHeaderTimeout 的 \`http.Server\``,
+          }
+        : {
+            en: `\`${callee.text}\` runs a server with no timeouts, so slow clients can hold connections without limit; start an \`http.Server\` with timeouts instead`,
+            'zh-cn': `\`${callee.text}\` 启动的 server 没有任何超时，慢速客户端可以无限期占着连接；改为启动设置了超时的 \`http.Server\``,
+          },
       fixes: fix ? [fix] : [],
     });
   },
@@ -62,7 +73,7 @@ export const rule: Rule = {
  * the way gofmt would keep it: an argument spanning lines, comments among the arguments, or a
  * call inside a one-line block (`go func() { … }()`), which gofmt would then have to expand.
  */
-function rewrite(call: Node, callee: Node, name: string, context: RuleContext): Fix | undefined {
+function rewrite(call: Node, callee: Node, name: string, timeouts: [string, string][], context: RuleContext): Fix | undefined {
   const shape = SHAPES[name];
   const args = callArguments(call);
   const list = call.childForFieldName('arguments')!;
@@ -76,7 +87,7 @@ function rewrite(call: Node, callee: Node, name: string, context: RuleContext): 
   const fields: [string, string][] = [];
   if (shape.addr !== undefined) fields.push(['Addr', args[shape.addr].text]);
   if (args[shape.handler].type !== 'nil') fields.push(['Handler', args[shape.handler].text]);
-  for (const [key, value] of TIMEOUTS) fields.push([key, value.replace('time.', `${time.name}.`)]);
+  for (const [key, value] of timeouts) fields.push([key, value.replace('time.', `${time.name}.`)]);
 
   const indent = indentOf(call, context.file.lines);
   const width = Math.max(...fields.map(([key]) => key.length));
@@ -93,10 +104,13 @@ function rewrite(call: Node, callee: Node, name: string, context: RuleContext): 
     ...time.edits,
   ];
   return {
-    title: {
-      en: 'Use an http.Server with timeouts (starting values: size them to your slowest uploads and responses)',
-      'zh-cn': '改用设置了超时的 http.Server（超时只是起点：请按最慢的上传和响应调整）',
-    },
+    title:
+      timeouts.length === 1
+        ? { en: 'Use an http.Server with ReadHeaderTimeout (a starting value)', 'zh-cn': '改用设置了 ReadHeaderTimeout 的 http.Server（只是起点）' }
+        : {
+            en: 'Use an http.Server with timeouts (starting values: size them to your slowest uploads and responses)',
+            'zh-cn': '改用设置了超时的 http.Server（超时只是起点：请按最慢的上传和响应调整）',
+          },
     edits,
     // Go sets no deadline; these cut off any upload or response that takes longer.
     preferred: false,

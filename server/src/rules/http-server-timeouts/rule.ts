@@ -1,8 +1,10 @@
 import type { Node } from 'web-tree-sitter';
 import type { Fix, TextEdit } from '../../core/findings';
 import { addLiteralFields, assignedTarget, laterConfiguration, literalKeys, storedInAnotherValue } from '../../core/literals';
+import { servesOnlyObservability } from '../../core/observability';
 import { packageQualifier } from '../../core/qualifier';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
+import { enclosingFunction } from '../../core/syntax';
 import { listEn } from '../../core/text';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
@@ -69,6 +71,25 @@ export const rule: Rule = {
     if (!hasWrite) missing.push('WriteTimeout');
     if (idleNever) missing.push('IdleTimeout');
 
+    // An ops port (metrics, pprof, health) is not a client-facing service: a header deadline is
+    // what it needs, and a WriteTimeout would cut off pprof's profiles and traces.
+    if (!hasRead || !hasWrite) {
+      const handler = servedHandler(body, target, literal);
+      if (handler !== 'unknown' && servesOnlyObservability(handler, context)) {
+        if (hasRead) return;
+        context.report({
+          node: type,
+          severity: 'information',
+          message: {
+            en: 'http.Server serves only observability routes (metrics, pprof, health) and has no read timeout; set ReadHeaderTimeout',
+            'zh-cn': 'http.Server 只提供 metrics、pprof、健康检查这类观测路由，但没有读超时；请设置 ReadHeaderTimeout',
+          },
+          fixes: startingValues(body, ['ReadHeaderTimeout'], context),
+        });
+        return;
+      }
+    }
+
     // Only local processes can open a unix socket: a missing timeout is hygiene there.
     const local = target !== undefined && servesOnlyUnixSockets(target, literal, context);
     if (!hasRead || !hasWrite || idleNever) {
@@ -106,6 +127,22 @@ export const rule: Rule = {
     }
   },
 };
+
+/**
+ * The handler the server serves: its `Handler:` value, or undefined (http.DefaultServeMux) when
+ * the literal has none and nothing in the function sets `srv.Handler` afterwards.
+ */
+function servedHandler(body: Node, target: Node | undefined, literal: Node): Node | undefined | 'unknown' {
+  for (const element of body.namedChildren) {
+    const key = element?.type === 'keyed_element' ? element.childForFieldName('key') : null;
+    if ((key?.namedChild(0) ?? key)?.text !== 'Handler') continue;
+    const value = element!.childForFieldName('value');
+    return (value?.type === 'literal_element' ? value.namedChild(0) : value) ?? 'unknown';
+  }
+  if (!target) return undefined;
+  const fn = enclosingFunction(literal);
+  return !fn || new RegExp(String.raw`\b${target.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\.Handler\b`).test(fn.text) ? 'unknown' : undefined;
+}
 
 function describeZh(noRead: boolean, noWrite: boolean, idleNever: boolean): string {
   const kinds = [noRead && '读', noWrite && '写', idleNever && '空闲'].filter((kind): kind is string => Boolean(kind));

@@ -9,11 +9,14 @@ import (
 func main() {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/healthz", healthz)
+	mux.HandleFunc("/items", items)
 	go serveMetrics()
 	log.Fatal(http.ListenAndServe(":8080", mux)) // want "http-serve-without-timeouts"
 }
 
 func healthz(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusOK) }
+
+func items(w http.ResponseWriter, r *http.Request) {}
 
 // A nil handler means http.DefaultServeMux: the fix leaves Handler out.
 func serveMetrics() {
