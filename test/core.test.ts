@@ -12,6 +12,7 @@ import { LineIndex } from '../server/src/core/text';
 import { TypeResolver } from '../server/src/core/type-resolver';
 import { findAll, isTestSupportPackage } from '../server/src/core/syntax';
 import { namesLoopback } from '../server/src/core/loopback';
+import { matchesErrorText } from '../server/src/core/error-texts';
 import { ruleById } from '../server/src/rules/registry';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -330,6 +331,17 @@ describe('addresses on this machine', () => {
     assert.equal(namesLoopback('localhost', false), false);
     assert.equal(namesLoopback('localhost:', false), true);
     assert.equal(namesLoopback('http://127.0.0.1:', false), true);
+  });
+});
+
+describe('error texts', () => {
+  test('a text matches itself, or what a format prints, verbs with flags, widths and precisions included', () => {
+    const texts = ['closed', 'user %s not found', 'load %5.2f%% of %-8v', 'id %d'];
+    for (const text of ['closed', 'user bob not found', 'load 12.50% of disk', 'id 42', 'id ']) assert.equal(matchesErrorText(texts, text), true, text);
+  });
+  test('a format matches only as a whole, and its other characters only as themselves', () => {
+    const texts = ['user %s not found', 'a.b %d', 'load %5.2f%% of %-8v'];
+    for (const text of ['user bob not found!', 'the user bob not found', 'aXb 1', 'load 12.50 of disk', 'closed']) assert.equal(matchesErrorText(texts, text), false, text);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import { typeFromNode, type TypeRef } from './go-types';
 import { scanTopLevel, type TopLevel } from './declarations';
+import { errorTextsOf } from './error-texts';
 import { readImports, type FileImports } from './imports';
 import { INPUT_CALLS, knownFunctionResults } from './known-apis';
 import { paramFacts, type ParamCall, type ParamUse } from './param-calls';
@@ -65,6 +66,8 @@ export interface FileSummary {
    * `defer s.recoverRequest()`): the callee's name, whatever its qualifier.
    */
   deferredNames: Set<string>;
+  /** The texts the file gives its errors (see `errorTextsOf`), as written between the quotes. */
+  errorTexts: Set<string>;
   /** Changes exactly when what the index learns from this file changes (not on body edits). */
   fingerprint: string;
 }
@@ -77,6 +80,7 @@ interface DeclarationSummary {
   vars: Map<string, TypeRef>;
   calledMethods: string[];
   deferredNames: string[];
+  errorTexts: string[];
   /** A hash of the above, for the fingerprint. */
   signature: number;
 }
@@ -101,6 +105,7 @@ export function summarizeFile(uri: string, tree: Tree, declarations: TopLevel[] 
     vars: new Map(),
     calledMethods: new Set(),
     deferredNames: new Set(),
+    errorTexts: new Set(),
     fingerprint: '',
   };
   let fingerprint = hash(importsKey);
@@ -124,20 +129,21 @@ export function summarizeFile(uri: string, tree: Tree, declarations: TopLevel[] 
     for (const [name, ref] of declaration.vars) summary.vars.set(name, ref);
     for (const name of declaration.calledMethods) summary.calledMethods.add(name);
     for (const name of declaration.deferredNames) summary.deferredNames.add(name);
+    for (const text of declaration.errorTexts) summary.errorTexts.add(text);
     fingerprint = combine(fingerprint, declaration.signature);
   });
   summary.fingerprint = (fingerprint >>> 0).toString(36);
   return summary;
 }
 
-const SUMMARISED = new Set(['type_declaration', 'function_declaration', 'method_declaration', 'var_declaration']);
+const SUMMARISED = new Set(['type_declaration', 'function_declaration', 'method_declaration', 'var_declaration', 'const_declaration']);
 
 /** Method names whose calls are recorded per file (see `FileSummary.calledMethods`). */
 export const WATCHED_METHODS: readonly string[] = ['Shutdown', 'SetMaxOpenConns', 'SetMaxIdleConns', 'SetConnMaxLifetime', 'SetConnMaxIdleTime'];
 const WATCHED_CALL = new RegExp(`\\.\\s*(?:${WATCHED_METHODS.join('|')})\\s*\\(`);
 
 function summarizeDeclaration(declaration: Node, resolve: (q: string) => string | undefined): DeclarationSummary {
-  const result: DeclarationSummary = { structs: [], otherTypes: new Map(), funcs: [], vars: new Map(), calledMethods: [], deferredNames: [], signature: 0 };
+  const result: DeclarationSummary = { structs: [], otherTypes: new Map(), funcs: [], vars: new Map(), calledMethods: [], deferredNames: [], errorTexts: [], signature: 0 };
   switch (declaration.type) {
     case 'type_declaration':
       for (const spec of declaration.namedChildren) {
@@ -159,10 +165,11 @@ function summarizeDeclaration(declaration: Node, resolve: (q: string) => string 
       break;
   }
   if (declaration.type !== 'type_declaration') {
-    // The declaration's text, read once for the three text tests.
+    // The declaration's text, read once for the four text tests.
     const text = declaration.text;
     result.calledMethods = watchedCalls(declaration, text);
     result.deferredNames = deferredCallees(text);
+    result.errorTexts = errorTextsOf(declaration, text);
     for (const fn of result.funcs) {
       fn.wrapsErrors = wraps(text);
       const facts = paramFacts(declaration);
@@ -171,7 +178,7 @@ function summarizeDeclaration(declaration: Node, resolve: (q: string) => string 
     }
   }
   result.signature = hash(
-    JSON.stringify([result.structs.map((s) => [s.name, [...s.fields], s.embedded]), [...result.otherTypes], result.funcs, [...result.vars], result.calledMethods, result.deferredNames]),
+    JSON.stringify([result.structs.map((s) => [s.name, [...s.fields], s.embedded]), [...result.otherTypes], result.funcs, [...result.vars], result.calledMethods, result.deferredNames, result.errorTexts]),
   );
   return result;
 }

@@ -134,7 +134,7 @@ export class ModuleIndex {
 
 /**
  * What importers read of a file's summary: its exported functions and methods (with their
- * facts) and its package name. The rest (types, variables, imports, unexported functions) would
+ * facts), its error texts and its package name. The rest (types, variables, imports, unexported functions) would
  * only take memory in a run over thousands of files.
  */
 function forImporters(summary: FileSummary): FileSummary {
@@ -148,6 +148,8 @@ function forImporters(summary: FileSummary): FileSummary {
     vars: new Map(),
     calledMethods: new Set(),
     deferredNames: new Set(),
+    // An importer compares the texts of the errors this package returns to it.
+    errorTexts: summary.errorTexts,
     fingerprint: summary.fingerprint,
   };
 }

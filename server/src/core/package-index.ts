@@ -1,4 +1,5 @@
 import type { FileSummary, FuncSignature, StructType } from './file-summary';
+import { matchesErrorText } from './error-texts';
 import { goVersionAtLeast } from './go-mod';
 import { isExampleCode } from './example-code';
 import type { TypeRef } from './go-types';
@@ -18,6 +19,7 @@ export class PackageIndex {
   private readonly importsByFile = new Map<string, FileImports>();
   private readonly calledMethods = new Set<string>();
   private readonly deferredNames = new Set<string>();
+  private readonly errorTexts = new Set<string>();
   readonly packageNames = new Set<string>();
   /** The package is example code (see `isExampleCode`): its warnings are information. */
   readonly isExampleCode: boolean;
@@ -47,6 +49,7 @@ export class PackageIndex {
       for (const [name, type] of file.vars) this.vars.set(name, type);
       for (const name of file.calledMethods) this.calledMethods.add(name);
       for (const name of file.deferredNames) this.deferredNames.add(name);
+      for (const text of file.errorTexts) this.errorTexts.add(text);
       for (const fn of file.funcs) {
         if (fn.receiver) this.methods.set(`${fn.receiver}.${fn.name}`, fn);
         else this.funcs.set(fn.name, fn);
@@ -143,6 +146,14 @@ export class PackageIndex {
    */
   defers(name: string): boolean {
     return this.deferredNames.has(name);
+  }
+
+  /**
+   * True when a file of the package, or of a module package it imports, gives an error this text
+   * (as written between quotes; see `errorTextsOf`), exactly or as a format's output.
+   */
+  createsErrorText(text: string): boolean {
+    return matchesErrorText(this.errorTexts, text) || [...this.modulePackages.values()].some((index) => matchesErrorText(index.errorTexts, text));
   }
 
   /** True when go.mod says at least `major.minor`; undefined when there is no go.mod. */

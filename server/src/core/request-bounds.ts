@@ -4,7 +4,8 @@
 // arrives as a parameter may or may not have one, and we cannot see which.
 import type { Node } from 'web-tree-sitter';
 import type { RuleContext } from './rule';
-import { findLocalDeclaration } from './scope';
+import { assignmentsBefore } from './assignments';
+import { findLocalDeclaration, type Declaration } from './scope';
 import { callArguments, calleeParts, enclosingFunction, identifiersNamed, unparen } from './syntax';
 
 const DEADLINES = new Set(['WithTimeout', 'WithDeadline', 'WithTimeoutCause', 'WithDeadlineCause']);
@@ -73,7 +74,8 @@ export function cancelledOnReturn(ctx: Node, context: RuleContext): boolean {
 function boundOf(ctx: Node, context: RuleContext, depth = 0): RequestBound | undefined {
   const expression = unparen(ctx);
   if (expression.type !== 'identifier' || depth > 4) return undefined;
-  if (findLocalDeclaration(expression)?.kind === 'param') return 'caller';
+  const declaration = findLocalDeclaration(expression);
+  if (declaration?.kind === 'param') return parameterBound(declaration, expression, context, depth);
   const value = valueReaching(expression);
   if (value?.type !== 'call_expression') return undefined;
   const called = context.types.calledFunction(value);
@@ -81,6 +83,22 @@ function boundOf(ctx: Node, context: RuleContext, depth = 0): RequestBound | und
   if (DEADLINES.has(called.name)) return 'deadline';
   const parent = callArguments(value)[0];
   return KEEPS_PARENT_DEADLINE.has(called.name) && parent !== undefined ? boundOf(parent, context, depth + 1) : undefined;
+}
+
+/**
+ * A ctx parameter is the caller's bound, unless the function assigns it something else before
+ * `use` (`ctx = context.Background()`); `ctx = context.WithValue(ctx, …)` keeps the caller's bound.
+ */
+function parameterBound(declaration: Declaration, use: Node, context: RuleContext, depth: number): RequestBound | undefined {
+  for (const { value } of assignmentsBefore(declaration, use)) {
+    // `ctx = context.WithValue(ctx, …)` reads the parameter before it assigns it.
+    if (value && value.startIndex <= use.startIndex && use.endIndex <= value.endIndex) continue;
+    const call = value && unparen(value);
+    const called = call?.type === 'call_expression' ? context.types.calledFunction(call) : undefined;
+    const parent = call && callArguments(call)[0];
+    if (called?.path !== 'context' || !KEEPS_PARENT_DEADLINE.has(called.name) || !parent || boundOf(parent, context, depth + 1) !== 'caller') return undefined;
+  }
+  return 'caller';
 }
 
 /**

@@ -49,6 +49,10 @@ function checkComparison(comparison: Node, negated: boolean, context: RuleContex
       reportExactText(comparison, text, exact, context);
       return;
     }
+    if (!context.index.createsErrorText(literal.text.slice(1, -1))) {
+      reportForeignText(comparison, text, literal, context);
+      return;
+    }
     context.report({
       node: comparison,
       message: {
@@ -204,6 +208,8 @@ const LIBRARY_TEXTS: Record<string, string> = {
   'sql: no rows in result set': 'sql.ErrNoRows',
   EOF: 'io.EOF',
   'unexpected EOF': 'io.ErrUnexpectedEOF',
+  'context canceled': 'context.Canceled',
+  'context deadline exceeded': 'context.DeadlineExceeded',
   'record not found': 'gorm.ErrRecordNotFound',
   'no columns found to be updated': 'xorm.ErrNoColumnsTobeUpdated',
   'redis: nil': 'redis.Nil',
@@ -242,6 +248,24 @@ function reportExactText(comparison: Node, error: Node, exact: ExactText, contex
             en: `\`${value}.Error()\` is compared with the text of an error this file creates; make that error a sentinel (\`var ErrX = errors.New(…)\`) and use \`errors.Is\``,
             'zh-cn': `\`${value}.Error()\` 比较的是本文件自己创建的错误的文本；请把那个错误定义成哨兵（\`var ErrX = errors.New(…)\`），再用 \`errors.Is\` 判断`,
           },
+  });
+}
+
+/**
+ * No error of this package (or of the module packages it imports) has the compared text: it is
+ * someone else's message, often a remote server's carried in `errors.New(resp.Msg)`. No Go error
+ * value may exist for `errors.Is` to match, so the finding names the fragility, not a remedy.
+ */
+function reportForeignText(comparison: Node, error: Node, literal: Node, context: RuleContext): void {
+  const value = snippet(error.text, 30);
+  const text = snippet(literal.text, 40);
+  context.report({
+    node: comparison,
+    severity: 'information',
+    message: {
+      en: `\`${value}.Error()\` is compared with ${text}, a text no error of this package has; the match silently fails if its author rewords it or it arrives wrapped`,
+      'zh-cn': `\`${value}.Error()\` 和 ${text} 比较，而本包没有哪个错误是这段文本；写这条消息的一方改了措辞，或错误被包装后，匹配会悄悄失效`,
+    },
   });
 }
 

@@ -77,12 +77,28 @@ export function headerBoundOnly(body: Node, context: RuleContext): boolean {
   return false;
 }
 
-/** The message, by what bounds the client's requests: a ctx passed with it, the Transport's header wait, or nothing. */
-export function literalMessage(value: string, passedWith: string | undefined, headersBounded: boolean, returns: number): Localized {
+/** What bounds a Timeout-less client's requests, short of a Timeout. */
+export interface LiteralBounds {
+  /** The other package's call the literal is handed to along with a bounded ctx. */
+  passedWith: string | undefined;
+  /** Every request it sends is made on the function's own ctx parameter. */
+  callersContext: boolean;
+  /** Its Transport sets ResponseHeaderTimeout. */
+  headersBounded: boolean;
+}
+
+/** The message, by what bounds the client's requests: a ctx passed with it, the caller's ctx, the Transport's header wait, or nothing. */
+export function literalMessage(value: string, { passedWith, callersContext, headersBounded }: LiteralBounds, returns: number): Localized {
   if (passedWith) {
     return {
       en: `http.Client has no Timeout; \`${passedWith}\` is bounded only by the ctx passed with it. Give callers a deadline, or set \`Timeout: ${value}\``,
       'zh-cn': `http.Client 没有设置 Timeout；\`${passedWith}\` 只受一同传入的 ctx 约束。请确保调用方设置了截止时间，或设置 \`Timeout: ${value}\``,
+    };
+  }
+  if (callersContext) {
+    return {
+      en: `http.Client has no Timeout; its requests use the ctx parameter, so the caller's context is the only bound. Give callers a deadline, or set a Timeout`,
+      'zh-cn': `http.Client 没有设置 Timeout；它的请求都基于参数 ctx，调用方的 context 是唯一的时限。请确保调用方设置了截止时间，或设置 Timeout`,
     };
   }
   if (headersBounded) {

@@ -3,10 +3,11 @@ import type { TextEdit } from '../../core/findings';
 import { addLiteralFields, assignedTarget, laterConfiguration, literalKeys, passedToCall, storedInAnotherValue } from '../../core/literals';
 import { packageQualifier } from '../../core/qualifier';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
-import { callArguments, enclosingFunction } from '../../core/syntax';
+import { callArguments, enclosingFunction, unparen } from '../../core/syntax';
 import { calledMethod, usesOf } from '../../core/variables';
 import { isLoopbackAddress } from '../../core/loopback';
-import { carriesDeadline, requestBound } from '../../core/request-bounds';
+import { requestBound, type RequestBound } from '../../core/request-bounds';
+import { findLocalDeclaration } from '../../core/scope';
 import { boundedByCallersContext, headerBoundOnly, literalMessage, returnedClients } from './literal';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
@@ -43,10 +44,12 @@ function checkLiteral(literal: Node, type: Node, body: Node, context: RuleContex
   if (!keys || keys.has('Timeout') || storedInAnotherValue(literal)) return;
   if (passedToCall(literal) && !passedToAnotherPackage(literal, context)) return;
   const target = assignedTarget(literal);
+  let sends: RequestBound | undefined;
   if (target) {
     const later = laterConfiguration(literal, target, context.file.text, ['Timeout']);
     if (later === 'handed-off' || later.has('Timeout')) return;
-    if (onlySendsBoundedRequests(target, context)) return;
+    sends = boundOfEverySend(target, context);
+    if (sends === 'deadline') return;
   }
   // One finding for the clients a function returns on its several paths: one missing Timeout.
   const returned = returnedClients(literal, context);
@@ -57,11 +60,13 @@ function checkLiteral(literal: Node, type: Node, body: Node, context: RuleContex
   const edits: TextEdit[] = time ? [...bodies.flatMap((each) => addLiteralFields(each, [{ key: 'Timeout', value }], context.file.lines)), ...time.edits] : [];
   const passedWith = boundedByCallersContext(literal, context);
   const headersBounded = headerBoundOnly(body, context);
+  const callersContext = sends === 'caller';
   context.report({
     node: type,
     // With dial and header waits bounded, only a server that stalls mid-body can hold the call.
-    severity: passedWith || headersBounded ? 'information' : undefined,
-    message: literalMessage(value, passedWith, headersBounded, returned?.length ?? 1),
+    // Requests made on the caller's ctx leave the bound to the caller, as Go APIs taking a ctx do.
+    severity: passedWith || headersBounded || callersContext ? 'information' : undefined,
+    message: literalMessage(value, { passedWith, callersContext, headersBounded }, returned?.length ?? 1),
     // Go sets no timeout, and one covers reading the whole body: 10 s would cut off a large
     // download that works today. A starting value, so the fix is offered but not preferred.
     fixes:
@@ -149,24 +154,34 @@ function passedToAnotherPackage(literal: Node, context: RuleContext): boolean {
 }
 
 /**
- * A client kept in a local variable whose every use sends a request that has its own deadline
- * (`client.Do(req)` with `req` made on a `context.WithTimeout` context): nothing it sends can hang.
+ * A client kept in a local variable whose every use sends a request with a bound: 'deadline' when
+ * each request's context has a deadline set here (`context.WithTimeout`), so nothing it sends can
+ * hang; 'caller' when each is made on this function's own ctx parameter, so the caller's context
+ * is their only bound; undefined otherwise.
  */
-function onlySendsBoundedRequests(target: Node, context: RuleContext): boolean {
+function boundOfEverySend(target: Node, context: RuleContext): RequestBound | undefined {
   // Only a variable declared with the literal: `client := &http.Client{}` or `var client = …`.
   const holder = target.parent?.type === 'expression_list' ? target.parent.parent : target.parent;
-  if (target.type !== 'identifier' || (holder?.type !== 'short_var_declaration' && holder?.type !== 'var_spec')) return false;
+  if (target.type !== 'identifier' || (holder?.type !== 'short_var_declaration' && holder?.type !== 'var_spec')) return undefined;
   const fn = enclosingFunction(target);
-  if (!fn) return false;
-  let sends = 0;
+  if (!fn) return undefined;
+  const bounds = new Set<RequestBound | undefined>();
   for (const use of usesOf(target, fn)) {
     const method = calledMethod(use);
     if (method === 'CloseIdleConnections') continue;
     const request = method === 'Do' ? callArguments(use.parent!.parent!)[0] : undefined;
-    if (!request || !carriesDeadline(request, context)) return false;
-    sends++;
+    const bound = request ? requestBound(request, context) : undefined;
+    // A request handed in whole, or a ctx parameter of a closure, is not this function's ctx.
+    bounds.add(bound === 'caller' && !(madeOnContextParameter(request!) && enclosingFunction(use)?.equals(fn)) ? undefined : bound);
   }
-  return sends > 0;
+  // A mix of the two is left a warning: the message could not say what bounds each request.
+  return bounds.size === 1 ? [...bounds][0] : undefined;
+}
+
+/** The request is built here (`http.NewRequestWithContext(ctx, …)`, `req.WithContext(ctx)`), not a parameter itself. */
+function madeOnContextParameter(request: Node): boolean {
+  const expression = unparen(request);
+  return expression.type !== 'identifier' || findLocalDeclaration(expression)?.kind !== 'param';
 }
 
 /**

@@ -41,3 +41,88 @@ func Probe(ctx context.Context, url string) (int, error) {
 func sendBuilt(r *http.Request) (*http.Response, error) {
 	return http.DefaultClient.Do(r) // want "http-client-timeout:information"
 }
+
+// A client of its own whose every request is made on the ctx parameter: library code that leaves
+// the deadline to its caller, as Go APIs that take a ctx do.
+func metadata(ctx context.Context, endpoint string) ([]byte, error) {
+	client := http.Client{Transport: &http.Transport{Proxy: nil}} // want "http-client-timeout:information"
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, endpoint, http.NoBody)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	return io.ReadAll(resp.Body)
+}
+
+// The ctx parameter is replaced before the request is made: nothing bounds it.
+func detached(ctx context.Context, url string) error {
+	ctx = context.Background()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := http.DefaultClient.Do(req) // want "http-client-timeout"
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// The same for a client of its own: the caller's ctx is not what the request carries.
+func detachedClient(ctx context.Context, url string) error {
+	client := &http.Client{} // want "http-client-timeout"
+	ctx = context.TODO()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// A request handed in whole does not go through this function's ctx.
+func relay(r *http.Request) (*http.Response, error) {
+	client := &http.Client{} // want "http-client-timeout"
+	return client.Do(r)
+}
+
+// The request is made on a closure's ctx parameter, which the function fills with Background.
+func background(url string) error {
+	client := &http.Client{} // want "http-client-timeout"
+	send := func(ctx context.Context) error {
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+		if err != nil {
+			return err
+		}
+		resp, err := client.Do(req)
+		if err != nil {
+			return err
+		}
+		return resp.Body.Close()
+	}
+	return send(context.Background())
+}
+
+// A value added to the ctx parameter keeps the caller's bound.
+func tagged(ctx context.Context, url string) error {
+	ctx = context.WithValue(ctx, traceKey{}, "x")
+	client := &http.Client{} // want "http-client-timeout:information"
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+type traceKey struct{}
