@@ -8,5 +8,8 @@ func Serve(addr string) error {
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusNoContent)
 	})
+	mux.HandleFunc("/users", func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte("[]"))
+	})
 	return http.ListenAndServe(addr, mux)
 }
