@@ -8,11 +8,8 @@ import (
 // Serve runs the admin endpoints until the listener fails.
 func Serve(addr string) error {
 	mux := http.NewServeMux()
-	mux.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) {
-		w.WriteHeader(http.StatusNoContent)
-	})
 	mux.HandleFunc("/users", func(w http.ResponseWriter, r *http.Request) {
-		w.Write([]byte("[]"))
+		w.WriteHeader(http.StatusNoContent)
 	})
 	return (&http.Server{
 		Addr:              addr,
