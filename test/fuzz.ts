@@ -16,6 +16,7 @@ import type { CodeAction, Diagnostic, Hover, Position, Range, TextDocumentConten
 import type { Tree } from 'web-tree-sitter';
 import type { GoChecker } from '../server/src/checker';
 import type { GoDocument } from '../server/src/core/document';
+import { syntaxErrorCount } from '../server/src/core/fix-guard';
 import { RULES } from '../server/src/rules/registry';
 import { checkerFor, ROOT, temporaryFolder } from './helpers';
 import { LspSession } from './lsp-client';
@@ -662,23 +663,7 @@ const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 function syntaxErrors(checker: GoChecker, text: string): number {
   const document = checker.openDocument('file:///syntax.go', text);
   try {
-    let count = 0;
-    const cursor = document.tree.walk();
-    try {
-      for (let more = true; more; ) {
-        if (cursor.nodeType === 'ERROR' || cursor.nodeIsMissing) count++;
-        if (cursor.gotoFirstChild()) continue;
-        while (!cursor.gotoNextSibling()) {
-          if (!cursor.gotoParent()) {
-            more = false;
-            break;
-          }
-        }
-      }
-    } finally {
-      cursor.delete();
-    }
-    return count;
+    return syntaxErrorCount(document.tree);
   } finally {
     document.dispose();
   }

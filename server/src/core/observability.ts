@@ -2,7 +2,8 @@
 import type { Node } from 'web-tree-sitter';
 import type { RuleContext } from './rule';
 import { findLocalDeclaration } from './scope';
-import { callArguments, calleeParts, FUNCTION_TYPES, unparen, walk } from './syntax';
+import { callArguments, calleeParts, enclosingFunction, unparen, walk } from './syntax';
+import { calledMethod, usesOf } from './variables';
 
 const PROMHTTP = 'github.com/prometheus/client_golang/prometheus/promhttp';
 const PPROF = 'net/http/pprof';
@@ -31,23 +32,16 @@ function localMuxRoutes(mux: Node, context: RuleContext): boolean {
   if (!declaration || (declaration.kind !== 'short' && declaration.kind !== 'var')) return false;
   const value = declaration.values[declaration.index];
   if (value?.type !== 'call_expression' || !isNet(context, value, 'NewServeMux')) return false;
-  let fn: Node | null = declaration.node;
-  while (fn && !FUNCTION_TYPES.has(fn.type)) fn = fn.parent;
-  const body = fn?.childForFieldName('body');
-  if (!body) return false;
+  const fn = enclosingFunction(declaration.name);
+  if (!fn) return false;
   const registrations: Node[] = [];
-  let escapes = false;
-  walk(body, (node) => {
-    if (escapes) return false;
-    if (node.type !== 'identifier' || node.text !== mux.text || node.equals(declaration.name)) return undefined;
-    if (!findLocalDeclaration(node)?.name.equals(declaration.name)) return undefined;
-    if (node.equals(mux)) return undefined;
-    const registration = registrationOn(node);
-    if (registration) registrations.push(registration);
-    else escapes = true;
-    return undefined;
-  });
-  return !escapes && allObservability(registrations, context);
+  for (const use of usesOf(declaration.name, fn)) {
+    if (use.equals(mux)) continue;
+    const registration = registrationOn(use);
+    if (!registration) return false;
+    registrations.push(registration);
+  }
+  return allObservability(registrations, context);
 }
 
 /** `http.DefaultServeMux`, served for a nil handler: every registration and use of it in this file. */
@@ -69,12 +63,8 @@ function defaultMuxRoutes(context: RuleContext): boolean {
 
 /** `mux.Handle(…)` / `mux.HandleFunc(…)` when `operand` is the `mux`. */
 function registrationOn(operand: Node): Node | undefined {
-  const selector = operand.parent;
-  const call = selector?.parent;
-  if (selector?.type !== 'selector_expression' || !selector.childForFieldName('operand')?.equals(operand)) return undefined;
-  if (call?.type !== 'call_expression' || !call.childForFieldName('function')?.equals(selector)) return undefined;
-  const name = calleeParts(call)?.name;
-  return name === 'Handle' || name === 'HandleFunc' ? call : undefined;
+  const method = calledMethod(operand);
+  return method === 'Handle' || method === 'HandleFunc' ? operand.parent!.parent! : undefined;
 }
 
 /** `http.DefaultServeMux` as the handler argument of a serve call or the `Handler:` of a server. */

@@ -172,14 +172,14 @@ function boundOfEverySend(target: Node, context: RuleContext): RequestBound | un
     const request = method === 'Do' ? callArguments(use.parent!.parent!)[0] : undefined;
     const bound = request ? requestBound(request, context) : undefined;
     // A request handed in whole, or a ctx parameter of a closure, is not this function's ctx.
-    bounds.add(bound === 'caller' && !(madeOnContextParameter(request!) && enclosingFunction(use)?.equals(fn)) ? undefined : bound);
+    bounds.add(bound === 'caller' && !(builtHere(request!) && enclosingFunction(use)?.equals(fn)) ? undefined : bound);
   }
   // A mix of the two is left a warning: the message could not say what bounds each request.
   return bounds.size === 1 ? [...bounds][0] : undefined;
 }
 
 /** The request is built here (`http.NewRequestWithContext(ctx, …)`, `req.WithContext(ctx)`), not a parameter itself. */
-function madeOnContextParameter(request: Node): boolean {
+function builtHere(request: Node): boolean {
   const expression = unparen(request);
   return expression.type !== 'identifier' || findLocalDeclaration(expression)?.kind !== 'param';
 }

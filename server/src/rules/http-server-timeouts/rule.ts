@@ -4,7 +4,6 @@ import { addLiteralFields, assignedTarget, laterConfiguration, literalKeys, stor
 import { servesOnlyObservability } from '../../core/observability';
 import { packageQualifier } from '../../core/qualifier';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
-import { enclosingFunction } from '../../core/syntax';
 import { listEn } from '../../core/text';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
@@ -74,7 +73,7 @@ export const rule: Rule = {
     // An ops port (metrics, pprof, health) is not a client-facing service: a header deadline is
     // what it needs, and a WriteTimeout would cut off pprof's profiles and traces.
     if (!hasRead || !hasWrite) {
-      const handler = servedHandler(body, target, literal);
+      const handler = servedHandler(body, target, literal, context.file.text);
       if (handler !== 'unknown' && servesOnlyObservability(handler, context)) {
         if (hasRead) return;
         context.report({
@@ -132,7 +131,7 @@ export const rule: Rule = {
  * The handler the server serves: its `Handler:` value, or undefined (http.DefaultServeMux) when
  * the literal has none and nothing in the function sets `srv.Handler` afterwards.
  */
-function servedHandler(body: Node, target: Node | undefined, literal: Node): Node | undefined | 'unknown' {
+function servedHandler(body: Node, target: Node | undefined, literal: Node, source: string): Node | undefined | 'unknown' {
   for (const element of body.namedChildren) {
     const key = element?.type === 'keyed_element' ? element.childForFieldName('key') : null;
     if ((key?.namedChild(0) ?? key)?.text !== 'Handler') continue;
@@ -140,8 +139,8 @@ function servedHandler(body: Node, target: Node | undefined, literal: Node): Nod
     return (value?.type === 'literal_element' ? value.namedChild(0) : value) ?? 'unknown';
   }
   if (!target) return undefined;
-  const fn = enclosingFunction(literal);
-  return !fn || new RegExp(String.raw`\b${target.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\.Handler\b`).test(fn.text) ? 'unknown' : undefined;
+  const later = laterConfiguration(literal, target, source, ['Handler']);
+  return later === 'handed-off' || later.has('Handler') ? 'unknown' : undefined;
 }
 
 function describeZh(noRead: boolean, noWrite: boolean, idleNever: boolean): string {
