@@ -335,6 +335,28 @@ describe('addresses on this machine', () => {
 });
 
 describe('error texts', () => {
+  test("a package-level var or const gives every string it holds, read as Go's scanner reads the text", async () => {
+    const checker = await checkerFor([]);
+    const text = [
+      'package p',
+      '',
+      'var pair = [2]string{string(\'"\'), "real"} // a rune, then "a comment"',
+      'var (',
+      '\tErrA = errors.New("a: \\"quoted\\"")',
+      '\tescape = \'\\\'\'',
+      '\t/* "in a block comment" */',
+      '\tErrB = errors.New(`raw "b"`)',
+      ')',
+      'const ErrC = constError("c")',
+      '',
+    ].join('\n');
+    const document = checker.openDocument('file:///p/x.go', text);
+    try {
+      assert.deepEqual([...checker.summarize(document).errorTexts].sort(), ['a: \\"quoted\\"', 'c', 'raw "b"', 'real']);
+    } finally {
+      document.dispose();
+    }
+  });
   test('a text matches itself, or what a format prints, verbs with flags, widths and precisions included', () => {
     const texts = ['closed', 'user %s not found', 'load %5.2f%% of %-8v', 'id %d'];
     for (const text of ['closed', 'user bob not found', 'load 12.50% of disk', 'id 42', 'id ']) assert.equal(matchesErrorText(texts, text), true, text);

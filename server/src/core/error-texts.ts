@@ -8,7 +8,11 @@ import type { Node } from 'web-tree-sitter';
  * …) and the string literal among its first two arguments (`Wrap(err, "…")`).
  */
 const CONSTRUCTOR_TEXT = /\b(?:New|Newf|Errorf|Wrap|Wrapf|WithMessage|WithMessagef)\s*\(\s*(?:[\p{L}\p{Nd}_.]+\s*,\s*)?("(?:[^"\\\n]|\\.)*"|`[^`]*`)/gu;
-const STRING_LITERALS = ['interpreted_string_literal', 'raw_string_literal'];
+/**
+ * Go's tokens that can hold a quote: comments, rune literals, strings. A string is kept only when
+ * it is not inside one of the others (`'"'`, `// "x"`), as Go's scanner reads it.
+ */
+const QUOTING_TOKENS = /\/\/[^\n]*|\/\*[^]*?\*\/|'(?:[^'\\\n]|\\.)*'|"((?:[^"\\\n]|\\.)*)"|`([^`]*)`/g;
 
 /**
  * The error texts a top-level declaration holds, as written between the quotes: the string
@@ -19,7 +23,11 @@ const STRING_LITERALS = ['interpreted_string_literal', 'raw_string_literal'];
 export function errorTextsOf(declaration: Node, text: string): string[] {
   const found = new Set<string>();
   if (declaration.type === 'var_declaration' || declaration.type === 'const_declaration') {
-    for (const literal of declaration.descendantsOfType(STRING_LITERALS)) if (literal) found.add(literal.text.slice(1, -1));
+    // From the text: a tree walk of a large table of values cost a third of the summary's time.
+    for (const match of text.matchAll(QUOTING_TOKENS)) {
+      const literal = match[1] ?? match[2];
+      if (literal !== undefined) found.add(literal);
+    }
   } else {
     for (const match of text.matchAll(CONSTRUCTOR_TEXT)) found.add(match[1].slice(1, -1));
   }

@@ -172,7 +172,7 @@ function summarizeDeclaration(declaration: Node, resolve: (q: string) => string 
     result.errorTexts = errorTextsOf(declaration, text);
     for (const fn of result.funcs) {
       fn.wrapsErrors = wraps(text);
-      const facts = paramFacts(declaration);
+      const facts = paramFacts(declaration, fn.params);
       if (facts.always.length > 0) fn.paramCalls = facts.always;
       if (facts.uses.length > 0) fn.paramUses = facts.uses;
     }

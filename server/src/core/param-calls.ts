@@ -3,6 +3,7 @@
 // ends a span, rolls back a transaction, sets the limits of a pool, or only reads them).
 import type { Node } from 'web-tree-sitter';
 import { PASS_THROUGH } from './release/usage';
+import type { Param } from './file-summary';
 import { walk } from './syntax';
 
 /** A method called on parameter `param` (0 is the first after the receiver), through a field when `call` has a dot. */
@@ -32,14 +33,17 @@ const RECORDED = new Set(['Close', 'End', 'Rollback', 'Commit', 'SetMaxOpenConns
 const RESOURCE_TYPES = /^\*?(?:[\p{L}_][\p{L}\p{Nd}_]*\.)?(?:Rows|Response|Span|Tx|DB|Stmt|ReadCloser|Closer)$/u;
 
 /**
- * What a function or method does with its parameters of the tracked resource types.
+ * What a function or method does with its parameters of the tracked resource types (`params`:
+ * its signature's, when read already).
  * `always`: the recorded methods it calls on a parameter on every path that leaves it normally
  * (see `flowOf`; `Commit|Rollback` when each path calls one or the other). `uses`: parameters used
  * for nothing but method calls and nil comparisons. A parameter assigned or declared again
  * anywhere in the body gets no facts.
  */
-export function paramFacts(declaration: Node): ParamFacts {
+export function paramFacts(declaration: Node, params?: readonly Param[]): ParamFacts {
   const facts: ParamFacts = { always: [], uses: [] };
+  // Most functions take none of the tracked types: their signature, already read, says so.
+  if (params && !params.some((param) => RESOURCE_TYPES.test(param.type.text))) return facts;
   const body = declaration.childForFieldName('body');
   const names = paramNames(declaration.childForFieldName('parameters'));
   if (!body || !names.some((name) => name !== '')) return facts;
