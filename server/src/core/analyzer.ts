@@ -7,7 +7,7 @@ import { FixGuard } from './fix-guard';
 import { isBuildIgnored, isGeneratedFile } from './generated';
 import type { PackageIndex } from './package-index';
 import type { TopLevel } from './declarations';
-import { METHOD_CALL_PATTERN, methodCallMatch } from './method-calls';
+import { methodCallMatch, methodCallsIn, methodNamesPattern } from './method-calls';
 import type { Report, Rule, RuleContext, SourceFile } from './rule';
 import { findNolintDirectives, isSuppressed, suppressionNames, unusedRuleNames, type NolintDirective } from './suppression';
 import type { Position, Range } from './text';
@@ -37,31 +37,34 @@ export interface AnalysisResult {
 
 /**
  * The rules' patterns compiled into one query, so one pass over the tree feeds every rule:
- * matches go back to their rule by pattern index, and the calls of the shared method-call
- * pattern (pattern 0) to the rules that asked for their method's name.
+ * matches go back to their rule by pattern index. The method calls rules ask for by name
+ * (`Rule.methods`) are found apart, from the text (see `methodCallsIn`).
  */
 class CombinedQuery {
   readonly query: Query;
-  /** The rule of each pattern; none for the shared method-call pattern. */
-  readonly ruleOfPattern: Array<Rule | undefined> = [undefined];
+  /** The rule of each pattern. */
+  readonly ruleOfPattern: Rule[] = [];
   readonly byMethod = new Map<string, Rule[]>();
+  /** Where a method some rule asks for may be called: its name, then `(` (see `methodCallsIn`). */
+  readonly methodNames?: RegExp;
 
   constructor(language: Language, rules: readonly Rule[]) {
     // Each pattern is traced back to its rule by where its source starts in the joined text.
     const starts: number[] = [];
-    let source = METHOD_CALL_PATTERN;
+    let source = '';
     for (const rule of rules) {
       starts.push(source.length);
       source += `${rule.query ?? ''}\n`;
       for (const method of rule.methods ?? []) this.byMethod.set(method, [...(this.byMethod.get(method) ?? []), rule]);
     }
     this.query = new Query(language, source);
-    for (let pattern = 1; pattern < this.query.patternCount(); pattern++) {
+    for (let pattern = 0; pattern < this.query.patternCount(); pattern++) {
       const at = this.query.startIndexForPattern(pattern);
       let owner = 0;
       while (owner + 1 < starts.length && starts[owner + 1] <= at) owner++;
       this.ruleOfPattern.push(rules[owner]);
     }
+    if (this.byMethod.size > 0) this.methodNames = methodNamesPattern([...this.byMethod.keys()]);
   }
 }
 
@@ -173,7 +176,7 @@ export class Analyzer {
     const root = file.tree.rootNode;
     const buckets = new Map<number, Finding[]>(stale.map((i) => [i, []]));
     if (stale.length > 0) {
-      const { query, ruleOfPattern, byMethod } = this.queryFor(file.isTest);
+      const { query, ruleOfPattern, byMethod, methodNames } = this.queryFor(file.isTest);
       const types = new TypeResolver(file.uri, index);
       let current: Finding[] = [];
       const contexts = new Map<Rule, RuleContext | null>();
@@ -191,20 +194,21 @@ export class Analyzer {
         for (const match of matches) {
           checkBudget();
           const rule = ruleOfPattern[match.patternIndex];
-          if (rule) {
-            const context = contextOf(rule);
-            const bucket = context && buckets.get(owner(match.captures[0].node));
-            if (!context || !bucket) continue;
-            current = bucket;
-            rule.check(match, context);
-            continue;
-          }
-          const [call, method] = match.captures[0].name === 'call' ? match.captures : [match.captures[1], match.captures[0]];
-          const wanting = byMethod.get(method.node.text);
-          const bucket = wanting && buckets.get(owner(call.node));
+          const context = contextOf(rule);
+          const bucket = context && buckets.get(owner(match.captures[0].node));
+          if (!context || !bucket) continue;
+          current = bucket;
+          rule.check(match, context);
+        }
+      };
+      /** The method calls some rule asks for between two offsets, each to the rules that asked. */
+      const runMethodCalls = (from: number, to: number, owner: (node: Node) => number) => {
+        for (const { call, method } of methodCallsIn(root, file.text, from, to, methodNames)) {
+          checkBudget();
+          const bucket = buckets.get(owner(call));
           if (!bucket) continue;
-          const routed = methodCallMatch(call.node, method.node);
-          for (const routedRule of wanting!) {
+          const routed = methodCallMatch(call, method);
+          for (const routedRule of byMethod.get(method.text)!) {
             const context = contextOf(routedRule);
             if (!context) continue;
             current = bucket;
@@ -233,12 +237,15 @@ export class Analyzer {
           // reads bytes of the UTF-16 text: twice the index. Should that be fixed, the slices
           // overlap and `owner` still keeps each match once.
           run(matchesOf(root, { startIndex: 2 * declarations[first].startIndex, endIndex: 2 * declarations[last].endIndex }), owner);
+          runMethodCalls(declarations[first].startIndex, declarations[last].endIndex, owner);
           first = last + 1;
         }
       } else {
         for (const i of stale) {
           const node = root.child(i);
-          if (node) run(matchesOf(node), () => i);
+          if (!node) continue;
+          run(matchesOf(node), () => i);
+          runMethodCalls(node.startIndex, node.endIndex, () => i);
         }
       }
     }
