@@ -84,7 +84,8 @@ export function moduleFilesOnDisk(module: GoModule, maxFileBytes: number): DiskM
       for (const path of goFilesIn(directory)) {
         const text = readText(path);
         if (text === undefined) continue;
-        const imports = [...new Set([...importSection(text).matchAll(quoted)].map((match) => match[1]))];
+        // Copied: a slice of the text would keep the whole text alive for the run.
+        const imports = structuredClone([...new Set([...importSection(text).matchAll(quoted)].map((match) => match[1]))]);
         files.push({ uri: pathToFileURL(path).href, key: contentKey(text), digest: hashText(text), imports, text: () => readText(path) });
       }
       byDirectory.set(directory, files);

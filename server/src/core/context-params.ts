@@ -5,9 +5,8 @@ import type { Node } from 'web-tree-sitter';
 import type { FuncSignature, Param } from './file-summary';
 import type { TypeRef } from './go-types';
 import type { PackageIndex } from './package-index';
-import { assignedNames } from './param-calls';
 import { findLocalDeclaration } from './scope';
-import { walk } from './syntax';
+import { identifiersNamed, walk } from './syntax';
 
 /** The import paths of the context package: the standard library's and its x/net forerunner. */
 export const CONTEXT_PATHS = new Set(['context', 'golang.org/x/net/context']);
@@ -43,36 +42,34 @@ export function isContextType(type: TypeRef | undefined): boolean {
 
 /**
  * The `ContextUse` of each context parameter of a function or method whose every use is one of
- * those, outside func literals, go and defer statements (work that may outlive the call). A
- * parameter assigned or declared again anywhere in the body gets none.
+ * those, outside func literals, go and defer statements (work that may outlive the call). Any
+ * other occurrence of the name (assigned, declared again, shadowed) leaves the parameter without one.
  */
 export function contextUsesOf(declaration: Node, params: readonly Param[], resolve: (qualifier: string) => string | undefined): ContextUse[] | undefined {
-  const names = params.map((param) => (param.name && param.name !== '_' && isContextType(param.type) ? param.name : ''));
   const body = declaration.childForFieldName('body');
-  if (!body || !names.some((name) => name !== '')) return undefined;
-  const assigned = assignedNames(body);
-  const uses = names.map((name, param): ContextUse | undefined => (name === '' || assigned.has(name) ? undefined : { param, passes: [] }));
-  walk(body, (node) => {
-    if (node.type !== 'identifier' && node.type !== 'func_literal') return undefined;
-    for (const [param, name] of names.entries()) {
-      const use = uses[param];
-      if (!use) continue;
-      if (node.type === 'func_literal') {
-        if (node.descendantsOfType('identifier').some((inner) => inner?.text === name)) uses[param] = undefined;
-      } else if (node.text === name) {
-        const passed = useOf(node, resolve, assigned);
-        if (passed === undefined) uses[param] = undefined;
-        else if (passed !== 'value') use.passes.push(passed);
-      }
+  if (!body) return undefined;
+  const found: ContextUse[] = [];
+  params.forEach(({ name, type }, param) => {
+    if (!name || name === '_' || !isContextType(type)) return;
+    const use: ContextUse = { param, passes: [] };
+    // Found from the text, not by walking the body: most functions that take a context are long.
+    for (const identifier of identifiersNamed(body, name)) {
+      const passed = insideLiteral(identifier, body) ? undefined : useOf(identifier, resolve);
+      if (passed === undefined) return;
+      if (passed !== 'value') use.passes.push(passed);
     }
-    return node.type === 'func_literal' ? false : undefined;
+    found.push(use);
   });
-  const found = uses.filter((use): use is ContextUse => use !== undefined);
   return found.length > 0 ? found : undefined;
 }
 
+function insideLiteral(node: Node, body: Node): boolean {
+  for (let current = node.parent; current && !current.equals(body); current = current.parent) if (current.type === 'func_literal') return true;
+  return false;
+}
+
 /** `'value'` for `ctx.Value(…)` and `ctx == nil`, the call for `f(…, ctx, …)`; undefined for any other use. */
-function useOf(identifier: Node, resolve: (qualifier: string) => string | undefined, assigned: ReadonlySet<string>): ContextPass | 'value' | undefined {
+function useOf(identifier: Node, resolve: (qualifier: string) => string | undefined): ContextPass | 'value' | undefined {
   const parent = identifier.parent;
   if (parent?.type === 'selector_expression' && parent.childForFieldName('operand')?.equals(identifier)) {
     const call = parent.parent;
@@ -94,7 +91,8 @@ function useOf(identifier: Node, resolve: (qualifier: string) => string | undefi
   const name = fn?.childForFieldName('field')?.text;
   if (operand?.type !== 'identifier' || !name) return undefined;
   const local = findLocalDeclaration(operand);
-  if (local) return local.kind === 'receiver' && !assigned.has(operand.text) ? { name, arg, receiver: true } : undefined;
+  // A receiver assigned again keeps its type, and so its methods.
+  if (local) return local.kind === 'receiver' ? { name, arg, receiver: true } : undefined;
   const pkg = resolve(operand.text);
   return pkg !== undefined ? { name, arg, pkg } : { name, arg, var: operand.text };
 }
@@ -104,8 +102,10 @@ function useOf(identifier: Node, resolve: (qualifier: string) => string | undefi
  * is declared as another type (an interface): the concrete type its callers get.
  */
 export function concreteResult(declaration: Node, results: readonly TypeRef[]): TypeRef | undefined {
+  // An interface is named and never a pointer: `func NewRepo() *Repo` says all already.
+  const [declared] = results;
   const body = declaration.childForFieldName('body');
-  if (!body || results.length !== 1) return undefined;
+  if (!body || results.length !== 1 || declared.pointer || !declared.name || !/\breturn\s+(?:&|new\s*\(|[\p{L}_][\p{L}\p{Nd}_]*\s*\{)/u.test(body.text)) return undefined;
   let found: TypeRef | undefined;
   let mixed = false;
   walk(body, (node) => {

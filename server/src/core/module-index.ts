@@ -140,7 +140,7 @@ export class ModuleIndex {
  * What importers read of a file's summary: its exported functions and methods (with their
  * facts), its error texts and its package name, and what a chain of context facts needs to go
  * on inside the package (see `onlyCarriesValues`): the unexported functions a context is passed
- * to, and the package variables whose type or constructor is known. The rest (types, other
+ * to, and the package variables of a type of the package or made by a call. The rest (types, other
  * variables, imports, other unexported functions) would only take memory in a run over
  * thousands of files.
  */
@@ -155,7 +155,7 @@ function forImporters(summary: FileSummary): FileSummary {
     structs: [],
     otherTypes: new Map(),
     funcs: summary.funcs.filter((fn) => isExported(fn.name) || fn.contextUses),
-    vars: new Map([...summary.vars].filter(([, type]) => type.madeBy || type.name)),
+    vars: new Map([...summary.vars].filter(([, type]) => type.madeBy || type.pkg === '')),
     calledMethods: new Set(),
     deferredNames: new Set(),
     // An importer compares the texts of the errors this package returns to it.

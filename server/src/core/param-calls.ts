@@ -228,7 +228,7 @@ function comparedWithNil(identifier: Node): boolean {
  * Names assigned or declared anywhere in the body (func literals included): a parameter among
  * them may no longer hold what the caller passed, or may be shadowed where it is used.
  */
-export function assignedNames(body: Node): Set<string> {
+function assignedNames(body: Node): Set<string> {
   const names = new Set<string>();
   walk(body, (node) => {
     if (node.type === 'assignment_statement' || node.type === 'short_var_declaration') {
