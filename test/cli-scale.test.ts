@@ -21,6 +21,22 @@ func Serve() error {
 }
 `;
 
+const HANDLER = `package api
+
+import (
+	"context"
+	"net/http"
+
+	"example.com/panel/service"
+)
+
+var itemService = service.NewIItemService()
+
+func CreateItem(w http.ResponseWriter, r *http.Request) {
+	_ = itemService.Create(context.Background(), r.FormValue("name"))
+}
+`;
+
 function run(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
   const result = spawnSync(process.execPath, [join(ROOT, 'bin/go-backend-guide.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -89,6 +105,23 @@ describe('the result cache', () => {
     const changed = await checkFiles(checker, jobs, {}, root, { cache });
     assert.deepEqual(changed.cache, { hits: 0, writes: 1 });
     assert.deepEqual(lines(changed), [20]);
+  });
+
+  test('a package is checked again when a package two imports away changes the facts it reads', async () => {
+    const root = temporaryFolder('gbg-cache-values-');
+    cpSync(join(RULES_DIR, 'context-propagation/testdata/values'), root, { recursive: true, filter: (path) => !path.endsWith('.golden') });
+    const repo = join(root, 'repo/repo.go');
+    // The handler's package imports the service alone: the repository is two imports away.
+    writeFileSync(join(root, 'api/bad.go'), HANDLER);
+    const jobs = folderJobs([join(root, 'api/bad.go')]);
+    const cache = new ResultCache(temporaryFolder('gbg-cache-dir-'));
+    const checker = await checkerFor();
+    const severity = (outcome: { findings: { rule: string; line: number; severity: string }[] }) => outcome.findings.find((f) => f.rule === 'context-propagation' && f.line === 13)?.severity;
+    assert.equal(severity(await checkFiles(checker, jobs, {}, root, { cache })), 'information', 'api → service → repo: the repository only reads a value');
+    writeFileSync(repo, readFileSync(repo, 'utf8').replace('\tif tx, ok := ctx.Value(txKey{}).(*Tx); ok {', '\t<-ctx.Done()\n\tif tx, ok := ctx.Value(txKey{}).(*Tx); ok {'));
+    const changed = await checkFiles(checker, jobs, {}, root, { cache });
+    assert.deepEqual(changed.cache, { hits: 0, writes: 1 });
+    assert.equal(severity(changed), 'warning');
   });
 
   test('two CLIs at once share one cache folder safely; the next run replays it; --no-cache leaves it alone', async () => {

@@ -31,6 +31,7 @@ export interface ModuleFiles {
 export class GoChecker {
   readonly analyzer: Analyzer;
   readonly parser: Parser;
+  private readonly reaches = new WeakMap<ModuleFiles, (path: string) => PackageIndex | undefined>();
   /** The module's packages as importers see them, summarised once per file version. */
   readonly moduleIndex = new ModuleIndex((file) => {
     const document = this.openDocument(file.uri, file.text);
@@ -83,14 +84,32 @@ export class GoChecker {
   }
 
   /** The indexes of the module's packages that `summaries` import, by import path. */
-  importedPackages(summaries: readonly FileSummary[], { module, goFiles }: ModuleFiles): Map<string, PackageIndex> {
+  importedPackages(summaries: readonly FileSummary[], files: ModuleFiles): Map<string, PackageIndex> {
+    const reach = this.reachOf(files);
     const imported = new Map<string, PackageIndex>();
-    for (const path of moduleImports(summaries, module)) {
-      const directory = directoryOfImport(module, path)!;
-      const index = this.moduleIndex.packageIndex(directory, goFiles(directory));
-      if (index.files.length > 0) imported.set(path, index);
+    for (const path of moduleImports(summaries, files.module)) {
+      const index = reach(path);
+      if (index) imported.set(path, index);
     }
     return imported;
+  }
+
+  /**
+   * The module's package at an import path as importers see it, read through `files`: one
+   * function per `files`, so the indexes it builds are kept as long as the files are the same.
+   */
+  private reachOf(files: ModuleFiles): (path: string) => PackageIndex | undefined {
+    let reach = this.reaches.get(files);
+    if (!reach) {
+      const { module, goFiles } = files;
+      const found = (path: string): PackageIndex | undefined => {
+        const directory = directoryOfImport(module, path);
+        const index = directory === undefined ? undefined : this.moduleIndex.packageIndex(directory, goFiles(directory), found);
+        return index && index.files.length > 0 ? index : undefined;
+      };
+      this.reaches.set(files, (reach = found));
+    }
+    return reach;
   }
 
   /** The library API named at a position, for the guidance cards. */

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ModuleFiles } from '../checker';
 import { goVersionFromGoMod } from '../core/go-mod';
+import { MAX_HOPS } from '../core/context-params';
 import { contentKey, directoryOfImport, moduleFrom, type GoModule, type ModuleFile } from '../core/module-index';
 import { MAX_PARSED_CHARS } from '../core/document';
 import { MAX_CONFIG_BYTES } from '../node/node-file-host';
@@ -50,6 +51,8 @@ export class GoMods {
 /** A file of an imported package on disk: the index's content key, and the result cache's digest. */
 export interface DiskModuleFile extends ModuleFile {
   digest: string;
+  /** The packages of the module its import section names (see `importedFilesKey`). */
+  imports: string[];
 }
 
 /** The module's files as the CLI reads them: each directory once per run, keys kept, texts not. */
@@ -71,6 +74,7 @@ export function moduleFilesOnDisk(module: GoModule, maxFileBytes: number): DiskM
     const read = readSourceSync(path, limit);
     return read.kind === 'text' && !read.text.includes('\0') ? read.text : undefined;
   };
+  const quoted = quotedImports(module);
   return {
     module,
     goFiles(directory: string): DiskModuleFile[] {
@@ -79,7 +83,10 @@ export function moduleFilesOnDisk(module: GoModule, maxFileBytes: number): DiskM
       const files: DiskModuleFile[] = [];
       for (const path of goFilesIn(directory)) {
         const text = readText(path);
-        if (text !== undefined) files.push({ uri: pathToFileURL(path).href, key: contentKey(text), digest: hashText(text), text: () => readText(path) });
+        if (text === undefined) continue;
+        // Copied: a slice of the text would keep the whole text alive for the run.
+        const imports = structuredClone([...new Set([...importSection(text).matchAll(quoted)].map((match) => match[1]))]);
+        files.push({ uri: pathToFileURL(path).href, key: contentKey(text), digest: hashText(text), imports, text: () => readText(path) });
       }
       byDirectory.set(directory, files);
       return files;
@@ -103,13 +110,30 @@ function goFilesIn(directory: string): string[] {
 /**
  * What the result cache must know of the module's packages a folder may import: their files'
  * names and digests. The imports are read from the texts (any string naming a package of the
- * module), so a package that is not imported after all only makes the key stricter.
+ * module), so a package that is not imported after all only makes the key stricter. The packages
+ * those import count too, up to `MAX_HOPS` imports away: a chain of context facts (see
+ * `onlyCarriesValues`) reads them.
  */
 export function importedFilesKey(texts: readonly string[], files: DiskModuleFiles): string[] {
   const { module } = files;
   const quoted = quotedImports(module);
   const paths = new Set<string>();
   for (const text of texts) for (const match of importSection(text).matchAll(quoted)) if (directoryOfImport(module, match[1]) !== undefined) paths.add(match[1]);
+  let frontier = [...paths];
+  for (let depth = 1; depth < MAX_HOPS && frontier.length > 0; depth++) {
+    const next: string[] = [];
+    for (const path of frontier) {
+      for (const file of files.goFiles(directoryOfImport(module, path)!)) {
+        for (const imported of file.imports) {
+          if (!paths.has(imported) && directoryOfImport(module, imported) !== undefined) {
+            paths.add(imported);
+            next.push(imported);
+          }
+        }
+      }
+    }
+    frontier = next;
+  }
   const key: string[] = [];
   for (const path of [...paths].sort()) {
     for (const file of files.goFiles(directoryOfImport(module, path)!)) key.push(`${file.uri}=${file.digest}`);

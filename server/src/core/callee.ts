@@ -1,5 +1,7 @@
 import type { Node } from 'web-tree-sitter';
+import type { Declared } from './context-params';
 import type { FuncSignature } from './file-summary';
+import type { PackageIndex } from './package-index';
 import type { RuleContext } from './rule';
 import { findLocalDeclaration } from './scope';
 
@@ -10,17 +12,27 @@ import { findLocalDeclaration } from './scope';
  * values, interface methods, and whatever the index does not hold.
  */
 export function calleeSignature(call: Node, context: RuleContext): FuncSignature | undefined {
+  return calleeDeclaration(call, context)?.signature;
+}
+
+/** `calleeSignature`, with the index of the package that declares it (to follow its facts on). */
+export function calleeDeclaration(call: Node, context: RuleContext): Declared | undefined {
+  const index = context.index;
   const fn = call.childForFieldName('function');
-  if (fn?.type === 'identifier') return findLocalDeclaration(fn) ? undefined : context.index.func(fn.text);
+  if (fn?.type === 'identifier') return findLocalDeclaration(fn) ? undefined : declaredIn(index, index.func(fn.text));
   if (fn?.type !== 'selector_expression') return undefined;
   const name = fn.childForFieldName('field')?.text;
   const operand = fn.childForFieldName('operand');
   if (!name || !operand) return undefined;
   const qualified = context.types.qualified(fn);
-  if (qualified) return context.index.importedFunc(qualified.path, qualified.name);
+  if (qualified) return declaredIn(index.imported(qualified.path), index.importedFunc(qualified.path, qualified.name));
   const type = context.types.typeOf(operand);
   if (!type?.name) return undefined;
-  return type.pkg === '' ? context.index.method(type.name, name) : context.index.importedMethod(type.pkg!, type.name, name);
+  return type.pkg === '' ? declaredIn(index, index.method(type.name, name)) : declaredIn(index.imported(type.pkg!), index.importedMethod(type.pkg!, type.name, name));
+}
+
+function declaredIn(index: PackageIndex | undefined, signature: FuncSignature | undefined): Declared | undefined {
+  return index && signature ? { signature, index } : undefined;
 }
 
 /**

@@ -4,6 +4,7 @@ import { scanTopLevel, type TopLevel } from './declarations';
 import { errorTextsOf } from './error-texts';
 import { readImports, type FileImports } from './imports';
 import { INPUT_CALLS, knownFunctionResults } from './known-apis';
+import { concreteResult, contextUsesOf, type ContextUse } from './context-params';
 import { paramFacts, type ParamCall, type ParamUse } from './param-calls';
 
 export interface Param {
@@ -26,6 +27,10 @@ export interface FuncSignature {
   paramCalls?: ParamCall[];
   /** Parameters it only calls methods on: it cannot keep them (see `paramFacts`). */
   paramUses?: ParamUse[];
+  /** Context parameters used only for their values or passed on to named calls (see `contextUsesOf`). */
+  contextUses?: ContextUse[];
+  /** The concrete type every return gives, when the declared result is another (see `concreteResult`). */
+  returns?: TypeRef;
 }
 
 /** What wrapping an error looks like in Go's and the common error packages' APIs. */
@@ -153,7 +158,13 @@ function summarizeDeclaration(declaration: Node, resolve: (q: string) => string 
     case 'function_declaration':
     case 'method_declaration': {
       const signature = readSignature(declaration, resolve);
-      if (signature) result.funcs.push(signature);
+      if (signature) {
+        const uses = contextUsesOf(declaration, signature.params, resolve);
+        if (uses) signature.contextUses = uses;
+        const returns = declaration.type === 'function_declaration' ? concreteResult(declaration, signature.results) : undefined;
+        if (returns) signature.returns = returns;
+        result.funcs.push(signature);
+      }
       break;
     }
     case 'var_declaration':
@@ -289,7 +300,8 @@ function readVarSpec(spec: Node, resolve: (q: string) => string | undefined, var
   names.forEach((name, i) => {
     const value = values.length === names.length ? values[i] : undefined;
     const inferred = value && typeOfValue(value, resolve);
-    const type = declared ?? (inferred ? { ...inferred, inferred: true } : { pointer: false, text: '' });
+    const madeBy = !declared && !inferred && value ? constructorOf(value, resolve) : undefined;
+    const type = declared ?? (inferred ? { ...inferred, inferred: true } : madeBy ? { pointer: false, text: '', madeBy } : { pointer: false, text: '' });
     vars.set(name.text, value && isInputCall(value, resolve) ? { ...type, input: true } : type);
   });
 }
@@ -310,6 +322,16 @@ function typeOfValue(value: Node, resolve: (q: string) => string | undefined): T
   const qualifier = callee?.type === 'selector_expression' ? callee.childForFieldName('operand') : null;
   const path = qualifier?.type === 'identifier' ? resolve(qualifier.text) : undefined;
   return path === undefined ? undefined : knownFunctionResults(path, callee!.childForFieldName('field')!.text)?.[0];
+}
+
+/** The function a package variable's value calls: `NewRepo()` or `store.NewRepo(…)`. */
+function constructorOf(value: Node, resolve: (q: string) => string | undefined): { pkg: string; name: string } | undefined {
+  if (value.type !== 'call_expression') return undefined;
+  const callee = value.childForFieldName('function');
+  if (callee?.type === 'identifier') return { pkg: '', name: callee.text };
+  const qualifier = callee?.type === 'selector_expression' ? callee.childForFieldName('operand') : null;
+  const pkg = qualifier?.type === 'identifier' ? resolve(qualifier.text) : undefined;
+  return pkg === undefined ? undefined : { pkg, name: callee!.childForFieldName('field')!.text };
 }
 
 /** `flag.String(…)`, `os.Getenv(…)`: a call that returns text from outside the process. */

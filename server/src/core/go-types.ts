@@ -17,6 +17,11 @@ export interface TypeRef {
   inferred?: boolean;
   /** A package variable initialised with text from outside the process (`var dsn = flag.String(…)`). */
   input?: boolean;
+  /**
+   * A package variable initialised with a call of a function of its own package (`pkg` '') or of
+   * another (`var repo = store.NewRepo()`): what the function returns is what it holds.
+   */
+  madeBy?: { pkg: string; name: string };
 }
 
 /** Resolves the qualifier of `pkg.Name` to an import path, using one file's imports. */

@@ -92,7 +92,7 @@ export function importerView(summaries: readonly FileSummary[]): FileSummary[] {
  */
 export class ModuleIndex {
   private readonly summaries = new Map<string, { key: string; summary: FileSummary }>();
-  private readonly packages = new Map<string, PackageIndex>();
+  private readonly packages = new Map<string, { index: PackageIndex; reach?: (path: string) => PackageIndex | undefined }>();
 
   constructor(private readonly summarize: (file: FileText) => FileSummary) {}
 
@@ -106,13 +106,17 @@ export class ModuleIndex {
     this.summaries.delete(uri);
   }
 
-  /** The index of one package as importers see it (see `importerView`), from its directory's `.go` files. */
-  packageIndex(directory: string, files: readonly ModuleFile[]): PackageIndex {
+  /**
+   * The index of one package as importers see it (see `importerView`), from its directory's `.go`
+   * files; `reach` gives the module's packages it imports in turn (see `PackageIndex`).
+   */
+  packageIndex(directory: string, files: readonly ModuleFile[], reach?: (path: string) => PackageIndex | undefined): PackageIndex {
     const own = importerView(files.filter((file) => !isTestFile(file.uri)).flatMap((file) => this.summaryOf(file) ?? []));
     const previous = this.packages.get(directory);
-    if (previous && previous.files.length === own.length && previous.files.every((file, i) => file === own[i])) return previous;
-    const index = new PackageIndex(own);
-    this.packages.set(directory, index);
+    // Another `reach` reads the module's files afresh (a new run): what it leads to may differ.
+    if (previous && previous.reach === reach && previous.index.files.length === own.length && previous.index.files.every((file, i) => file === own[i])) return previous.index;
+    const index = new PackageIndex(own, undefined, undefined, undefined, reach);
+    this.packages.set(directory, { index, reach });
     return index;
   }
 
@@ -134,8 +138,11 @@ export class ModuleIndex {
 
 /**
  * What importers read of a file's summary: its exported functions and methods (with their
- * facts), its error texts and its package name. The rest (types, variables, imports, unexported functions) would
- * only take memory in a run over thousands of files.
+ * facts), its error texts and its package name, and what a chain of context facts needs to go
+ * on inside the package (see `onlyCarriesValues`): the unexported functions a context is passed
+ * to, and the package variables of a type of the package or made by a call. The rest (types, other
+ * variables, imports, other unexported functions) would only take memory in a run over
+ * thousands of files.
  */
 function forImporters(summary: FileSummary): FileSummary {
   // Copied: a long string sliced from the file's text (an import path, an error text) can keep
@@ -147,8 +154,8 @@ function forImporters(summary: FileSummary): FileSummary {
     imports: { byName: new Map(), byPath: new Map(), dotImports: [] },
     structs: [],
     otherTypes: new Map(),
-    funcs: summary.funcs.filter((fn) => isExported(fn.name)),
-    vars: new Map(),
+    funcs: summary.funcs.filter((fn) => isExported(fn.name) || fn.contextUses),
+    vars: new Map([...summary.vars].filter(([, type]) => type.madeBy || type.pkg === '')),
     calledMethods: new Set(),
     deferredNames: new Set(),
     // An importer compares the texts of the errors this package returns to it.

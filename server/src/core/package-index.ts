@@ -37,6 +37,12 @@ export class PackageIndex {
     private readonly modulePackages: ReadonlyMap<string, PackageIndex> = new Map(),
     /** The package's import paths (see `packagePathsOf`), when it is inside a module. */
     readonly packagePaths: readonly string[] = [],
+    /**
+     * For a package as importers see it: the module's packages it imports, built on demand, so a
+     * chain of facts can go on from it (see `onlyCarriesValues`). Not part of the fingerprint:
+     * those chains are bounded, and the caches that outlive a run key on the files they reach.
+     */
+    private readonly reach?: (path: string) => PackageIndex | undefined,
   ) {
     this.isExampleCode = packagePaths.some(isExampleCode);
     const imported = [...modulePackages].map(([path, index]) => `${path}=${index.fingerprint}`);
@@ -59,7 +65,7 @@ export class PackageIndex {
 
   /** The same index under another `go` version (a configuration file's, which overrides go.mod's). */
   withGoVersion(goVersion: string): PackageIndex {
-    return new PackageIndex(this.files, goVersion, this.modulePackages, this.packagePaths);
+    return new PackageIndex(this.files, goVersion, this.modulePackages, this.packagePaths, this.reach);
   }
 
   /** The import path a file binds to `name` (`nethttp` → `net/http`), if it does. */
@@ -106,7 +112,7 @@ export class PackageIndex {
 
   /** The index of another package of the module, by import path, when these files import it. */
   imported(path: string): PackageIndex | undefined {
-    return this.modulePackages.get(path);
+    return this.modulePackages.get(path) ?? this.reach?.(path);
   }
 
   /** The import paths of the module's packages these files import. */

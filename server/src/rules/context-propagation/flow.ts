@@ -3,7 +3,7 @@ import { findLocalDeclaration } from '../../core/scope';
 import { callArguments, calleeParts, walk } from '../../core/syntax';
 import type { TypeResolver } from '../../core/type-resolver';
 import { wordPattern, type Facts, type TopFacts } from './facts';
-import { CONTEXT_PATHS } from './scope';
+import { CONTEXT_PATHS } from '../../core/context-params';
 
 /** Calls that take a context only to bound a cleanup, usually after the caller's context ended. */
 const SHUTDOWN_SINKS = new Set(['Shutdown', 'Stop', 'Close', 'GracefulShutdown']);

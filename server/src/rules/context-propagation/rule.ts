@@ -13,7 +13,9 @@ import { Facts, type TopFacts } from './facts';
 import { runsAfterDone, usedOnlyInline } from './flow';
 import { GORM_FINISHERS, gormChainWithoutContext } from './gorm';
 import { nilGuarded, parameterOverwrite, removedLine } from './overwrite';
-import { CONTEXT_PATHS, contextExpression, scopeOf, type ContextSource, type Scope } from './scope';
+import { CONTEXT_PATHS } from '../../core/context-params';
+import { contextExpression, scopeOf, type ContextSource, type Scope } from './scope';
+import { onlyReadsValues } from './values';
 import { onlyWaitedOn } from './wait';
 
 const SQL = 'database/sql';
@@ -207,6 +209,21 @@ function checkBackground(call: Node, operand: Node, facts: Facts, context: RuleC
       message: {
         en: `\`${written}()\` only bounds a wait: \`${name}\` goes to no call; a caller that gives up won't stop the wait; pass \`${expression.text}\` instead`,
         'zh-cn': `\`${written}()\` 只用来限定一次等待：\`${name}\` 没有传给任何调用；调用方放弃时这次等待不会结束；请改为传入 \`${expression.text}\``,
+      },
+      fixes,
+    });
+    return;
+  }
+  if (receiver && onlyReadsValues(call, receiver, context)) {
+    // Proven from the module's code: the callee only reads values from the context, so no
+    // cancellation is lost; the request's values (a trace id, a transaction key) are.
+    const reader = snippet(receiver.childForFieldName('function')!.text, 30);
+    context.report({
+      node: call,
+      severity: 'information',
+      message: {
+        en: `\`${written}()\` drops ${from.en}, but \`${reader}\` only reads its values; pass \`${expression.text}\` to keep them`,
+        'zh-cn': `\`${written}()\` 丢掉了${from['zh-cn']}，不过 \`${reader}\` 只读取 context 里的值；请传入 \`${expression.text}\`，保留这些值`,
       },
       fixes,
     });

@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { CONTEXT_PATHS, isContextType } from '../../core/context-params';
 import type { TypeRef } from '../../core/go-types';
 import { knownFunctionResults } from '../../core/known-apis';
 import { requestKind } from '../../core/request-types';
@@ -7,9 +8,6 @@ import { callArguments, calleeParts, unparen, walk } from '../../core/syntax';
 import { wordPattern, type ContextSource, type Facts, type LiteralRole, type TopFacts } from './facts';
 
 export type { ContextSource } from './facts';
-
-/** Import paths whose `Context`, `Background` and `TODO` are the standard library's. */
-export const CONTEXT_PATHS = new Set(['context', 'golang.org/x/net/context']);
 
 export type Scope =
   /** Detached or deferred work, exempt code, or a closure whose lifetime is unknown. */
@@ -20,9 +18,6 @@ export type Scope =
 
 const SILENT: Scope = { kind: 'silent' };
 
-function isContextType(type: TypeRef | undefined): boolean {
-  return type !== undefined && CONTEXT_PATHS.has(type.pkg ?? '') && type.name === 'Context' && !type.pointer;
-}
 
 function sourceKind(type: TypeRef): ContextSource['kind'] | undefined {
   if (isContextType(type)) return 'context';

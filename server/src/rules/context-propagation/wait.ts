@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { TypeResolver } from '../../core/type-resolver';
 import { callArguments, enclosingFunction } from '../../core/syntax';
 import { calledMethod, usesOf } from '../../core/variables';
-import { CONTEXT_PATHS } from './scope';
+import { CONTEXT_PATHS } from '../../core/context-params';
 
 /** The context functions that derive a context and its cancel function from their first argument. */
 const DERIVERS = new Set(['WithTimeout', 'WithDeadline', 'WithCancel']);
