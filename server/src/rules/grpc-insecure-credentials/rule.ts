@@ -87,11 +87,14 @@ function unlessSecure(option: Node): string | undefined {
   return undefined;
 }
 
-/** "`grpc.WithInsecure()` dials without TLS, …; <remedy>", in both languages. */
+/**
+ * "`grpc.WithInsecure()` dials without TLS, …; <remedy>", in both languages. Tokens are named as a
+ * possibility: whether the calls carry any is not in the dial options.
+ */
 function plainText(option: string, remedy: Localized): Localized {
   return {
-    en: `\`${option}\` dials without TLS, so requests and credentials travel in clear text; ${remedy.en}`,
-    'zh-cn': `使用 \`${option}\` 的连接不走 TLS，请求及其中的凭据都以明文在网络上传输；${remedy['zh-cn']}`,
+    en: `\`${option}\` dials without TLS: requests, and any tokens they carry, go in clear text; ${remedy.en}`,
+    'zh-cn': `使用 \`${option}\` 的连接不走 TLS：请求及其元数据中可能携带的令牌都以明文传输；${remedy['zh-cn']}`,
   };
 }
 
