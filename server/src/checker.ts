@@ -111,7 +111,14 @@ export class GoChecker {
    * Checks the files of one package (one directory) together, so each sees the others' declarations;
    * with `module`, the facts of the module's packages they import too.
    */
-  checkPackage(files: readonly SourceText[], goVersion: string | undefined, settings?: AnalysisSettings, module?: ModuleFiles): Map<string, AnalysisResult> {
+  checkPackage(
+    files: readonly SourceText[],
+    goVersion: string | undefined,
+    settings?: AnalysisSettings,
+    module?: ModuleFiles,
+    /** Whether packages checked later may import this one: only then are its summaries kept for them. */
+    imported = true,
+  ): Map<string, AnalysisResult> {
     const limit = Math.min(settings?.maxFileBytes ?? Infinity, MAX_PARSED_CHARS);
     const summaries: FileSummary[] = [];
     const documents = new Map<string, GoDocument>();
@@ -128,7 +135,7 @@ export class GoChecker {
         const document = this.openDocument(file.uri, file.text);
         const summary = this.summarize(document);
         summaries.push(summary);
-        if (module) this.moduleIndex.remember(file, summary);
+        if (module && imported) this.moduleIndex.remember(file, summary);
         // Generated files count for the index but are not analysed: their trees go at once, so
         // a package of generated code does not hold them all (WebAssembly memory never shrinks).
         const skipped = this.analyzer.skipReason(file.text, settings);
