@@ -13,11 +13,13 @@ import { TypeResolver } from '../server/src/core/type-resolver';
 import { findAll, isTestSupportPackage } from '../server/src/core/syntax';
 import { namesLoopback } from '../server/src/core/loopback';
 import { matchesErrorText } from '../server/src/core/error-texts';
-import { ruleById } from '../server/src/rules/registry';
+import { ruleById, RULES } from '../server/src/rules/registry';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GoDocument } from '../server/src/core/document';
-import { checkerFor, ROOT } from './helpers';
+import { GoChecker } from '../server/src/checker';
+import { readGrammarBinaries } from '../server/src/node/grammar-files';
+import { checkerFor, packageDirectories, readPackage, ROOT, RULES_DIR } from './helpers';
 
 const SOURCE = `package store
 
@@ -313,6 +315,28 @@ describe('package index and types', () => {
     assert.equal(index.goAtLeast(1, 21), true);
     document.dispose();
     other.dispose();
+  });
+});
+
+describe('trees kept for a package', () => {
+  test('files past the kept-tree limit are parsed again: the same findings and fixes as with every tree kept', async () => {
+    // Every rule on, so each fixture's findings (fixes included) are compared, not only its own rule's.
+    // No time budget: a file skipped on a busy machine would differ for want of time, not of trees.
+    const settings = { budgetMs: Infinity, severities: Object.fromEntries(RULES.map((rule) => [rule.meta.id, 'warning' as const])) };
+    const all = await GoChecker.create(readGrammarBinaries());
+    const some = await GoChecker.create(readGrammarBinaries());
+    some.keptTreeChars = 3000;
+    const none = await GoChecker.create(readGrammarBinaries());
+    none.keptTreeChars = 0;
+    let findings = 0;
+    for (const directory of packageDirectories(RULES_DIR)) {
+      const { files, goVersion, module } = readPackage(directory);
+      const expected = all.checkPackage(files, goVersion, settings, module);
+      findings += [...expected.values()].reduce((sum, result) => sum + result.findings.length, 0);
+      assert.deepEqual(some.checkPackage(files, goVersion, settings, module), expected, directory);
+      assert.deepEqual(none.checkPackage(files, goVersion, settings, module), expected, directory);
+    }
+    assert.ok(findings > 500, `only ${findings} findings in the rule fixtures`);
   });
 });
 

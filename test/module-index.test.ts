@@ -4,7 +4,9 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { checkingOrder, GoMods } from '../server/src/cli/go-modules';
+import { GoChecker } from '../server/src/checker';
+import { checkingPlan, GoMods, moduleFilesOnDisk } from '../server/src/cli/go-modules';
+import { readGrammarBinaries } from '../server/src/node/grammar-files';
 import type { FuncSignature } from '../server/src/core/file-summary';
 import { contentKey, directoryOfImport, moduleFrom, moduleImports } from '../server/src/core/module-index';
 import { checkerFor, temporaryFolder } from './helpers';
@@ -178,7 +180,22 @@ test('the CLI checks a package before the packages of the module that import it;
   write('internal/store', 'package store\n\n// "example.com/shop/api" in a comment is no import\n');
   write('zeta', 'package zeta\n');
   const folders = ['api', 'cmd', 'internal/store', 'zeta'].map((folder) => join(root, folder));
-  assert.deepEqual(checkingOrder(folders, new GoMods()), [2, 0, 1, 3]);
+  assert.deepEqual(checkingPlan(folders, new GoMods()), { order: [2, 0, 1, 3], imported: [true, false, true, false] });
+});
+
+test('a package that no later package imports keeps no summaries for importers', async () => {
+  const root = temporaryFolder('gbg-imported-');
+  writeFileSync(join(root, 'go.mod'), 'module example.com/shop\n');
+  mkdirSync(join(root, 'errs'));
+  writeFileSync(join(root, 'errs', 'errs.go'), 'package errs\n\nfunc New() error { return nil }\n');
+  const module = new GoMods().nearest(root).module!;
+  const files = moduleFilesOnDisk(module, Infinity);
+  const source = [{ uri: `${module.root}errs/errs.go`, text: 'package errs\n\nfunc New() error { return nil }\n' }];
+  const checker = await GoChecker.create(readGrammarBinaries());
+  checker.checkPackage(source, undefined, undefined, files, false);
+  assert.equal(checker.moduleIndex.size, 0);
+  checker.checkPackage(source, undefined, undefined, files);
+  assert.equal(checker.moduleIndex.size, 1);
 });
 
 test('in one CLI run, a package imported by many is read from disk once, and its texts are not kept', () => {

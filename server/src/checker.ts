@@ -32,6 +32,17 @@ export class GoChecker {
   readonly analyzer: Analyzer;
   readonly parser: Parser;
   private readonly reaches = new WeakMap<ModuleFiles, (path: string) => PackageIndex | undefined>();
+  /**
+   * How much text (in UTF-16 units) of one package keeps its tree between the package index being
+   * built and the analysis; the files past it are parsed a second time instead. Trees take about
+   * 35 bytes per character of WebAssembly memory, which never shrinks, so one large package (the
+   * Go runtime: 3 MB of Go) set each worker's memory for the rest of a run. At 512 KiB a two-job
+   * run over the Go standard library peaked at 260-271 MiB instead of 285-318 MiB, parsing 12% of
+   * its text twice (about 3% more CPU time); at 256 KiB 248-252 MiB, for 20% parsed twice.
+   * Unbounded unless set: the CLI's workers set it (see cli-worker), where each worker's memory
+   * adds to the others'; one thread keeps every tree and parses each file once.
+   */
+  keptTreeChars = Infinity;
   /** The module's packages as importers see them, summarised once per file version. */
   readonly moduleIndex = new ModuleIndex((file) => {
     const document = this.openDocument(file.uri, file.text);
@@ -121,11 +132,21 @@ export class GoChecker {
    * Checks the files of one package (one directory) together, so each sees the others' declarations;
    * with `module`, the facts of the module's packages they import too.
    */
-  checkPackage(files: readonly SourceText[], goVersion: string | undefined, settings?: AnalysisSettings, module?: ModuleFiles): Map<string, AnalysisResult> {
+  checkPackage(
+    files: readonly SourceText[],
+    goVersion: string | undefined,
+    settings?: AnalysisSettings,
+    module?: ModuleFiles,
+    /** Whether packages checked later may import this one: only then are its summaries kept for them. */
+    imported = true,
+  ): Map<string, AnalysisResult> {
     const limit = Math.min(settings?.maxFileBytes ?? Infinity, MAX_PARSED_CHARS);
     const summaries: FileSummary[] = [];
     const documents = new Map<string, GoDocument>();
     const results = new Map<string, AnalysisResult>();
+    /** Files to analyse whose trees were not kept (see `keptTreeChars`): parsed again in their turn. */
+    const parseAgain = new Set<string>();
+    let keptChars = 0;
     try {
       for (const file of files) {
         if (file.text.length > limit) {
@@ -135,23 +156,33 @@ export class GoChecker {
         const document = this.openDocument(file.uri, file.text);
         const summary = this.summarize(document);
         summaries.push(summary);
-        if (module) this.moduleIndex.remember(file, summary);
+        if (module && imported) this.moduleIndex.remember(file, summary);
         // Generated files count for the index but are not analysed: their trees go at once, so
         // a package of generated code does not hold them all (WebAssembly memory never shrinks).
         const skipped = this.analyzer.skipReason(file.text, settings);
         if (skipped) {
           results.set(file.uri, { findings: [], skipped });
           document.dispose();
+        } else if (keptChars + file.text.length > this.keptTreeChars) {
+          document.dispose();
+          parseAgain.add(file.uri);
         } else {
+          keptChars += file.text.length;
           documents.set(file.uri, document);
         }
       }
       const packagePaths = module && files.length > 0 ? packagePathsOf(module.module, files[0].uri.slice(0, files[0].uri.lastIndexOf('/') + 1)) : [];
       const index = new PackageIndex(summaries, goVersion, module && this.importedPackages(summaries, module), packagePaths);
       for (const file of files) {
-        const document = documents.get(file.uri);
-        // The documents are disposed below: their findings' fixes are worked out first.
-        if (document) results.set(file.uri, materializeFixes(this.analyzeDocument(document, index, settings)));
+        const kept = documents.get(file.uri);
+        const document = kept ?? (parseAgain.has(file.uri) ? this.openDocument(file.uri, file.text) : undefined);
+        if (!document) continue;
+        try {
+          // Kept documents are disposed below: their findings' fixes are worked out first.
+          results.set(file.uri, materializeFixes(this.analyzeDocument(document, index, settings)));
+        } finally {
+          if (!kept) document.dispose();
+        }
       }
       return new Map(files.map((file) => [file.uri, results.get(file.uri)!]));
     } finally {

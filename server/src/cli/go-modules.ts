@@ -151,13 +151,21 @@ function importSection(text: string): string {
   return end < 0 ? text : text.slice(0, end);
 }
 
+/** The order to check a run's folders in, and which of them a folder of the run imports. */
+export interface CheckingPlan {
+  /** Indexes into the folders; see `checkingPlan`. */
+  order: number[];
+  /** By folder: whether another folder of the run imports it (as far as its import blocks show). */
+  imported: boolean[];
+}
+
 /**
  * The order to check folders in so that a package comes before the module's packages that import
  * it (as far as their import blocks show): its files' summaries are then kept from its own check
  * and read back for the importers, instead of each file being parsed a second time. Folders of
  * no module, and ties, keep their place.
  */
-export function checkingOrder(folders: readonly string[], goMods: GoMods): number[] {
+export function checkingPlan(folders: readonly string[], goMods: GoMods): CheckingPlan {
   const byDirectory = new Map(folders.map((folder, index) => [`${pathToFileURL(folder).href}/`, index]));
   const imports = folders.map((folder) => {
     const module = goMods.nearest(folder).module;
@@ -185,7 +193,9 @@ export function checkingOrder(folders: readonly string[], goMods: GoMods): numbe
     order.push(index);
   };
   folders.forEach((_, index) => visit(index));
-  return order;
+  const imported = folders.map(() => false);
+  for (const found of imports) for (const index of found) imported[index] = true;
+  return { order, imported };
 }
 
 /** Quoted import paths of the module's packages (`"example.com/shop/internal/repo"`), the path in group 1. */

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { AnalysisSettings } from '../core/analyzer';
-import { runJobs, type CheckOutcome, type FolderJob } from './check';
-import { checkingOrder, GoMods } from './go-modules';
+import { plannedJobs, runJobs, type CheckOutcome, type FolderJob } from './check';
+import { GoMods } from './go-modules';
 
 /** Below this many files, starting workers costs more than it saves. */
 const MIN_FILES = 200;
@@ -49,9 +49,10 @@ export async function checkInWorkers(
   const take = () => new Promise<Worker>((resolve) => (idle.length > 0 ? resolve(idle.pop()!) : waiting.push(resolve)));
   const release = (worker: Worker) => (waiting.length > 0 ? waiting.shift()!(worker) : idle.push(worker));
   let ids = 0;
+  const plan = plannedJobs(jobs, new GoMods());
   try {
     return await runJobs(
-      jobs,
+      plan.jobs,
       async (job) => {
         const worker = await take();
         try {
@@ -75,10 +76,7 @@ export async function checkInWorkers(
       },
       progress,
       count,
-      checkingOrder(
-        jobs.map((job) => job.folder),
-        new GoMods(),
-      ),
+      plan.order,
     );
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));

@@ -7,8 +7,18 @@ import type { WorkerReply, WorkerRequest } from '../cli/parallel';
 import { ResultCache } from '../cli/result-cache';
 import { readGrammarBinaries } from '../node/grammar-files';
 
+/**
+ * A worker keeps the trees of at most this much of a package's text between its index and its
+ * analysis (see `GoChecker.keptTreeChars`): the workers' WebAssembly memories add up.
+ */
+const KEPT_TREE_CHARS = 512 * 1024;
+
 // The grammar is loaded for the first package the result cache does not have.
-const checkerSource = once(() => GoChecker.create(readGrammarBinaries()));
+const checkerSource = once(async () => {
+  const checker = await GoChecker.create(readGrammarBinaries());
+  checker.keptTreeChars = KEPT_TREE_CHARS;
+  return checker;
+});
 const goMods = new GoMods();
 let cache: ResultCache | undefined;
 
