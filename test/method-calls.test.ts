@@ -48,12 +48,24 @@ async function expectSameAsQuery(text: string, names: readonly string[]): Promis
       .map((match) => match.captures.find((capture) => capture.name === 'method')!.node)
       .filter((method) => wanted.has(method.text))
       .map((method) => method.startIndex);
-    const found = methodCallsIn(root, text, 0, text.length, methodNamesPattern(names));
-    assert.deepEqual(
-      found.map((call) => call.method.startIndex),
-      expected,
-    );
-    for (const { call, method } of found) assert.equal(call.childForFieldName('function')?.childForFieldName('field')?.startIndex, method.startIndex);
+    const pattern = methodNamesPattern(names);
+    const declarations = root.namedChildren.filter((node): node is NonNullable<typeof node> => node !== null);
+    // As the analyzer calls it: over the whole text; over each declaration in turn with one cursor
+    // from the root (a file analysed in slices); with a cursor of each declaration's own (a keystroke).
+    const shared = root.walk();
+    const ways = {
+      whole: methodCallsIn(root.walk(), text, 0, text.length, pattern),
+      slices: declarations.flatMap((node) => methodCallsIn(shared, text, node.startIndex, node.endIndex, pattern)),
+      own: declarations.flatMap((node) => methodCallsIn(node.walk(), text, node.startIndex, node.endIndex, pattern)),
+    };
+    for (const [way, found] of Object.entries(ways)) {
+      assert.deepEqual(
+        found.map((call) => call.method.startIndex),
+        expected,
+        way,
+      );
+      for (const { call, method } of found) assert.equal(call.childForFieldName('function')?.childForFieldName('field')?.startIndex, method.startIndex);
+    }
     return expected.length;
   } finally {
     document.dispose();

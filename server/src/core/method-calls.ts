@@ -22,27 +22,26 @@ export function methodNamesPattern(names: readonly string[]): RegExp {
  * A query pattern for every method call found the same calls, but made a match object for each
  * of all the calls in a file; a file calls the methods rules ask for about once in twenty.
  *
- * One cursor goes from each name to the next (see `moveTo`). A search from the root for each name
- * (and `Node.parent`, which searches from the root too) made 10,000 nested calls quadratic.
+ * The cursor goes forward from each name to the next (see `moveTo`): the caller makes it at the node
+ * it analyses, and keeps it from one call to the next over later offsets. A search from the root
+ * for each name (and `Node.parent`, which searches from the root too) made 10,000 nested calls
+ * quadratic.
  */
-export function methodCallsIn(root: Node, text: string, from: number, to: number, names: RegExp | undefined): MethodCall[] {
+export function methodCallsIn(cursor: TreeCursor, text: string, from: number, to: number, names: RegExp | undefined): MethodCall[] {
   const calls: MethodCall[] = [];
   if (!names) return calls;
-  const cursor = root.walk();
-  try {
-    names.lastIndex = from;
-    for (let found = names.exec(text); found && found.index < to; found = names.exec(text)) {
-      const start = found.index;
-      const end = start + found[0].length;
-      if (!moveTo(cursor, start, end)) break;
-      if (cursor.nodeType !== 'field_identifier' || cursor.startIndex !== start || cursor.endIndex !== end) continue;
-      const method = cursor.currentNode;
-      // A selector's only place as a child of a call is its function.
-      if (!cursor.gotoParent() || (cursor.nodeType as string) !== 'selector_expression' || !cursor.gotoParent() || (cursor.nodeType as string) !== 'call_expression') continue;
-      calls.push({ call: cursor.currentNode, method });
-    }
-  } finally {
-    cursor.delete();
+  // The slice bounds the search: past `to`, the next name may be far away.
+  const slice = text.slice(from, to);
+  names.lastIndex = 0;
+  for (let found = names.exec(slice); found; found = names.exec(slice)) {
+    const start = from + found.index;
+    const end = start + found[0].length;
+    if (!moveTo(cursor, start, end)) break;
+    if (cursor.nodeType !== 'field_identifier' || cursor.startIndex !== start || cursor.endIndex !== end) continue;
+    const method = cursor.currentNode;
+    // A selector's only place as a child of a call is its function.
+    if (!cursor.gotoParent() || (cursor.nodeType as string) !== 'selector_expression' || !cursor.gotoParent() || (cursor.nodeType as string) !== 'call_expression') continue;
+    calls.push({ call: cursor.currentNode, method });
   }
   return calls;
 }
