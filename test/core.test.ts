@@ -223,6 +223,23 @@ describe('suppression', () => {
     });
   }
 
+  test('a directive written above an unchanged function silences it at once', async () => {
+    // The function's findings are kept from one analysis to the next while nothing in the file
+    // suppresses: a directive that appears without moving the function must still apply to it.
+    const checker = await checkerFor([rule]);
+    const text = 'package p\n\nimport "net/http"\n\n// serves the API\nfunc f() {\n\tsrv := &http.Server{}\n\t_ = srv\n}\n';
+    const document = checker.openDocument('file:///p/z.go', text);
+    try {
+      const analyse = () => checker.analyzeDocument(document, new PackageIndex([checker.summarize(document)])).findings.length;
+      assert.equal(analyse(), 1);
+      const comment = { start: { line: 4, character: 0 }, end: { line: 4, character: '// serves the API'.length } };
+      document.applyChanges([{ range: comment, text: '//nolint:gosec' }]);
+      assert.equal(analyse(), 0);
+    } finally {
+      document.dispose();
+    }
+  });
+
   test('before the package clause it covers the whole file', async () => {
     const checker = await checkerFor([rule]);
     const text = '//nolint:gosec\npackage p\n\nimport "net/http"\n\nvar a = &http.Server{}\nvar b = &http.Server{}\n';

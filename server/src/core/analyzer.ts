@@ -1,4 +1,4 @@
-import { Query, type Language, type Node, type QueryMatch } from 'web-tree-sitter';
+import { Query, type Language, type Node, type QueryMatch, type TreeCursor } from 'web-tree-sitter';
 import { completeFix, mayTouchImports } from './combine-fixes';
 import { MAX_PARSED_CHARS } from './document';
 import { checkBudget, DEFAULT_BUDGET_MS, OverBudget, pastDeadline, withBudget } from './budget';
@@ -135,10 +135,18 @@ export class Analyzer {
     for (const entry of declarations) {
       const analysis = entry.analysis!;
       if (analysis.findings.length === 0 || analysis.hasError) continue;
-      const reported = moved(analysis.findings as Finding[], analysis.at, entry.start).filter(
-        (finding) => !isSuppressed(directives, finding.range.start.line, this.silencers.get(finding.rule)!),
+      // Without directives nothing is suppressed, so an entry's findings read the same on every
+      // keystroke elsewhere: kept, rather than made again for every entry of the file each time.
+      const from = entry.start;
+      if (directives.length === 0 && analysis.reported?.from.line === from.line && analysis.reported.from.character === from.character) {
+        kept.push(...(analysis.reported.findings as Finding[]));
+        continue;
+      }
+      const reported = mergeRepeats(
+        moved(analysis.findings as Finding[], analysis.at, from).filter((finding) => !isSuppressed(directives, finding.range.start.line, this.silencers.get(finding.rule)!)),
       );
-      kept.push(...mergeRepeats(reported));
+      analysis.reported = directives.length === 0 ? { from, findings: reported } : undefined;
+      kept.push(...reported);
     }
     if (index.isExampleCode) kept.forEach((finding, i) => (kept[i] = asExampleCode(finding)));
     kept.push(...this.staleSuppressions(directives, settings, file));
@@ -202,8 +210,8 @@ export class Analyzer {
         }
       };
       /** The method calls some rule asks for between two offsets, each to the rules that asked. */
-      const runMethodCalls = (from: number, to: number, owner: (node: Node) => number) => {
-        for (const { call, method } of methodCallsIn(root, file.text, from, to, methodNames)) {
+      const runMethodCalls = (cursor: TreeCursor, from: number, to: number, owner: (node: Node) => number) => {
+        for (const { call, method } of methodCallsIn(cursor, file.text, from, to, methodNames)) {
           checkBudget();
           const bucket = buckets.get(owner(call));
           if (!bucket) continue;
@@ -225,27 +233,37 @@ export class Analyzer {
       if (stale.length > declarations.length / 2) {
         // In slices of the file, so that the matches held at once stay few in a huge file
         // (all of a 50 MB file's matches at once exhausted WebAssembly's memory).
-        for (let first = 0; first < declarations.length; ) {
-          let last = first;
-          while (last + 1 < declarations.length && declarations[last + 1].endIndex - declarations[first].startIndex <= MATCH_SLICE_BYTES) last++;
-          const [from, to] = [first, last];
-          const owner = (node: Node) => {
-            const i = entryAt(declarations, node.startIndex);
-            return i >= from && i <= to ? i : -1;
-          };
-          // web-tree-sitter 0.27 hands startIndex/endIndex to tree-sitter as they are, where it
-          // reads bytes of the UTF-16 text: twice the index. Should that be fixed, the slices
-          // overlap and `owner` still keeps each match once.
-          run(matchesOf(root, { startIndex: 2 * declarations[first].startIndex, endIndex: 2 * declarations[last].endIndex }), owner);
-          runMethodCalls(declarations[first].startIndex, declarations[last].endIndex, owner);
-          first = last + 1;
+        const cursor = root.walk();
+        try {
+          for (let first = 0; first < declarations.length; ) {
+            let last = first;
+            while (last + 1 < declarations.length && declarations[last + 1].endIndex - declarations[first].startIndex <= MATCH_SLICE_BYTES) last++;
+            const [from, to] = [first, last];
+            const owner = (node: Node) => {
+              const i = entryAt(declarations, node.startIndex);
+              return i >= from && i <= to ? i : -1;
+            };
+            // web-tree-sitter 0.27 hands startIndex/endIndex to tree-sitter as they are, where it
+            // reads bytes of the UTF-16 text: twice the index. Should that be fixed, the slices
+            // overlap and `owner` still keeps each match once.
+            run(matchesOf(root, { startIndex: 2 * declarations[first].startIndex, endIndex: 2 * declarations[last].endIndex }), owner);
+            runMethodCalls(cursor, declarations[first].startIndex, declarations[last].endIndex, owner);
+            first = last + 1;
+          }
+        } finally {
+          cursor.delete();
         }
       } else {
         for (const i of stale) {
           const node = root.child(i);
           if (!node) continue;
           run(matchesOf(node), () => i);
-          runMethodCalls(node.startIndex, node.endIndex, () => i);
+          const cursor = node.walk();
+          try {
+            runMethodCalls(cursor, node.startIndex, node.endIndex, () => i);
+          } finally {
+            cursor.delete();
+          }
         }
       }
     }
