@@ -135,18 +135,10 @@ export class Analyzer {
     for (const entry of declarations) {
       const analysis = entry.analysis!;
       if (analysis.findings.length === 0 || analysis.hasError) continue;
-      // Without directives nothing is suppressed, so an entry's findings read the same on every
-      // keystroke elsewhere: kept, rather than made again for every entry of the file each time.
-      const from = entry.start;
-      if (directives.length === 0 && analysis.reported?.from.line === from.line && analysis.reported.from.character === from.character) {
-        kept.push(...(analysis.reported.findings as Finding[]));
-        continue;
-      }
-      const reported = mergeRepeats(
-        moved(analysis.findings as Finding[], analysis.at, from).filter((finding) => !isSuppressed(directives, finding.range.start.line, this.silencers.get(finding.rule)!)),
+      const reported = moved(analysis.findings as Finding[], analysis.at, entry.start).filter(
+        (finding) => !isSuppressed(directives, finding.range.start.line, this.silencers.get(finding.rule)!),
       );
-      analysis.reported = directives.length === 0 ? { from, findings: reported } : undefined;
-      kept.push(...reported);
+      kept.push(...mergeRepeats(reported));
     }
     if (index.isExampleCode) kept.forEach((finding, i) => (kept[i] = asExampleCode(finding)));
     kept.push(...this.staleSuppressions(directives, settings, file));

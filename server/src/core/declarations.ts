@@ -15,14 +15,7 @@ export interface TopLevel {
   /** Attached by the summary; valid while `key` matches the file's imports. */
   summary?: { key: string; value: unknown };
   /** Attached by the analyzer; valid while `key` matches the index and settings. */
-  analysis?: {
-    key: string;
-    at: Position;
-    findings: unknown[];
-    hasError: boolean;
-    /** The findings as reported from where the entry starts, kept while no `//nolint` is in the file (see `Analyzer.analyze`). */
-    reported?: { from: Position; findings: unknown[] };
-  };
+  analysis?: { key: string; at: Position; findings: unknown[]; hasError: boolean };
 }
 
 export interface EditInfo {
