@@ -667,6 +667,24 @@ describe('language server: files on disk and documents opened again', () => {
     assert.deepEqual(rowsFindings(saved), [19]);
   });
 
+  test('a chain of context facts two imports away is followed from disk, as the CLI follows it', async () => {
+    const folder = temporaryFolder('gbg-values-');
+    cpSync(join(ROOT, 'server/src/rules/context-propagation/testdata/values'), folder, { recursive: true });
+    const api = join(folder, 'api/bad.go');
+    const uri = pathToFileURL(api).href;
+    const diagnostics = await diagnosticsAt(uri, 1, () =>
+      session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'go', version: 1, text: readFileSync(api, 'utf8') } }),
+    );
+    const information = diagnostics.filter((d) => d.code === 'context-propagation' && d.severity === 3).map((d) => d.range.start.line);
+    // Line 18 goes through the service package to the repository, which api/bad.go uses directly too (line 25).
+    assert.deepEqual(information, [17, 24]);
+    const cli = spawnSync(process.execPath, [join(ROOT, 'bin/go-backend-guide.js'), 'check', '--no-cache', '--format', 'json', api], { encoding: 'utf8' });
+    const fromCli = (JSON.parse(cli.stdout) as { findings: Array<{ rule: string; severity: string; line: number }> }).findings
+      .filter((f) => f.rule === 'context-propagation' && f.severity === 'information')
+      .map((f) => f.line - 1);
+    assert.deepEqual(fromCli, information);
+  });
+
   test('didOpen of a document already open, with invalid content, leaves the open one working', async () => {
     const folder = temporaryFolder('gbg-reopen-');
     const uri = pathToFileURL(join(folder, 'server.go')).href;

@@ -109,7 +109,7 @@ export class GoChecker {
    * The module's package at an import path as importers see it, read through `files`: one
    * function per `files`, so the indexes it builds are kept as long as the files are the same.
    */
-  private reachOf(files: ModuleFiles): (path: string) => PackageIndex | undefined {
+  reachOf(files: ModuleFiles): (path: string) => PackageIndex | undefined {
     let reach = this.reaches.get(files);
     if (!reach) {
       const { module, goFiles } = files;

@@ -1,3 +1,6 @@
+import type { ModuleFiles } from '../checker';
+import type { GoModule } from '../core/module-index';
+
 /** What the language server needs from the place files live; Node and web hosts differ. */
 export interface FileHost {
   /** URIs of the other `.go` files in the directory of `uri`; empty when it cannot list. */
@@ -8,6 +11,12 @@ export interface FileHost {
   findGoMod(uri: string): Promise<{ uri: string; text: string } | undefined>;
   /** The nearest `.go-backend-guide.json` at or above the directory of `uri`, within its repository. */
   findConfig(uri: string): Promise<{ uri: string; text: string } | undefined>;
+  /**
+   * The module's packages as they are on disk now, read synchronously when a chain of facts goes
+   * past the packages a file imports (see `onlyCarriesValues`); absent where files cannot be read
+   * synchronously (the web).
+   */
+  moduleFiles?(module: GoModule): ModuleFiles | undefined;
 }
 
 export function directoryOf(uri: string): string {

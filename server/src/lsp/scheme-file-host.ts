@@ -11,5 +11,6 @@ export function fileHostByScheme(hosts: Readonly<Record<string, FileHost>>, fall
     readText: (uri) => pick(uri).readText(uri),
     findGoMod: (uri) => pick(uri).findGoMod(uri),
     findConfig: (uri) => pick(uri).findConfig(uri),
+    moduleFiles: (module) => pick(module.root).moduleFiles?.(module),
   };
 }

@@ -39,7 +39,9 @@ export class Workspace {
    */
   private readonly factsMoved = new Set<string>();
   /** The index importers see of each package read, kept while its summaries stay the same. */
-  private readonly importerIndexes = new Map<string, PackageIndex>();
+  private readonly importerIndexes = new Map<string, { index: PackageIndex; reach?: (path: string) => PackageIndex | undefined }>();
+  /** By module root: see `deeperReach`. */
+  private readonly deeperReaches = new Map<string, ((path: string) => PackageIndex | undefined) | undefined>();
   /** By directory, least recently used first. */
   private readonly packages = new Map<string, PackageState>();
 
@@ -118,6 +120,8 @@ export class Workspace {
 
   /** A file or go.mod changed on disk: the packages concerned are read again, in the background. */
   invalidate(uri: string): void {
+    // What is on disk changed: the next deeper read sees it (see `deeperReach`).
+    this.deeperReaches.clear();
     const directories = uri.endsWith('/go.mod') ? [...this.packages.keys()].filter((key) => key.startsWith(directoryOf(uri))) : [directoryOf(uri)];
     for (const directory of directories) {
       const state = this.packages.get(directory);
@@ -182,22 +186,43 @@ export class Workspace {
     const summaries = this.summaries(directory);
     const imported = new Map<string, PackageIndex>();
     if (state?.module) {
+      // Past the packages it imports, the module is read from disk, and only when a chain of
+      // facts goes that far (the CLI reads it the same way).
+      const reach = this.deeperReach(state.module);
       for (const path of moduleImports(summaries, state.module)) {
-        const index = this.importerIndex(directoryOfImport(state.module, path)!);
+        const index = this.importerIndex(directoryOfImport(state.module, path)!, reach);
         if (index) imported.set(path, index);
       }
     }
     return new PackageIndex(summaries, state?.goVersion, imported, state?.module ? packagePathsOf(state.module, directory) : []);
   }
 
-  /** The package in `directory` as importers see it (see `importerView`); undefined when it has no files. */
-  private importerIndex(directory: string): PackageIndex | undefined {
+  /**
+   * How an imported package's index reaches the packages it imports in turn: through one view of
+   * the module on disk, kept until a file changes on disk, so the importer indexes built with it
+   * are reused from one keystroke to the next.
+   */
+  private deeperReach(module: GoModule): ((path: string) => PackageIndex | undefined) | undefined {
+    let reach = this.deeperReaches.get(module.root);
+    if (!reach && !this.deeperReaches.has(module.root)) {
+      const onDisk = this.host.moduleFiles?.(module);
+      reach = onDisk && this.checker.reachOf(onDisk);
+      this.deeperReaches.set(module.root, reach);
+    }
+    return reach;
+  }
+
+  /**
+   * The package in `directory` as importers see it (see `importerView`), reaching the module's
+   * packages it imports through `reach`; undefined when it has no files.
+   */
+  private importerIndex(directory: string, reach?: (path: string) => PackageIndex | undefined): PackageIndex | undefined {
     const files = importerView(this.summaries(directory));
     if (files.length === 0) return undefined;
     const kept = this.importerIndexes.get(directory);
-    if (kept && kept.files.length === files.length && kept.files.every((file, i) => file === files[i])) return kept;
-    const index = new PackageIndex(files);
-    this.importerIndexes.set(directory, index);
+    if (kept && kept.reach === reach && kept.index.files.length === files.length && kept.index.files.every((file, i) => file === files[i])) return kept.index;
+    const index = new PackageIndex(files, undefined, undefined, undefined, reach);
+    this.importerIndexes.set(directory, { index, reach });
     return index;
   }
 
