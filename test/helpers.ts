@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { GoChecker, type ModuleFiles, type SourceText } from '../server/src/checker';
-import { moduleFilesOnDisk } from '../server/src/cli/go-modules';
+import { diskModuleFiles } from '../server/src/cli/go-modules';
 import { DEFAULT_MAX_FILE_BYTES } from '../server/src/core/analyzer';
 import { goVersionFromGoMod } from '../server/src/core/go-mod';
 import { moduleFrom } from '../server/src/core/module-index';
@@ -61,7 +61,7 @@ function moduleAround(directory: string): ModuleFiles | undefined {
     const goMod = join(folder, 'go.mod');
     if (existsSync(goMod)) {
       const module = moduleFrom(readFileSync(goMod, 'utf8'), pathToFileURL(folder).href);
-      return module && moduleFilesOnDisk(module, DEFAULT_MAX_FILE_BYTES);
+      return module && diskModuleFiles(module, DEFAULT_MAX_FILE_BYTES);
     }
     if (basename(folder) === 'testdata' || dirname(folder) === folder) return undefined;
   }

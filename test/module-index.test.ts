@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { GoChecker } from '../server/src/checker';
-import { checkingPlan, GoMods, moduleFilesOnDisk } from '../server/src/cli/go-modules';
+import { checkingPlan, GoMods, diskModuleFiles } from '../server/src/cli/go-modules';
 import { readGrammarBinaries } from '../server/src/node/grammar-files';
 import type { FuncSignature } from '../server/src/core/file-summary';
 import { contentKey, directoryOfImport, moduleFrom, moduleImports } from '../server/src/core/module-index';
@@ -189,7 +189,7 @@ test('a package that no later package imports keeps no summaries for importers',
   mkdirSync(join(root, 'errs'));
   writeFileSync(join(root, 'errs', 'errs.go'), 'package errs\n\nfunc New() error { return nil }\n');
   const module = new GoMods().nearest(root).module!;
-  const files = moduleFilesOnDisk(module, Infinity);
+  const files = diskModuleFiles(module, Infinity);
   const source = [{ uri: `${module.root}errs/errs.go`, text: 'package errs\n\nfunc New() error { return nil }\n' }];
   const checker = await GoChecker.create(readGrammarBinaries());
   checker.checkPackage(source, undefined, undefined, files, false);

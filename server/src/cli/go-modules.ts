@@ -1,13 +1,13 @@
 // The nearest go.mod of each folder the CLI checks, and synchronous reading of the module's other
 // packages for the module index (see core/module-index).
-import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import type { ModuleFiles } from '../checker';
 import { goVersionFromGoMod } from '../core/go-mod';
 import { MAX_HOPS } from '../core/context-params';
-import { contentKey, directoryOfImport, moduleFrom, type GoModule, type ModuleFile } from '../core/module-index';
+import { directoryOfImport, moduleFrom, type GoModule, type ModuleFile } from '../core/module-index';
 import { MAX_PARSED_CHARS } from '../core/document';
+import { goFilesIn, moduleFilesOnDisk } from '../node/module-files';
 import { MAX_CONFIG_BYTES } from '../node/node-file-host';
 import { readSourceSync } from '../node/read-source';
 import { hashText } from './result-cache';
@@ -22,11 +22,11 @@ export class GoMods {
   private readonly byFolder = new Map<string, GoModInfo>();
   private readonly filesByModule = new Map<string, DiskModuleFiles>();
 
-  /** The module's files on disk, one reader per module for the run (see `moduleFilesOnDisk`). */
+  /** The module's files on disk, one reader per module for the run (see `diskModuleFiles`). */
   filesOf(module: GoModule, maxFileBytes: number): DiskModuleFiles {
     const key = `${module.root}\0${module.enclosing?.root ?? ''}\0${maxFileBytes}`;
     let files = this.filesByModule.get(key);
-    if (!files) this.filesByModule.set(key, (files = moduleFilesOnDisk(module, maxFileBytes)));
+    if (!files) this.filesByModule.set(key, (files = diskModuleFiles(module, maxFileBytes)));
     return files;
   }
 
@@ -62,49 +62,17 @@ export interface DiskModuleFiles extends ModuleFiles {
 
 /**
  * Reads the module's package directories from disk, as the package's own check reads its folder.
- * A directory is read once: packages imported by many (a module's `errors` or `log`) would
- * otherwise be read and hashed again for every importer. Only the keys are kept; a text is
- * read again in the rare case the index has no summary of it (a package not checked in this
- * run, or checked by another worker).
+ * A directory is read once per run: packages imported by many (a module's `errors` or `log`)
+ * would otherwise be read and hashed again for every importer.
  */
-export function moduleFilesOnDisk(module: GoModule, maxFileBytes: number): DiskModuleFiles {
-  const limit = Math.min(maxFileBytes, MAX_PARSED_CHARS);
-  const byDirectory = new Map<string, DiskModuleFile[]>();
-  const readText = (path: string): string | undefined => {
-    const read = readSourceSync(path, limit);
-    return read.kind === 'text' && !read.text.includes('\0') ? read.text : undefined;
-  };
+export function diskModuleFiles(module: GoModule, maxFileBytes: number): DiskModuleFiles {
   const quoted = quotedImports(module);
-  return {
-    module,
-    goFiles(directory: string): DiskModuleFile[] {
-      const known = byDirectory.get(directory);
-      if (known) return known;
-      const files: DiskModuleFile[] = [];
-      for (const path of goFilesIn(directory)) {
-        const text = readText(path);
-        if (text === undefined) continue;
-        // Copied: a slice of the text would keep the whole text alive for the run.
-        const imports = structuredClone([...new Set([...importSection(text).matchAll(quoted)].map((match) => match[1]))]);
-        files.push({ uri: pathToFileURL(path).href, key: contentKey(text), digest: hashText(text), imports, text: () => readText(path) });
-      }
-      byDirectory.set(directory, files);
-      return files;
-    },
-  };
-}
-
-/** The paths of a directory's non-test `.go` files, sorted; none when it cannot be read. */
-function goFilesIn(directory: string): string[] {
-  try {
-    const folder = fileURLToPath(directory);
-    return readdirSync(folder, { withFileTypes: true })
-      .filter((entry) => entry.name.endsWith('.go') && !entry.name.endsWith('_test.go') && !entry.isDirectory())
-      .map((entry) => join(folder, entry.name))
-      .sort();
-  } catch {
-    return [];
-  }
+  return moduleFilesOnDisk(module, maxFileBytes, (file, text) => ({
+    ...file,
+    digest: hashText(text),
+    // Copied: a slice of the text would keep the whole text alive for the run.
+    imports: structuredClone([...new Set([...importSection(text).matchAll(quoted)].map((match) => match[1]))]),
+  }));
 }
 
 /**

@@ -6,7 +6,8 @@ import type { FuncSignature, Param } from './file-summary';
 import type { TypeRef } from './go-types';
 import type { PackageIndex } from './package-index';
 import { findLocalDeclaration } from './scope';
-import { identifiersNamed, walk } from './syntax';
+import { comparedWithNil } from './param-calls';
+import { callArguments, identifiersNamed, walk } from './syntax';
 
 /** The import paths of the context package: the standard library's and its x/net forerunner. */
 export const CONTEXT_PATHS = new Set(['context', 'golang.org/x/net/context']);
@@ -76,13 +77,10 @@ function useOf(identifier: Node, resolve: (qualifier: string) => string | undefi
     const called = call?.type === 'call_expression' && call.childForFieldName('function')?.equals(parent);
     return called && parent.childForFieldName('field')?.text === 'Value' ? 'value' : undefined;
   }
-  if (parent?.type === 'binary_expression') {
-    const operator = parent.childForFieldName('operator')?.text;
-    return (operator === '==' || operator === '!=') && parent.namedChildren.some((side) => side?.type === 'nil') ? 'value' : undefined;
-  }
+  if (parent?.type === 'binary_expression') return comparedWithNil(identifier) ? 'value' : undefined;
   const call = parent?.type === 'argument_list' ? parent.parent : undefined;
   if (call?.type !== 'call_expression' || call.parent?.type === 'go_statement' || call.parent?.type === 'defer_statement') return undefined;
-  const args = parent!.namedChildren.filter((n): n is Node => n !== null && n.type !== 'comment');
+  const args = callArguments(call);
   if (args.some((arg) => arg.type === 'variadic_argument')) return undefined;
   const arg = args.findIndex((n) => n.equals(identifier));
   const fn = call.childForFieldName('function');

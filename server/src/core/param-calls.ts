@@ -221,7 +221,8 @@ function calledOn(identifier: Node): string | undefined {
   return call?.type === 'call_expression' && call.childForFieldName('function')?.equals(selector) ? parts.join('.') : undefined;
 }
 
-function comparedWithNil(identifier: Node): boolean {
+/** `x == nil`, `nil != x`: the identifier is only compared with nil. */
+export function comparedWithNil(identifier: Node): boolean {
   const parent = identifier.parent;
   const operator = parent?.type === 'binary_expression' ? parent.childForFieldName('operator')?.text : undefined;
   if (operator !== '==' && operator !== '!=') return false;

@@ -1,13 +1,12 @@
-import { readdirSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ModuleFiles } from '../checker';
 import { CONFIG_FILE_NAME } from '../core/config';
-import { MAX_PARSED_CHARS } from '../core/document';
-import { contentKey, type GoModule, type ModuleFile } from '../core/module-index';
+import type { GoModule } from '../core/module-index';
 import type { FileHost } from '../lsp/file-host';
-import { readSource, readSourceSync } from './read-source';
+import { moduleFilesOnDisk } from './module-files';
+import { readSource } from './read-source';
 
 /** go.mod and the configuration file: far larger ones are not what they claim to be. */
 export const MAX_CONFIG_BYTES = 1 << 20;
@@ -57,32 +56,9 @@ export class NodeFileHost implements FileHost {
     }
   }
 
-  /**
-   * A fresh view for each analysis: each directory is read when first asked and kept only for
-   * that analysis, so what a later one reads is what is on disk then.
-   */
+  /** Read when first asked, and kept by the workspace until a file changes on disk (see `Workspace.deeperReach`). */
   moduleFiles(module: GoModule): ModuleFiles {
-    const limit = Math.min(this.maxFileBytes(), MAX_PARSED_CHARS);
-    const byDirectory = new Map<string, ModuleFile[]>();
-    const readText = (path: string): string | undefined => {
-      const read = readSourceSync(path, limit);
-      return read.kind === 'text' && !read.text.includes('\0') ? read.text : undefined;
-    };
-    return {
-      module,
-      goFiles(directory: string): ModuleFile[] {
-        let files = byDirectory.get(directory);
-        if (!files) {
-          files = [];
-          for (const path of goFilesIn(directory)) {
-            const text = readText(path);
-            if (text !== undefined) files.push({ uri: pathToFileURL(path).href, key: contentKey(text), text: () => readText(path) });
-          }
-          byDirectory.set(directory, files);
-        }
-        return files;
-      },
-    };
+    return moduleFilesOnDisk(module, this.maxFileBytes(), (file) => file);
   }
 
   async findGoMod(uri: string): Promise<{ uri: string; text: string } | undefined> {
@@ -94,20 +70,6 @@ export class NodeFileHost implements FileHost {
       if (read.kind === 'text') return { uri: pathToFileURL(goMod).href, text: read.text };
       if (dirname(directory) === directory) return undefined;
     }
-  }
-}
-
-/** The paths of a directory's non-test `.go` files (a `file:` URI ending in a slash), sorted; none when it cannot be read. */
-function goFilesIn(directory: string): string[] {
-  const folder = toPath(directory);
-  if (!folder) return [];
-  try {
-    return readdirSync(folder, { withFileTypes: true })
-      .filter((entry) => entry.name.endsWith('.go') && !entry.name.endsWith('_test.go') && !entry.isDirectory())
-      .map((entry) => join(folder, entry.name))
-      .sort();
-  } catch {
-    return [];
   }
 }
 
