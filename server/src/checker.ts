@@ -191,6 +191,13 @@ export class GoChecker {
   }
 }
 
+const LONG_RUNNING = new Set(RULES.filter((rule) => rule.meta.longRunning).map((rule) => rule.meta.id));
+
+/** Whether a rule's harm takes a process that keeps running (see `RuleMeta.longRunning`). */
+export function isLongRunningRule(id: string): boolean {
+  return LONG_RUNNING.has(id);
+}
+
 /**
  * A file outside `_test.go` that imports "testing" is test support code: helpers that take a
  * `*testing.T`, start servers for a test and dial them. Production code has no use for the package.

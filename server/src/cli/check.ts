@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { basename, dirname, join, normalize, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { GoChecker, SourceText } from '../checker';
+import { isLongRunningRule, type GoChecker, type SourceText } from '../checker';
+import { asToolCode } from '../core/programs';
 import { DEFAULT_MAX_FILE_BYTES, type AnalysisResult, type AnalysisSettings } from '../core/analyzer';
 import type { Finding } from '../core/findings';
 import { LineIndex } from '../core/text';
@@ -227,7 +228,14 @@ export async function checkFolder(
   for (const source of sources) {
     const path = paths.get(source.uri)!;
     if (!wanted.has(path)) continue;
-    const result = results.get(source.uri)!;
+    let result = results.get(source.uri)!;
+    // After the cache: which programs run the code is a fact of the whole module.
+    const module = goMod.module;
+    if (module) {
+      const directory = `${pathToFileURL(job.folder).href}/`;
+      const onlyTools = (offset: number) => goMods.onlyToolsRun(module, directory, maxFileBytes, source.text, offset);
+      result = { ...result, findings: asToolCode(result.findings, source.text, isLongRunningRule, onlyTools) };
+    }
     const shown = display(path, cwd);
     if (result.skipped) {
       const notice = skipNotice(result.skipped, sizeLimit, folderSettings.budgetMs);

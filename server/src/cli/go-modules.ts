@@ -5,9 +5,10 @@ import { pathToFileURL } from 'node:url';
 import type { ModuleFiles } from '../checker';
 import { goVersionFromGoMod } from '../core/go-mod';
 import { MAX_HOPS } from '../core/context-params';
-import { directoryOfImport, moduleFrom, type GoModule, type ModuleFile } from '../core/module-index';
+import { directoryOfImport, importPathOfDirectory, moduleFrom, type GoModule, type ModuleFile } from '../core/module-index';
 import { MAX_PARSED_CHARS } from '../core/document';
-import { goFilesIn, moduleFilesOnDisk } from '../node/module-files';
+import { ProgramGraph } from '../core/programs';
+import { goFilesIn, moduleFilesOnDisk, modulePackagesOnDisk, underAProgram } from '../node/module-files';
 import { MAX_CONFIG_BYTES } from '../node/node-file-host';
 import { readSourceSync } from '../node/read-source';
 import { hashText } from './result-cache';
@@ -21,6 +22,8 @@ export interface GoModInfo {
 export class GoMods {
   private readonly byFolder = new Map<string, GoModInfo>();
   private readonly filesByModule = new Map<string, DiskModuleFiles>();
+  private readonly programsByModule = new Map<string, ProgramGraph>();
+  private readonly underProgram = new Map<string, boolean>();
 
   /** The module's files on disk, one reader per module for the run (see `diskModuleFiles`). */
   filesOf(module: GoModule, maxFileBytes: number): DiskModuleFiles {
@@ -28,6 +31,21 @@ export class GoMods {
     let files = this.filesByModule.get(key);
     if (!files) this.filesByModule.set(key, (files = diskModuleFiles(module, maxFileBytes)));
     return files;
+  }
+
+  /**
+   * Whether only command-line tools of the module run the code at `offset` of a file in
+   * `directory` (see core/programs). The module is read for it once per run, and only when a
+   * folder above the file holds a program.
+   */
+  onlyToolsRun(module: GoModule, directory: string, maxFileBytes: number, text: string, offset: number): boolean {
+    let underProgram = this.underProgram.get(directory);
+    if (underProgram === undefined) this.underProgram.set(directory, (underProgram = underAProgram(module, directory)));
+    if (!underProgram) return false;
+    let graph = this.programsByModule.get(module.root);
+    if (!graph) this.programsByModule.set(module.root, (graph = new ProgramGraph(modulePackagesOnDisk(module, maxFileBytes))));
+    const packagePath = importPathOfDirectory(module, directory);
+    return packagePath !== undefined && graph.onlyToolsRun(packagePath, text, offset);
   }
 
   nearest(folder: string): GoModInfo {

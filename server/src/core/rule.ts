@@ -35,6 +35,13 @@ export interface RuleMeta {
   fixable: boolean;
   /** The rule never reports in test files (see `SourceFile.isTest`): they are not searched for it. */
   skipsTests?: boolean;
+  /**
+   * The harm takes a process that keeps running: a hang, something that builds up over hours, a
+   * server without limits. In code only command-line tools run (see core/programs), its warnings
+   * are information. Harm that grows with the work itself (a leak per row, a goroutine per item)
+   * or that concerns security does not qualify.
+   */
+  longRunning?: boolean;
   docs: RuleDocs;
 }
 

@@ -1,11 +1,13 @@
 // A module's package directories read from disk, synchronously: by the CLI for the packages a
-// folder imports, and by the language server for those past them (see `FileHost.moduleFiles`).
-import { readdirSync } from 'node:fs';
+// folder imports, and by the language server for those past them (see `FileHost.moduleFiles`);
+// and the whole module, for its program graph.
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ModuleFiles } from '../checker';
 import { MAX_PARSED_CHARS } from '../core/document';
 import { contentKey, type GoModule, type ModuleFile } from '../core/module-index';
+import type { PackageTexts } from '../core/programs';
 import { readSourceSync } from './read-source';
 
 /**
@@ -51,4 +53,49 @@ export function goFilesIn(directory: string): string[] {
   } catch {
     return [];
   }
+}
+
+/**
+ * Every package of the module on disk, with its files' texts, for the module's program graph (see
+ * core/programs): the folders the go command would build, leaving out `vendor`, `testdata`,
+ * folders starting with `.` or `_`, and nested modules.
+ */
+export function modulePackagesOnDisk(module: GoModule, maxFileBytes: number): PackageTexts[] {
+  const limit = Math.min(maxFileBytes, MAX_PARSED_CHARS);
+  const packages: PackageTexts[] = [];
+  const visit = (folder: string, importPath: string) => {
+    let entries;
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    const files = goFilesIn(`${pathToFileURL(folder).href}/`).flatMap((path) => {
+      const read = readSourceSync(path, limit);
+      return read.kind === 'text' && !read.text.includes('\0') ? [{ uri: pathToFileURL(path).href, text: read.text }] : [];
+    });
+    if (files.length > 0) packages.push({ importPath, files });
+    for (const entry of entries) {
+      if (!entry.isDirectory() || /^[._]/.test(entry.name) || entry.name === 'vendor' || entry.name === 'testdata') continue;
+      const inner = join(folder, entry.name);
+      if (!existsSync(join(inner, 'go.mod'))) visit(inner, `${importPath}/${entry.name}`);
+    }
+  };
+  visit(fileURLToPath(module.root), module.path);
+  return packages;
+}
+
+/**
+ * Whether the folder, or one above it inside the module, holds a program (`package main` with a
+ * `func main`): only code in such folders can be a command-line tool's own (see core/programs).
+ */
+export function underAProgram(module: GoModule, directory: string): boolean {
+  for (let folder = directory; folder.startsWith(module.root); folder = folder.slice(0, folder.lastIndexOf('/', folder.length - 2) + 1)) {
+    const isProgram = goFilesIn(folder).some((path) => {
+      const read = readSourceSync(path, MAX_PARSED_CHARS);
+      return read.kind === 'text' && /^package\s+main\b/m.test(read.text) && /^func\s+main\s*\(\s*\)/m.test(read.text);
+    });
+    if (isProgram) return true;
+  }
+  return false;
 }

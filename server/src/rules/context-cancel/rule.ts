@@ -20,6 +20,7 @@ export const rule: Rule = {
     defaultSeverity: 'warning',
     peers: ['lostcancel', 'G118'],
     fixable: true,
+    longRunning: true,
     docs: { en, 'zh-cn': zh },
   },
   methods: ['WithCancel', 'WithTimeout', 'WithDeadline', 'WithCancelCause', 'WithTimeoutCause', 'WithDeadlineCause'],

@@ -86,6 +86,7 @@ export const rule: Rule = {
     defaultSeverity: 'warning',
     peers: ['contextcheck', 'noctx', 'G118'],
     fixable: true,
+    longRunning: true,
     docs: { en, 'zh-cn': zh },
     skipsTests: true,
   },

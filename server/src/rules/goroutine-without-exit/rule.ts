@@ -13,6 +13,7 @@ export const rule: Rule = {
     defaultSeverity: 'information',
     peers: ['G118'],
     fixable: false,
+    longRunning: true,
     docs: { en, 'zh-cn': zh },
   },
   query,

@@ -25,6 +25,7 @@ export const rule: Rule = {
     defaultSeverity: 'warning',
     peers: ['noctx'],
     fixable: true,
+    longRunning: true,
     docs: { en, 'zh-cn': zh },
     // Tests talk to httptest servers that answer at once or fail the test.
     skipsTests: true,

@@ -21,6 +21,7 @@ export const rule: Rule = {
     defaultSeverity: 'hint',
     peers: [],
     fixable: true,
+    longRunning: true,
     docs: { en, 'zh-cn': zh },
     skipsTests: true,
   },

@@ -35,6 +35,7 @@ export const rule: Rule = {
     defaultSeverity: 'warning',
     peers: ['G114'],
     fixable: true,
+    longRunning: true,
     docs: { en, 'zh-cn': zh },
     // Test servers listen on loopback for the length of a test.
     skipsTests: true,

@@ -15,6 +15,7 @@ export const rule: Rule = {
     defaultSeverity: 'information',
     peers: [],
     fixable: false,
+    longRunning: true,
     docs: { en, 'zh-cn': zh },
     skipsTests: true,
   },

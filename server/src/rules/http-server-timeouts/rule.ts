@@ -32,6 +32,7 @@ export const rule: Rule = {
     defaultSeverity: 'warning',
     peers: ['G112'],
     fixable: true,
+    longRunning: true,
     docs: { en, 'zh-cn': zh },
     // Test servers (httptest and friends) listen on loopback for the length of a test.
     skipsTests: true,

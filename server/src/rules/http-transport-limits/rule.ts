@@ -36,6 +36,7 @@ export const rule: Rule = {
     defaultSeverity: 'hint',
     peers: [],
     fixable: true,
+    longRunning: true,
     docs: { en, 'zh-cn': zh },
     skipsTests: true,
   },

@@ -27,6 +27,7 @@ export const rule: Rule = {
     defaultSeverity: 'warning',
     peers: [],
     fixable: false,
+    longRunning: true,
     docs: { en, 'zh-cn': zh },
   },
   methods: ['WithLabelValues', 'GetMetricWithLabelValues', 'With', 'GetMetricWith'],

@@ -24,6 +24,7 @@ export const rule: Rule = {
     defaultSeverity: 'warning',
     peers: ['spancheck'],
     fixable: true,
+    longRunning: true,
     docs: { en, 'zh-cn': zh },
   },
   methods: ['Start'],

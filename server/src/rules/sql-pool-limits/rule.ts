@@ -30,6 +30,7 @@ export const rule: Rule = {
     defaultSeverity: 'information',
     peers: [],
     fixable: true,
+    longRunning: true,
     docs: { en, 'zh-cn': zh },
     skipsTests: true,
   },

@@ -16,6 +16,7 @@ export const rule: Rule = {
     defaultSeverity: 'warning',
     peers: ['SA1015'],
     fixable: true,
+    longRunning: true,
     docs: { en, 'zh-cn': zh },
     // A test process is short-lived: a ticker left running there costs nothing that matters.
     skipsTests: true,
