@@ -3,12 +3,12 @@
 // so most of these tests are about what must stay a warning.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, test } from 'node:test';
-import { ProgramGraph, type PackageTexts } from '../server/src/core/programs';
+import { onlyToolsRun, ProgramGraph, type PackageTexts } from '../server/src/core/programs';
 import { RULES } from '../server/src/rules/registry';
-import { ROOT, wantedFindings } from './helpers';
+import { ROOT, temporaryFolder, wantedFindings } from './helpers';
 
 const FIXTURE = join(ROOT, 'test/fixtures/programs');
 const DEFAULT_SEVERITY = new Map(RULES.map((rule) => [rule.meta.id, rule.meta.defaultSeverity]));
@@ -32,6 +32,26 @@ describe('a module of services and tools, through the CLI', () => {
     const all = [...expected.values()].flat();
     assert.ok(all.filter((id) => id === 'http-client-timeout:information').length >= 5);
     assert.ok(all.filter((id) => id === 'http-client-timeout').length >= 6);
+  });
+});
+
+describe("what the graph concludes is cached by the module's content", () => {
+  test('a re-run replays it; a tool that starts serving elsewhere in the module turns its warnings back on', () => {
+    const root = temporaryFolder('gbg-programs-');
+    cpSync(FIXTURE, root, { recursive: true });
+    const cache = temporaryFolder('gbg-programs-cache-');
+    const check = () => {
+      const run = spawnSync(process.execPath, [join(ROOT, 'bin/go-backend-guide.js'), 'check', '--format', 'json', 'cmd/fetch'], { cwd: root, encoding: 'utf8', timeout: 60_000, env: { ...process.env, GO_BACKEND_GUIDE_CACHE: cache } });
+      return (JSON.parse(run.stdout).findings as { file: string; line: number; severity: string }[]).map((finding) => `${finding.file}:${finding.line}:${finding.severity}`);
+    };
+    const first = check();
+    assert.ok(first.includes('cmd/fetch/main.go:27:information'), first.join('\n'));
+    assert.ok(readdirSync(join(cache, 'results')).length > 0, 'nothing was cached');
+    assert.deepEqual(check(), first);
+    // The archive package, not the folder checked, starts a server: the tool is a service now.
+    const archive = join(root, 'cmd/fetch/archive/archive.go');
+    writeFileSync(archive, readFileSync(archive, 'utf8').replace('func Get(url string) error {', 'func Get(url string) error {\n\tgo http.ListenAndServe(":8080", nil)'));
+    assert.ok(check().includes('cmd/fetch/main.go:27:warning'));
   });
 });
 
@@ -89,9 +109,9 @@ func main() {
     };
     const graph = new ProgramGraph(module(files));
     const text = files['api/api.go'];
-    assert.equal(graph.onlyToolsRun('example.com/m/api', text, text.indexOf('func Shared')), false);
-    assert.equal(graph.onlyToolsRun('example.com/m/api', text, text.indexOf('func viaType')), false);
-    assert.equal(graph.onlyToolsRun('example.com/m/api', text, text.indexOf('func onlyTool')), true);
+    assert.equal(onlyToolsRun(graph.verdicts(), 'example.com/m/api', text, text.indexOf('func Shared')), false);
+    assert.equal(onlyToolsRun(graph.verdicts(), 'example.com/m/api', text, text.indexOf('func viaType')), false);
+    assert.equal(onlyToolsRun(graph.verdicts(), 'example.com/m/api', text, text.indexOf('func onlyTool')), true);
   });
 
   test('a method is reached only once its type is named, and an unexported one only from its package', () => {
@@ -137,8 +157,8 @@ func (d *Daemon) step() {}
     const graph = new ProgramGraph(module(files));
     const text = files['cmd/tool/jobs/jobs.go'];
     // Daemon is never made, so its endless loop is not the tool's, and Job's code is only the tool's.
-    assert.equal(graph.onlyToolsRun('example.com/m/cmd/tool/jobs', text, text.indexOf('func (j *Job) step')), true);
-    assert.equal(graph.onlyToolsRun('example.com/m/cmd/tool/jobs', text, text.indexOf('func (d *Daemon) step')), false, 'no program reaches it');
+    assert.equal(onlyToolsRun(graph.verdicts(), 'example.com/m/cmd/tool/jobs', text, text.indexOf('func (j *Job) step')), true);
+    assert.equal(onlyToolsRun(graph.verdicts(), 'example.com/m/cmd/tool/jobs', text, text.indexOf('func (d *Daemon) step')), false, 'no program reaches it');
   });
 
   test('a command that runs another command serves when that one does', () => {
@@ -185,8 +205,8 @@ func main() {
     };
     const graph = new ProgramGraph(module(files));
     const text = files['cmd/app/main.go'];
-    assert.equal(graph.onlyToolsRun('example.com/m/cmd/app', text, text.indexOf('func warm')), false);
-    assert.equal(graph.onlyToolsRun('example.com/m/cmd/app', text, text.indexOf('func onlyWarm')), true);
+    assert.equal(onlyToolsRun(graph.verdicts(), 'example.com/m/cmd/app', text, text.indexOf('func warm')), false);
+    assert.equal(onlyToolsRun(graph.verdicts(), 'example.com/m/cmd/app', text, text.indexOf('func onlyWarm')), true);
   });
 
   test('a server made by an unknown library still serves: a NewServer call, a Run on a port', () => {
@@ -211,7 +231,7 @@ func fetch() {}
       };
       const graph = new ProgramGraph(module(files));
       const text = files['cmd/store/main.go'];
-      assert.equal(graph.onlyToolsRun('example.com/m/cmd/store', text, text.indexOf('func fetch')), false, serving);
+      assert.equal(onlyToolsRun(graph.verdicts(), 'example.com/m/cmd/store', text, text.indexOf('func fetch')), false, serving);
     }
   });
 
@@ -239,8 +259,8 @@ func main() {
     };
     const text = files['cmd/tool/main.go'];
     const graph = new ProgramGraph(module(files));
-    assert.equal(graph.onlyToolsRun('example.com/m/cmd/tool', text, text.indexOf('func stepB')), true);
-    assert.equal(graph.onlyToolsRun('example.com/m/cmd/tool', text, text.indexOf('func stepA')), false, 'nothing reads steps');
+    assert.equal(onlyToolsRun(graph.verdicts(), 'example.com/m/cmd/tool', text, text.indexOf('func stepB')), true);
+    assert.equal(onlyToolsRun(graph.verdicts(), 'example.com/m/cmd/tool', text, text.indexOf('func stepA')), false, 'nothing reads steps');
   });
 });
 

@@ -233,7 +233,7 @@ export async function checkFolder(
     const module = goMod.module;
     if (module) {
       const directory = `${pathToFileURL(job.folder).href}/`;
-      const onlyTools = (offset: number) => goMods.onlyToolsRun(module, directory, maxFileBytes, source.text, offset);
+      const onlyTools = (offset: number) => goMods.onlyToolsRun(module, directory, maxFileBytes, source.text, offset, cache);
       result = { ...result, findings: asToolCode(result.findings, source.text, isLongRunningRule, onlyTools) };
     }
     const shown = display(path, cwd);

@@ -7,11 +7,11 @@ import { goVersionFromGoMod } from '../core/go-mod';
 import { MAX_HOPS } from '../core/context-params';
 import { directoryOfImport, importPathOfDirectory, moduleFrom, type GoModule, type ModuleFile } from '../core/module-index';
 import { MAX_PARSED_CHARS } from '../core/document';
-import { ProgramGraph } from '../core/programs';
+import { onlyToolsRun, ProgramGraph, type ToolVerdicts } from '../core/programs';
 import { goFilesIn, moduleFilesOnDisk, modulePackagesOnDisk, underAProgram } from '../node/module-files';
 import { MAX_CONFIG_BYTES } from '../node/node-file-host';
 import { readSourceSync } from '../node/read-source';
-import { hashText } from './result-cache';
+import { hashText, ResultCache } from './result-cache';
 
 export interface GoModInfo {
   goVersion?: string;
@@ -22,8 +22,9 @@ export interface GoModInfo {
 export class GoMods {
   private readonly byFolder = new Map<string, GoModInfo>();
   private readonly filesByModule = new Map<string, DiskModuleFiles>();
-  private readonly programsByModule = new Map<string, ProgramGraph>();
-  private readonly underProgram = new Map<string, boolean>();
+  private readonly verdictsByModule = new Map<string, ToolVerdicts>();
+  /** By folder: whether it holds a program (see `underAProgram`). */
+  private readonly holdsProgram = new Map<string, boolean>();
 
   /** The module's files on disk, one reader per module for the run (see `diskModuleFiles`). */
   filesOf(module: GoModule, maxFileBytes: number): DiskModuleFiles {
@@ -36,16 +37,24 @@ export class GoMods {
   /**
    * Whether only command-line tools of the module run the code at `offset` of a file in
    * `directory` (see core/programs). The module is read for it once per run, and only when a
-   * folder above the file holds a program.
+   * folder above the file holds a program; what the graph concludes is kept in `cache` by the
+   * module's content, so an unchanged module is not analysed again.
    */
-  onlyToolsRun(module: GoModule, directory: string, maxFileBytes: number, text: string, offset: number): boolean {
-    let underProgram = this.underProgram.get(directory);
-    if (underProgram === undefined) this.underProgram.set(directory, (underProgram = underAProgram(module, directory)));
-    if (!underProgram) return false;
-    let graph = this.programsByModule.get(module.root);
-    if (!graph) this.programsByModule.set(module.root, (graph = new ProgramGraph(modulePackagesOnDisk(module, maxFileBytes))));
+  onlyToolsRun(module: GoModule, directory: string, maxFileBytes: number, text: string, offset: number, cache?: ResultCache): boolean {
+    if (!underAProgram(module, directory, this.holdsProgram)) return false;
+    let verdicts = this.verdictsByModule.get(module.root);
+    if (!verdicts) {
+      const packages = modulePackagesOnDisk(module, maxFileBytes);
+      const key = cache && ResultCache.programsKey(packages);
+      verdicts = key === undefined ? undefined : cache!.get<ToolVerdicts>(key);
+      if (!verdicts) {
+        verdicts = new ProgramGraph(packages).verdicts();
+        if (key !== undefined) cache!.set(key, verdicts);
+      }
+      this.verdictsByModule.set(module.root, verdicts);
+    }
     const packagePath = importPathOfDirectory(module, directory);
-    return packagePath !== undefined && graph.onlyToolsRun(packagePath, text, offset);
+    return packagePath !== undefined && onlyToolsRun(verdicts, packagePath, text, offset);
   }
 
   nearest(folder: string): GoModInfo {

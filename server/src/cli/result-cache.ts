@@ -47,10 +47,19 @@ export class ResultCache {
     return hashText(JSON.stringify([FORMAT, __BUILD_ID__, parts.settings, parts.goVersion ?? null, parts.wanted, parts.files, parts.imported, parts.packagePaths]));
   }
 
-  get(key: string): CachedFile[] | undefined {
+  /**
+   * The key of what a module's program graph concluded (see core/programs): the tool's build and
+   * every file of the module's packages by content.
+   */
+  static programsKey(packages: ReadonlyArray<{ importPath: string; files: ReadonlyArray<{ uri: string; text: string }> }>): string {
+    const files = packages.map((pkg) => [pkg.importPath, pkg.files.map((file) => [file.uri.slice(file.uri.lastIndexOf('/') + 1), hashText(file.text)])]);
+    return hashText(JSON.stringify([FORMAT, __BUILD_ID__, 'programs', files]));
+  }
+
+  get<T = CachedFile[]>(key: string): T | undefined {
     const path = join(this.directory, `${key}.json`);
     try {
-      const files = JSON.parse(readFileSync(path, 'utf8')) as CachedFile[];
+      const files = JSON.parse(readFileSync(path, 'utf8')) as T;
       // Used entries stay young, so trimming takes the ones no run has needed for longest.
       const now = new Date();
       utimesSync(path, now, now);
@@ -65,7 +74,7 @@ export class ResultCache {
    * entry (the rename is atomic; the last writer wins with the same content). A cache that
    * cannot be written is no reason to fail a run.
    */
-  set(key: string, files: readonly CachedFile[]): void {
+  set(key: string, files: readonly CachedFile[] | object): void {
     const path = join(this.directory, `${key}.json`);
     const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {

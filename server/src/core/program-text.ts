@@ -91,6 +91,8 @@ function isCommandHandler(signature: string, imports: Map<string, string>): bool
  */
 function functionLiterals(declaration: string, imports: Map<string, string>, all: boolean): { start: number; end: number; isCommand: boolean }[] {
   const literals: { start: number; end: number; isCommand: boolean }[] = [];
+  const commandLibrary = [...imports.values()].some((path) => isUnder(path, 'github.com/spf13/cobra') || isUnder(path, 'github.com/urfave/cli'));
+  if (!all && !commandLibrary) return literals;
   const pattern = /(?<=[^\w.])func\s*\(/g;
   for (let match = pattern.exec(declaration); match; match = pattern.exec(declaration)) {
     const open = declaration.indexOf('{', match.index);
@@ -122,7 +124,7 @@ export function packageClause(text: string): string | undefined {
 
 /** The text with comments, strings and runes blanked (newlines kept), so offsets stay the text's. */
 export function blank(text: string): string {
-  return text.replace(NOT_CODE, (token) => token.replace(/[^\n]/g, ' '));
+  return text.replace(NOT_CODE, (token) => (token.includes('\n') ? token.replace(/[^\n]/g, ' ') : ' '.repeat(token.length)));
 }
 
 /** A file's imports: the name each is used by (a module package's own name when not renamed), to its path. */

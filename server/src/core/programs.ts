@@ -29,9 +29,9 @@ export interface PackageTexts {
 interface Code {
   id: string;
   packagePath: string;
-  /** Module functions it names: `pkg.Name`, or a name of its own package. */
+  /** What it names of the module: `pkg.Name` of a module package, or a top-level name of its own package. */
   calls: Set<string>;
-  /** Method names it calls or takes as values (an unexported one reaches that method of its package's named types). */
+  /** Unexported method names it calls or takes as values: they reach that method of its package's named types. */
   methods: Set<string>;
   /** Methods called on its own receiver (`s.helper()`): that type's, or, for a field or a promoted method, by name. */
   ownMethods: Set<string>;
@@ -45,6 +45,21 @@ interface Code {
 interface TypeCode {
   methods: Map<string, string>;
   names: Set<string>;
+}
+
+/** What an import of a file is, for the code that uses it. */
+interface ImportKind {
+  path: string;
+  /** A package of the module: its functions are followed. */
+  inModule: boolean;
+  serves: boolean;
+  readsCommandLine: boolean;
+}
+
+/** What the code of one file is read with: its imports, and its package's top-level names. */
+interface Scope {
+  imports: Map<string, ImportKind>;
+  topLevel: Set<string>;
 }
 
 interface PackageCode {
@@ -132,6 +147,25 @@ const COMMAND_LINE_IMPORTS = [
   'github.com/jessevdk/go-flags',
 ];
 
+/** For each code that only command-line tools run: the programs (import paths) whose processes reach it. */
+export type ToolVerdicts = Record<string, readonly string[]>;
+
+/**
+ * True when the code at `offset` of `text` (a file of the package `packagePath`, as it is now) is
+ * run only by command-line tools of the module: some process reaches it, none of those serves,
+ * and one of their programs holds the package in its folder (the program's own code, not a
+ * library of the module that only an example or a tool happens to run).
+ */
+export function onlyToolsRun(verdicts: ToolVerdicts, packagePath: string, text: string, offset: number): boolean {
+  // The imports matter here only for telling a command's action by its signature.
+  const declaration = declarationsOf(packagePath, blank(text), importsOf(text, new Map())).find((declaration) => declaration.start <= offset && offset < declaration.end);
+  if (!declaration) return false;
+  // A variable's initialiser runs at init.
+  const id = declaration.kind === 'variable' ? `${packagePath}#init` : declaration.id;
+  const programs = Object.hasOwn(verdicts, id) ? verdicts[id] : undefined;
+  return programs !== undefined && programs.some((program) => packagePath === program || packagePath.startsWith(`${program}/`));
+}
+
 /**
  * The findings of a file as they stand when only command-line tools run some of its code: there, a
  * warning of a rule whose harm takes a process that keeps running is information. `onlyToolsRun`
@@ -172,20 +206,11 @@ export class ProgramGraph {
     for (const pkg of this.packages.values()) if (pkg.isMain) this.addProgram(pkg);
   }
 
-  /**
-   * True when the code at `offset` of `text` (a file of the package `packagePath`, as it is now) is
-   * run only by command-line tools of the module: some process reaches it, none of those serves,
-   * and one of their programs holds the package in its folder (the program's own code, not a
-   * library of the module that only an example or a tool happens to run).
-   */
-  onlyToolsRun(packagePath: string, text: string, offset: number): boolean {
-    const declarations = declarationsOf(packagePath, blank(text), importsOf(text, this.names));
-    const declaration = declarations.find((declaration) => declaration.start <= offset && offset < declaration.end);
-    if (!declaration) return false;
-    // A variable's initialiser runs at init.
-    const programs = this.reachedBy.get(declaration.kind === 'variable' ? `${packagePath}#init` : declaration.id);
-    if (!programs) return false;
-    return [...programs].some((program) => packagePath === program || packagePath.startsWith(`${program}/`));
+  /** What the graph concludes, to ask with `onlyToolsRun` (and to keep: the CLI caches it per module content). */
+  verdicts(): ToolVerdicts {
+    const verdicts: ToolVerdicts = {};
+    for (const [id, programs] of this.reachedBy) if (programs && programs.size > 0) verdicts[id] = [...programs].sort();
+    return verdicts;
   }
 
   private read(pkg: PackageTexts): void {
@@ -193,30 +218,41 @@ export class ProgramGraph {
     const code: PackageCode = { importPath: pkg.importPath, name, imports: new Set(), isMain: false, commandTypes: new Set(), commandHandlers: new Set() };
     this.packages.set(pkg.importPath, code);
     const init = this.code(`${pkg.importPath}#init`, pkg.importPath);
-    for (const file of pkg.files) {
-      if (packageClause(file.text) !== name) continue;
+    const files = pkg.files.filter((file) => packageClause(file.text) === name).map((file) => {
       const imports = importsOf(file.text, this.names);
       for (const path of imports.values()) code.imports.add(path);
-      for (const match of file.text.matchAll(/\b\w+\s+\*?([\w.]+)\s+`[^`\n]*\bcommand:"/g)) code.commandTypes.add(match[1]);
-      for (const declaration of declarationsOf(pkg.importPath, blank(file.text), imports)) {
+      if (file.text.includes('command:"')) for (const match of file.text.matchAll(/\b\w+\s+\*?([\w.]+)\s+`[^`\n]*\bcommand:"/g)) code.commandTypes.add(match[1]);
+      return { imports, declarations: declarationsOf(pkg.importPath, blank(file.text), imports) };
+    });
+    // The package's own names: a bare identifier that is one of them is a reference to it.
+    const topLevel = new Set<string>();
+    for (const { declarations } of files) {
+      for (const declaration of declarations) {
+        if (declaration.kind === 'function' && !declaration.receiver) topLevel.add(declaration.id.slice(pkg.importPath.length + 1));
+        for (const declared of declaration.names) topLevel.add(declared);
+      }
+    }
+    for (const { imports, declarations } of files) {
+      const scope: Scope = { imports: this.importKinds(imports), topLevel };
+      for (const declaration of declarations) {
         if (declaration.isCommand) code.commandHandlers.add(declaration.id);
         switch (declaration.kind) {
           case 'type': {
             const named = this.code(`${declaration.id}#names`, pkg.importPath);
-            this.refer(named, declaration.text, imports);
+            this.refer(named, declaration.text, scope);
             for (const typeName of declaration.names) this.typeCode(`${pkg.importPath}.${typeName}`).names = named.calls;
             break;
           }
           case 'variable':
             // The initialiser's calls run at init; what it only names runs when the variable is read.
             for (const variableName of declaration.names) this.aliases.set(`${pkg.importPath}.${variableName}`, declaration.id);
-            this.refer(init, declaration.text, imports, undefined, this.code(declaration.id, pkg.importPath));
+            this.refer(init, declaration.text, scope, undefined, this.code(declaration.id, pkg.importPath));
             break;
           case 'function': {
             const { receiver } = declaration;
             if (receiver) this.typeCode(`${pkg.importPath}.${receiver.type}`).methods.set(declaration.id.slice(declaration.id.lastIndexOf('.') + 1), declaration.id);
             if (declaration.id === `${pkg.importPath}.main` && name === 'main') code.isMain = true;
-            this.refer(this.code(declaration.id, pkg.importPath), declaration.text, imports, receiver);
+            this.refer(this.code(declaration.id, pkg.importPath), declaration.text, scope, receiver);
             break;
           }
           default: {
@@ -224,13 +260,27 @@ export class ProgramGraph {
             if (declaration.kind === 'command' && declaration.enclosing?.includes('#var:')) {
               this.heldCommands.set(declaration.enclosing, [...(this.heldCommands.get(declaration.enclosing) ?? []), declaration.id]);
             }
-            this.refer(own, declaration.text, imports);
+            this.refer(own, declaration.text, scope);
             // It may call what the code around it prepared (a closure over a function value).
             if (declaration.enclosing) own.calls.add(declaration.enclosing);
           }
         }
       }
     }
+  }
+
+  /** What each import of a file is, by the name it is used by. */
+  private importKinds(imports: Map<string, string>): Map<string, ImportKind> {
+    const kinds = new Map<string, ImportKind>();
+    for (const [alias, path] of imports) {
+      kinds.set(alias, {
+        path,
+        inModule: this.names.has(path),
+        serves: SERVING_IMPORTS.some((prefix) => isUnder(path, prefix)),
+        readsCommandLine: COMMAND_LINE_IMPORTS.some((prefix) => isUnder(path, prefix)),
+      });
+    }
+    return kinds;
   }
 
   private typeCode(id: string): TypeCode {
@@ -249,30 +299,36 @@ export class ProgramGraph {
    * What a declaration's code refers to, and what it does. With `values`, only what is called goes
    * to `code`; what is only named (a function value, a variable) goes to `values`.
    */
-  private refer(code: Code, text: string, imports: Map<string, string>, method?: { name: string; type: string }, values: Code = code): void {
+  private refer(code: Code, text: string, scope: Scope, method?: { name: string; type: string }, values: Code = code): void {
     if (SERVES.test(text) || waitsForStop(text)) code.serves = true;
     if (/\bos\s*\.\s*Args\b/.test(text)) code.readsCommandLine = true;
-    const to = (end: number) => (/^\s*\(/.test(text.slice(end, end + 40)) ? code : values);
+    const call = /\s*\(/y;
+    const to = (end: number) => {
+      if (values === code) return code;
+      call.lastIndex = end;
+      return call.test(text) ? code : values;
+    };
     const resolved = new Set<number>();
     for (const match of text.matchAll(/(?<![\w.])(\w+)\s*\.\s*(\w+)/g)) {
       const [, qualifier, name] = match;
       const end = match.index! + match[0].length;
-      const path = imports.get(qualifier);
-      if (path !== undefined) {
-        if (SERVING_IMPORTS.some((prefix) => isUnder(path, prefix))) code.serves = true;
-        if (COMMAND_LINE_IMPORTS.some((prefix) => isUnder(path, prefix))) code.readsCommandLine = true;
-        to(end).calls.add(`${path}.${name}`);
+      const imported = scope.imports.get(qualifier);
+      if (imported !== undefined) {
+        if (imported.serves) code.serves = true;
+        if (imported.readsCommandLine) code.readsCommandLine = true;
+        if (imported.inModule) to(end).calls.add(`${imported.path}.${name}`);
         resolved.add(end);
       } else if (method && qualifier === method.name) {
         to(end).ownMethods.add(`${code.packagePath}.${method.type}.${name}`);
         resolved.add(end);
       }
     }
-    for (const match of text.matchAll(/\.\s*(\w+)/g)) {
+    // Exported methods are reached through the types that have them (see `reach`); only unexported names are kept.
+    for (const match of text.matchAll(/\.\s*([\p{Ll}_]\w*)/gu)) {
       const end = match.index! + match[0].length;
       if (!resolved.has(end)) to(end).methods.add(match[1]);
     }
-    for (const match of text.matchAll(/(?<![\w.])\w+/g)) to(match.index! + match[0].length).calls.add(`${code.packagePath}.${match[0]}`);
+    for (const match of text.matchAll(/(?<![\w.])\w+/g)) if (scope.topLevel.has(match[0])) to(match.index! + match[0].length).calls.add(`${code.packagePath}.${match[0]}`);
   }
 
   /** A program's processes (what each reaches, and whether it serves), recorded on what they reach. */

@@ -1,11 +1,12 @@
 // A module's package directories read from disk, synchronously: by the CLI for the packages a
 // folder imports, and by the language server for those past them (see `FileHost.moduleFiles`);
 // and the whole module, for its program graph.
-import { existsSync, readdirSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ModuleFiles } from '../checker';
 import { MAX_PARSED_CHARS } from '../core/document';
+import { isBuildIgnored } from '../core/generated';
 import { contentKey, type GoModule, type ModuleFile } from '../core/module-index';
 import type { PackageTexts } from '../core/programs';
 import { readSourceSync } from './read-source';
@@ -88,14 +89,32 @@ export function modulePackagesOnDisk(module: GoModule, maxFileBytes: number): Pa
 /**
  * Whether the folder, or one above it inside the module, holds a program (`package main` with a
  * `func main`): only code in such folders can be a command-line tool's own (see core/programs).
+ * `known` keeps the answer per folder for the run.
  */
-export function underAProgram(module: GoModule, directory: string): boolean {
+export function underAProgram(module: GoModule, directory: string, known: Map<string, boolean>): boolean {
   for (let folder = directory; folder.startsWith(module.root); folder = folder.slice(0, folder.lastIndexOf('/', folder.length - 2) + 1)) {
-    const isProgram = goFilesIn(folder).some((path) => {
-      const read = readSourceSync(path, MAX_PARSED_CHARS);
-      return read.kind === 'text' && /^package\s+main\b/m.test(read.text) && /^func\s+main\s*\(\s*\)/m.test(read.text);
-    });
-    if (isProgram) return true;
+    let holds = known.get(folder);
+    if (holds === undefined) known.set(folder, (holds = goFilesIn(folder).some(isProgramFile)));
+    if (holds) return true;
   }
   return false;
+}
+
+/** A file of `package main` with a `func main`, not left out of builds; the package clause is read from the file's head first. */
+function isProgramFile(path: string): boolean {
+  let head = '';
+  try {
+    const descriptor = openSync(path, 'r');
+    try {
+      const buffer = Buffer.alloc(4096);
+      head = buffer.toString('utf8', 0, readSync(descriptor, buffer, 0, buffer.length, 0));
+    } finally {
+      closeSync(descriptor);
+    }
+  } catch {
+    return false;
+  }
+  if (!/^package\s+main\b/m.test(head)) return false;
+  const read = readSourceSync(path, MAX_PARSED_CHARS);
+  return read.kind === 'text' && /^func\s+main\s*\(\s*\)/m.test(read.text) && !isBuildIgnored(read.text);
 }
