@@ -685,6 +685,25 @@ describe('language server: files on disk and documents opened again', () => {
     assert.deepEqual(fromCli, information);
   });
 
+  test('code only command-line tools run is lowered from disk in the background, as the CLI lowers it', async () => {
+    const folder = temporaryFolder('gbg-programs-');
+    cpSync(join(ROOT, 'test/fixtures/programs'), folder, { recursive: true });
+    const admin = join(folder, 'cmd/admin/main.go');
+    const uri = pathToFileURL(admin).href;
+    const timeouts = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.code === 'http-client-timeout').map((d) => `${d.range.start.line + 1}:${d.severity}`);
+    // First as it stands without the module's programs (the graph is built off the keystroke), then lowered.
+    let diagnostics = await diagnosticsAt(uri, 1, () =>
+      session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'go', version: 1, text: readFileSync(admin, 'utf8') } }),
+    );
+    for (let round = 0; timeouts(diagnostics).includes('34:2') && round < 5; round++) diagnostics = await within(10_000, session.nextDiagnostics(uri), 'the lowered diagnostics').then((params) => params.diagnostics);
+    assert.deepEqual(timeouts(diagnostics), ['34:3', '44:2']);
+    const cli = spawnSync(process.execPath, [join(ROOT, 'bin/go-backend-guide.js'), 'check', '--no-cache', '--format', 'json', admin], { encoding: 'utf8' });
+    const fromCli = (JSON.parse(cli.stdout) as { findings: Array<{ rule: string; severity: string; line: number }> }).findings
+      .filter((f) => f.rule === 'http-client-timeout')
+      .map((f) => `${f.line}:${f.severity === 'information' ? 3 : 2}`);
+    assert.deepEqual(fromCli, timeouts(diagnostics));
+  });
+
   test('didOpen of a document already open, with invalid content, leaves the open one working', async () => {
     const folder = temporaryFolder('gbg-reopen-');
     const uri = pathToFileURL(join(folder, 'server.go')).href;

@@ -233,7 +233,8 @@ export async function checkFolder(
     const module = goMod.module;
     if (module) {
       const directory = `${pathToFileURL(job.folder).href}/`;
-      const onlyTools = (offset: number) => goMods.onlyToolsRun(module, directory, maxFileBytes, source.text, offset, cache);
+      const tools = goMods.toolCode(cache, maxFileBytes);
+      const onlyTools = (offset: number) => tools.onlyToolsRun(module, directory, source.text, offset);
       result = { ...result, findings: asToolCode(result.findings, source.text, isLongRunningRule, onlyTools) };
     }
     const shown = display(path, cwd);

@@ -5,10 +5,10 @@ import { pathToFileURL } from 'node:url';
 import type { ModuleFiles } from '../checker';
 import { goVersionFromGoMod } from '../core/go-mod';
 import { MAX_HOPS } from '../core/context-params';
-import { directoryOfImport, importPathOfDirectory, moduleFrom, type GoModule, type ModuleFile } from '../core/module-index';
+import { directoryOfImport, moduleFrom, type GoModule, type ModuleFile } from '../core/module-index';
 import { MAX_PARSED_CHARS } from '../core/document';
-import { onlyToolsRun, ProgramGraph, type ToolVerdicts } from '../core/programs';
-import { goFilesIn, moduleFilesOnDisk, modulePackagesOnDisk, underAProgram } from '../node/module-files';
+import { ProgramGraph, ToolCodeIndex, type ToolVerdicts } from '../core/programs';
+import { goFilesIn, holdsProgram, moduleFilesOnDisk, modulePackagesOnDisk } from '../node/module-files';
 import { MAX_CONFIG_BYTES } from '../node/node-file-host';
 import { readSourceSync } from '../node/read-source';
 import { hashText, ResultCache } from './result-cache';
@@ -22,9 +22,7 @@ export interface GoModInfo {
 export class GoMods {
   private readonly byFolder = new Map<string, GoModInfo>();
   private readonly filesByModule = new Map<string, DiskModuleFiles>();
-  private readonly verdictsByModule = new Map<string, ToolVerdicts>();
-  /** By folder: whether it holds a program (see `underAProgram`). */
-  private readonly holdsProgram = new Map<string, boolean>();
+  private tools: ToolCodeIndex | undefined;
 
   /** The module's files on disk, one reader per module for the run (see `diskModuleFiles`). */
   filesOf(module: GoModule, maxFileBytes: number): DiskModuleFiles {
@@ -35,26 +33,24 @@ export class GoMods {
   }
 
   /**
-   * Whether only command-line tools of the module run the code at `offset` of a file in
-   * `directory` (see core/programs). The module is read for it once per run, and only when a
-   * folder above the file holds a program; what the graph concludes is kept in `cache` by the
-   * module's content, so an unchanged module is not analysed again.
+   * Which code only command-line tools run (see core/programs): a module is read for it once per
+   * run, and only when a folder above the file holds a program. What the graph concludes is kept
+   * in `cache` by the module's content, so an unchanged module is not analysed again.
    */
-  onlyToolsRun(module: GoModule, directory: string, maxFileBytes: number, text: string, offset: number, cache?: ResultCache): boolean {
-    if (!underAProgram(module, directory, this.holdsProgram)) return false;
-    let verdicts = this.verdictsByModule.get(module.root);
-    if (!verdicts) {
-      const packages = modulePackagesOnDisk(module, maxFileBytes);
-      const key = cache && ResultCache.programsKey(packages);
-      verdicts = key === undefined ? undefined : cache!.get<ToolVerdicts>(key);
-      if (!verdicts) {
-        verdicts = new ProgramGraph(packages).verdicts();
+  toolCode(cache: ResultCache | undefined, maxFileBytes: number): ToolCodeIndex {
+    this.tools ??= new ToolCodeIndex({
+      holdsProgram,
+      verdicts: (module) => {
+        const packages = modulePackagesOnDisk(module, maxFileBytes);
+        const key = cache && ResultCache.programsKey(packages);
+        const kept = key === undefined ? undefined : cache!.get<ToolVerdicts>(key);
+        if (kept) return kept;
+        const verdicts = new ProgramGraph(packages).verdicts();
         if (key !== undefined) cache!.set(key, verdicts);
-      }
-      this.verdictsByModule.set(module.root, verdicts);
-    }
-    const packagePath = importPathOfDirectory(module, directory);
-    return packagePath !== undefined && onlyToolsRun(verdicts, packagePath, text, offset);
+        return verdicts;
+      },
+    });
+    return this.tools;
   }
 
   nearest(folder: string): GoModInfo {

@@ -1,5 +1,6 @@
 import type { ModuleFiles } from '../checker';
 import type { GoModule } from '../core/module-index';
+import type { ToolVerdicts } from '../core/programs';
 
 /** What the language server needs from the place files live; Node and web hosts differ. */
 export interface FileHost {
@@ -17,6 +18,13 @@ export interface FileHost {
    * synchronously (the web).
    */
   moduleFiles?(module: GoModule): ModuleFiles | undefined;
+  /**
+   * Whether a folder on disk holds a program, read synchronously, for telling code only
+   * command-line tools run (see core/programs); absent on the web, where such code keeps its warnings.
+   */
+  holdsProgram?(folder: string): boolean;
+  /** What the module's program graph concludes, read from disk synchronously; absent on the web. */
+  programVerdicts?(module: GoModule): ToolVerdicts | undefined;
 }
 
 export function directoryOf(uri: string): string {

@@ -12,5 +12,7 @@ export function fileHostByScheme(hosts: Readonly<Record<string, FileHost>>, fall
     findGoMod: (uri) => pick(uri).findGoMod(uri),
     findConfig: (uri) => pick(uri).findConfig(uri),
     moduleFiles: (module) => pick(module.root).moduleFiles?.(module),
+    holdsProgram: (folder) => pick(folder).holdsProgram?.(folder) ?? false,
+    programVerdicts: (module) => pick(module.root).programVerdicts?.(module),
   };
 }

@@ -201,7 +201,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (!settings.enable || (project !== undefined && ProjectConfigs.excludes(project, uri))) return { findings: [] };
     let index = workspace.packageIndex(uri);
     if (project?.config.go) index = index.withGoVersion(project.config.go);
-    const result = checker.analyzeDocument(document, index, mergeSettings(settings, project?.config));
+    const analysed = checker.analyzeDocument(document, index, mergeSettings(settings, project?.config));
+    const result = { ...analysed, findings: workspace.asToolCode(uri, document.text, analysed.findings) };
     return EditorBaselines.apply(baseline, document, result, settings.baselinedFindings);
   }
 

@@ -1,4 +1,6 @@
-import type { GoChecker } from '../checker';
+import { isLongRunningRule, type GoChecker } from '../checker';
+import type { Finding } from '../core/findings';
+import { asToolCode, ToolCodeIndex, type ToolVerdicts } from '../core/programs';
 import type { GoDocument, TextChange } from '../core/document';
 import type { FileSummary } from '../core/file-summary';
 import { goVersionFromGoMod } from '../core/go-mod';
@@ -40,6 +42,11 @@ export class Workspace {
   private readonly factsMoved = new Set<string>();
   /** The index importers see of each package read, kept while its summaries stay the same. */
   private readonly importerIndexes = new Map<string, { index: PackageIndex; reach?: (path: string) => PackageIndex | undefined }>();
+  /** Which code only command-line tools run, where the host can read the module (see `asToolCode`). */
+  private readonly toolCode: ToolCodeIndex | undefined;
+  /** By module root: what its program graph concluded, kept until a file changes on disk (see `verdictsOf`). */
+  private readonly verdicts = new Map<string, ToolVerdicts>();
+  private readonly verdictsPending = new Set<string>();
   /** By module root: see `deeperReach`. */
   private readonly deeperReaches = new Map<string, ((path: string) => PackageIndex | undefined) | undefined>();
   /** By directory, least recently used first. */
@@ -51,7 +58,34 @@ export class Workspace {
     private readonly log: (message: string) => void,
     /** Called when a package's files were read again from disk (its index changed). */
     private readonly onPackageRead: (directory: string) => void = () => undefined,
-  ) {}
+  ) {
+    const { holdsProgram, programVerdicts } = host;
+    if (holdsProgram && programVerdicts) {
+      this.toolCode = new ToolCodeIndex({ holdsProgram: (folder) => holdsProgram.call(host, folder), verdicts: (module) => this.verdictsOf(module, (read) => programVerdicts.call(host, read)) });
+    }
+  }
+
+  /**
+   * What a module's program graph concludes. Reading a large module takes a few hundred
+   * milliseconds, so it is never done on a keystroke: the first ask starts it in the background and
+   * the code keeps its warnings meanwhile; once done, the module's open documents are analysed again.
+   */
+  private verdictsOf(module: GoModule, read: (module: GoModule) => ToolVerdicts | undefined): ToolVerdicts | undefined {
+    const built = this.verdicts.get(module.root);
+    if (built !== undefined || this.verdictsPending.has(module.root)) return built;
+    this.verdictsPending.add(module.root);
+    setTimeout(() => {
+      if (!this.verdictsPending.delete(module.root)) return; // files changed on disk meanwhile: asked again later
+      const verdicts = read(module) ?? {};
+      this.verdicts.set(module.root, verdicts);
+      this.toolCode?.forget();
+      // A module with no code only tools run (most services) changes no finding: nothing to publish again.
+      if (Object.keys(verdicts).length === 0) return;
+      const directories = new Set([...this.documents.keys()].map(directoryOf).filter((directory) => directory.startsWith(module.root)));
+      for (const directory of directories) this.onPackageRead(directory);
+    }, 0);
+    return undefined;
+  }
 
   get openUris(): string[] {
     return [...this.documents.keys()];
@@ -122,6 +156,9 @@ export class Workspace {
   invalidate(uri: string): void {
     // What is on disk changed: the next deeper read sees it (see `deeperReach`).
     this.deeperReaches.clear();
+    this.toolCode?.forget();
+    this.verdicts.clear();
+    this.verdictsPending.clear();
     const directories = uri.endsWith('/go.mod') ? [...this.packages.keys()].filter((key) => key.startsWith(directoryOf(uri))) : [directoryOf(uri)];
     for (const directory of directories) {
       const state = this.packages.get(directory);
@@ -177,6 +214,18 @@ export class Workspace {
       this.releaseClosedPackages();
     }
     await state.firstRead;
+  }
+
+  /**
+   * The findings of a document with the warnings of long-running rules lowered where only
+   * command-line tools of its module run the code, as the CLI lowers them (see core/programs).
+   * The module is read from disk when first asked and kept until a file changes on disk.
+   */
+  asToolCode(uri: string, text: string, findings: Finding[]): Finding[] {
+    const module = this.packages.get(directoryOf(uri))?.module;
+    const tools = this.toolCode;
+    if (!module || !tools) return findings;
+    return asToolCode(findings, text, isLongRunningRule, (offset) => tools.onlyToolsRun(module, directoryOf(uri), text, offset));
   }
 
   /** The package index of `uri` now: the files on disk, with open documents as they are. */

@@ -86,18 +86,9 @@ export function modulePackagesOnDisk(module: GoModule, maxFileBytes: number): Pa
   return packages;
 }
 
-/**
- * Whether the folder, or one above it inside the module, holds a program (`package main` with a
- * `func main`): only code in such folders can be a command-line tool's own (see core/programs).
- * `known` keeps the answer per folder for the run.
- */
-export function underAProgram(module: GoModule, directory: string, known: Map<string, boolean>): boolean {
-  for (let folder = directory; folder.startsWith(module.root); folder = folder.slice(0, folder.lastIndexOf('/', folder.length - 2) + 1)) {
-    let holds = known.get(folder);
-    if (holds === undefined) known.set(folder, (holds = goFilesIn(folder).some(isProgramFile)));
-    if (holds) return true;
-  }
-  return false;
+/** Whether the folder (a `file:` URI ending in a slash) holds a program: `package main` with a `func main`. */
+export function holdsProgram(folder: string): boolean {
+  return goFilesIn(folder).some(isProgramFile);
 }
 
 /** A file of `package main` with a `func main`, not left out of builds; the package clause is read from the file's head first. */

@@ -5,7 +5,8 @@ import type { ModuleFiles } from '../checker';
 import { CONFIG_FILE_NAME } from '../core/config';
 import type { GoModule } from '../core/module-index';
 import type { FileHost } from '../lsp/file-host';
-import { moduleFilesOnDisk } from './module-files';
+import { holdsProgram, moduleFilesOnDisk, modulePackagesOnDisk } from './module-files';
+import { ProgramGraph, type ToolVerdicts } from '../core/programs';
 import { readSource } from './read-source';
 
 /** go.mod and the configuration file: far larger ones are not what they claim to be. */
@@ -59,6 +60,15 @@ export class NodeFileHost implements FileHost {
   /** Read when first asked, and kept by the workspace until a file changes on disk (see `Workspace.deeperReach`). */
   moduleFiles(module: GoModule): ModuleFiles {
     return moduleFilesOnDisk(module, this.maxFileBytes(), (file) => file);
+  }
+
+  holdsProgram(folder: string): boolean {
+    return holdsProgram(folder);
+  }
+
+  /** Read when first asked, and kept by the workspace until a file changes on disk (see `Workspace.asToolCode`). */
+  programVerdicts(module: GoModule): ToolVerdicts {
+    return new ProgramGraph(modulePackagesOnDisk(module, this.maxFileBytes())).verdicts();
   }
 
   async findGoMod(uri: string): Promise<{ uri: string; text: string } | undefined> {
