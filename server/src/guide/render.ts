@@ -3,8 +3,8 @@ import { suppressionNames } from '../core/suppression';
 import { chapterInfo, type ChapterInfo, type GuideLanguage } from './chapters';
 
 const LABELS = {
-  en: { severity: 'Default severity', fix: 'Quick fix', yes: 'yes', no: 'no', silenced: 'Silenced by', off: 'off (opt-in)', sources: 'Sources' },
-  'zh-cn': { severity: '默认级别', fix: '快速修复', yes: '有', no: '无', silenced: '屏蔽名称', off: '默认关闭', sources: '参考资料' },
+  en: { severity: 'Default severity', tools: 'in code only command-line tools run: information', fix: 'Quick fix', yes: 'yes', no: 'no', silenced: 'Silenced by', off: 'off (opt-in)', sources: 'Sources' },
+  'zh-cn': { severity: '默认级别', tools: '仅由命令行工具运行的代码中为信息', fix: '快速修复', yes: '有', no: '无', silenced: '屏蔽名称', off: '默认关闭', sources: '参考资料' },
 };
 
 const SEVERITY_NAMES = {
@@ -34,7 +34,8 @@ export function renderChapter(chapter: ChapterInfo, language: GuideLanguage, int
         `## ${rule.meta.title[language]} (\`${rule.meta.id}\`)`,
         '',
         [
-          `${label.severity}${colon}${SEVERITY_NAMES[language][rule.meta.defaultSeverity]}`,
+          // See core/programs: only a warning is lowered there.
+          `${label.severity}${colon}${SEVERITY_NAMES[language][rule.meta.defaultSeverity]}${rule.meta.longRunning && rule.meta.defaultSeverity === 'warning' ? (language === 'zh-cn' ? `（${label.tools}）` : ` (${label.tools})`) : ''}`,
           `${label.fix}${colon}${rule.meta.fixable ? label.yes : label.no}`,
           `${label.silenced}${colon}${names}`,
         ].join(' · '),
