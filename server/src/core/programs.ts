@@ -103,7 +103,10 @@ function waitsForStop(text: string): boolean {
   return false;
 }
 
-/** Libraries services are built on: a function that uses one counts as serving. */
+/**
+ * Libraries services are built on (web and RPC frameworks, queue consumers, schedulers, workflow
+ * workers, application containers): a function that uses one counts as serving.
+ */
 const SERVING_IMPORTS = [
   'github.com/gin-gonic/gin',
   'github.com/labstack/echo',
@@ -134,6 +137,23 @@ const SERVING_IMPORTS = [
   'github.com/rabbitmq/amqp091-go',
   'github.com/robfig/cron',
   'github.com/hibiken/asynq',
+  'github.com/go-co-op/gocron',
+  'github.com/gocraft/work',
+  'github.com/RichardKnop/machinery',
+  'github.com/ThreeDotsLabs/watermill',
+  'github.com/nsqio/go-nsq',
+  'github.com/twmb/franz-go',
+  'github.com/apache/pulsar-client-go',
+  'go.temporal.io/sdk/worker',
+  'go.uber.org/fx',
+  'github.com/micro/go-micro',
+  'go-micro.dev',
+  'github.com/go-kit/kit/transport',
+  'github.com/gogf/gf/v2/net/ghttp',
+  'github.com/gogf/gf/v2/frame/g',
+  'github.com/panjf2000/gnet',
+  'github.com/dapr/go-sdk/service',
+  'github.com/centrifugal/centrifuge',
   'net/rpc',
 ];
 
