@@ -106,8 +106,8 @@ export const rule: Rule = {
               'zh-cn': `http.Server ${describeZh(!hasRead, !hasWrite, idleNever)}；它只在 unix socket 上服务，只有本机进程能占着连接；请设置 ${fields.join('、')}`,
             }
           : {
-              en: `http.Server has ${describe(!hasRead, !hasWrite, idleNever)}, so slow clients can hold connections unbounded; set ${fields.join(', ')}`,
-              'zh-cn': `http.Server ${describeZh(!hasRead, !hasWrite, idleNever)}，慢速或空闲的客户端可以无限期占着连接；请设置 ${fields.join('、')}`,
+              en: `http.Server has ${describe(!hasRead, !hasWrite, idleNever)}, so slow clients hold connections; ${remedy(fields)}`,
+              'zh-cn': `http.Server ${describeZh(!hasRead, !hasWrite, idleNever)}，慢速或空闲的客户端可以无限期占着连接；${remedyZh(fields)}`,
             },
         fixes: startingValues(body, added, context),
       });
@@ -142,6 +142,25 @@ function servedHandler(body: Node, target: Node | undefined, literal: Node, sour
   if (!target) return undefined;
   const later = laterConfiguration(literal, target, source, ['Handler']);
   return later === 'handed-off' || later.has('Handler') ? 'unknown' : undefined;
+}
+
+/**
+ * What to set. ReadTimeout and WriteTimeout bound a whole request body and a whole response, so a
+ * value that suits most routes cuts off a streamed download, a websocket or a large upload: the
+ * message says to size them to those (reviewers of real services, review 5).
+ */
+const WHOLE_REQUEST = new Set(['ReadTimeout', 'WriteTimeout']);
+
+function remedy(fields: string[]): string {
+  const whole = fields.filter((field) => WHOLE_REQUEST.has(field));
+  const sized = whole.length === 0 ? [] : [`${whole.length === 2 ? 'Read/WriteTimeout' : whole[0]} past your longest stream`];
+  return `set ${[...fields.filter((field) => !WHOLE_REQUEST.has(field)), ...sized].join(', ')}`;
+}
+
+function remedyZh(fields: string[]): string {
+  const whole = fields.filter((field) => WHOLE_REQUEST.has(field));
+  const sized = whole.length === 0 ? [] : [`${whole.join('、')}（要长于最长的上传或流式响应）`];
+  return `请设置 ${[...fields.filter((field) => !WHOLE_REQUEST.has(field)), ...sized].join('、')}`;
 }
 
 function describeZh(noRead: boolean, noWrite: boolean, idleNever: boolean): string {
