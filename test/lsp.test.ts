@@ -704,6 +704,22 @@ describe('language server: files on disk and documents opened again', () => {
     assert.deepEqual(fromCli, timeouts(diagnostics));
   });
 
+  test("SQL built from a parameter every caller in the module fixes goes once the module's calls are read, as in the CLI", async () => {
+    const folder = temporaryFolder('gbg-callers-');
+    cpSync(join(ROOT, 'test/fixtures/callers'), folder, { recursive: true });
+    const store = join(folder, 'store/store.go');
+    const uri = pathToFileURL(store).href;
+    const lines = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.code === 'sql-string-building').map((d) => d.range.start.line + 1);
+    let diagnostics = await diagnosticsAt(uri, 1, () =>
+      session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'go', version: 1, text: readFileSync(store, 'utf8') } }),
+    );
+    for (let round = 0; lines(diagnostics).includes(15) && round < 5; round++) diagnostics = await within(10_000, session.nextDiagnostics(uri), 'the diagnostics without List').then((params) => params.diagnostics);
+    const cli = spawnSync(process.execPath, [join(ROOT, 'bin/go-backend-guide.js'), 'check', '--no-cache', '--format', 'json', store], { encoding: 'utf8' });
+    const fromCli = (JSON.parse(cli.stdout) as { findings: Array<{ rule: string; line: number }> }).findings.filter((f) => f.rule === 'sql-string-building').map((f) => f.line);
+    assert.ok(!fromCli.includes(15) && fromCli.length >= 4, fromCli.join(', '));
+    assert.deepEqual(lines(diagnostics), fromCli);
+  });
+
   test('didOpen of a document already open, with invalid content, leaves the open one working', async () => {
     const folder = temporaryFolder('gbg-reopen-');
     const uri = pathToFileURL(join(folder, 'server.go')).href;

@@ -15,25 +15,47 @@ const DEFAULT_SEVERITY = new Map(RULES.map((rule) => [rule.meta.id, rule.meta.de
 
 describe('a module of services and tools, through the CLI', () => {
   test('fires exactly on the // want lines, lowered where only tools run the code', () => {
-    const run = spawnSync(process.execPath, [join(ROOT, 'bin/go-backend-guide.js'), 'check', '--no-cache', '--format', 'json', '.'], { cwd: FIXTURE, encoding: 'utf8', timeout: 60_000 });
-    assert.equal(run.stderr, '');
-    const actual = new Map<string, string[]>();
-    for (const finding of JSON.parse(run.stdout).findings as { file: string; line: number; rule: string; severity: string }[]) {
-      const key = `${finding.file}:${finding.line}`;
-      const id = finding.severity === DEFAULT_SEVERITY.get(finding.rule) ? finding.rule : `${finding.rule}:${finding.severity}`;
-      actual.set(key, [...(actual.get(key) ?? []), id]);
-    }
-    const expected = new Map<string, string[]>();
-    for (const path of goFiles(FIXTURE)) {
-      for (const [line, ids] of wantedFindings(readFileSync(path, 'utf8'))) expected.set(`${relative(FIXTURE, path)}:${line + 1}`, ids);
-    }
-    assert.deepEqual(sorted(actual), sorted(expected));
+    const expected = wantedIn(FIXTURE);
+    assert.deepEqual(sorted(findingsOf(FIXTURE)), sorted(expected));
     // Both outcomes are exercised: lowered findings and kept warnings.
     const all = [...expected.values()].flat();
     assert.ok(all.filter((id) => id === 'http-client-timeout:information').length >= 5);
     assert.ok(all.filter((id) => id === 'http-client-timeout').length >= 6);
   });
 });
+
+describe("a service's exported functions and the module's own calls, through the CLI", () => {
+  test('SQL built from a parameter every caller fixes is silent; any other caller, use or source keeps it', () => {
+    const folder = join(ROOT, 'test/fixtures/callers');
+    const expected = wantedIn(folder);
+    assert.deepEqual(sorted(findingsOf(folder)), sorted(expected));
+    assert.ok([...expected.values()].flat().filter((id) => id === 'sql-string-building').length >= 5);
+    // The silenced one is there to be silenced: the same SQL building as the others.
+    assert.match(readFileSync(join(folder, 'store/store.go'), 'utf8'), /func \(s \*Store\) List\(orderBy, order string\)[^]*?fmt\.Sprintf\("SELECT id FROM items ORDER BY %s %s", orderBy, order\)/);
+  });
+});
+
+/** What the CLI finds in a folder, by `file:line`, as `rule` or `rule:severity` when not the rule's default. */
+function findingsOf(folder: string): Map<string, string[]> {
+  const run = spawnSync(process.execPath, [join(ROOT, 'bin/go-backend-guide.js'), 'check', '--no-cache', '--format', 'json', '.'], { cwd: folder, encoding: 'utf8', timeout: 60_000 });
+  assert.equal(run.stderr, '');
+  const actual = new Map<string, string[]>();
+  for (const finding of JSON.parse(run.stdout).findings as { file: string; line: number; rule: string; severity: string }[]) {
+    const key = `${finding.file}:${finding.line}`;
+    const id = finding.severity === DEFAULT_SEVERITY.get(finding.rule) ? finding.rule : `${finding.rule}:${finding.severity}`;
+    actual.set(key, [...(actual.get(key) ?? []), id]);
+  }
+  return actual;
+}
+
+/** The `// want` lines of a folder's .go files, by `file:line`. */
+function wantedIn(folder: string): Map<string, string[]> {
+  const expected = new Map<string, string[]>();
+  for (const path of goFiles(folder)) {
+    for (const [line, ids] of wantedFindings(readFileSync(path, 'utf8'))) expected.set(`${relative(folder, path)}:${line + 1}`, ids);
+  }
+  return expected;
+}
 
 describe("what the graph concludes is cached by the module's content", () => {
   test('a re-run replays it; a tool that starts serving elsewhere in the module turns its warnings back on', () => {

@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { basename, dirname, join, normalize, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isLongRunningRule, type GoChecker, type SourceText } from '../checker';
+import { withoutFixedByCallers } from '../core/callers';
 import { asToolCode } from '../core/programs';
 import { DEFAULT_MAX_FILE_BYTES, type AnalysisResult, type AnalysisSettings } from '../core/analyzer';
 import type { Finding } from '../core/findings';
@@ -235,7 +236,8 @@ export async function checkFolder(
       const directory = `${pathToFileURL(job.folder).href}/`;
       const tools = goMods.toolCode(cache, maxFileBytes);
       const onlyTools = (offset: number) => tools.onlyToolsRun(module, directory, source.text, offset);
-      result = { ...result, findings: asToolCode(result.findings, source.text, isLongRunningRule, onlyTools) };
+      const findings = withoutFixedByCallers(result.findings, () => goMods.callersFor(module, directory, maxFileBytes));
+      result = { ...result, findings: asToolCode(findings, source.text, isLongRunningRule, onlyTools) };
     }
     const shown = display(path, cwd);
     if (result.skipped) {

@@ -5,8 +5,9 @@ import { pathToFileURL } from 'node:url';
 import type { ModuleFiles } from '../checker';
 import { goVersionFromGoMod } from '../core/go-mod';
 import { MAX_HOPS } from '../core/context-params';
-import { directoryOfImport, moduleFrom, type GoModule, type ModuleFile } from '../core/module-index';
+import { directoryOfImport, importPathOfDirectory, moduleFrom, type GoModule, type ModuleFile } from '../core/module-index';
 import { MAX_PARSED_CHARS } from '../core/document';
+import { ModuleCallers } from '../core/callers';
 import { ProgramGraph, ToolCodeIndex, type ToolVerdicts } from '../core/programs';
 import { goFilesIn, holdsProgram, moduleFilesOnDisk, modulePackagesOnDisk } from '../node/module-files';
 import { MAX_CONFIG_BYTES } from '../node/node-file-host';
@@ -23,6 +24,7 @@ export class GoMods {
   private readonly byFolder = new Map<string, GoModInfo>();
   private readonly filesByModule = new Map<string, DiskModuleFiles>();
   private tools: ToolCodeIndex | undefined;
+  private readonly callersByModule = new Map<string, ModuleCallers>();
 
   /** The module's files on disk, one reader per module for the run (see `diskModuleFiles`). */
   filesOf(module: GoModule, maxFileBytes: number): DiskModuleFiles {
@@ -51,6 +53,19 @@ export class GoMods {
       },
     });
     return this.tools;
+  }
+
+  /**
+   * The module's calls, for findings that stand only while callers may pass anything (see
+   * core/callers); undefined for a package the module's programs do not use and that is not under
+   * `internal/`: a library, whose callers are other modules.
+   */
+  callersFor(module: GoModule, directory: string, maxFileBytes: number): ModuleCallers | undefined {
+    const packagePath = importPathOfDirectory(module, directory);
+    if (packagePath === undefined) return undefined;
+    let callers = this.callersByModule.get(module.root);
+    if (!callers) this.callersByModule.set(module.root, (callers = new ModuleCallers(modulePackagesOnDisk(module, maxFileBytes))));
+    return /\/internal(\/|$)/.test(packagePath) || callers.linkedByPrograms.has(packagePath) ? callers : undefined;
   }
 
   nearest(folder: string): GoModInfo {

@@ -369,7 +369,9 @@ export function materializeFixes(result: AnalysisResult): AnalysisResult {
 
 function toFinding(rule: Rule, severity: Severity, report: Report): Finding {
   const range = report.range ?? nodeRange(report.node!);
-  return { rule: rule.meta.id, range, message: report.message, severity: report.severity ?? severity, fixes: report.fixes ?? [] };
+  const finding: Finding = { rule: rule.meta.id, range, message: report.message, severity: report.severity ?? severity, fixes: report.fixes ?? [] };
+  if (report.unlessCallersFix) finding.unlessCallersFix = report.unlessCallersFix;
+  return finding;
 }
 
 export function nodeRange(node: Node): Range {

@@ -44,6 +44,19 @@ export interface Finding {
   fixes: Fix[];
   /** Code that does nothing (a stale suppression): editors fade it. */
   unnecessary?: boolean;
+  /**
+   * The finding stands only while a caller may pass anything for these parameters: the module's
+   * own calls are read after the analysis (see core/callers), and when every one passes a fixed or
+   * validated value, the finding goes.
+   */
+  unlessCallersFix?: CalledParameter[];
+}
+
+/** A parameter by its function's name (a method's, with `method`) and its position among the parameters. */
+export interface CalledParameter {
+  function: string;
+  method: boolean;
+  index: number;
 }
 
 /** The fix `--fix` and "Fix all" apply for a finding: its first, unless that is a starting point. */

@@ -1,6 +1,7 @@
 // Reading Go declarations from text, for the program graph (see core/programs): a file's top-level
 // declarations as gofmt lays them out (each starts a line), the function literals that are a
 // command's action, imports by the name they are used by. Comments and strings are blanked first.
+import { isBuildIgnored } from './generated';
 
 /** Comments, strings and runes, to blank out of the code the graph reads. */
 const NOT_CODE = /\/\/[^\n]*|\/\*[^]*?\*\/|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`[^`]*`/g;
@@ -161,4 +162,9 @@ export function block(text: string, open: number): string {
     else if (text[index] === '}' && --depth === 0) return text.slice(open, index + 1);
   }
   return text.slice(open);
+}
+
+/** A file of a program: `package main` with a `func main`, not left out of builds. */
+export function isProgram(text: string): boolean {
+  return /^package\s+main\b/m.test(text) && /^func\s+main\s*\(\s*\)/m.test(text) && !isBuildIgnored(text);
 }

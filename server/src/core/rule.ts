@@ -1,6 +1,6 @@
 import type { Node, QueryMatch, Tree } from 'web-tree-sitter';
 import type { TopLevel } from './declarations';
-import type { Fix, Severity, Text } from './findings';
+import type { CalledParameter, Fix, Severity, Text } from './findings';
 import type { PackageIndex } from './package-index';
 import type { LineIndex, Range } from './text';
 import type { TypeResolver } from './type-resolver';
@@ -67,6 +67,8 @@ export interface Report {
   /** Overrides the rule's severity for this finding (e.g. a milder variant). */
   severity?: Severity;
   fixes?: Fix[];
+  /** See `Finding.unlessCallersFix`. */
+  unlessCallersFix?: CalledParameter[];
 }
 
 export interface RuleContext {

@@ -1,5 +1,6 @@
 import type { ModuleFiles } from '../checker';
 import type { GoModule } from '../core/module-index';
+import type { ModuleCallers } from '../core/callers';
 import type { ToolVerdicts } from '../core/programs';
 
 /** What the language server needs from the place files live; Node and web hosts differ. */
@@ -25,6 +26,8 @@ export interface FileHost {
   holdsProgram?(folder: string): boolean;
   /** What the module's program graph concludes, read from disk synchronously; absent on the web. */
   programVerdicts?(module: GoModule): ToolVerdicts | undefined;
+  /** The module's calls (see core/callers), read from disk synchronously; absent on the web. */
+  moduleCallers?(module: GoModule): ModuleCallers | undefined;
 }
 
 export function directoryOf(uri: string): string {

@@ -14,5 +14,6 @@ export function fileHostByScheme(hosts: Readonly<Record<string, FileHost>>, fall
     moduleFiles: (module) => pick(module.root).moduleFiles?.(module),
     holdsProgram: (folder) => pick(folder).holdsProgram?.(folder) ?? false,
     programVerdicts: (module) => pick(module.root).programVerdicts?.(module),
+    moduleCallers: (module) => pick(module.root).moduleCallers?.(module),
   };
 }

@@ -202,7 +202,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     let index = workspace.packageIndex(uri);
     if (project?.config.go) index = index.withGoVersion(project.config.go);
     const analysed = checker.analyzeDocument(document, index, mergeSettings(settings, project?.config));
-    const result = { ...analysed, findings: workspace.asToolCode(uri, document.text, analysed.findings) };
+    const result = { ...analysed, findings: workspace.moduleFindings(uri, document.text, analysed.findings) };
     return EditorBaselines.apply(baseline, document, result, settings.baselinedFindings);
   }
 

@@ -1,10 +1,11 @@
 import { isLongRunningRule, type GoChecker } from '../checker';
 import type { Finding } from '../core/findings';
-import { asToolCode, ToolCodeIndex, type ToolVerdicts } from '../core/programs';
+import { withoutFixedByCallers } from '../core/callers';
+import { asToolCode, ToolCodeIndex } from '../core/programs';
 import type { GoDocument, TextChange } from '../core/document';
 import type { FileSummary } from '../core/file-summary';
 import { goVersionFromGoMod } from '../core/go-mod';
-import { directoryOfImport, importerView, packagePathsOf, moduleFrom, moduleImports, type GoModule } from '../core/module-index';
+import { directoryOfImport, importerView, importPathOfDirectory, packagePathsOf, moduleFrom, moduleImports, type GoModule } from '../core/module-index';
 import { PackageIndex } from '../core/package-index';
 import { directoryOf, type FileHost } from './file-host';
 
@@ -44,9 +45,9 @@ export class Workspace {
   private readonly importerIndexes = new Map<string, { index: PackageIndex; reach?: (path: string) => PackageIndex | undefined }>();
   /** Which code only command-line tools run, where the host can read the module (see `asToolCode`). */
   private readonly toolCode: ToolCodeIndex | undefined;
-  /** By module root: what its program graph concluded, kept until a file changes on disk (see `verdictsOf`). */
-  private readonly verdicts = new Map<string, ToolVerdicts>();
-  private readonly verdictsPending = new Set<string>();
+  /** By kind and module root: what was read of the module on disk, kept until a file changes on disk (see `inBackground`). */
+  private readonly moduleFacts = new Map<string, unknown>();
+  private readonly moduleFactsPending = new Set<string>();
   /** By module root: see `deeperReach`. */
   private readonly deeperReaches = new Map<string, ((path: string) => PackageIndex | undefined) | undefined>();
   /** By directory, least recently used first. */
@@ -61,26 +62,31 @@ export class Workspace {
   ) {
     const { holdsProgram, programVerdicts } = host;
     if (holdsProgram && programVerdicts) {
-      this.toolCode = new ToolCodeIndex({ holdsProgram: (folder) => holdsProgram.call(host, folder), verdicts: (module) => this.verdictsOf(module, (read) => programVerdicts.call(host, read)) });
+      this.toolCode = new ToolCodeIndex({
+        holdsProgram: (folder) => holdsProgram.call(host, folder),
+        // A module with no code only tools run (most services) changes no finding.
+        verdicts: (module) => this.inBackground('programs', module, () => programVerdicts.call(host, module) ?? {}, (verdicts) => Object.keys(verdicts).length > 0),
+      });
     }
   }
 
   /**
-   * What a module's program graph concludes. Reading a large module takes a few hundred
-   * milliseconds, so it is never done on a keystroke: the first ask starts it in the background and
-   * the code keeps its warnings meanwhile; once done, the module's open documents are analysed again.
+   * A fact read from the module on disk (its program graph, its calls). Reading a large module
+   * takes a few hundred milliseconds, so it is never done on a keystroke: the first ask starts it
+   * in the background and the findings stand as they are meanwhile; once read, the module's open
+   * documents are analysed again when the fact can change what they report.
    */
-  private verdictsOf(module: GoModule, read: (module: GoModule) => ToolVerdicts | undefined): ToolVerdicts | undefined {
-    const built = this.verdicts.get(module.root);
-    if (built !== undefined || this.verdictsPending.has(module.root)) return built;
-    this.verdictsPending.add(module.root);
+  private inBackground<T>(kind: string, module: GoModule, read: () => T, changesFindings: (fact: T) => boolean): T | undefined {
+    const key = `${kind}\0${module.root}`;
+    if (this.moduleFacts.has(key)) return this.moduleFacts.get(key) as T;
+    if (this.moduleFactsPending.has(key)) return undefined;
+    this.moduleFactsPending.add(key);
     setTimeout(() => {
-      if (!this.verdictsPending.delete(module.root)) return; // files changed on disk meanwhile: asked again later
-      const verdicts = read(module) ?? {};
-      this.verdicts.set(module.root, verdicts);
+      if (!this.moduleFactsPending.delete(key)) return; // files changed on disk meanwhile: asked again later
+      const fact = read();
+      this.moduleFacts.set(key, fact);
       this.toolCode?.forget();
-      // A module with no code only tools run (most services) changes no finding: nothing to publish again.
-      if (Object.keys(verdicts).length === 0) return;
+      if (!changesFindings(fact)) return;
       const directories = new Set([...this.documents.keys()].map(directoryOf).filter((directory) => directory.startsWith(module.root)));
       for (const directory of directories) this.onPackageRead(directory);
     }, 0);
@@ -157,8 +163,8 @@ export class Workspace {
     // What is on disk changed: the next deeper read sees it (see `deeperReach`).
     this.deeperReaches.clear();
     this.toolCode?.forget();
-    this.verdicts.clear();
-    this.verdictsPending.clear();
+    this.moduleFacts.clear();
+    this.moduleFactsPending.clear();
     const directories = uri.endsWith('/go.mod') ? [...this.packages.keys()].filter((key) => key.startsWith(directoryOf(uri))) : [directoryOf(uri)];
     for (const directory of directories) {
       const state = this.packages.get(directory);
@@ -217,15 +223,24 @@ export class Workspace {
   }
 
   /**
-   * The findings of a document with the warnings of long-running rules lowered where only
-   * command-line tools of its module run the code, as the CLI lowers them (see core/programs).
-   * The module is read from disk when first asked and kept until a file changes on disk.
+   * The findings of a document as the module around it makes them, as the CLI makes them: without
+   * those whose parameters every caller in the module fixes (see core/callers), and with the
+   * warnings of long-running rules lowered where only command-line tools run the code (see
+   * core/programs). The module is read from disk in the background, and kept until a file changes on disk.
    */
-  asToolCode(uri: string, text: string, findings: Finding[]): Finding[] {
-    const module = this.packages.get(directoryOf(uri))?.module;
+  moduleFindings(uri: string, text: string, findings: Finding[]): Finding[] {
+    const directory = directoryOf(uri);
+    const module = this.packages.get(directory)?.module;
+    if (!module) return findings;
+    const readCallers = this.host.moduleCallers;
+    const callers = () => {
+      const packagePath = importPathOfDirectory(module, directory);
+      const known = readCallers && packagePath !== undefined ? this.inBackground('callers', module, () => readCallers.call(this.host, module), () => true) : undefined;
+      return known && packagePath !== undefined && (/\/internal(\/|$)/.test(packagePath) || known.linkedByPrograms.has(packagePath)) ? known : undefined;
+    };
+    const kept = withoutFixedByCallers(findings, callers);
     const tools = this.toolCode;
-    if (!module || !tools) return findings;
-    return asToolCode(findings, text, isLongRunningRule, (offset) => tools.onlyToolsRun(module, directoryOf(uri), text, offset));
+    return tools ? asToolCode(kept, text, isLongRunningRule, (offset) => tools.onlyToolsRun(module, directory, text, offset)) : kept;
   }
 
   /** The package index of `uri` now: the files on disk, with open documents as they are. */

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ModuleFiles } from '../checker';
 import { MAX_PARSED_CHARS } from '../core/document';
-import { isBuildIgnored } from '../core/generated';
 import { contentKey, type GoModule, type ModuleFile } from '../core/module-index';
+import { isProgram } from '../core/program-text';
 import type { PackageTexts } from '../core/programs';
 import { readSourceSync } from './read-source';
 
@@ -107,5 +107,5 @@ function isProgramFile(path: string): boolean {
   }
   if (!/^package\s+main\b/m.test(head)) return false;
   const read = readSourceSync(path, MAX_PARSED_CHARS);
-  return read.kind === 'text' && /^func\s+main\s*\(\s*\)/m.test(read.text) && !isBuildIgnored(read.text);
+  return read.kind === 'text' && isProgram(read.text);
 }

@@ -6,6 +6,7 @@ import { CONFIG_FILE_NAME } from '../core/config';
 import type { GoModule } from '../core/module-index';
 import type { FileHost } from '../lsp/file-host';
 import { holdsProgram, moduleFilesOnDisk, modulePackagesOnDisk } from './module-files';
+import { ModuleCallers } from '../core/callers';
 import { ProgramGraph, type ToolVerdicts } from '../core/programs';
 import { readSource } from './read-source';
 
@@ -66,9 +67,14 @@ export class NodeFileHost implements FileHost {
     return holdsProgram(folder);
   }
 
-  /** Read when first asked, and kept by the workspace until a file changes on disk (see `Workspace.asToolCode`). */
+  /** Read when first asked, and kept by the workspace until a file changes on disk (see `Workspace.moduleFindings`). */
   programVerdicts(module: GoModule): ToolVerdicts {
     return new ProgramGraph(modulePackagesOnDisk(module, this.maxFileBytes())).verdicts();
+  }
+
+  /** Read when first asked, and kept by the workspace until a file changes on disk (see `Workspace.moduleFindings`). */
+  moduleCallers(module: GoModule): ModuleCallers {
+    return new ModuleCallers(modulePackagesOnDisk(module, this.maxFileBytes()));
   }
 
   async findGoMod(uri: string): Promise<{ uri: string; text: string } | undefined> {

@@ -61,6 +61,16 @@ export const rule: Rule = {
     if (!argument) return;
     const found = new Taint(context, call).built(argument);
     if (!found) return;
+    // A part that is an exported function's parameter: any caller may pass anything, unless the
+    // module's own calls all pass fixed or validated values (read after the analysis, see
+    // core/callers). Only when every tainted part is such a parameter.
+    const parameters: NonNullable<typeof found.parameter>[] = [];
+    let next: typeof found | undefined = found;
+    while (next?.parameter && parameters.length < 4) {
+      parameters.push(next.parameter);
+      next = new Taint(context, call, parameters.map((parameter) => parameter.declaration)).built(argument);
+    }
+    const onlyParameters = next === undefined && parameters.length > 0;
     const callee = snippet(`${receiver.text}.${method}`, 30);
     const part = snippet(found.part.text, 24);
     const origin = found.origin ? { en: ` (${found.origin.en})`, 'zh-cn': `（${found.origin['zh-cn']}）` } : { en: '', 'zh-cn': '' };
@@ -70,6 +80,7 @@ export const rule: Rule = {
         en: `\`${callee}\` gets SQL built with \`${found.how}\` from \`${part}\`${origin.en}; pass values as placeholders, names from a fixed list`,
         'zh-cn': `传给 \`${callee}\` 的 SQL 用 \`${found.how}\` 拼进了 \`${part}\`${origin['zh-cn']}；值请用占位符（\`$1\`、\`?\`）传入，表名、列名从固定白名单中选取`,
       },
+      unlessCallersFix: onlyParameters ? parameters.map(({ function: name, method, index }) => ({ function: name, method, index })) : undefined,
     });
   },
 };

@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import type { Localized } from '../../core/findings';
+import type { CalledParameter, Localized } from '../../core/findings';
 import { carriesText, INPUT_CALLS, INPUT_VALUES, SQL_QUOTERS } from '../../core/known-apis';
 import { requestKind } from '../../core/request-types';
 import type { RuleContext } from '../../core/rule';
@@ -15,6 +15,8 @@ export interface Built {
   part: Node;
   /** The source, when the part does not name it itself: "via `fmt.Scanln`". */
   origin?: Localized;
+  /** When the part is a parameter of an exported function: which, for reading its callers (see core/callers). */
+  parameter?: CalledParameter & { declaration: number };
 }
 
 /**
@@ -26,14 +28,20 @@ export interface Built {
  * other libraries' functions) are not: the rule stays silent on what it cannot see.
  */
 export class Taint {
-  private readonly seen = new Set<number>();
+  private readonly seen: Set<number>;
   private origin: { node: Node; text: Localized } | undefined;
+  /** Tainted parameter identifiers found, by node id. */
+  private readonly parameters = new Map<number, CalledParameter & { declaration: number }>();
 
   constructor(
     readonly context: RuleContext,
     /** The SQL call: values are followed up to it. */
     readonly use: Node,
-  ) {}
+    /** Declarations (by their name's node id) to take as trusted: parameters already reported. */
+    trusted: readonly number[] = [],
+  ) {
+    this.seen = new Set(trusted);
+  }
 
   /**
    * For the SQL argument: the building expression (`+`, `+=`, `fmt.Sprintf`, a builder) and the
@@ -84,7 +92,8 @@ export class Taint {
     if (!part) return undefined;
     // "from `os.Args[1]` (via `os.Args`)" would say it twice; a package variable's name does not.
     const origin = this.origin && (this.origin.node.type === 'identifier' || !part.text.includes(this.origin.node.text)) ? this.origin.text : undefined;
-    return { how, part, origin };
+    const parameter = this.parameters.get(unparen(part).id);
+    return parameter ? { how, part, origin, parameter } : { how, part, origin };
   }
 
   /** Records where the tainted text comes from (`node`, for the message); the first source found wins. */
@@ -138,6 +147,8 @@ export class Taint {
       case 'param': {
         const type = declaration.type?.text.replace(/^(\.\.\.|\[\])/, '');
         if (type !== 'string' || !this.exportedParameter(declaration) || this.validated(declaration)) return undefined;
+        const called = calledParameter(declaration);
+        if (called) this.parameters.set(node.id, { ...called, declaration: declaration.name.id });
         return node;
       }
       case 'range':
@@ -286,6 +297,21 @@ export class Taint {
       return false;
     });
   }
+}
+
+/** The function a parameter belongs to and its position among the parameters (`a, b string` counts two). */
+function calledParameter(declaration: Declaration): CalledParameter | undefined {
+  const list = declaration.node.parent;
+  const fn = list?.parent;
+  const name = fn?.childForFieldName('name')?.text;
+  if (!list || !fn || !name || !list.equals(fn.childForFieldName('parameters') ?? list)) return undefined;
+  let index = 0;
+  for (const parameter of list.namedChildren) {
+    if (!parameter) continue;
+    if (parameter.equals(declaration.node)) return { function: name, method: fn.type === 'method_declaration', index: index + declaration.index };
+    index += Math.max(1, parameter.childrenForFieldName('name').length);
+  }
+  return undefined;
 }
 
 /** strconv functions whose result is a number's or a bool's text, or a number. */
