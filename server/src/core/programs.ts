@@ -230,7 +230,8 @@ export class ToolCodeIndex {
     if (packagePath === undefined || !underAProgram(module, directory, holds)) return false;
     if (!this.verdictsByModule.has(module.root)) this.verdictsByModule.set(module.root, this.programs.verdicts(module));
     const verdicts = this.verdictsByModule.get(module.root);
-    if (verdicts === undefined) return false;
+    // Most modules are services with no code only tools run: no need to read the file's declarations.
+    if (verdicts === undefined || isEmpty(verdicts)) return false;
     // A file's findings are asked about one after another, on one text.
     if (this.lastFile?.text !== text || this.lastFile.packagePath !== packagePath) this.lastFile = { text, packagePath, declarations: fileDeclarations(packagePath, text) };
     return onlyToolsRun(verdicts, packagePath, text, offset, this.lastFile.declarations);
@@ -523,3 +524,7 @@ function packageOf(id: string): string {
   return id.slice(0, id.lastIndexOf('.'));
 }
 
+function isEmpty(verdicts: ToolVerdicts): boolean {
+  for (const _ in verdicts) return false;
+  return true;
+}
