@@ -6,7 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, test } from 'node:test';
-import { onlyToolsRun, ProgramGraph, type PackageTexts } from '../server/src/core/programs';
+import { ProgramGraph, type PackageTexts } from '../server/src/core/programs';
+import { onlyToolsRun } from '../server/src/core/tool-code';
 import { RULES } from '../server/src/rules/registry';
 import { ROOT, temporaryFolder, wantedFindings } from './helpers';
 

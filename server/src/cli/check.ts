@@ -3,7 +3,7 @@ import { basename, dirname, join, normalize, relative, resolve, sep } from 'node
 import { pathToFileURL } from 'node:url';
 import { isLongRunningRule, type GoChecker, type SourceText } from '../checker';
 import { withoutFixedByCallers } from '../core/callers';
-import { asToolCode } from '../core/programs';
+import { asToolCode } from '../core/tool-code';
 import { DEFAULT_MAX_FILE_BYTES, type AnalysisResult, type AnalysisSettings } from '../core/analyzer';
 import type { Finding } from '../core/findings';
 import { LineIndex } from '../core/text';

@@ -1,7 +1,7 @@
 import type { ModuleFiles } from '../checker';
 import type { GoModule } from '../core/module-index';
 import type { ModuleCallers } from '../core/callers';
-import type { ToolVerdicts } from '../core/programs';
+import type { ToolVerdicts } from '../core/tool-code';
 
 /** What the language server needs from the place files live; Node and web hosts differ. */
 export interface FileHost {

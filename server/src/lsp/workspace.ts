@@ -1,7 +1,7 @@
 import { isLongRunningRule, type GoChecker } from '../checker';
 import type { Finding } from '../core/findings';
 import { withoutFixedByCallers } from '../core/callers';
-import { asToolCode, ToolCodeIndex } from '../core/programs';
+import { asToolCode, ToolCodeIndex } from '../core/tool-code';
 import type { GoDocument, TextChange } from '../core/document';
 import type { FileSummary } from '../core/file-summary';
 import { goVersionFromGoMod } from '../core/go-mod';

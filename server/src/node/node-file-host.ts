@@ -7,7 +7,8 @@ import type { GoModule } from '../core/module-index';
 import type { FileHost } from '../lsp/file-host';
 import { holdsProgram, moduleFilesOnDisk, modulePackagesOnDisk } from './module-files';
 import { ModuleCallers } from '../core/callers';
-import { ProgramGraph, type ToolVerdicts } from '../core/programs';
+import { ProgramGraph } from '../core/programs';
+import type { ToolVerdicts } from '../core/tool-code';
 import { readSource } from './read-source';
 
 /** go.mod and the configuration file: far larger ones are not what they claim to be. */
