@@ -8,6 +8,7 @@ import { isBuildIgnored, isGeneratedFile } from './generated';
 import type { PackageIndex } from './package-index';
 import type { TopLevel } from './declarations';
 import { methodCallMatch, methodCallsIn, methodNamesPattern } from './method-calls';
+import { anyWordIn, requiredWords } from './pattern-words';
 import type { Report, Rule, RuleContext, SourceFile } from './rule';
 import { findNolintDirectives, isSuppressed, suppressionNames, unusedRuleNames, type NolintDirective } from './suppression';
 import type { Position, Range } from './text';
@@ -47,14 +48,26 @@ class CombinedQuery {
   readonly byMethod = new Map<string, Rule[]>();
   /** Where a method some rule asks for may be called: its name, then `(` (see `methodCallsIn`). */
   readonly methodNames?: RegExp;
+  /**
+   * The same query without the patterns that need a word (see `requiredWords`), for the texts
+   * that have none of those words: most files never say `recover`, `Prepare` or
+   * `InsecureSkipVerify`. In the Go standard library those patterns' candidates were 470,000
+   * matches of which 800 passed; their objects cost a quarter of the query's time.
+   */
+  private readonly withoutWordPatterns?: { query: Query; anyWord: (text: string) => boolean };
 
   constructor(language: Language, rules: readonly Rule[]) {
-    // Each pattern is traced back to its rule by where its source starts in the joined text.
+    // Each pattern is traced back to its rule by where its source starts in the joined text,
+    // in UTF-8 bytes as tree-sitter counts.
     const starts: number[] = [];
     let source = '';
+    let bytes = 0;
+    const encoder = new TextEncoder();
     for (const rule of rules) {
-      starts.push(source.length);
-      source += `${rule.query ?? ''}\n`;
+      starts.push(bytes);
+      const text = `${rule.query ?? ''}\n`;
+      source += text;
+      bytes += encoder.encode(text).length;
       for (const method of rule.methods ?? []) this.byMethod.set(method, [...(this.byMethod.get(method) ?? []), rule]);
     }
     this.query = new Query(language, source);
@@ -65,6 +78,18 @@ class CombinedQuery {
       this.ruleOfPattern.push(rules[owner]);
     }
     if (this.byMethod.size > 0) this.methodNames = methodNamesPattern([...this.byMethod.keys()]);
+    const words = requiredWords(this.query, source);
+    if (words.some((needed) => needed)) {
+      const query = new Query(language, source);
+      words.forEach((needed, pattern) => needed && query.disablePattern(pattern));
+      this.withoutWordPatterns = { query, anyWord: anyWordIn(words.flatMap((needed) => needed ?? [])) };
+    }
+  }
+
+  /** The query to run over `text`: without the patterns that cannot match in it, when it can. */
+  queryFor(text: string): Query {
+    const smaller = this.withoutWordPatterns;
+    return smaller && !smaller.anyWord(text) ? smaller.query : this.query;
   }
 }
 
@@ -176,7 +201,9 @@ export class Analyzer {
     const root = file.tree.rootNode;
     const buckets = new Map<number, Finding[]>(stale.map((i) => [i, []]));
     if (stale.length > 0) {
-      const { query, ruleOfPattern, byMethod, methodNames } = this.queryFor(file.isTest);
+      const combined = this.queryFor(file.isTest);
+      const { ruleOfPattern, byMethod, methodNames } = combined;
+      const query = combined.queryFor(file.text);
       const types = new TypeResolver(file.uri, index);
       let current: Finding[] = [];
       const contexts = new Map<Rule, RuleContext | null>();
