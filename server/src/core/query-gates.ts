@@ -1,4 +1,8 @@
+// What lets the analyzer run less of its query: the patterns that need a word the file does not
+// contain, and the top-level declarations that hold none of the text the rules' patterns start
+// from (`Rule.queryTrigger`).
 import type { Query } from 'web-tree-sitter';
+import type { TopLevel } from './declarations';
 
 /** web-tree-sitter's CaptureQuantifier.One and .OneOrMore: the capture is in every match. */
 const ALWAYS_CAPTURED = new Set([3, 4]);
@@ -83,4 +87,34 @@ function isNamePart(text: string, at: number): boolean {
   // A letter outside the Basic Multilingual Plane is two units: either half decides.
   const point = code >= 0xdc00 && code <= 0xdfff ? text.codePointAt(at - 1) : text.codePointAt(at);
   return NAME_PART.test(String.fromCodePoint(point ?? code));
+}
+
+/** A pattern (Unicode mode) of any of `names` written as a whole name, not inside a longer one. */
+export function wholeNames(...names: string[]): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{Nd}_])(?:${names.join('|')})(?![\\p{L}\\p{Nd}_])`, 'u');
+}
+
+/**
+ * Which declarations' text `trigger` (a global pattern) finds something in: the others hold no
+ * match of the patterns it stands for. One pass over the text, which skips the rest of a
+ * declaration once it is found in it.
+ */
+export function triggeredDeclarations(text: string, declarations: readonly TopLevel[], trigger: RegExp): boolean[] {
+  const found = new Array<boolean>(declarations.length).fill(false);
+  let i = 0;
+  trigger.lastIndex = 0;
+  for (let hit = trigger.exec(text); hit && i < declarations.length; hit = trigger.exec(text)) {
+    while (i < declarations.length && declarations[i].endIndex <= hit.index) i++;
+    if (i < declarations.length && declarations[i].startIndex <= hit.index) {
+      found[i] = true;
+      trigger.lastIndex = Math.max(trigger.lastIndex, declarations[i].endIndex);
+    } else if (hit[0].length === 0) trigger.lastIndex++;
+  }
+  return found;
+}
+
+/** Whether `trigger` (a global pattern) finds something in one declaration's text. */
+export function holdsTrigger(text: string, declaration: TopLevel, trigger: RegExp): boolean {
+  trigger.lastIndex = 0;
+  return trigger.test(text.slice(declaration.startIndex, declaration.endIndex));
 }

@@ -1,13 +1,15 @@
 // A query pattern whose predicate wants a capture's text to be one of some strings can only match
 // in a text that contains one of them: the analyzer leaves such patterns out of the query for
-// texts without any (see `requiredWords`). Here: which words are read, and that the rules'
-// patterns never match without them.
+// texts without any (see `requiredWords`), and searches only the top-level declarations that hold
+// a word or a rule's trigger (`Rule.queryTrigger`). Here: which words are read, and that the
+// rules' patterns never match where their words and triggers are not.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { Query } from 'web-tree-sitter';
-import { anyWordIn, requiredWords } from '../server/src/core/pattern-words';
+import { anyWordIn, holdsTrigger, requiredWords, triggeredDeclarations, wholeNames } from '../server/src/core/query-gates';
+import { scanTopLevel } from '../server/src/core/declarations';
 import { RULES } from '../server/src/rules/registry';
 import { checkerFor, RULES_DIR } from './helpers';
 
@@ -41,7 +43,35 @@ test('a word counts where Go writes it as a whole name', () => {
   assert.equal(has('if a==b {}'), true, 'a word that is not a name is found anywhere');
 });
 
-test("the rules' patterns that need words never match in a text without them", async () => {
+test('the declarations a trigger is found in', async () => {
+  const checker = await checkerFor([]);
+  const text = `package p
+
+// go is a word here, in a comment
+func a() { x := 1; _ = x }
+
+func b() { go f() }
+
+func c() { gopher() }
+
+func d() { defer g() }
+`;
+  const document = checker.openDocument('file:///p/x.go', text);
+  try {
+    const declarations = scanTopLevel(document.tree);
+    const trigger = new RegExp(wholeNames('go').source, 'gu');
+    // package clause, comment, a, b, c, d
+    assert.deepEqual(triggeredDeclarations(text, declarations, trigger), [false, true, false, true, false, false]);
+    assert.deepEqual(
+      declarations.map((declaration) => holdsTrigger(text, declaration, trigger)),
+      [false, true, false, true, false, false],
+    );
+  } finally {
+    document.dispose();
+  }
+});
+
+test("the rules' patterns never match where their words and triggers are not", async () => {
   const checker = await checkerFor([]);
   const source = RULES.map((rule) => `${rule.query ?? ''}\n`).join('');
   const query = new Query(checker.language, source);
@@ -49,7 +79,29 @@ test("the rules' patterns that need words never match in a text without them", a
   // What the rules' predicates ask for, so that a change to them is seen here.
   const gated = [...new Set(words.flatMap((needed) => needed ?? []))].sort();
   assert.deepEqual(gated, ['After', 'Client', 'Get', 'InsecureSkipVerify', 'Next', 'Prepare', 'PrepareContext', 'PrepareNamed', 'PrepareNamedContext', 'Preparex', 'PreparexContext', 'Server', 'Transport', 'recover']);
+  const owners: (typeof RULES)[number][] = [];
+  let start = 0;
+  const encoder = new TextEncoder();
+  const starts = RULES.map((rule) => {
+    const at = start;
+    start += encoder.encode(`${rule.query ?? ''}\n`).length;
+    return at;
+  });
+  for (let pattern = 0; pattern < query.patternCount(); pattern++) {
+    let owner = 0;
+    while (owner + 1 < starts.length && starts[owner + 1] <= query.startIndexForPattern(pattern)) owner++;
+    owners.push(RULES[owner]);
+  }
+  const triggers = words.map((needed, pattern) => (needed ? wholeNames(...needed) : owners[pattern].queryTrigger));
+  // A pattern with neither has the whole of every file searched for it: each rule's patterns
+  // have one today, and a new rule should keep it so.
+  assert.deepEqual(
+    owners.filter((_, pattern) => !triggers[pattern]).map((rule) => rule.meta.id),
+    [],
+    'rules whose query needs no word and that have no queryTrigger',
+  );
   let matched = 0;
+  let triggered = 0;
   for (const rule of readdirSync(RULES_DIR)) {
     const folder = join(RULES_DIR, rule, 'testdata');
     let names: string[] = [];
@@ -62,7 +114,15 @@ test("the rules' patterns that need words never match in a text without them", a
       const text = readFileSync(join(folder, name), 'utf8');
       const document = checker.openDocument(`file:///${rule}/${name}`, text);
       try {
+        const declarations = scanTopLevel(document.tree);
         for (const match of query.matches(document.tree.rootNode)) {
+          const node = match.captures[0].node;
+          const declaration = declarations.find((entry) => entry.startIndex <= node.startIndex && node.endIndex <= entry.endIndex)!;
+          triggered++;
+          assert.ok(
+            triggers[match.patternIndex]!.test(text.slice(declaration.startIndex, declaration.endIndex)),
+            `${rule}/${name}: pattern ${match.patternIndex} (${owners[match.patternIndex].meta.id}) matched in a declaration without its trigger, at ${text.slice(node.startIndex, node.startIndex + 60)}`,
+          );
           const needed = words[match.patternIndex];
           if (!needed) continue;
           matched++;
@@ -74,4 +134,5 @@ test("the rules' patterns that need words never match in a text without them", a
     }
   }
   assert.ok(matched > 20, `the testdata has matches of the patterns that need words (${matched})`);
+  assert.ok(triggered > 500, `the testdata has matches of every kind (${triggered})`);
 });
