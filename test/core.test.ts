@@ -375,6 +375,30 @@ describe('addresses on this machine', () => {
   });
 });
 
+test('a file summary fingerprint changes with what the index learns, not with a function body; the package index follows', async () => {
+  const checker = await checkerFor([]);
+  const summaryOf = (text: string) => {
+    const document = checker.openDocument('file:///p/x.go', text);
+    try {
+      return checker.summarize(document);
+    } finally {
+      document.dispose();
+    }
+  };
+  const text = 'package p\n\nimport "errors"\n\nvar ErrX = errors.New("x")\n\nfunc F(a int) error {\n\treturn nil\n}\n';
+  const fingerprint = summaryOf(text).fingerprint;
+  assert.equal(summaryOf(text.replace('return nil', 'a++\n\treturn nil')).fingerprint, fingerprint, 'a body edit');
+  for (const [from, to] of [
+    ['F(a int)', 'F(a string)'],
+    ['"x"', '"y"'],
+    ['package p', 'package q'],
+    ['import "errors"', 'import errors "github.com/pkg/errors"'],
+  ]) {
+    assert.notEqual(summaryOf(text.replace(from, to)).fingerprint, fingerprint, `${from} -> ${to}`);
+    assert.notEqual(new PackageIndex([summaryOf(text.replace(from, to))]).fingerprint, new PackageIndex([summaryOf(text)]).fingerprint, `${from} -> ${to}, in the index`);
+  }
+});
+
 describe('error texts', () => {
   test('a function gives the texts of every error constructor, and the summary sees each way of wrapping, deferring and calling a watched method', async () => {
     const checker = await checkerFor([]);
