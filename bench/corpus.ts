@@ -31,7 +31,7 @@ function checked(run: CliRun): CliRun {
 
 async function main(): Promise<void> {
   const root = corpusRoot();
-  const { files } = await collectGoFiles([root]);
+  const { files } = collectGoFiles([root]);
   const parser = newGoParser(await loadGoLanguage(readGrammarBinaries()));
   let bytes = 0;
   const bare = () => {

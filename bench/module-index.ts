@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   if (!root) throw new Error('usage: node out/bench/module-index.js <module folder>');
   const module = new GoMods().nearest(root).module;
   if (!module) throw new Error(`no go.mod with a module line at or above ${root}`);
-  const { files } = await collectGoFiles([root]);
+  const { files } = collectGoFiles([root]);
   // The module's own packages: folders whose nearest go.mod is this one.
   const mods = new GoMods();
   const byFolder = new Map<string, FileText[]>();

@@ -375,7 +375,58 @@ describe('addresses on this machine', () => {
   });
 });
 
+test('a file summary fingerprint changes with what the index learns, not with a function body; the package index follows', async () => {
+  const checker = await checkerFor([]);
+  const summaryOf = (text: string) => {
+    const document = checker.openDocument('file:///p/x.go', text);
+    try {
+      return checker.summarize(document);
+    } finally {
+      document.dispose();
+    }
+  };
+  const text = 'package p\n\nimport "errors"\n\nvar ErrX = errors.New("x")\n\nfunc F(a int) error {\n\treturn nil\n}\n';
+  const fingerprint = summaryOf(text).fingerprint;
+  assert.equal(summaryOf(text.replace('return nil', 'a++\n\treturn nil')).fingerprint, fingerprint, 'a body edit');
+  for (const [from, to] of [
+    ['F(a int)', 'F(a string)'],
+    ['"x"', '"y"'],
+    ['package p', 'package q'],
+    ['import "errors"', 'import errors "github.com/pkg/errors"'],
+  ]) {
+    assert.notEqual(summaryOf(text.replace(from, to)).fingerprint, fingerprint, `${from} -> ${to}`);
+    assert.notEqual(new PackageIndex([summaryOf(text.replace(from, to))]).fingerprint, new PackageIndex([summaryOf(text)]).fingerprint, `${from} -> ${to}, in the index`);
+  }
+});
+
 describe('error texts', () => {
+  test('a function gives the texts of every error constructor, and the summary sees each way of wrapping, deferring and calling a watched method', async () => {
+    const checker = await checkerFor([]);
+    const constructors = ['errors.New("n")', 'pkg.Newf("nf %d", 1)', 'fmt.Errorf("e")', 'errors.Wrap(err, "w")', 'errors.Wrapf(err, "wf")', 'errors.WithMessage(err, "m")', 'errors.WithMessagef(err, "mf")'];
+    const wrappers = ['fmt.Errorf("x: %w", err)', 'errors.Wrap(err, "x")', 'errors.WithMessage(err, "x")', 'errors.WithStack(err)', 'errors.Join(err, err)', 'errors.Mark(err, err)', 'errors.Annotate(err, "x")', 'errors.Trace(err)', 'xerrors.Errorf("x")'];
+    const text = [
+      'package p',
+      ...constructors.map((call, i) => `func c${i}(err error) error { return ${call} }`),
+      ...wrappers.map((call, i) => `func w${i}(err error) error { return ${call} }`),
+      'func plain(err error) error { return err }',
+      'func d(s *S) { defer s.recoverRequest() }',
+      ...['Shutdown', 'SetMaxOpenConns', 'SetMaxIdleConns', 'SetConnMaxLifetime', 'SetConnMaxIdleTime'].map((name, i) => `func s${i}(x *T) { x.${name}(ctx) }`),
+      '',
+    ].join('\n');
+    const document = checker.openDocument('file:///p/x.go', text);
+    try {
+      const summary = checker.summarize(document);
+      assert.deepEqual([...summary.errorTexts].sort(), ['e', 'm', 'mf', 'n', 'nf %d', 'w', 'wf', 'x', 'x: %w'].sort());
+      const wrapping = summary.funcs.filter((fn) => fn.wrapsErrors).map((fn) => fn.name);
+      // errors.Wrap, Wrapf, WithMessage and WithMessagef make a text and wrap at once.
+      assert.deepEqual(wrapping, ['c3', 'c4', 'c5', 'c6', ...wrappers.map((_, i) => `w${i}`)]);
+      assert.deepEqual([...summary.deferredNames], ['recoverRequest']);
+      assert.deepEqual([...summary.calledMethods].sort(), ['SetConnMaxIdleTime', 'SetConnMaxLifetime', 'SetMaxIdleConns', 'SetMaxOpenConns', 'Shutdown']);
+    } finally {
+      document.dispose();
+    }
+  });
+
   test("a package-level var or const gives every string it holds, read as Go's scanner reads the text", async () => {
     const checker = await checkerFor([]);
     const text = [

@@ -155,7 +155,7 @@ async function runCheck(commandLine: string[], language: MessageLanguage): Promi
   if (shard === null) return usageError(`--shard takes K/N with 1 ≤ K ≤ N, as in --shard 2/4, not "${parsed.values.shard}"`);
 
   const cwd = resolve('.');
-  const collected = await collectGoFiles(parsed.positionals);
+  const collected = collectGoFiles(parsed.positionals);
   const settings = { maxFileBytes };
   const errors = [...collected.errors];
   const configs = new ConfigFiles(new Set(RULES.map((rule) => rule.meta.id)), parsed.values.config && resolve(parsed.values.config));

@@ -8,6 +8,8 @@ import type { Node } from 'web-tree-sitter';
  * …) and the string literal among its first two arguments (`Wrap(err, "…")`).
  */
 const CONSTRUCTOR_TEXT = /\b(?:New|Newf|Errorf|Wrap|Wrapf|WithMessage|WithMessagef)\s*\(\s*(?:[\p{L}\p{Nd}_.]+\s*,\s*)?("(?:[^"\\\n]|\\.)*"|`[^`]*`)/gu;
+/** What every match of CONSTRUCTOR_TEXT contains: looked for first, far quicker than the pattern. */
+const CONSTRUCTOR_NAMES = ['New', 'Errorf', 'Wrap', 'WithMessage'];
 /**
  * Go's tokens that can hold a quote: comments, rune literals, strings. A string is kept only when
  * it is not inside one of the others (`'"'`, `// "x"`), as Go's scanner reads it.
@@ -28,7 +30,7 @@ export function errorTextsOf(declaration: Node, text: string): string[] {
       const literal = match[1] ?? match[2];
       if (literal !== undefined) found.add(literal);
     }
-  } else {
+  } else if (CONSTRUCTOR_NAMES.some((name) => text.includes(name))) {
     for (const match of text.matchAll(CONSTRUCTOR_TEXT)) found.add(match[1].slice(1, -1));
   }
   return [...found].sort();

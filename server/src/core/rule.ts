@@ -89,6 +89,15 @@ export interface Rule {
    * than a pattern per rule, each matching every method call of the file.
    */
   methods?: readonly string[];
+  /**
+   * Found (in Unicode mode) in the text of every top-level declaration that holds a match of
+   * `query`: the keyword or operator its patterns start from (`wholeNames('go')` for a
+   * `(go_statement)`). The query skips the declarations where no rule's trigger is found; a rule
+   * with a query and no trigger has every declaration searched, unless each of its patterns
+   * names a word it needs with `#eq?` or `#any-of?` (see `requiredWords`). A trigger that misses
+   * a match loses findings: each is checked on the rules' testdata (test/query-gates.test.ts).
+   */
+  queryTrigger?: RegExp;
   check(match: QueryMatch, context: RuleContext): void;
 }
 

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -5,11 +6,11 @@ import type { ModuleFiles } from '../checker';
 import { CONFIG_FILE_NAME } from '../core/config';
 import type { GoModule } from '../core/module-index';
 import type { FileHost } from '../lsp/file-host';
-import { holdsProgram, moduleFilesOnDisk, modulePackagesOnDisk } from './module-files';
 import { ModuleCallers } from '../core/callers';
 import { ProgramGraph } from '../core/programs';
 import type { ToolVerdicts } from '../core/tool-code';
-import { readSource } from './read-source';
+import { holdsProgram, moduleFilesOnDisk, modulePackagesOnDisk } from './module-files';
+import { readSource, readSourceSync } from './read-source';
 
 /** go.mod and the configuration file: far larger ones are not what they claim to be. */
 export const MAX_CONFIG_BYTES = 1 << 20;
@@ -104,6 +105,24 @@ export async function searchEndsAt(directory: string): Promise<boolean> {
     () => true,
     () => false,
   );
+}
+
+/** configIn, synchronously, for the CLI: awaiting each folder's look-up left its thread idle. */
+export function configInSync(directory: string): { path: string; text: string } | undefined {
+  const path = join(directory, CONFIG_FILE_NAME);
+  const read = readSourceSync(path, MAX_CONFIG_BYTES);
+  return read.kind === 'text' ? { path, text: read.text } : undefined;
+}
+
+/** searchEndsAt, synchronously. */
+export function searchEndsAtSync(directory: string): boolean {
+  if (dirname(directory) === directory) return true;
+  try {
+    statSync(join(directory, '.git'));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function toPath(uri: string): string | undefined {

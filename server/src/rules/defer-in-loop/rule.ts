@@ -5,6 +5,7 @@ import { Range, snippet } from '../../core/text';
 import { readsToEnd } from '../../core/release/drain';
 import { findLocalDeclaration } from '../../core/scope';
 import { FUNCTION_TYPES, findAll, unparen } from '../../core/syntax';
+import { wholeNames } from '../../core/query-gates';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 import query from './query.scm';
@@ -24,6 +25,7 @@ export const rule: Rule = {
     skipsTests: true,
   },
   query,
+  queryTrigger: wholeNames('defer'),
   check(match, context) {
     const defer = capture(match, 'defer')!;
     const loops: Node[] = [];

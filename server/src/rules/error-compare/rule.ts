@@ -27,6 +27,9 @@ export const rule: Rule = {
     skipsTests: true,
   },
   query,
+  // `==` or `!=` before an operand that can be a name, a selector, a call, a parenthesized
+  // expression or a string (not `nil`, a number, a rune or a unary expression), or a switch.
+  queryTrigger: /[=!]=\s*(?![\d'\-+!^*&<]|nil(?![\p{L}\p{Nd}_]))|(?<![\p{L}\p{Nd}_])switch(?![\p{L}\p{Nd}_])/u,
   check(match, context) {
     const comparison = capture(match, 'comparison');
     if (comparison) checkComparison(comparison, capture(match, 'operator')!.type === '!=', context);
