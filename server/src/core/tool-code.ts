@@ -54,6 +54,8 @@ export class ToolCodeIndex {
   private readonly holds = new Map<string, boolean>();
   private readonly verdictsByModule = new Map<string, ToolVerdicts | undefined>();
   private lastFile: { text: string; packagePath: string; declarations: Declaration[] } | undefined;
+  /** By module root and package: see `holdsToolCode`. */
+  private readonly packagesWithToolCode = new Map<string, boolean>();
 
   constructor(private readonly programs: ModulePrograms) {}
 
@@ -68,17 +70,29 @@ export class ToolCodeIndex {
     if (packagePath === undefined || !underAProgram(module, directory, holds)) return false;
     if (!this.verdictsByModule.has(module.root)) this.verdictsByModule.set(module.root, this.programs.verdicts(module));
     const verdicts = this.verdictsByModule.get(module.root);
-    // Most modules are services with no code only tools run: no need to read the file's declarations.
-    if (verdicts === undefined || isEmpty(verdicts)) return false;
+    // Most packages hold no code only tools run: no need to read the file's declarations.
+    if (verdicts === undefined || !this.holdsToolCode(module.root, verdicts, packagePath)) return false;
     // A file's findings are asked about one after another, on one text.
     if (this.lastFile?.text !== text || this.lastFile.packagePath !== packagePath) this.lastFile = { text, packagePath, declarations: fileDeclarations(packagePath, text) };
     return onlyToolsRun(verdicts, packagePath, text, offset, this.lastFile.declarations);
+  }
+
+  /** Whether any code of the package is only tools' (by the ids' prefix; a look-alike path only costs a read). */
+  private holdsToolCode(root: string, verdicts: ToolVerdicts, packagePath: string): boolean {
+    const key = `${root}\0${packagePath}`;
+    let answer = this.packagesWithToolCode.get(key);
+    if (answer === undefined) {
+      answer = Object.keys(verdicts).some((id) => id.startsWith(`${packagePath}.`) || id.startsWith(`${packagePath}#`));
+      this.packagesWithToolCode.set(key, answer);
+    }
+    return answer;
   }
 
   /** Files changed on disk: folders and modules are read again when next asked. */
   forget(): void {
     this.holds.clear();
     this.verdictsByModule.clear();
+    this.packagesWithToolCode.clear();
   }
 }
 
@@ -92,9 +106,4 @@ export function asToolCode(findings: Finding[], text: string, isLongRunning: (ru
   if (!findings.some(lowerable)) return findings;
   const lines = new LineIndex(text);
   return findings.map((finding) => (lowerable(finding) && onlyToolsRun(lines.offsetAt(finding.range.start)) ? { ...finding, severity: 'information' } : finding));
-}
-
-function isEmpty(verdicts: ToolVerdicts): boolean {
-  for (const _ in verdicts) return false;
-  return true;
 }
