@@ -296,27 +296,30 @@ export class ProgramGraph {
       call.lastIndex = end;
       return call.test(text) ? code : values;
     };
-    const resolved = new Set<number>();
-    for (const match of text.matchAll(/(?<![\w.])(\w+)\s*\.\s*(\w+)/g)) {
-      const [, qualifier, name] = match;
+    // One pass over the names: a bare one may be the package's own; `a.b` right after a bare name is
+    // qualified (an import, or the method's own receiver); any other `.b` is a field or a method.
+    let previous: { name: string; end: number; dotted: boolean } | undefined;
+    for (const match of text.matchAll(/(\.\s*)?(?<!\w)([A-Za-z_]\w*)/g)) {
+      const [, dot, name] = match;
       const end = match.index! + match[0].length;
-      const imported = scope.imports.get(qualifier);
-      if (imported !== undefined) {
-        if (imported.serves) code.serves = true;
-        if (imported.readsCommandLine) code.readsCommandLine = true;
-        if (imported.inModule) to(end).calls.add(`${imported.path}.${name}`);
-        resolved.add(end);
-      } else if (method && qualifier === method.name) {
-        to(end).ownMethods.add(`${code.packagePath}.${method.type}.${name}`);
-        resolved.add(end);
+      if (dot === undefined) {
+        if (scope.topLevel.has(name)) to(end).calls.add(`${code.packagePath}.${name}`);
+      } else {
+        const qualifier = previous && !previous.dotted && previous.end === match.index ? previous.name : undefined;
+        const imported = qualifier === undefined ? undefined : scope.imports.get(qualifier);
+        if (imported !== undefined) {
+          if (imported.serves) code.serves = true;
+          if (imported.readsCommandLine) code.readsCommandLine = true;
+          if (imported.inModule) to(end).calls.add(`${imported.path}.${name}`);
+        } else if (method && qualifier === method.name) {
+          to(end).ownMethods.add(`${code.packagePath}.${method.type}.${name}`);
+        } else if (!isExported(name)) {
+          // Exported methods are reached through the types that have them (see `reach`).
+          to(end).methods.add(name);
+        }
       }
+      previous = { name, end, dotted: dot !== undefined };
     }
-    // Exported methods are reached through the types that have them (see `reach`); only unexported names are kept.
-    for (const match of text.matchAll(/\.\s*([\p{Ll}_]\w*)/gu)) {
-      const end = match.index! + match[0].length;
-      if (!resolved.has(end)) to(end).methods.add(match[1]);
-    }
-    for (const match of text.matchAll(/(?<![\w.])\w+/g)) if (scope.topLevel.has(match[0])) to(match.index! + match[0].length).calls.add(`${code.packagePath}.${match[0]}`);
   }
 
   /** A program's processes (what each reaches, and whether it serves), recorded on what they reach. */
