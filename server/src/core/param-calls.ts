@@ -67,7 +67,7 @@ export function paramFacts(declaration: Node, params?: readonly Param[]): ParamF
 }
 
 /** The calls looked for: one of `chains` on the variable `name`. */
-interface Wanted {
+export interface Wanted {
   name: string;
   chains: readonly string[];
 }
@@ -80,7 +80,7 @@ interface Wanted {
  * branches, and `if p != nil` needs nothing on its implicit else; any other statement with a
  * return or goto inside leaks.
  */
-function flowOf(list: Node, wanted: Wanted): 'done' | 'leaks' | 'continues' {
+export function flowOf(list: Node, wanted: Wanted): 'done' | 'leaks' | 'continues' {
   for (const statement of list.namedChildren) {
     if (!statement || statement.type === 'comment') continue;
     if (makesCall(statement, wanted)) return 'done';
@@ -250,7 +250,7 @@ function assignedNames(body: Node): Set<string> {
 }
 
 /** True when some path may leave the function within `statement` (a return, a goto, outside func literals). */
-function leaves(statement: Node): boolean {
+export function leaves(statement: Node): boolean {
   let found = statement.type === 'return_statement' || statement.type === 'goto_statement';
   walk(statement, (node) => {
     if (found || node.type === 'func_literal') return false;

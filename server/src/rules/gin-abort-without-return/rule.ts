@@ -1,12 +1,14 @@
-import type { Node } from 'web-tree-sitter';
+import type { Node, QueryMatch } from 'web-tree-sitter';
 import { insertLinesAfter } from '../../core/edits';
 import type { Fix } from '../../core/findings';
+import { ABORT_METHODS, callAborts, isGinContext } from '../../core/gin-aborts';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { calleeParts, enclosingFunction } from '../../core/syntax';
+import { snippet } from '../../core/text';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
+import query from './query.scm';
 
-const GIN = 'github.com/gin-gonic/gin';
 const CASES = new Set(['expression_case', 'default_case', 'type_case', 'communication_case']);
 
 export const rule: Rule = {
@@ -19,42 +21,99 @@ export const rule: Rule = {
     fixable: true,
     docs: { en, 'zh-cn': zh },
   },
-  methods: ['Abort', 'AbortWithStatus', 'AbortWithStatusJSON', 'AbortWithError'],
+  methods: ABORT_METHODS,
+  // A handler's `c *gin.Context`: its function is searched for the module's helpers that abort it.
+  query,
   check(match, context) {
-    const call = capture(match, 'call')!;
-    const receiver = capture(match, 'operand')!;
-    if (receiver.type !== 'identifier' || !isGinContext(receiver, context)) return;
-    const statement = statementOf(call);
-    if (!statement || (statement.type !== 'expression_statement' && statement.type !== 'assignment_statement')) return;
-    const list = statement.parent!;
-    const construct = branchConstruct(list);
-    if (!construct) return;
-    const statements = statementsOf(list);
-    // One finding per branch: the first Abort in it.
-    const abort = new RegExp(`^(_\\s*=\\s*)?${receiver.text}\\s*\\.\\s*Abort`);
-    if (statements.slice(0, statements.findIndex((s) => s.equals(statement))).some((s) => abort.test(s.text))) return;
-    const last = statements[statements.length - 1];
-    if (isTerminating(last, context) || !effectRunsAfter(construct, receiver.text)) return;
-
-    const method = call.childForFieldName('function')!;
-    const after = construct.type === 'if_statement' ? 'if' : construct.type === 'select_statement' ? 'select' : 'switch';
-    context.report({
-      node: method,
-      message: {
-        en: `\`${method.text}\` only stops the handlers after this one; this function keeps running past the \`${after}\`, so add \`return\` at the end of the branch`,
-        'zh-cn': `\`${method.text}\` 只会阻止后续的 handler，当前函数仍会继续执行 \`${after}\` 之后的代码；在分支末尾加上 \`return\``,
-      },
-      fixes: returnFix(last, call, context),
-    });
+    const parameter = capture(match, 'parameter');
+    if (!parameter) {
+      const abort = directAbort(match, context);
+      if (abort) checkAbort(abort, false, context);
+      return;
+    }
+    for (const abort of helperAborts(parameter, context)) checkAbort(abort, true, context);
   },
 };
 
+/** Reports the abort when its branch falls through to more code of the function. */
+function checkAbort({ call, receiver }: Abort, helper: boolean, context: RuleContext): void {
+  const statement = statementOf(call);
+  if (!statement || (statement.type !== 'expression_statement' && statement.type !== 'assignment_statement')) return;
+  const list = statement.parent!;
+  const construct = branchConstruct(list);
+  if (!construct) return;
+  const statements = statementsOf(list);
+  // One finding per branch: the first abort in it.
+  if (statements.slice(0, statements.findIndex((s) => s.equals(statement))).some((s) => abortsIn(s, receiver, context))) return;
+  const last = statements[statements.length - 1];
+  if (isTerminating(last, context) || !effectRunsAfter(construct, receiver.text)) return;
+
+  const callee = call.childForFieldName('function')!;
+  const after = construct.type === 'if_statement' ? 'if' : construct.type === 'select_statement' ? 'select' : 'switch';
+  context.report({
+    node: callee,
+    message: helper
+      ? {
+          en: `\`${snippet(callee.text, 40)}\` aborts the request, but this function keeps running past the \`${after}\`; add \`return\` at the end of the branch`,
+          'zh-cn': `\`${snippet(callee.text, 40)}\` 会中止请求，但当前函数仍会继续执行 \`${after}\` 之后的代码；在分支末尾加上 \`return\``,
+        }
+      : {
+          en: `\`${callee.text}\` only stops the handlers after this one; this function keeps running past the \`${after}\`, so add \`return\` at the end of the branch`,
+          'zh-cn': `\`${callee.text}\` 只会阻止后续的 handler，当前函数仍会继续执行 \`${after}\` 之后的代码；在分支末尾加上 \`return\``,
+        },
+    fixes: returnFix(last, call, context),
+  });
+}
+
+interface Abort {
+  call: Node;
+  /** The handler's `*gin.Context` parameter the call aborts. */
+  receiver: Node;
+}
+
+/** `c.Abort*(…)` on a `*gin.Context` parameter. */
+function directAbort(match: QueryMatch, context: RuleContext): Abort | undefined {
+  const receiver = capture(match, 'operand')!;
+  return receiver.type === 'identifier' && isGinContextParam(receiver, context) ? { call: capture(match, 'call')!, receiver } : undefined;
+}
+
+/**
+ * The call statements of the parameter's function, nested literals included, that hand the
+ * parameter (a `*gin.Context`) to a helper of the module that aborts it: `common.ErrorResp(c, …)`.
+ */
+function helperAborts(parameter: Node, context: RuleContext): Abort[] {
+  const type = parameter.childForFieldName('type');
+  const body = parameter.parent?.parent?.childForFieldName('body');
+  if (!type || !body || !isGinContext(context.types.typeOfTypeNode(type))) return [];
+  const names = parameter.childrenForFieldName('name').filter((name): name is Node => name !== null && name.text !== '_');
+  const found: Abort[] = [];
+  for (const name of names) {
+    for (const statement of body.descendantsOfType('expression_statement')) {
+      const call = statement?.namedChild(0);
+      if (call?.type !== 'call_expression' || !call.text.includes(name.text)) continue;
+      const argument = call.childForFieldName('arguments')?.namedChildren.find((arg) => arg?.type === 'identifier' && arg.text === name.text);
+      // The argument is this parameter, not one of the same name declared further in.
+      if (argument && context.types.declaration(argument)?.name.equals(name) && callAborts(call, argument, context)) found.push({ call, receiver: argument });
+    }
+  }
+  return found;
+}
+
+/** The statement calls `receiver.Abort*(…)` or a helper that aborts `receiver`. */
+function abortsIn(statement: Node, receiver: Node, context: RuleContext): boolean {
+  const expression = statement.type === 'expression_statement' ? statement.namedChild(0) : statement.type === 'assignment_statement' ? statement.childForFieldName('right')?.namedChild(0) : null;
+  if (expression?.type !== 'call_expression') return false;
+  const callee = calleeParts(expression);
+  if (callee?.operand?.text === receiver.text && ABORT_METHODS.includes(callee.name)) return true;
+  const argument = expression.childForFieldName('arguments')?.namedChildren.find((arg) => arg?.type === 'identifier' && arg.text === receiver.text);
+  return argument ? callAborts(expression, argument, context) : false;
+}
+
 /** A parameter (of this or an enclosing function) declared as `*gin.Context`, any import alias. */
-function isGinContext(identifier: Node, context: RuleContext): boolean {
+function isGinContextParam(identifier: Node, context: RuleContext): boolean {
   const declaration = context.types.declaration(identifier);
   if (declaration?.kind !== 'param' || !declaration.type) return false;
-  const type = context.types.typeOfTypeNode(declaration.type);
-  return type.pkg === GIN && type.name === 'Context' && type.pointer;
+  return isGinContext(context.types.typeOfTypeNode(declaration.type));
 }
 
 /** The statement of a statement list that holds the node, within the node's own function. */

@@ -99,3 +99,44 @@ func bindName(c *gin.Context) (name string) {
 	log.Printf("bound %s", name)
 	return name
 }
+
+// The module's own response helpers: each writes the error and aborts the request on every path.
+func respondError(c *gin.Context, code int, err error) {
+	if err != nil {
+		log.Printf("request failed: %v", err)
+	}
+	c.JSON(code, gin.H{"error": err.Error()})
+	c.Abort()
+}
+
+func fail(c *gin.Context, err error) {
+	respondError(c, http.StatusBadRequest, err)
+}
+
+func (h *Handler) deny(c *gin.Context) {
+	c.AbortWithStatus(http.StatusForbidden)
+}
+
+func (h *Handler) reject(c *gin.Context) {
+	h.deny(c)
+}
+
+// A helper that aborts is an Abort: the handler goes on to write a second response.
+func Rename(c *gin.Context) {
+	name := c.Query("name")
+	if name == "" {
+		respondError(c, http.StatusBadRequest, errForbidden) // want "gin-abort-without-return"
+	}
+	c.JSON(http.StatusOK, gin.H{"name": name})
+}
+
+// Two helpers deep, and methods of the handler's own type.
+func (h *Handler) Delete(c *gin.Context) {
+	if c.Param("id") == "" {
+		fail(c, errForbidden) // want "gin-abort-without-return"
+	}
+	if c.GetString("role") != "admin" {
+		h.reject(c) // want "gin-abort-without-return"
+	}
+	c.Status(http.StatusNoContent)
+}

@@ -114,3 +114,58 @@ func runJob(j *Job, failed bool) {
 	}
 	j.stopped = false
 }
+
+// Helpers that do not abort on every path, or write without aborting.
+func maybeAbort(c *gin.Context, err error) {
+	if err != nil {
+		c.AbortWithStatus(http.StatusInternalServerError)
+	}
+}
+
+func abortUnlessDebug(c *gin.Context, debug bool) {
+	if debug {
+		return
+	}
+	c.AbortWithStatus(http.StatusForbidden)
+}
+
+func writeError(c *gin.Context, code int) {
+	c.JSON(code, gin.H{"error": http.StatusText(code)})
+}
+
+func abortLater(c *gin.Context) {
+	go func() { c.AbortWithStatus(http.StatusGone) }()
+}
+
+func abortAll(c *gin.Context) {
+	c.AbortWithStatus(http.StatusForbidden)
+}
+
+func Helpers(c *gin.Context, err error) {
+	if err != nil {
+		maybeAbort(c, err)
+	}
+	if c.Query("debug") == "" {
+		abortUnlessDebug(c, false)
+	}
+	if c.Query("q") == "" {
+		writeError(c, http.StatusBadRequest)
+	}
+	if c.Query("late") != "" {
+		abortLater(c)
+	}
+	c.Next()
+	c.Header("X-Done", "1")
+}
+
+// An aborting helper followed by return, or by nothing that runs.
+func HelperThenReturn(c *gin.Context) {
+	if c.Query("q") == "" {
+		abortAll(c)
+		return
+	}
+	if c.Query("next") == "" {
+		abortAll(c)
+	}
+	c.Next()
+}
