@@ -140,7 +140,8 @@ export class ModuleIndex {
  * What importers read of a file's summary: its exported functions and methods (with their
  * facts), its error texts and its package name, and what a chain of context facts needs to go
  * on inside the package (see `onlyCarriesValues`): the unexported functions a context is passed
- * to, and the package variables of a type of the package or made by a call. The rest (types, other
+ * to, or a Gin request handed to be aborted (see `AbortFact`), and the package variables of a type
+ * of the package or made by a call, and the exported ones of a named type (`object.ApiLatency`). The rest (types, other
  * variables, imports, other unexported functions) would only take memory in a run over
  * thousands of files.
  */
@@ -154,8 +155,8 @@ function forImporters(summary: FileSummary): FileSummary {
     imports: { byName: new Map(), byPath: new Map(), dotImports: [] },
     structs: [],
     otherTypes: new Map(),
-    funcs: summary.funcs.filter((fn) => isExported(fn.name) || fn.contextUses),
-    vars: new Map([...summary.vars].filter(([, type]) => type.madeBy || type.pkg === '')),
+    funcs: summary.funcs.filter((fn) => isExported(fn.name) || fn.contextUses || fn.aborts),
+    vars: new Map([...summary.vars].filter(([name, type]) => type.madeBy || type.pkg === '' || (isExported(name) && type.name))),
     calledMethods: new Set(),
     deferredNames: new Set(),
     // An importer compares the texts of the errors this package returns to it.

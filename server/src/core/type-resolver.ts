@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { seenFrom, typeFromNode, type TypeRef } from './go-types';
 import { knownFunctionResults, knownMethodResults } from './known-apis';
 import type { FuncSignature } from './file-summary';
-import type { PackageIndex } from './package-index';
+import { isExported, type PackageIndex } from './package-index';
 import { findLocalDeclaration, type Declaration } from './scope';
 import { calleeParts, unparen } from './syntax';
 
@@ -163,7 +163,12 @@ export class TypeResolver {
     const field = node.childForFieldName('field')?.text;
     if (!operand || !field) return undefined;
     const qualified = this.qualified(node);
-    if (qualified) return qualified.path === 'net/http' && qualified.name === 'DefaultClient' ? httpClient : undefined;
+    if (qualified) {
+      if (qualified.path === 'net/http' && qualified.name === 'DefaultClient') return httpClient;
+      // A variable of another package of the module (`object.ApiLatency`), as that package declares it.
+      const declared = isExported(qualified.name) ? this.index.imported(qualified.path)?.packageVar(qualified.name) : undefined;
+      return declared && seenFrom(declared, qualified.path);
+    }
     const owner = this.typeOf(operand);
     if (owner?.pkg !== '' || !owner.name) return undefined;
     return this.index.fieldType(owner.name, field);

@@ -9,6 +9,8 @@ import { singleValue } from './origin';
 
 const PROMETHEUS = 'github.com/prometheus/client_golang/prometheus';
 const PROMAUTO = 'github.com/prometheus/client_golang/prometheus/promauto';
+/** beego v1 and v2, any of their packages. */
+const BEEGO = /^github\.com\/(?:astaxie\/beego|beego\/beego\/v2)(?:\/|$)/;
 const VECS = new Set(['CounterVec', 'GaugeVec', 'HistogramVec', 'SummaryVec', 'MetricVec']);
 
 type Kind = 'path' | 'id' | 'address' | 'error';
@@ -130,6 +132,7 @@ function unboundedCall(call: Node, context: RuleContext): Kind | undefined {
   const onURL = operand.type === 'selector_expression' && operand.childForFieldName('field')?.text === 'URL';
   if (args.length === 0) {
     if (onURL && ['String', 'RequestURI', 'EscapedPath', 'Redacted'].includes(callee.name)) return 'path';
+    if (isBeegoInput(operand) && (callee.name === 'URL' || callee.name === 'URI') && importsBeego(context)) return 'path';
     if (['ClientIP', 'RealIP', 'RemoteIP', 'IP'].includes(callee.name)) return 'address';
     if (callee.name === 'Error' && isErrorValue(operand, context)) return 'error';
     return undefined;
@@ -142,6 +145,17 @@ function unboundedCall(call: Node, context: RuleContext): Kind | undefined {
     if (ADDRESS.test(name) || /^(forwarded_for|real_ip)$/i.test(name)) return 'address';
   }
   return undefined;
+}
+
+/** `ctx.Input` or `c.Ctx.Input`: beego's request input, whose `URL()` and `URI()` are the raw path. */
+function isBeegoInput(operand: Node): boolean {
+  return operand.type === 'selector_expression' && operand.childForFieldName('field')?.text === 'Input';
+}
+
+function importsBeego(context: RuleContext): boolean {
+  const paths = context.index.imports(context.file.uri)?.byPath.keys() ?? [];
+  for (const path of paths) if (BEEGO.test(path)) return true;
+  return false;
 }
 
 function isErrorValue(node: Node, context: RuleContext): boolean {

@@ -11,12 +11,12 @@ type Resp struct {
 	Message string `json:"message"`
 }
 
-// ErrorResp aborts through ErrorWithData: two functions deep.
+// ErrorResp aborts through errorWithData, unexported: two functions deep.
 func ErrorResp(c *gin.Context, err error, code int, logged ...bool) {
-	ErrorWithData(c, err, code, logged...)
+	errorWithData(c, err, code, logged...)
 }
 
-func ErrorWithData(c *gin.Context, err error, code int, logged ...bool) {
+func errorWithData(c *gin.Context, err error, code int, logged ...bool) {
 	if len(logged) > 0 && logged[0] {
 		log.Printf("%v", err)
 	}
