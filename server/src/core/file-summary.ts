@@ -98,7 +98,7 @@ interface DeclarationSummary {
  */
 export function summarizeFile(uri: string, tree: Tree, declarations: TopLevel[] = scanTopLevel(tree)): FileSummary {
   const root = tree.rootNode;
-  const imports = readImports(root);
+  const imports = readImports(root, declarations.map((entry) => entry.type));
   const importsKey = JSON.stringify([...imports.byName]);
   const resolve = (qualifier: string) => imports.byName.get(qualifier);
   const summary: FileSummary = {
