@@ -101,7 +101,7 @@ interface DeclarationSummary {
  */
 export function summarizeFile(uri: string, tree: Tree, declarations: TopLevel[] = scanTopLevel(tree)): FileSummary {
   const root = tree.rootNode;
-  const imports = readImports(root);
+  const imports = readImports(root, declarations.map((entry) => entry.type));
   const importsKey = JSON.stringify([...imports.byName]);
   const resolve = (qualifier: string) => imports.byName.get(qualifier);
   const summary: FileSummary = {
@@ -194,9 +194,7 @@ function summarizeDeclaration(declaration: Node, resolve: (q: string) => string 
       if (facts.uses.length > 0) fn.paramUses = facts.uses;
     }
   }
-  result.signature = hash(
-    JSON.stringify([result.structs.map((s) => [s.name, [...s.fields], s.embedded]), [...result.otherTypes], result.funcs, [...result.vars], result.calledMethods, result.deferredNames, result.errorTexts]),
-  );
+  result.signature = hashContent(FNV_OFFSET, [result.structs, result.otherTypes, result.funcs, result.vars, result.calledMethods, result.deferredNames, result.errorTexts]);
   return result;
 }
 
@@ -230,14 +228,62 @@ function deferredCallees(text: string): string[] {
   return [...found].sort();
 }
 
+const FNV_OFFSET = 0x811c9dc5;
+
 /** FNV-1a, enough to tell two summaries (or two versions of a file) apart. */
 export function hash(text: string): number {
-  let h = 0x811c9dc5;
+  return hashText(FNV_OFFSET, text);
+}
+
+function hashText(h: number, text: string): number {
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
   return h;
+}
+
+/** Marks in `hashContent`, above every UTF-16 unit so that no text can spell them. */
+const MARK = { undefined: 0x10000, array: 0x10001, map: 0x10002, object: 0x10003, property: 0x10004, end: 0x10005, scalar: 0x10006, text: 0x20000 };
+
+function step(h: number, code: number): number {
+  return Math.imul(h ^ code, 0x01000193);
+}
+
+/**
+ * FNV-1a over a summary's content: its texts (each closed by a mark with its length), numbers and
+ * booleans, with marks for where each array, set, map or object starts and ends and for each
+ * property's name. Hashing the summary's JSON text said the same, but building that text took a
+ * sixth of the summary's time.
+ */
+function hashContent(h: number, value: unknown): number {
+  switch (typeof value) {
+    case 'string':
+      return step(hashText(h, value), MARK.text + value.length);
+    case 'number':
+    case 'boolean':
+      return hashContent(step(h, MARK.scalar), String(value));
+    case 'object': {
+      if (value === null) return step(h, MARK.undefined);
+      if (Array.isArray(value) || value instanceof Set) {
+        h = step(h, MARK.array);
+        for (const item of value) h = hashContent(h, item);
+      } else if (value instanceof Map) {
+        h = step(h, MARK.map);
+        for (const [key, item] of value) h = hashContent(hashContent(h, key), item);
+      } else {
+        h = step(h, MARK.object);
+        for (const key in value) {
+          const item = (value as Record<string, unknown>)[key];
+          // An absent property and one set to undefined are the same summary, as in JSON.
+          if (item !== undefined) h = hashContent(hashContent(step(h, MARK.property), key), item);
+        }
+      }
+      return step(h, MARK.end);
+    }
+    default:
+      return step(h, MARK.undefined);
+  }
 }
 
 function combine(h: number, next: number): number {

@@ -23,12 +23,22 @@ export function defaultPackageName(path: string): string {
   return last.replace(/[^A-Za-z0-9_]/g, '_');
 }
 
-export function readImports(root: Node): FileImports {
+/**
+ * The imports of a file, given the types of its root's children (`scanTopLevel`): the import
+ * declarations are read from the tree by index. Walking the root's children with
+ * `nextNamedSibling` cost twenty times as much (tree-sitter finds a node's parent from the root
+ * for each step).
+ */
+export function readImports(root: Node, topLevelTypes: readonly string[]): FileImports {
   const imports: FileImports = { byName: new Map(), byPath: new Map(), dotImports: [] };
-  // Imports come right after the package clause: stop at the first other declaration.
-  for (let declaration = root.firstNamedChild; declaration; declaration = declaration.nextNamedSibling) {
-    if (declaration.type === 'package_clause' || declaration.type === 'comment') continue;
-    if (declaration.type !== 'import_declaration') break;
+  // Imports come right after the package clause: stop at the first other declaration. The
+  // statement terminators between them (`\n`, `;`) are the root's only unnamed children.
+  for (let i = 0; i < topLevelTypes.length; i++) {
+    const type = topLevelTypes[i];
+    if (type === 'package_clause' || type === 'comment' || !/^\w/.test(type)) continue;
+    if (type !== 'import_declaration') break;
+    const declaration = root.child(i);
+    if (!declaration) break;
     for (const spec of declaration.descendantsOfType('import_spec')) {
       const pathNode = spec?.childForFieldName('path');
       if (!spec || !pathNode) continue;
