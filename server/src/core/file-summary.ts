@@ -6,6 +6,7 @@ import { readImports, type FileImports } from './imports';
 import { INPUT_CALLS, knownFunctionResults } from './known-apis';
 import { concreteResult, contextUsesOf, type ContextUse } from './context-params';
 import { paramFacts, type ParamCall, type ParamUse } from './param-calls';
+import { responseFactOf, type ResponseFact } from './response-wrappers';
 
 export interface Param {
   name?: string;
@@ -31,6 +32,8 @@ export interface FuncSignature {
   contextUses?: ContextUse[];
   /** The concrete type every return gives, when the declared result is another (see `concreteResult`). */
   returns?: TypeRef;
+  /** Every return hands back an HTTP response as a request call gave it (see `responseFactOf`). */
+  response?: ResponseFact;
 }
 
 /** What wrapping an error looks like in Go's and the common error packages' APIs. */
@@ -164,6 +167,8 @@ function summarizeDeclaration(declaration: Node, resolve: (q: string) => string 
         if (uses) signature.contextUses = uses;
         const returns = declaration.type === 'function_declaration' ? concreteResult(declaration, signature.results) : undefined;
         if (returns) signature.returns = returns;
+        const response = responseFactOf(declaration, signature.params, signature.results, resolve);
+        if (response) signature.response = response;
         result.funcs.push(signature);
       }
       break;
