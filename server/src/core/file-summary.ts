@@ -7,6 +7,7 @@ import { INPUT_CALLS, knownFunctionResults } from './known-apis';
 import { concreteResult, contextUsesOf, type ContextUse } from './context-params';
 import { paramFacts, type ParamCall, type ParamUse } from './param-calls';
 import { abortFactsOf, type AbortFact } from './gin-aborts';
+import { responseFactOf, type ResponseFact } from './response-wrappers';
 
 export interface Param {
   name?: string;
@@ -34,6 +35,8 @@ export interface FuncSignature {
   returns?: TypeRef;
   /** `*gin.Context` parameters it aborts on every path (see `abortFactsOf`). */
   aborts?: AbortFact[];
+  /** Every return hands back an HTTP response as a request call gave it (see `responseFactOf`). */
+  response?: ResponseFact;
 }
 
 /** What wrapping an error looks like in Go's and the common error packages' APIs. */
@@ -169,6 +172,8 @@ function summarizeDeclaration(declaration: Node, resolve: (q: string) => string 
         if (returns) signature.returns = returns;
         const aborts = abortFactsOf(declaration, signature.params, resolve);
         if (aborts.length > 0) signature.aborts = aborts;
+        const response = responseFactOf(declaration, signature.params, signature.results, resolve);
+        if (response) signature.response = response;
         result.funcs.push(signature);
       }
       break;

@@ -4,6 +4,7 @@ import type { FileSummary } from './file-summary';
 import { hash } from './file-summary';
 import { modulePathFromGoMod } from './go-mod';
 import { isExported, PackageIndex } from './package-index';
+import { clientFields, isHttpClient } from './response-wrappers';
 import { isTestFile } from './syntax';
 
 /** A module: its path (from go.mod) and the directory go.mod is in, ending in a slash. */
@@ -141,9 +142,10 @@ export class ModuleIndex {
  * facts), its error texts and its package name, and what a chain of context facts needs to go
  * on inside the package (see `onlyCarriesValues`): the unexported functions a context is passed
  * to, or a Gin request handed to be aborted (see `AbortFact`), and the package variables of a type
- * of the package or made by a call, and the exported ones of a named type (`object.ApiLatency`). The rest (types, other
- * variables, imports, other unexported functions) would only take memory in a run over
- * thousands of files.
+ * of the package or made by a call, or exported and of a named type (`object.ApiLatency`); and
+ * what a chain of response wrappers needs (see `responseFactOf`): the wrappers, and the variables
+ * and struct fields holding an `http.Client`. The rest (types, other variables, imports, other
+ * unexported functions) would only take memory in a run over thousands of files.
  */
 function forImporters(summary: FileSummary): FileSummary {
   // Copied: a long string sliced from the file's text (an import path, an error text) can keep
@@ -153,10 +155,10 @@ function forImporters(summary: FileSummary): FileSummary {
     uri: summary.uri,
     packageName: summary.packageName,
     imports: { byName: new Map(), byPath: new Map(), dotImports: [] },
-    structs: [],
+    structs: clientFields(summary.structs),
     otherTypes: new Map(),
-    funcs: summary.funcs.filter((fn) => isExported(fn.name) || fn.contextUses || fn.aborts),
-    vars: new Map([...summary.vars].filter(([name, type]) => type.madeBy || type.pkg === '' || (isExported(name) && type.name))),
+    funcs: summary.funcs.filter((fn) => isExported(fn.name) || fn.contextUses || fn.aborts || fn.response),
+    vars: new Map([...summary.vars].filter(([name, type]) => type.madeBy || type.pkg === '' || (isExported(name) && type.name) || isHttpClient(type))),
     calledMethods: new Set(),
     deferredNames: new Set(),
     // An importer compares the texts of the errors this package returns to it.

@@ -1,20 +1,23 @@
 // Which calls give a response whose body must be closed, and what each use of the response means.
 import type { Node } from 'web-tree-sitter';
-import { isNamed } from '../../core/go-types';
+import { calleeDeclaration } from '../../core/callee';
+import type { Declared } from '../../core/context-params';
+import type { FuncSignature } from '../../core/file-summary';
+import { isNamed, type TypeRef } from '../../core/go-types';
+import { isExported, type PackageIndex } from '../../core/package-index';
+import { REQUEST_METHODS, type ResponseCall, type ValuePath } from '../../core/response-wrappers';
 import { isCompared, isAssignedTo, type Reference, type Use } from '../../core/release/usage';
 import type { RuleContext } from '../../core/rule';
 import { valueReaching } from '../../core/request-bounds';
 import { callArguments } from '../../core/syntax';
 
 const HTTP = 'net/http';
-export const REQUEST_METHODS = new Set(['Do', 'Get', 'Post', 'Head', 'PostForm']);
 
 /**
  * True for net/http's `Get`, `Head`, `Post`, `PostForm` (any import name) and for those methods
  * and `Do` on an `http.Client` (a parameter, a field known through the index, `http.DefaultClient`,
  * a local or package variable), and for `Do` of an `*http.Request` on another package's variable.
- * Wrappers of the package returning a response are not followed: some hand back a body that
- * needs no closing.
+ * Wrappers of the module are `wrapperResponse`'s.
  */
 export function returnsResponse(call: Node, context: RuleContext): boolean {
   const callee = call.childForFieldName('function');
@@ -106,4 +109,138 @@ function onlyReads(call: Node, body: Node, context: RuleContext): boolean {
 
 function isStandardLibrary(path: string): boolean {
   return !path.split('/')[0].includes('.');
+}
+
+/** A wrapper's response, as the findings about it need it. */
+export interface WrappedResponse {
+  /** A HEAD request on every path: its response has no body (see `isHeadRequest`). */
+  head: boolean;
+}
+
+/** The most wrappers followed from a call to the request (`get` calling `do` calling `client.Do`). */
+const MAX_WRAPPERS = 3;
+
+/**
+ * A call of a function or method of the module whose every return hands back, untouched, the
+ * response of a request (`res, err := client.Do(req); return res, err`), or `nil`: its caller
+ * owns a body to close, as after `client.Do`. From the index's facts (see `responseFactOf`);
+ * each call they name must send a request by the tests of `returnsResponse`, or be such a
+ * wrapper itself.
+ */
+export function wrapperResponse(call: Node, context: RuleContext): WrappedResponse | undefined {
+  if (!mayBeWrapper(call, context)) return undefined;
+  const declared = calleeDeclaration(call, context);
+  if (!declared || !sendsOnEveryReturn(declared, 1, new Set())) return undefined;
+  const calls = declared.signature.response!.calls;
+  const head = calls.every((c) => c.verb === 'HEAD' || (typeof c.verb === 'number' && isHeadVerb(callArguments(call)[c.verb], context)));
+  return { head };
+}
+
+/**
+ * The name of the function called is one some wrapper of this package, or of a package of the
+ * module it imports, has: asked first, so that the thousands of other calls cost a lookup.
+ */
+function mayBeWrapper(call: Node, context: RuleContext): boolean {
+  const fn = call.childForFieldName('function');
+  const name = fn?.type === 'identifier' ? fn.text : fn?.type === 'selector_expression' ? fn.childForFieldName('field')?.text : undefined;
+  return name !== undefined && wrapperNames(context.index).has(name);
+}
+
+const namesByIndex = new WeakMap<PackageIndex, Set<string>>();
+
+function wrapperNames(index: PackageIndex): Set<string> {
+  let names = namesByIndex.get(index);
+  if (!names) {
+    names = new Set();
+    for (const owner of [index, ...index.importedPaths.map((path) => index.imported(path))]) {
+      for (const file of owner?.files ?? []) for (const fn of file.funcs) if (fn.response) names.add(fn.name);
+    }
+    namesByIndex.set(index, names);
+  }
+  return names;
+}
+
+function sendsOnEveryReturn({ signature, index }: Declared, depth: number, seen: Set<FuncSignature>): boolean {
+  const fact = signature.response;
+  if (!fact || depth > MAX_WRAPPERS || seen.has(signature)) return false;
+  seen.add(signature);
+  try {
+    return fact.calls.every((sent) => sends(sent, signature, index, depth, seen));
+  } finally {
+    seen.delete(signature);
+  }
+}
+
+/** One call a wrapper returns the response of: a request, or a wrapper in turn. */
+function sends(sent: ResponseCall, caller: FuncSignature, index: PackageIndex, depth: number, seen: Set<FuncSignature>): boolean {
+  if (sent.http) return true;
+  if (sent.func) {
+    const owner = sent.pkg === undefined ? index : index.imported(sent.pkg);
+    const signature = sent.pkg === undefined || isExported(sent.func) ? owner?.func(sent.func) : undefined;
+    return Boolean(owner && signature && sendsOnEveryReturn({ signature, index: owner }, depth + 1, seen));
+  }
+  if (!sent.method || !sent.on) return false;
+  // `base.HttpClient.Do(req)`: as `sendsRequest` decides for the same call written by the caller.
+  if (sent.method === 'Do' && sent.request && sent.on.root === 'var' && sent.on.pkg !== undefined && sent.on.fields.length === 0) return true;
+  const value = typeOfPath(sent.on, caller, index);
+  if (!value) return false;
+  if (isNamed(value.type, HTTP, 'Client')) return REQUEST_METHODS.has(sent.method);
+  const { type, owner } = value;
+  if (!type.name || type.pkg === undefined) return false;
+  const declaredIn = type.pkg === '' ? owner : owner.imported(type.pkg);
+  const signature = declaredIn?.method(type.name, sent.method);
+  return Boolean(declaredIn && signature && sendsOnEveryReturn({ signature, index: declaredIn }, depth + 1, seen));
+}
+
+/** The type at the end of a path, with the index its package-relative names are read in. */
+function typeOfPath(path: ValuePath, caller: FuncSignature, index: PackageIndex): { type: TypeRef; owner: PackageIndex } | undefined {
+  let current: { type: TypeRef; owner: PackageIndex } | undefined;
+  switch (path.root) {
+    case 'client':
+      current = { type: { pkg: HTTP, name: 'Client', pointer: true, text: '*http.Client' }, owner: index };
+      break;
+    case 'receiver':
+      current = caller.receiver ? { type: { pkg: '', name: caller.receiver, pointer: true, text: caller.receiver }, owner: index } : undefined;
+      break;
+    case 'param': {
+      const type = caller.params[path.param!]?.type;
+      current = type && { type, owner: index };
+      break;
+    }
+    case 'var': {
+      if (path.pkg === HTTP) {
+        current = path.var === 'DefaultClient' ? { type: { pkg: HTTP, name: 'Client', pointer: true, text: '*http.Client' }, owner: index } : undefined;
+        break;
+      }
+      const owner = path.pkg === undefined ? index : index.imported(path.pkg);
+      current = owner && variableType(owner, path.var!);
+      break;
+    }
+  }
+  for (const field of path.fields) {
+    if (!current?.type.name || current.type.pkg === undefined) return undefined;
+    const owner = current.type.pkg === '' ? current.owner : current.owner.imported(current.type.pkg);
+    const type = owner?.fieldType(current.type.name, field);
+    current = owner && type && { type, owner };
+  }
+  return current;
+}
+
+/** A package variable's type, or for `var c = NewClient()` the type its constructor returns. */
+function variableType(index: PackageIndex, name: string): { type: TypeRef; owner: PackageIndex } | undefined {
+  const type = index.packageVar(name);
+  if (!type?.madeBy) return type?.name ? { type, owner: index } : undefined;
+  const owner = type.madeBy.pkg === '' ? index : index.imported(type.madeBy.pkg);
+  const constructor = owner?.func(type.madeBy.name);
+  if (!owner || !constructor || constructor.receiver !== undefined) return undefined;
+  const made = constructor.returns ?? constructor.results[0];
+  return made ? { type: made, owner } : undefined;
+}
+
+/** `"HEAD"` or `http.MethodHead`, as the caller passes a wrapper's method parameter. */
+function isHeadVerb(argument: Node | undefined, context: RuleContext): boolean {
+  if (!argument) return false;
+  if (argument.text === '"HEAD"') return true;
+  const qualified = argument.type === 'selector_expression' ? context.types.qualified(argument) : undefined;
+  return qualified?.path === HTTP && qualified.name === 'MethodHead';
 }

@@ -15,7 +15,9 @@ import { exitPath, leakBeforeClose, type Leak } from '../../core/release/exits';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 import { closedRightAway, drainedRightAway, errorCheckAnchor } from './placement';
-import { classifyResponseUse, isHeadRequest, returnsResponse } from './response';
+import query from './query.scm';
+import { classifyResponseUse, isHeadRequest, returnsResponse, wrapperResponse } from './response';
+import { REQUEST_METHODS } from '../../core/response-wrappers';
 
 export const rule: Rule = {
   meta: {
@@ -29,23 +31,30 @@ export const rule: Rule = {
     // Tests talk to short-lived httptest servers; a leaked body there costs nothing lasting.
     skipsTests: true,
   },
-  methods: ['Do', 'Get', 'Post', 'Head', 'PostForm'],
+  methods: [...REQUEST_METHODS],
+  // Calls of the module's wrappers (`res, err := get(url)`): any call received by two names.
+  query,
+  queryTrigger: /=/u,
   check(match, context) {
     const call = capture(match, 'call')!;
+    // A call named like a request method comes as a method call, wrapper or not.
+    if (!capture(match, 'method') && REQUEST_METHODS.has(call.childForFieldName('function')?.childForFieldName('field')?.text ?? '')) return;
     const site = receivedCall(call);
     if (!site) return;
     const { target, spec } = site;
     const holder = spec ?? site.statement;
     if (!target || !holder || target.text === '_') {
       // `http.Get(…)` as a statement, or `_, err := client.Do(req)`.
-      if (enclosingFunction(call) && returnsResponse(call, context)) reportDiscarded(call, context);
+      const source = enclosingFunction(call) ? sourceOf(call, context) : undefined;
+      if (source) reportDiscarded(call, source, context);
       return;
     }
     const name = target.text;
     const errName = target.nextNamedSibling?.type === 'identifier' ? target.nextNamedSibling.text : undefined;
     const assigning = spec ? varDeclarationOf(spec) : holder;
     if (assigning && closedRightAway(assigning, name, errName)) return;
-    if (!returnsResponse(call, context)) return;
+    const source = sourceOf(call, context);
+    if (!source) return;
     const tracked = trackRelease(call, holder, target, name, context.file.tree, withHelpers((ref) => classifyResponseUse(ref, context), ['Body.Close'], context));
     if (!tracked) return;
     const { binding, fn, refs, usage } = tracked;
@@ -54,7 +63,7 @@ export const rule: Rule = {
     const response: Response = { binding, name, fn, subject: { en: `\`${name}.Body\` from \`${callee}\``, 'zh-cn': `\`${callee}\` 返回的 \`${name}.Body\`` } };
     // Read to the end right after the error check, or a HEAD response, which has no body: the
     // connection is released whatever follows.
-    const drained = isHeadRequest(call, context) ? 'head' : drainedRightAway(binding.statement, name, binding.err, context) ? 'read' : undefined;
+    const drained = source.head ? 'head' : drainedRightAway(binding.statement, name, binding.err, context) ? 'read' : undefined;
     if (usage.overwrittenAt || (usage.sites.length === 0 && !usage.conditionalRelease)) {
       if (drained) reportDrainedNeverClosed(response, drained, context);
       else reportNeverClosed(response, usage.overwrittenAt, context);
@@ -62,9 +71,24 @@ export const rule: Rule = {
     }
     // Closed somewhere: the body leaks only if a path leaves before the Close runs.
     const leak = !drained && leakBeforeClose(binding.statement, usage.sites, refs, binding.err, name);
-    if (leak) reportLeak(response, leak, boundOfRequest(call, context), context);
+    if (leak) reportLeak(response, leak, source.wrapper ? undefined : boundOfRequest(call, context), context);
   },
 };
+
+/**
+ * Where a response comes from: a request made here, or a wrapper of the module that returns one
+ * (whose client and deadline are not known here, so no bound is looked for).
+ */
+interface Source {
+  head: boolean;
+  wrapper: boolean;
+}
+
+function sourceOf(call: Node, context: RuleContext): Source | undefined {
+  if (returnsResponse(call, context)) return { head: isHeadRequest(call, context), wrapper: false };
+  const wrapped = wrapperResponse(call, context);
+  return wrapped && { head: wrapped.head, wrapper: true };
+}
 
 /** The response variable, as the findings about it need it. */
 interface Response {
@@ -222,9 +246,9 @@ const UNTIL: Record<Bound, Localized> = {
 };
 
 /** `http.Get(…)` as a statement or `_, err := client.Do(req)`: nobody can close the body. */
-function reportDiscarded(call: Node, context: RuleContext): void {
+function reportDiscarded(call: Node, source: Source, context: RuleContext): void {
   const callee = call.childForFieldName('function')!.text;
-  if (isHeadRequest(call, context)) {
+  if (source.head) {
     context.report({
       node: call,
       severity: 'information',

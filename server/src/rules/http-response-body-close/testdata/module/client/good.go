@@ -34,3 +34,22 @@ func fetchStatus(url string) (string, error) {
 	defer resp.Body.Close()
 	return hu.Status(resp), nil
 }
+
+// Another package's wrapper that closes the body before it returns the response.
+func pingClosed(url string) (int, error) {
+	resp, err := hu.FetchClosed(url)
+	if err != nil {
+		return 0, err
+	}
+	return resp.StatusCode, nil
+}
+
+// Another package's wrapper, its response closed here.
+func callClosed(api *hu.API) (int, error) {
+	resp, err := api.Call("/status")
+	if err != nil {
+		return 0, err
+	}
+	defer resp.Body.Close()
+	return resp.StatusCode, nil
+}
