@@ -56,7 +56,7 @@ export const rule: Rule = {
     }
     for (const value of values) {
       const kind = unbounded(value, call, context);
-      if (kind) context.report({ node: value, message: message(snippet(value.text), kind) });
+      if (kind) context.report({ node: value, message: kind === 'path' && importsBeego(context) ? beegoPathMessage(snippet(value.text)) : message(snippet(value.text), kind) });
     }
   },
 };
@@ -84,6 +84,14 @@ function message(text: string, kind: Kind): Localized {
         'zh-cn': `标签值 \`${text}\` 是按用户或按请求变化的标识，每个值一条时间序列；请去掉这个标签，把 ID 记到日志或链路追踪属性里`,
       };
   }
+}
+
+/** beego's router records the pattern a request matched (`/api/user/:id`) in the input's data. */
+function beegoPathMessage(text: string): Localized {
+  return {
+    en: `label value \`${text}\` is the raw request path, one time series per path; use the route pattern, \`ctx.Input.GetData("RouterPattern")\` in beego`,
+    'zh-cn': `标签值 \`${text}\` 是原始请求路径，每个不同的路径都会产生一条新的时间序列；请改用路由模式，beego 中是 \`ctx.Input.GetData("RouterPattern")\``,
+  };
 }
 
 function isVec(receiver: Node, context: RuleContext): boolean {
