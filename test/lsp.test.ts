@@ -685,6 +685,21 @@ describe('language server: files on disk and documents opened again', () => {
     assert.deepEqual(fromCli, information);
   });
 
+  test("a Gin helper of another package that aborts the request (through an unexported one) is seen, as the CLI sees it", async () => {
+    const folder = temporaryFolder('gbg-gin-helpers-');
+    cpSync(join(ROOT, 'server/src/rules/gin-abort-without-return/testdata/helpers'), folder, { recursive: true });
+    const api = join(folder, 'api/bad.go');
+    const uri = pathToFileURL(api).href;
+    const diagnostics = await diagnosticsAt(uri, 1, () =>
+      session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'go', version: 1, text: readFileSync(api, 'utf8') } }),
+    );
+    const lines = diagnostics.filter((d) => d.code === 'gin-abort-without-return').map((d) => d.range.start.line + 1);
+    assert.deepEqual(lines, [24]);
+    const cli = spawnSync(process.execPath, [join(ROOT, 'bin/go-backend-guide.js'), 'check', '--no-cache', '--format', 'json', api], { encoding: 'utf8' });
+    const fromCli = (JSON.parse(cli.stdout) as { findings: Array<{ rule: string; line: number }> }).findings.filter((f) => f.rule === 'gin-abort-without-return').map((f) => f.line);
+    assert.deepEqual(fromCli, lines);
+  });
+
   test('code only command-line tools run is lowered from disk in the background, as the CLI lowers it', async () => {
     const folder = temporaryFolder('gbg-programs-');
     cpSync(join(ROOT, 'test/fixtures/programs'), folder, { recursive: true });
