@@ -636,3 +636,22 @@ test('a fix kept with its declaration inserts the same line break as a fresh ana
   fresh.dispose();
   document.dispose();
 });
+
+test('defer-in-loop names the simple remedy when the body is read in the same iteration, and only then', async () => {
+  const checker = await checkerFor([ruleById('defer-in-loop')!]);
+  const loop = (after: string) =>
+    `package p\n\nimport (\n\t"encoding/json"\n\t"net/http"\n)\n\nfunc f(c *http.Client, urls []string, v any) {\n\tfor _, u := range urls {\n\t\tresp, err := c.Get(u)\n\t\tif err != nil {\n\t\t\treturn\n\t\t}\n\t\tdefer resp.Body.Close()\n${after}\t}\n}\n`;
+  const messageOf = (text: string) => {
+    const document = checker.openDocument('file:///p/loop.go', text);
+    try {
+      const [finding] = checker.analyzeDocument(document, new PackageIndex([checker.summarize(document)])).findings;
+      return typeof finding.message === 'string' ? finding.message : finding.message.en;
+    } finally {
+      document.dispose();
+    }
+  };
+  assert.match(messageOf(loop('\t\tjson.NewDecoder(resp.Body).Decode(v)\n')), /close `resp\.Body` once it is read$/);
+  // A path that leaves the iteration before the read would need its own Close: the general remedy.
+  assert.match(messageOf(loop('\t\tif v == nil {\n\t\t\tcontinue\n\t\t}\n\t\tjson.NewDecoder(resp.Body).Decode(v)\n')), /move the loop body into a function$/);
+  assert.match(messageOf(loop('\t\t_ = resp.StatusCode\n')), /move the loop body into a function$/);
+});

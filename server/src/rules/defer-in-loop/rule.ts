@@ -57,6 +57,17 @@ export const rule: Rule = {
       });
       return;
     }
+    const body = readBody(defer);
+    if (body) {
+      context.report({
+        range: headOf(defer, oneLine),
+        message: {
+          en: `${what} in a loop runs only when the function returns, holding every iteration's connection until then; close \`${snippet(body, 30)}\` once it is read`,
+          'zh-cn': `循环中的 ${what} 要等函数返回才执行，每轮迭代的连接都会一直占用到那时；在读完 \`${snippet(body, 30)}\` 之后立即关闭它`,
+        },
+      });
+      return;
+    }
     context.report({
       range: headOf(defer, oneLine),
       message: {
@@ -105,6 +116,28 @@ function drainedBeforeNextIteration(defer: Node, context: RuleContext): boolean 
 }
 
 const JUMPS = new Set(['continue_statement', 'break_statement', 'goto_statement']);
+const JUMPS_OR_RETURN = new Set([...JUMPS, 'return_statement']);
+
+/**
+ * `defer resp.Body.Close()` followed, in the same block and with no `continue`, `break`, `goto`
+ * or `return` in between, by a statement that hands the body to a call (`json.NewDecoder(resp.Body)`,
+ * `io.Copy(w, resp.Body)`): the body's work is done there, so closing it right after is the
+ * simple remedy. The body's text, or undefined.
+ */
+function readBody(defer: Node): string | undefined {
+  const call = defer.namedChildren.find((n) => n?.type === 'call_expression');
+  const callee = call?.childForFieldName('function');
+  if (callee?.type !== 'selector_expression' || callee.childForFieldName('field')?.text !== 'Close' || (call!.childForFieldName('arguments')?.namedChildCount ?? 1) !== 0) return undefined;
+  const body = callee.childForFieldName('operand')!;
+  if (!isResponseBody(body)) return undefined;
+  for (let next = defer.nextNamedSibling; next; next = next.nextNamedSibling) {
+    if (JUMPS_OR_RETURN.has(next.type)) return undefined;
+    const argument = findAll(next, 'argument_list', { skipFuncLiterals: true }).some((list) => list.namedChildren.some((arg) => arg?.text === body.text));
+    if (argument) return body.text;
+    if (findAll(next, JUMPS_OR_RETURN, { skipFuncLiterals: true }).length > 0) return undefined;
+  }
+  return undefined;
+}
 
 /** `resp.Body`, or a variable set from one (`data := resp.RawBody()` as resty gives it, `b := resp.Body`). */
 function isResponseBody(operand: Node): boolean {
