@@ -31,7 +31,8 @@ export function calleeDeclaration(call: Node, context: RuleContext): Declared | 
   return type.pkg === '' ? declaredIn(index, index.method(type.name, name)) : declaredIn(index.imported(type.pkg!), index.importedMethod(type.pkg!, type.name, name));
 }
 
-function declaredIn(index: PackageIndex | undefined, signature: FuncSignature | undefined): Declared | undefined {
+/** The signature with the index of the package declaring it, when both are known. */
+export function declaredIn(index: PackageIndex | undefined, signature: FuncSignature | undefined): Declared | undefined {
   return index && signature ? { signature, index } : undefined;
 }
 

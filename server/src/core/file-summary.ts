@@ -170,7 +170,7 @@ function summarizeDeclaration(declaration: Node, resolve: (q: string) => string 
         if (uses) signature.contextUses = uses;
         const returns = declaration.type === 'function_declaration' ? concreteResult(declaration, signature.results) : undefined;
         if (returns) signature.returns = returns;
-        const aborts = abortFactsOf(declaration, signature.params, resolve);
+        const aborts = abortFactsOf(declaration, signature, resolve);
         if (aborts.length > 0) signature.aborts = aborts;
         const response = responseFactOf(declaration, signature.params, signature.results, resolve);
         if (response) signature.response = response;

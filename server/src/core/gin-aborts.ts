@@ -3,11 +3,12 @@
 // runs on just as if it had called `c.Abort()` itself.
 import type { Node } from 'web-tree-sitter';
 import type { Declared } from './context-params';
-import type { Param } from './file-summary';
+import type { FuncSignature } from './file-summary';
 import type { TypeRef } from './go-types';
-import { calleeDeclaration } from './callee';
+import { calleeDeclaration, declaredIn } from './callee';
 import { flowOf, leaves } from './param-calls';
 import type { RuleContext } from './rule';
+import { receiverName } from './syntax';
 
 export const GIN = 'github.com/gin-gonic/gin';
 export const ABORT_METHODS: readonly string[] = ['Abort', 'AbortWithStatus', 'AbortWithStatusJSON', 'AbortWithError'];
@@ -38,11 +39,13 @@ export function isGinContext(type: TypeRef): boolean {
 }
 
 /** The abort facts of a function or method declaration whose signature's parameters are `params`. */
-export function abortFactsOf(declaration: Node, params: readonly Param[], resolve: (q: string) => string | undefined): AbortFact[] {
+export function abortFactsOf(declaration: Node, signature: FuncSignature, resolve: (q: string) => string | undefined): AbortFact[] {
+  const { params } = signature;
   if (!params.some((param) => isGinContext(param.type))) return [];
   const list = declaration.childForFieldName('body')?.namedChildren.find((child) => child?.type === 'statement_list');
   if (!list) return [];
-  const receiver = receiverOf(declaration);
+  const name = receiverName(declaration);
+  const receiver = name && signature.receiver ? { name, type: signature.receiver } : undefined;
   const facts: AbortFact[] = [];
   params.forEach((param, index) => {
     if (!param.name || param.name === '_' || !isGinContext(param.type)) return;
@@ -86,13 +89,6 @@ function calledName(fn: Node | null, receiver: { name: string; type: string } | 
   return pkg === undefined ? undefined : { pkg, name };
 }
 
-function receiverOf(declaration: Node): { name: string; type: string } | undefined {
-  const parameter = declaration.childForFieldName('receiver')?.namedChildren.find((n) => n?.type === 'parameter_declaration');
-  const name = parameter?.childForFieldName('name')?.text;
-  const type = parameter?.childForFieldName('type')?.text.replace(/^\*/, '').replace(/\[.*$/, '');
-  return name && type ? { name, type } : undefined;
-}
-
 /**
  * True when `call` aborts the Gin request it is given as `argument`, as far as the package index
  * shows (see `AbortFact`): a function or method of this module, followed at most `MAX_DEPTH` deep.
@@ -112,13 +108,9 @@ function aborts(declared: Declared | undefined, at: number, depth: number): bool
   const { index } = declared!;
   const { pkg, name, receiver } = fact.via;
   const next: Declared | undefined = receiver
-    ? withIndex(index, index.method(receiver, name))
+    ? declaredIn(index, index.method(receiver, name))
     : pkg === ''
-      ? withIndex(index, index.func(name))
-      : withIndex(index.imported(pkg), index.imported(pkg)?.func(name));
+      ? declaredIn(index, index.func(name))
+      : declaredIn(index.imported(pkg), index.imported(pkg)?.func(name));
   return aborts(next, fact.via.at, depth - 1);
-}
-
-function withIndex(index: Declared['index'] | undefined, signature: Declared['signature'] | undefined): Declared | undefined {
-  return index && signature ? { index, signature } : undefined;
 }

@@ -6,7 +6,7 @@ import type { Param, StructType } from './file-summary';
 import type { TypeRef } from './go-types';
 import { comparedWithNil } from './param-calls';
 import { findLocalDeclaration } from './scope';
-import { callArguments, identifiersNamed, unparen, walk } from './syntax';
+import { callArguments, identifiersNamed, receiverName, unparen, walk } from './syntax';
 
 const HTTP = 'net/http';
 
@@ -82,12 +82,6 @@ export function responseFactOf(declaration: Node, params: readonly Param[], resu
     return false;
   });
   return proven && calls.length > 0 && returns > 0 ? { calls } : undefined;
-}
-
-function receiverName(declaration: Node): string | undefined {
-  if (declaration.type !== 'method_declaration') return undefined;
-  const param = declaration.childForFieldName('receiver')?.namedChildren.find((n) => n?.type === 'parameter_declaration');
-  return param?.childForFieldName('name')?.text;
 }
 
 /**

@@ -63,6 +63,13 @@ export function calleeParts(call: Node): { operand: Node | null; name: string } 
   return undefined;
 }
 
+/** The name a method declaration gives its receiver (`s` in `func (s *Store) …`). */
+export function receiverName(declaration: Node): string | undefined {
+  if (declaration.type !== 'method_declaration') return undefined;
+  const param = declaration.childForFieldName('receiver')?.namedChildren.find((n) => n?.type === 'parameter_declaration');
+  return param?.childForFieldName('name')?.text;
+}
+
 export function callArguments(call: Node): Node[] {
   const args = call.childForFieldName('arguments');
   return args ? args.namedChildren.filter((n): n is Node => n !== null && n.type !== 'comment') : [];

@@ -103,11 +103,8 @@ function cancelsOwnDeadline(defer: Node, context: RuleContext): boolean {
  * so the deferred Close holds nothing that matters.
  */
 function drainedBeforeNextIteration(defer: Node, context: RuleContext): boolean {
-  const call = defer.namedChildren.find((n) => n?.type === 'call_expression');
-  const callee = call?.childForFieldName('function');
-  if (callee?.type !== 'selector_expression' || callee.childForFieldName('field')?.text !== 'Close' || (call!.childForFieldName('arguments')?.namedChildCount ?? 1) !== 0) return false;
-  const body = callee.childForFieldName('operand')!;
-  if (!isResponseBody(body)) return false;
+  const body = closedBody(defer);
+  if (!body) return false;
   for (let next = defer.nextNamedSibling; next; next = next.nextNamedSibling) {
     if (readsToEnd(next, body.text, context)) return true;
     if (findAll(next, JUMPS, { skipFuncLiterals: true }).length > 0 || JUMPS.has(next.type)) return false;
@@ -125,11 +122,8 @@ const JUMPS_OR_RETURN = new Set([...JUMPS, 'return_statement']);
  * simple remedy. The body's text, or undefined.
  */
 function readBody(defer: Node): string | undefined {
-  const call = defer.namedChildren.find((n) => n?.type === 'call_expression');
-  const callee = call?.childForFieldName('function');
-  if (callee?.type !== 'selector_expression' || callee.childForFieldName('field')?.text !== 'Close' || (call!.childForFieldName('arguments')?.namedChildCount ?? 1) !== 0) return undefined;
-  const body = callee.childForFieldName('operand')!;
-  if (!isResponseBody(body)) return undefined;
+  const body = closedBody(defer);
+  if (!body) return undefined;
   for (let next = defer.nextNamedSibling; next; next = next.nextNamedSibling) {
     if (JUMPS_OR_RETURN.has(next.type)) return undefined;
     const argument = findAll(next, 'argument_list', { skipFuncLiterals: true }).some((list) => list.namedChildren.some((arg) => arg?.text === body.text));
@@ -137,6 +131,15 @@ function readBody(defer: Node): string | undefined {
     if (findAll(next, JUMPS_OR_RETURN, { skipFuncLiterals: true }).length > 0) return undefined;
   }
   return undefined;
+}
+
+/** The response body a `defer body.Close()` closes, or undefined for any other deferred call. */
+function closedBody(defer: Node): Node | undefined {
+  const call = defer.namedChildren.find((n) => n?.type === 'call_expression');
+  const callee = call?.childForFieldName('function');
+  if (callee?.type !== 'selector_expression' || callee.childForFieldName('field')?.text !== 'Close' || (call!.childForFieldName('arguments')?.namedChildCount ?? 1) !== 0) return undefined;
+  const body = callee.childForFieldName('operand')!;
+  return isResponseBody(body) ? body : undefined;
 }
 
 /** `resp.Body`, or a variable set from one (`data := resp.RawBody()` as resty gives it, `b := resp.Body`). */
