@@ -15,6 +15,8 @@ import { RULES } from './rules/registry';
 export interface SourceText {
   uri: string;
   text: string;
+  /** The text's content key, when the host has one already (see `ModuleFile.key`). */
+  key?: string;
 }
 
 /** The module a package belongs to, and a way to read its other packages' files (synchronously). */

@@ -9,11 +9,12 @@ import type { Finding } from '../core/findings';
 import { LineIndex } from '../core/text';
 import { MAX_PARSED_CHARS } from '../core/document';
 import { skipNotice } from '../core/skipped';
+import { digestOf } from '../node/digest';
 import { describe, readSourceSync } from '../node/read-source';
 import { packagePathsOf } from '../core/module-index';
 import { checkingPlan, GoMods, importedFilesKey } from './go-modules';
 import { compareLocated, locate, type Located } from './report';
-import { hashText, ResultCache } from './result-cache';
+import { ResultCache } from './result-cache';
 
 /** A requested file with its text and its findings, for the fix and SARIF writers. */
 export interface CheckedFile {
@@ -160,7 +161,7 @@ export async function checkFolder(
   const folderSettings = job.settings ?? settings;
   const maxFileBytes = folderSettings.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const sizeLimit = { name: 'the size limit', bytes: maxFileBytes };
-  const sources: SourceText[] = [];
+  const sources: Required<SourceText>[] = [];
   const paths = new Map<string, string>();
   const notUtf8 = new Set<string>();
   // Read synchronously: the thread has nothing else to do meanwhile, and awaiting the files one
@@ -192,7 +193,7 @@ export async function checkFolder(
       continue;
     }
     const uri = pathToFileURL(path).href;
-    sources.push({ uri, text });
+    sources.push({ uri, text, key: digestOf(text) });
     paths.set(uri, path);
   }
   const goMod = goMods.nearest(job.folder);
@@ -206,7 +207,7 @@ export async function checkFolder(
           settings: folderSettings,
           goVersion,
           wanted: job.wanted.map((path) => basename(path)).sort(),
-          files: sources.map((source) => [names.get(source.uri)!, hashText(source.text)] as const),
+          files: sources.map((source) => [names.get(source.uri)!, source.key] as const),
           imported: module ? importedFilesKey(sources.map((source) => source.text), module) : [],
           packagePaths: goMod.module ? packagePathsOf(goMod.module, `${pathToFileURL(job.folder).href}/`) : [],
         })

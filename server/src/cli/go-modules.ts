@@ -13,7 +13,7 @@ import { ToolCodeIndex, type ToolVerdicts } from '../core/tool-code';
 import { goFilesIn, holdsProgram, moduleFilesOnDisk, modulePackagesOnDisk } from '../node/module-files';
 import { MAX_CONFIG_BYTES } from '../node/node-file-host';
 import { readSourceSync } from '../node/read-source';
-import { hashText, ResultCache } from './result-cache';
+import { ResultCache } from './result-cache';
 
 export interface GoModInfo {
   goVersion?: string;
@@ -87,9 +87,8 @@ export class GoMods {
   }
 }
 
-/** A file of an imported package on disk: the index's content key, and the result cache's digest. */
+/** A file of an imported package on disk: its content key (a digest, see node/digest) serves the result cache too. */
 export interface DiskModuleFile extends ModuleFile {
-  digest: string;
   /** The packages of the module its import section names (see `importedFilesKey`). */
   imports: string[];
 }
@@ -108,7 +107,6 @@ export function diskModuleFiles(module: GoModule, maxFileBytes: number): DiskMod
   const quoted = quotedImports(module);
   return moduleFilesOnDisk(module, maxFileBytes, (file, text) => ({
     ...file,
-    digest: hashText(text),
     // Copied: a slice of the text would keep the whole text alive for the run.
     imports: structuredClone([...new Set([...importSection(text).matchAll(quoted)].map((match) => match[1]))]),
   }));
@@ -143,7 +141,7 @@ export function importedFilesKey(texts: readonly string[], files: DiskModuleFile
   }
   const key: string[] = [];
   for (const path of [...paths].sort()) {
-    for (const file of files.goFiles(directoryOfImport(module, path)!)) key.push(`${file.uri}=${file.digest}`);
+    for (const file of files.goFiles(directoryOfImport(module, path)!)) key.push(`${file.uri}=${file.key}`);
   }
   return key;
 }

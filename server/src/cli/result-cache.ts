@@ -1,10 +1,10 @@
 // The CLI's findings per package, kept between runs as staticcheck and golangci-lint keep theirs:
 // a package whose files, settings and tool build have not changed is not parsed again.
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SkipReason } from '../core/analyzer';
 import type { Finding } from '../core/findings';
+import { digestOf } from '../node/digest';
 
 /** What is kept of one requested file of a package. */
 export interface CachedFile {
@@ -17,10 +17,6 @@ export interface CachedFile {
 const FORMAT = 1;
 /** The cache is trimmed, oldest entries first, to three quarters of this when it grows past it. */
 const MAX_BYTES = 100 * 1024 * 1024;
-
-export function hashText(text: string): string {
-  return createHash('sha256').update(text).digest('base64url');
-}
 
 export class ResultCache {
   readonly directory: string;
@@ -44,7 +40,7 @@ export class ResultCache {
     /** The package's import paths: they decide whether the package is example code. */
     packagePaths: readonly string[];
   }): string {
-    return hashText(JSON.stringify([FORMAT, __BUILD_ID__, parts.settings, parts.goVersion ?? null, parts.wanted, parts.files, parts.imported, parts.packagePaths]));
+    return digestOf(JSON.stringify([FORMAT, __BUILD_ID__, parts.settings, parts.goVersion ?? null, parts.wanted, parts.files, parts.imported, parts.packagePaths]));
   }
 
   /**
@@ -52,8 +48,8 @@ export class ResultCache {
    * every file of the module's packages by content.
    */
   static programsKey(packages: ReadonlyArray<{ importPath: string; files: ReadonlyArray<{ uri: string; text: string }> }>): string {
-    const files = packages.map((pkg) => [pkg.importPath, pkg.files.map((file) => [file.uri.slice(file.uri.lastIndexOf('/') + 1), hashText(file.text)])]);
-    return hashText(JSON.stringify([FORMAT, __BUILD_ID__, 'programs', files]));
+    const files = packages.map((pkg) => [pkg.importPath, pkg.files.map((file) => [file.uri.slice(file.uri.lastIndexOf('/') + 1), digestOf(file.text)])]);
+    return digestOf(JSON.stringify([FORMAT, __BUILD_ID__, 'programs', files]));
   }
 
   get<T = CachedFile[]>(key: string): T | undefined {

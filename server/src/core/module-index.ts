@@ -21,9 +21,10 @@ export interface FileText {
 }
 
 /**
- * A file of an imported package as the index asks for it: its content key (see `contentKey`),
- * and its text, read only when the index has no summary of that content. A run over a whole
- * module then reads each imported file once, however many packages import it.
+ * A file of an imported package as the index asks for it: its content key (`contentKey`, or a
+ * host's own digest, one kind for every file of a run), and its text, read only when the index
+ * has no summary of that content. A run over a whole module then reads each imported file once,
+ * however many packages import it.
  */
 export interface ModuleFile {
   uri: string;
@@ -98,8 +99,8 @@ export class ModuleIndex {
   constructor(private readonly summarize: (file: FileText) => FileSummary) {}
 
   /** Keeps a summary made elsewhere (by the package's own check), so it is not made again. */
-  remember(file: FileText, summary: FileSummary): void {
-    if (!isTestFile(file.uri)) this.summaries.set(file.uri, { key: contentKey(file.text), summary: forImporters(summary) });
+  remember(file: FileText & { key?: string }, summary: FileSummary): void {
+    if (!isTestFile(file.uri)) this.summaries.set(file.uri, { key: file.key ?? contentKey(file.text), summary: forImporters(summary) });
   }
 
   /** Forgets a file (deleted, or its package no longer needed). */
@@ -132,7 +133,8 @@ export class ModuleIndex {
     const text = file.text();
     if (text === undefined) return undefined;
     const summary = forImporters(this.summarize({ uri: file.uri, text }));
-    this.summaries.set(file.uri, { key: contentKey(text), summary });
+    // The key the host gave: its hosts may hash differently (see node/digest).
+    this.summaries.set(file.uri, { key: file.key, summary });
     return summary;
   }
 }

@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ModuleFiles } from '../checker';
 import { MAX_PARSED_CHARS } from '../core/document';
-import { contentKey, type GoModule, type ModuleFile } from '../core/module-index';
+import type { GoModule, ModuleFile } from '../core/module-index';
 import { isProgram } from '../core/program-text';
 import type { PackageTexts } from '../core/programs';
+import { digestOf } from './digest';
 import { readSourceSync } from './read-source';
 
 /**
@@ -35,7 +36,7 @@ export function moduleFilesOnDisk<F extends ModuleFile>(
       const files: F[] = [];
       for (const path of goFilesIn(directory)) {
         const text = readText(path);
-        if (text !== undefined) files.push(describe({ uri: pathToFileURL(path).href, key: contentKey(text), text: () => readText(path) }, text));
+        if (text !== undefined) files.push(describe({ uri: pathToFileURL(path).href, key: digestOf(text), text: () => readText(path) }, text));
       }
       byDirectory.set(directory, files);
       return files;
