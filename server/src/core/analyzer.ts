@@ -47,16 +47,28 @@ class CombinedQuery {
   readonly byMethod = new Map<string, Rule[]>();
   /** Where a method some rule asks for may be called: its name, then `(` (see `methodCallsIn`). */
   readonly methodNames?: RegExp;
-  private readonly all: SearchPlan;
+  private readonly source: string;
+  /** Per pattern: the words it needs in the text (see `requiredWords`), if any. */
+  private readonly words: ReadonlyArray<readonly string[] | undefined>;
+  /** Per pattern: where its matches can be (see `Rule.queryTrigger`). */
+  private readonly triggers: ReadonlyArray<RegExp | undefined>;
+  /** Whether a text has any of the words some pattern needs; undefined when none needs one. */
+  private readonly anyWord?: (text: string) => boolean;
+  /** The rules that say per package whether their patterns can match (`Rule.queryWanted`). */
+  private readonly gated: Rule[];
   /**
-   * The query without the patterns that need a word (see `requiredWords`), for the texts that
-   * have none of those words: most files never say `recover`, `Prepare` or
-   * `InsecureSkipVerify`. In the Go standard library those patterns' candidates were 470,000
-   * matches of which 800 passed; their objects cost a quarter of the query's time.
+   * The query with the patterns that cannot match left out, by which were left out, compiled
+   * when first needed. Most files never say `recover`, `Prepare` or `InsecureSkipVerify`: in the
+   * Go standard library those patterns' candidates were 470,000 matches of which 800 passed, and
+   * their objects cost a quarter of the query's time. The response-wrapper calls cost a sixth of
+   * it in packages that have no wrapper to call.
    */
-  private readonly withoutWordPatterns?: SearchPlan & { anyWord: (text: string) => boolean };
+  private readonly plans = new Map<string, SearchPlan>();
 
-  constructor(language: Language, rules: readonly Rule[]) {
+  constructor(
+    private readonly language: Language,
+    rules: readonly Rule[],
+  ) {
     // Each pattern is traced back to its rule by where its source starts in the joined text,
     // in UTF-8 bytes as tree-sitter counts.
     const starts: number[] = [];
@@ -71,6 +83,7 @@ class CombinedQuery {
       for (const method of rule.methods ?? []) this.byMethod.set(method, [...(this.byMethod.get(method) ?? []), rule]);
       if (rule.queryTrigger && rule.queryTrigger.flags !== 'u') throw new Error(`${rule.meta.id}: queryTrigger must be a pattern in Unicode mode (flags "u")`);
     }
+    this.source = source;
     const query = new Query(language, source);
     for (let pattern = 0; pattern < query.patternCount(); pattern++) {
       const at = query.startIndexForPattern(pattern);
@@ -79,24 +92,30 @@ class CombinedQuery {
       this.ruleOfPattern.push(rules[owner]);
     }
     if (this.byMethod.size > 0) this.methodNames = methodNamesPattern([...this.byMethod.keys()]);
-    const words = requiredWords(query, source);
-    const triggers = words.map((needed, pattern) => (needed ? wholeNames(...needed) : this.ruleOfPattern[pattern].queryTrigger));
-    this.all = { query, trigger: anyOf(triggers) };
-    if (words.some((needed) => needed)) {
-      const smaller = new Query(language, source);
-      words.forEach((needed, pattern) => needed && smaller.disablePattern(pattern));
-      this.withoutWordPatterns = {
-        query: smaller,
-        trigger: anyOf(triggers.filter((_, pattern) => !words[pattern])),
-        anyWord: anyWordIn(words.flatMap((needed) => needed ?? [])),
-      };
-    }
+    this.words = requiredWords(query, source);
+    this.triggers = this.words.map((needed, pattern) => (needed ? wholeNames(...needed) : this.ruleOfPattern[pattern].queryTrigger));
+    if (this.words.some((needed) => needed)) this.anyWord = anyWordIn(this.words.flatMap((needed) => needed ?? []));
+    this.gated = rules.filter((rule) => rule.queryWanted && this.ruleOfPattern.includes(rule));
+    this.plans.set('', this.planOf(query, () => false));
   }
 
-  /** How to search `text`: without the patterns that cannot match in it, when it can. */
-  planFor(text: string): SearchPlan {
-    const smaller = this.withoutWordPatterns;
-    return smaller && !smaller.anyWord(text) ? smaller : this.all;
+  /** How to search `text`, a file of the package `index`: without the patterns that cannot match in it. */
+  planFor(text: string, index: PackageIndex): SearchPlan {
+    const withoutWords = this.anyWord !== undefined && !this.anyWord(text);
+    const unwanted = this.gated.filter((rule) => !rule.queryWanted!(index));
+    const key = `${withoutWords ? 'words ' : ''}${unwanted.map((rule) => rule.meta.id).join(' ')}`;
+    let plan = this.plans.get(key);
+    if (!plan) {
+      const leftOut = (pattern: number) => (withoutWords && this.words[pattern] !== undefined) || unwanted.includes(this.ruleOfPattern[pattern]);
+      const query = new Query(this.language, this.source);
+      for (let pattern = 0; pattern < query.patternCount(); pattern++) if (leftOut(pattern)) query.disablePattern(pattern);
+      this.plans.set(key, (plan = this.planOf(query, leftOut)));
+    }
+    return plan;
+  }
+
+  private planOf(query: Query, leftOut: (pattern: number) => boolean): SearchPlan {
+    return { query, trigger: anyOf(this.triggers.filter((_, pattern) => !leftOut(pattern))) };
   }
 }
 
@@ -225,7 +244,7 @@ export class Analyzer {
     if (stale.length > 0) {
       const combined = this.queryFor(file.isTest);
       const { ruleOfPattern, byMethod, methodNames } = combined;
-      const { query, trigger } = combined.planFor(file.text);
+      const { query, trigger } = combined.planFor(file.text, index);
       const types = new TypeResolver(file.uri, index);
       let current: Finding[] = [];
       const contexts = new Map<Rule, RuleContext | null>();

@@ -98,6 +98,12 @@ export interface Rule {
    * a match loses findings: each is checked on the rules' testdata (test/query-gates.test.ts).
    */
   queryTrigger?: RegExp;
+  /**
+   * Whether `query` can find anything in the package: false leaves its patterns out of the
+   * search (the response-wrapper calls, in a package that sees no wrapper). A package of the
+   * Go standard library then spends nothing on a pattern that matches every `a, b := f()`.
+   */
+  queryWanted?(index: PackageIndex): boolean;
   check(match: QueryMatch, context: RuleContext): void;
 }
 

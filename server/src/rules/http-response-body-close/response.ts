@@ -146,6 +146,11 @@ function mayBeWrapper(call: Node, context: RuleContext): boolean {
   return name !== undefined && wrapperNames(context.index).has(name);
 }
 
+/** Whether the package, or a package of the module it imports, has a wrapper to call at all. */
+export function seesWrappers(index: PackageIndex): boolean {
+  return wrapperNames(index).size > 0;
+}
+
 const namesByIndex = new WeakMap<PackageIndex, Set<string>>();
 
 function wrapperNames(index: PackageIndex): Set<string> {

@@ -16,7 +16,7 @@ import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 import { closedRightAway, drainedRightAway, errorCheckAnchor } from './placement';
 import query from './query.scm';
-import { classifyResponseUse, isHeadRequest, returnsResponse, wrapperResponse } from './response';
+import { classifyResponseUse, isHeadRequest, returnsResponse, seesWrappers, wrapperResponse } from './response';
 import { REQUEST_METHODS } from '../../core/response-wrappers';
 
 export const rule: Rule = {
@@ -35,6 +35,7 @@ export const rule: Rule = {
   // Calls of the module's wrappers (`res, err := get(url)`): any call received by two names.
   query,
   queryTrigger: /=/u,
+  queryWanted: seesWrappers,
   check(match, context) {
     const call = capture(match, 'call')!;
     // A call named like a request method comes as a method call, wrapper or not.
