@@ -8,6 +8,7 @@ import { concreteResult, contextUsesOf, type ContextUse } from './context-params
 import { paramFacts, type ParamCall, type ParamUse } from './param-calls';
 import { abortFactsOf, type AbortFact } from './gin-aborts';
 import { responseFactOf, type ResponseFact } from './response-wrappers';
+import { fieldWritesOf } from './field-writes';
 
 export interface Param {
   name?: string;
@@ -80,6 +81,10 @@ export interface FileSummary {
   deferredNames: Set<string>;
   /** The texts the file gives its errors (see `errorTextsOf`), as written between the quotes. */
   errorTexts: Set<string>;
+  /** Unexported fields the file may change, by name: assigned, at any depth, or addressed (see `fieldWritesOf`). */
+  changedFields: Set<string>;
+  /** Unexported fields the file sends HTTP requests through, by name (`c.hc.Do(req)`). */
+  sendingFields: Set<string>;
   /** Changes exactly when what the index learns from this file changes (not on body edits). */
   fingerprint: string;
 }
@@ -93,6 +98,8 @@ interface DeclarationSummary {
   calledMethods: string[];
   deferredNames: string[];
   errorTexts: string[];
+  changedFields: string[];
+  sendingFields: string[];
   /** A hash of the above, for the fingerprint. */
   signature: number;
 }
@@ -118,6 +125,8 @@ export function summarizeFile(uri: string, tree: Tree, declarations: TopLevel[] 
     calledMethods: new Set(),
     deferredNames: new Set(),
     errorTexts: new Set(),
+    changedFields: new Set(),
+    sendingFields: new Set(),
     fingerprint: '',
   };
   let fingerprint = hash(importsKey);
@@ -142,6 +151,8 @@ export function summarizeFile(uri: string, tree: Tree, declarations: TopLevel[] 
     for (const name of declaration.calledMethods) summary.calledMethods.add(name);
     for (const name of declaration.deferredNames) summary.deferredNames.add(name);
     for (const text of declaration.errorTexts) summary.errorTexts.add(text);
+    for (const name of declaration.changedFields) summary.changedFields.add(name);
+    for (const name of declaration.sendingFields) summary.sendingFields.add(name);
     fingerprint = combine(fingerprint, declaration.signature);
   });
   summary.fingerprint = (fingerprint >>> 0).toString(36);
@@ -155,7 +166,7 @@ export const WATCHED_METHODS: readonly string[] = ['Shutdown', 'SetMaxOpenConns'
 const WATCHED_CALL = new RegExp(`\\.\\s*(?:${WATCHED_METHODS.join('|')})\\s*\\(`);
 
 function summarizeDeclaration(declaration: Node, resolve: (q: string) => string | undefined): DeclarationSummary {
-  const result: DeclarationSummary = { structs: [], otherTypes: new Map(), funcs: [], vars: new Map(), calledMethods: [], deferredNames: [], errorTexts: [], signature: 0 };
+  const result: DeclarationSummary = { structs: [], otherTypes: new Map(), funcs: [], vars: new Map(), calledMethods: [], deferredNames: [], errorTexts: [], changedFields: [], sendingFields: [], signature: 0 };
   switch (declaration.type) {
     case 'type_declaration':
       for (const spec of declaration.namedChildren) {
@@ -187,11 +198,14 @@ function summarizeDeclaration(declaration: Node, resolve: (q: string) => string 
       break;
   }
   if (declaration.type !== 'type_declaration') {
-    // The declaration's text, read once for the four text tests.
+    // The declaration's text, read once for the five text tests.
     const text = declaration.text;
     result.calledMethods = watchedCalls(declaration, text);
     result.deferredNames = deferredCallees(text);
     result.errorTexts = errorTextsOf(declaration, text);
+    const fields = fieldWritesOf(declaration, text);
+    result.changedFields = fields.changed;
+    result.sendingFields = fields.sending;
     for (const fn of result.funcs) {
       fn.wrapsErrors = wraps(text);
       const facts = paramFacts(declaration, fn.params);
@@ -199,7 +213,7 @@ function summarizeDeclaration(declaration: Node, resolve: (q: string) => string 
       if (facts.uses.length > 0) fn.paramUses = facts.uses;
     }
   }
-  result.signature = hashContent(FNV_OFFSET, [result.structs, result.otherTypes, result.funcs, result.vars, result.calledMethods, result.deferredNames, result.errorTexts]);
+  result.signature = hashContent(FNV_OFFSET, [result.structs, result.otherTypes, result.funcs, result.vars, result.calledMethods, result.deferredNames, result.errorTexts, result.changedFields, result.sendingFields]);
   return result;
 }
 

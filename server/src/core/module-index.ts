@@ -165,6 +165,9 @@ function forImporters(summary: FileSummary): FileSummary {
     deferredNames: new Set(),
     // An importer compares the texts of the errors this package returns to it.
     errorTexts: summary.errorTexts,
+    // Who changes a field of a package is that package's own question.
+    changedFields: new Set(),
+    sendingFields: new Set(),
     fingerprint: summary.fingerprint,
   });
 }

@@ -20,6 +20,8 @@ export class PackageIndex {
   private readonly calledMethods = new Set<string>();
   private readonly deferredNames = new Set<string>();
   private readonly errorTexts = new Set<string>();
+  private readonly changedFields = new Set<string>();
+  private readonly sendingFields = new Set<string>();
   readonly packageNames = new Set<string>();
   /** The package is example code (see `isExampleCode`): its warnings are information. */
   readonly isExampleCode: boolean;
@@ -56,6 +58,8 @@ export class PackageIndex {
       for (const name of file.calledMethods) this.calledMethods.add(name);
       for (const name of file.deferredNames) this.deferredNames.add(name);
       for (const text of file.errorTexts) this.errorTexts.add(text);
+      for (const name of file.changedFields) this.changedFields.add(name);
+      for (const name of file.sendingFields) this.sendingFields.add(name);
       for (const fn of file.funcs) {
         if (fn.receiver) this.methods.set(`${fn.receiver}.${fn.name}`, fn);
         else this.funcs.set(fn.name, fn);
@@ -152,6 +156,19 @@ export class PackageIndex {
    */
   defers(name: string): boolean {
     return this.deferredNames.has(name);
+  }
+
+  /**
+   * True when some file of the package may change an unexported field of this name, of whatever
+   * struct: assigns it or something under it (`c.hc.Timeout = …`), or takes its address.
+   */
+  changesField(name: string): boolean {
+    return this.changedFields.has(name);
+  }
+
+  /** True when some file of the package sends an HTTP request through a field of this name (`c.hc.Do(req)`). */
+  sendsThroughField(name: string): boolean {
+    return this.sendingFields.has(name);
   }
 
   /**

@@ -154,9 +154,11 @@ function leavesRegion(jump: Node, region: Node): boolean {
 /**
  * True when the rows are closed by the time `exit` runs: a Close site precedes it in one of the
  * blocks between it and `region`, or it sits under `if !rows.Next()` (Next has closed them) or
- * `if rows == nil` (nothing to close).
+ * `if rows == nil` (nothing to close). An exit that is a site itself (a `return resp` that hands
+ * the resource to the caller) leaves nothing open behind it.
  */
 function coveredBefore(exit: Node, region: Node, sites: Set<number>, name: string): boolean {
+  if (sites.has(exit.id)) return true;
   let child = exit;
   for (let current = exit.parent; current && !current.equals(region); child = current, current = current.parent) {
     if (current.type === 'if_statement' && current.childForFieldName('consequence')?.equals(child) && closedOrNil(current.childForFieldName('condition'), name)) {

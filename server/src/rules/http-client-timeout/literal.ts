@@ -118,3 +118,17 @@ export function literalMessage(value: string, { passedWith, callersContext, head
     'zh-cn': `http.Client 没有设置 Timeout，对端卡住时请求没有自己的时限可言；设置 \`Timeout: ${value}\`（或按调用情况定一个时限）`,
   };
 }
+
+/** The message for a client kept in a field that nothing in the package configures (see `unconfiguredField`). */
+export function fieldMessage(field: string, value: string, headersBounded: boolean): Localized {
+  if (headersBounded) {
+    return {
+      en: `http.Client in field \`${field}\` has no Timeout and nothing in the package sets one; its Transport bounds only the wait for headers; set \`Timeout: ${value}\``,
+      'zh-cn': `字段 \`${field}\` 里的 http.Client 没有设置 Timeout，本包里也没有别处设置它；它的 Transport 只限制了等待响应头的时间；设置 \`Timeout: ${value}\``,
+    };
+  }
+  return {
+    en: `http.Client in field \`${field}\` has no Timeout and nothing in the package sets one, so its requests have no bound of their own; set \`Timeout: ${value}\``,
+    'zh-cn': `字段 \`${field}\` 里的 http.Client 没有设置 Timeout，本包里也没有别处设置它，经由它的请求没有自己的时限；设置 \`Timeout: ${value}\`（或按调用情况定一个时限）`,
+  };
+}

@@ -8,7 +8,8 @@ import { calledMethod, usesOf } from '../../core/variables';
 import { isLoopbackAddress } from '../../core/loopback';
 import { requestBound, type RequestBound } from '../../core/request-bounds';
 import { findLocalDeclaration } from '../../core/scope';
-import { boundedByCallersContext, headerBoundOnly, literalMessage, returnedClients } from './literal';
+import { boundedByCallersContext, fieldMessage, headerBoundOnly, literalMessage, returnedClients } from './literal';
+import { unconfiguredField } from './field';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 import query from './query.scm';
@@ -42,7 +43,9 @@ export const rule: Rule = {
 function checkLiteral(literal: Node, type: Node, body: Node, context: RuleContext): void {
   if (context.types.qualified(type)?.path !== 'net/http') return;
   const keys = literalKeys(body);
-  if (!keys || keys.has('Timeout') || storedInAnotherValue(literal)) return;
+  if (!keys || keys.has('Timeout')) return;
+  const field = unconfiguredField(literal, context);
+  if (field === undefined && storedInAnotherValue(literal)) return;
   if (passedToCall(literal) && !passedToAnotherPackage(literal, context)) return;
   const target = assignedTarget(literal);
   let sends: RequestBound | undefined;
@@ -67,7 +70,7 @@ function checkLiteral(literal: Node, type: Node, body: Node, context: RuleContex
     // With dial and header waits bounded, only a server that stalls mid-body can hold the call.
     // Requests made on the caller's ctx leave the bound to the caller, as Go APIs taking a ctx do.
     severity: passedWith || headersBounded || callersContext ? 'information' : undefined,
-    message: literalMessage(value, { passedWith, callersContext, headersBounded }, returned?.length ?? 1),
+    message: field === undefined ? literalMessage(value, { passedWith, callersContext, headersBounded }, returned?.length ?? 1) : fieldMessage(field, value, headersBounded),
     // Go sets no timeout, and one covers reading the whole body: 10 s would cut off a large
     // download that works today. A starting value, so the fix is offered but not preferred.
     fixes:

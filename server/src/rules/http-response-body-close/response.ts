@@ -9,7 +9,7 @@ import { REQUEST_METHODS, type ResponseCall, type ValuePath } from '../../core/r
 import { isCompared, isAssignedTo, type Reference, type Use } from '../../core/release/usage';
 import type { RuleContext } from '../../core/rule';
 import { valueReaching } from '../../core/request-bounds';
-import { callArguments } from '../../core/syntax';
+import { callArguments, enclosingFunction } from '../../core/syntax';
 
 const HTTP = 'net/http';
 
@@ -71,6 +71,17 @@ export function classifyResponseUse({ node, parent }: Reference, context: RuleCo
   if (parent.type === 'argument_list') return { kind: 'argument', argument: node, otherwise: 'escape' };
   if (isCompared(node) || isAssignedTo(node)) return { kind: 'harmless' };
   return { kind: 'escape' };
+}
+
+/**
+ * `return resp, nil` in the function that received the response: on the path through that return
+ * the caller owns the body. It counts as a release where it stands, so a path that leaves by
+ * another exit before it still leaks (see `leakBeforeClose`). A return inside a func literal
+ * returns from the literal, and stays an escape.
+ */
+export function handedToCaller({ node, parent }: Reference, fn: Node): Use | undefined {
+  if (parent.type !== 'expression_list' || parent.parent?.type !== 'return_statement') return undefined;
+  return enclosingFunction(node)?.equals(fn) ? { kind: 'release', call: node } : undefined;
 }
 
 /** A use of `resp.Body`. */

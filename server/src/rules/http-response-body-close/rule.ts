@@ -12,11 +12,12 @@ import { timeoutSetOn } from '../../core/http-client';
 import { carriesDeadline } from '../../core/request-bounds';
 import { receivedCall, varDeclarationOf, type Binding } from '../../core/release/binding';
 import { exitPath, leakBeforeClose, type Leak } from '../../core/release/exits';
+import type { Reference } from '../../core/release/usage';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 import { closedRightAway, drainedRightAway, errorCheckAnchor } from './placement';
 import query from './query.scm';
-import { classifyResponseUse, isHeadRequest, returnsResponse, seesWrappers, wrapperResponse } from './response';
+import { classifyResponseUse, handedToCaller, isHeadRequest, returnsResponse, seesWrappers, wrapperResponse } from './response';
 import { REQUEST_METHODS } from '../../core/response-wrappers';
 
 export const rule: Rule = {
@@ -56,7 +57,9 @@ export const rule: Rule = {
     if (assigning && closedRightAway(assigning, name, errName)) return;
     const source = sourceOf(call, context);
     if (!source) return;
-    const tracked = trackRelease(call, holder, target, name, context.file.tree, withHelpers((ref) => classifyResponseUse(ref, context), ['Body.Close'], context));
+    const receiver = enclosingFunction(call);
+    const classify = (ref: Reference) => (receiver && handedToCaller(ref, receiver)) || classifyResponseUse(ref, context);
+    const tracked = trackRelease(call, holder, target, name, context.file.tree, withHelpers(classify, ['Body.Close'], context));
     if (!tracked) return;
     const { binding, fn, refs, usage } = tracked;
 
@@ -167,7 +170,9 @@ function neverClosedMessage(subject: Localized, close: string, inLoop: boolean, 
 
 /**
  * A Close that some path skips (the classic one: a return on a bad status code). A late defer is
- * moved up to the error check; an explicit Close gets a defer there too, except in a loop.
+ * moved up to the error check; an explicit Close gets a defer there too, except in a loop. When
+ * what the path skips is a `return resp` that hands the body to the caller, a defer would close
+ * the caller's body too: no fix.
  */
 function reportLeak({ binding, name, fn, subject }: Response, { close, exit }: Leak, bound: Bound | undefined, context: RuleContext): void {
   const { target, statement, err } = binding;
@@ -175,7 +180,7 @@ function reportLeak({ binding, name, fn, subject }: Response, { close, exit }: L
   const code = `defer ${name}.Body.Close()`;
   const deferred = close.type === 'defer_statement';
   const inLoop = insideLoop(statement, fn);
-  const anchor = errorCheckAnchor(statement, err, context);
+  const anchor = close.type === 'return_statement' ? undefined : errorCheckAnchor(statement, err, context);
   const fixes: Fix[] = [];
   if (anchor && (deferred ? close.text === code : !inLoop && close.text === `${name}.Body.Close()`)) {
     // `defer resp.Body.Close()` or a bare `resp.Body.Close()`: becomes the defer after the check.
@@ -190,7 +195,7 @@ function reportLeak({ binding, name, fn, subject }: Response, { close, exit }: L
     node: target,
     // A bounded request frees its connection when the bound ends it: a late Close, not a leak.
     severity: bound ? 'information' : undefined,
-    message: leakMessage(subject, name, exitPath(exit), deferred ? 'deferred' : inLoop ? 'loop' : 'explicit', bound),
+    message: leakMessage(subject, name, exitPath(exit), close.type === 'return_statement' ? 'returned' : deferred ? 'deferred' : inLoop ? 'loop' : 'explicit', bound),
     fixes,
   });
 }
@@ -210,8 +215,22 @@ function boundOfRequest(call: Node, context: RuleContext): Bound | undefined {
   return method === 'Do' && request && carriesDeadline(request, context) ? 'deadline' : undefined;
 }
 
-/** What the leak message says, by how the body is closed: a late defer, a Close in a loop, or a Close. */
-function leakMessage(subject: Localized, name: string, path: Localized, close: 'deferred' | 'loop' | 'explicit', bound: Bound | undefined): Localized {
+/**
+ * What the leak message says, by how the body is let go: a late defer, a Close in a loop, a Close,
+ * or a return that hands it to the caller.
+ */
+function leakMessage(subject: Localized, name: string, path: Localized, close: 'deferred' | 'loop' | 'explicit' | 'returned', bound: Bound | undefined): Localized {
+  if (close === 'returned') {
+    return bound
+      ? {
+          en: `${subject.en} stays open ${path.en} without handing it to the caller until ${UNTIL[bound].en} ends the request; close it there`,
+          'zh-cn': `${subject['zh-cn']} ${path['zh-cn']}既没有关闭也没有交给调用方，会开着直到${UNTIL[bound]['zh-cn']}结束请求；请在这条路径上关闭它`,
+        }
+      : {
+          en: `${subject.en} stays open ${path.en} without handing it to the caller; close it on that path`,
+          'zh-cn': `${subject['zh-cn']} ${path['zh-cn']}既没有关闭也没有交给调用方，会一直开着；请在这条路径上关闭它`,
+        };
+  }
   const closeCall = `\`${name}.Body.Close()\``;
   const { missed, remedy } = {
     deferred: {
