@@ -56,6 +56,8 @@ class CombinedQuery {
   private readonly anyWord?: (text: string) => boolean;
   /** The rules that say per package whether their patterns can match (`Rule.queryWanted`). */
   private readonly gated: Rule[];
+  /** The rules whose trigger depends on the package (`Rule.queryTriggerFor`). */
+  private readonly narrowed: Rule[];
   /**
    * The query with the patterns that cannot match left out, by which were left out, compiled
    * when first needed. Most files never say `recover`, `Prepare` or `InsecureSkipVerify`: in the
@@ -63,7 +65,7 @@ class CombinedQuery {
    * their objects cost a quarter of the query's time. The response-wrapper calls cost a sixth of
    * it in packages that have no wrapper to call.
    */
-  private readonly plans = new Map<string, SearchPlan>();
+  private readonly plans = new Map<string, SearchPlan & { rules: Set<Rule> }>();
 
   constructor(
     private readonly language: Language,
@@ -96,6 +98,7 @@ class CombinedQuery {
     this.triggers = this.words.map((needed, pattern) => (needed ? wholeNames(...needed) : this.ruleOfPattern[pattern].queryTrigger));
     if (this.words.some((needed) => needed)) this.anyWord = anyWordIn(this.words.flatMap((needed) => needed ?? []));
     this.gated = rules.filter((rule) => rule.queryWanted && this.ruleOfPattern.includes(rule));
+    this.narrowed = rules.filter((rule) => rule.queryTriggerFor && this.ruleOfPattern.includes(rule));
     this.plans.set('', this.planOf(query, () => false));
   }
 
@@ -111,19 +114,37 @@ class CombinedQuery {
       for (let pattern = 0; pattern < query.patternCount(); pattern++) if (leftOut(pattern)) query.disablePattern(pattern);
       this.plans.set(key, (plan = this.planOf(query, leftOut)));
     }
-    return plan;
+    const narrowed = this.narrowed.filter((rule) => plan!.rules.has(rule));
+    if (narrowed.length === 0 || !plan.triggers) return plan;
+    // Searched apart, each with a small pattern of its own: one union per package compiled slower
+    // than the declarations it spared were searched.
+    return { query: plan.query, triggers: [...plan.triggers, ...narrowed.map((rule) => globally(rule.queryTriggerFor!(index)))] };
   }
 
-  private planOf(query: Query, leftOut: (pattern: number) => boolean): SearchPlan {
-    return { query, trigger: anyOf(this.triggers.filter((_, pattern) => !leftOut(pattern))) };
+  private planOf(query: Query, leftOut: (pattern: number) => boolean): SearchPlan & { rules: Set<Rule> } {
+    const patterns = this.ruleOfPattern.map((_, pattern) => pattern).filter((pattern) => !leftOut(pattern));
+    const rules = new Set(patterns.map((pattern) => this.ruleOfPattern[pattern]));
+    // The patterns of rules that narrow their trigger per package are triggered in `planFor`.
+    const trigger = anyOf(patterns.filter((pattern) => !this.narrowed.includes(this.ruleOfPattern[pattern])).map((pattern) => this.triggers[pattern]));
+    return { query, rules, triggers: trigger && [trigger] };
   }
 }
 
 /** A compiled query, and where its matches can be (see `Rule.queryTrigger`). */
 interface SearchPlan {
   query: Query;
-  /** Found in every top-level declaration that holds a match; undefined: any may hold one. */
-  trigger?: RegExp;
+  /** Global patterns, one of which is found in every top-level declaration that holds a match; undefined: any may hold one. */
+  triggers?: RegExp[];
+}
+
+const globalCopies = new WeakMap<RegExp, RegExp>();
+
+/** `pattern` with the flag `g`, made once per pattern. */
+function globally(pattern: RegExp): RegExp {
+  if (pattern.global) return pattern;
+  let copy = globalCopies.get(pattern);
+  if (!copy) globalCopies.set(pattern, (copy = new RegExp(pattern.source, `${pattern.flags}g`)));
+  return copy;
 }
 
 /** A global pattern of any of `triggers`, or undefined when one of them is missing. */
@@ -244,7 +265,7 @@ export class Analyzer {
     if (stale.length > 0) {
       const combined = this.queryFor(file.isTest);
       const { ruleOfPattern, byMethod, methodNames } = combined;
-      const { query, trigger } = combined.planFor(file.text, index);
+      const { query, triggers } = combined.planFor(file.text, index);
       const types = new TypeResolver(file.uri, index);
       let current: Finding[] = [];
       const contexts = new Map<Rule, RuleContext | null>();
@@ -293,7 +314,7 @@ export class Analyzer {
       if (stale.length > declarations.length / 2) {
         // In slices of the file, so that the matches held at once stay few in a huge file
         // (all of a 50 MB file's matches at once exhausted WebAssembly's memory).
-        const searched = trigger && triggeredDeclarations(file.text, declarations, trigger);
+        const searched = triggers?.reduce<boolean[] | undefined>((found, trigger) => triggeredDeclarations(file.text, declarations, trigger, found), undefined);
         const cursor = root.walk();
         try {
           for (let first = 0; first < declarations.length; ) {
@@ -325,7 +346,7 @@ export class Analyzer {
         for (const i of stale) {
           const node = root.child(i);
           if (!node) continue;
-          if (!trigger || holdsTrigger(file.text, declarations[i], trigger)) run(matchesOf(node), () => i);
+          if (!triggers || triggers.some((trigger) => holdsTrigger(file.text, declarations[i], trigger))) run(matchesOf(node), () => i);
           const cursor = node.walk();
           try {
             runMethodCalls(cursor, node.startIndex, node.endIndex, () => i);

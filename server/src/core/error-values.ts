@@ -1,5 +1,7 @@
 // Whether an expression holds an `error`, and whether it is a sentinel: for the error rules.
 import type { Node } from 'web-tree-sitter';
+import type { TypeRef } from './go-types';
+import type { PackageIndex } from './package-index';
 import type { RuleContext } from './rule';
 import { unparen } from './syntax';
 
@@ -51,6 +53,31 @@ export function isSentinel(expression: Node, context: RuleContext): boolean {
   return node.type === 'identifier' && context.index.packageVar(node.text) !== undefined && !context.types.declaration(node) && isError(node, context);
 }
 
+const spellingsByIndex = new WeakMap<PackageIndex, RegExp>();
+
+/**
+ * Where a sentinel or an error's text can be written, for the package `index`: a selector of an
+ * `Err…` name, `EOF`, `Canceled` or `DeadlineExceeded`, an `.Error()` call, or one of the
+ * package's own error variables. What `isSentinel` and an error's text ask for cannot be found
+ * in a declaration without one of them.
+ */
+export function sentinelSpellings(index: PackageIndex): RegExp {
+  let spellings = spellingsByIndex.get(index);
+  if (!spellings) {
+    const own = [...index.packageVars].filter(([name, type]) => isErrorVariable(name, type)).map(([name]) => name);
+    const selected = `\\.\\s*(?:Err[A-Z0-9_]|(?:${[...KNOWN_SENTINEL_NAMES, 'Error\\s*\\(\\s*\\)'].join('|')})(?![\\p{L}\\p{Nd}_]))`;
+    const named = own.length > 0 ? `|(?<![\\p{L}\\p{Nd}_])(?:${own.join('|')})(?![\\p{L}\\p{Nd}_])` : '';
+    // Global: the analyzer searches a whole file with it (see `triggeredDeclarations`).
+    spellingsByIndex.set(index, (spellings = new RegExp(selected + named, 'gu')));
+  }
+  return spellings;
+}
+
+/** A package variable that holds an error (see `identifierIsError`). */
+function isErrorVariable(name: string, type: TypeRef): boolean {
+  return isErrorType(type) || (type.text === '' && /^(Err|err)[A-Z0-9_]/.test(name));
+}
+
 function isErrorType(type: { pkg?: string; name?: string; pointer: boolean } | undefined): boolean {
   return type?.pkg === '' && type.name === 'error' && !type.pointer;
 }
@@ -70,7 +97,7 @@ function identifierIsError(node: Node, context: RuleContext): boolean {
     const type = context.index.packageVar(node.text);
     if (!type) return false;
     // `var ErrNotFound = errors.New(…)` has no written type in the index.
-    return isErrorType(type) || (type.text === '' && /^(Err|err)[A-Z0-9_]/.test(node.text));
+    return isErrorVariable(node.text, type);
   }
   if (declaration.type) return declaration.type.text === 'error';
   if (declaration.kind !== 'short' && declaration.kind !== 'var') return false;

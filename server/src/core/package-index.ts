@@ -138,6 +138,11 @@ export class PackageIndex {
     return this.vars.get(name);
   }
 
+  /** The package-level variables, by name. */
+  get packageVars(): ReadonlyMap<string, TypeRef> {
+    return this.vars;
+  }
+
   namedType(name: string): TypeRef | undefined {
     return this.otherTypes.get(name);
   }

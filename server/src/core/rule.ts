@@ -99,6 +99,14 @@ export interface Rule {
    */
   queryTrigger?: RegExp;
   /**
+   * A narrower trigger for one package, from its index: found in every top-level declaration
+   * that holds a *finding* of the rule (not every match). It replaces `queryTrigger` there, and
+   * the rule's testdata is what shows it loses nothing (a bad fixture's finding outside it fails).
+   * error-compare: a comparison reports only with a sentinel's name or an `.Error()` in it,
+   * which most declarations with an `==` never spell.
+   */
+  queryTriggerFor?(index: PackageIndex): RegExp;
+  /**
    * Whether `query` can find anything in the package: false leaves its patterns out of the
    * search (the response-wrapper calls, in a package that sees no wrapper). A package of the
    * Go standard library then spends nothing on a pattern that matches every `a, b := f()`.

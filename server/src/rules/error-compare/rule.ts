@@ -9,7 +9,7 @@ import { findDeclarationFrom } from '../../core/scope';
 import { callArguments, calleeParts, findAll, unparen } from '../../core/syntax';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
-import { isError, isSentinel } from '../../core/error-values';
+import { isError, isSentinel, sentinelSpellings } from '../../core/error-values';
 import type { FuncSignature } from '../../core/file-summary';
 import { originOf } from './origin';
 import query from './query.scm';
@@ -30,6 +30,7 @@ export const rule: Rule = {
   // `==` or `!=` before an operand that can be a name, a selector, a call, a parenthesized
   // expression or a string (not `nil`, a number, a rune or a unary expression), or a switch.
   queryTrigger: /[=!]=\s*(?![\d'\-+!^*&<]|nil(?![\p{L}\p{Nd}_]))|(?<![\p{L}\p{Nd}_])switch(?![\p{L}\p{Nd}_])/u,
+  queryTriggerFor: sentinelSpellings,
   check(match, context) {
     const comparison = capture(match, 'comparison');
     if (comparison) checkComparison(comparison, capture(match, 'operator')!.type === '!=', context);
