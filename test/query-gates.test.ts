@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { Query } from 'web-tree-sitter';
-import { anyWordIn, holdsTrigger, requiredWords, triggeredDeclarations, wholeNames } from '../server/src/core/query-gates';
+import { anyWordIn, GO_STATEMENT, holdsTrigger, requiredWords, triggeredDeclarations, wholeNames } from '../server/src/core/query-gates';
 import { scanTopLevel } from '../server/src/core/declarations';
 import { RULES } from '../server/src/rules/registry';
 import { checkerFor, RULES_DIR } from './helpers';
@@ -43,6 +43,15 @@ test('a word counts where Go writes it as a whole name', () => {
   assert.equal(has('if a==b {}'), true, 'a word that is not a name is found anywhere');
 });
 
+test('a go statement is found however it is written, and the word go elsewhere is not', () => {
+  for (const statement of ['go f()', 'go func() {}()', 'go(f)()', 'go /* later */ f()', 'go\n\tf()', 'go s.run(ctx)', 'go _f()', 'x; go 函数()']) {
+    assert.equal(GO_STATEMENT.test(statement), true, statement);
+  }
+  for (const other of ['//go:build linux', '// see go.mod', 'lang := "go"', 'gopher()', 'ago(x)', 'cargo f()', 'go.F()']) {
+    assert.equal(GO_STATEMENT.test(other), false, other);
+  }
+});
+
 test('the declarations a trigger is found in', async () => {
   const checker = await checkerFor([]);
   const text = `package p
@@ -62,6 +71,9 @@ func d() { defer g() }
     const trigger = new RegExp(wholeNames('go').source, 'gu');
     // package clause, comment, a, b, c, d
     assert.deepEqual(triggeredDeclarations(text, declarations, trigger), [false, true, false, true, false, false]);
+    // A second trigger adds the declarations it finds to those the first found.
+    const defer = new RegExp(wholeNames('defer').source, 'gu');
+    assert.deepEqual(triggeredDeclarations(text, declarations, defer, triggeredDeclarations(text, declarations, trigger)), [false, true, false, true, false, true]);
     assert.deepEqual(
       declarations.map((declaration) => holdsTrigger(text, declaration, trigger)),
       [false, true, false, true, false, false],

@@ -89,25 +89,34 @@ function isNamePart(text: string, at: number): boolean {
   return NAME_PART.test(String.fromCodePoint(point ?? code));
 }
 
+/**
+ * A `go` statement's start: the keyword, then its call (`go f()`, `go func() {…}()`, `go(f)()`),
+ * or a comment. Not the word in `//go:build`, `go.mod` or `"go"`, which `wholeNames('go')` finds
+ * in half of the declarations that hold it.
+ */
+export const GO_STATEMENT = /(?<![\p{L}\p{Nd}_])go(?:\s+[\p{L}_(/]|[(/])/u;
+
 /** A pattern (Unicode mode) of any of `names` written as a whole name, not inside a longer one. */
 export function wholeNames(...names: string[]): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{Nd}_])(?:${names.join('|')})(?![\\p{L}\\p{Nd}_])`, 'u');
 }
 
 /**
- * Which declarations' text `trigger` (a global pattern) finds something in: the others hold no
- * match of the patterns it stands for. One pass over the text, which skips the rest of a
- * declaration once it is found in it.
+ * Which declarations' text `trigger` (a global pattern) finds something in, besides those
+ * already `found` by another: the others hold no match of the patterns it stands for. One pass
+ * over the text, which skips the rest of a declaration once it is found in it.
  */
-export function triggeredDeclarations(text: string, declarations: readonly TopLevel[], trigger: RegExp): boolean[] {
-  const found = new Array<boolean>(declarations.length).fill(false);
+export function triggeredDeclarations(text: string, declarations: readonly TopLevel[], trigger: RegExp, found = new Array<boolean>(declarations.length).fill(false)): boolean[] {
   let i = 0;
   trigger.lastIndex = 0;
   for (let hit = trigger.exec(text); hit && i < declarations.length; hit = trigger.exec(text)) {
     while (i < declarations.length && declarations[i].endIndex <= hit.index) i++;
     if (i < declarations.length && declarations[i].startIndex <= hit.index) {
       found[i] = true;
-      trigger.lastIndex = Math.max(trigger.lastIndex, declarations[i].endIndex);
+      // Past this declaration and the ones after it already found.
+      let next = i;
+      while (next + 1 < declarations.length && found[next + 1]) next++;
+      trigger.lastIndex = Math.max(trigger.lastIndex, declarations[next].endIndex);
     } else if (hit[0].length === 0) trigger.lastIndex++;
   }
   return found;

@@ -2,7 +2,7 @@
 import type { Node } from 'web-tree-sitter';
 import { capture, type Rule } from '../../core/rule';
 import type { Range } from '../../core/text';
-import { wholeNames } from '../../core/query-gates';
+import { GO_STATEMENT } from '../../core/query-gates';
 import { analysisOf, functionFacts, locate } from './analysis';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
@@ -24,7 +24,7 @@ export const rule: Rule = {
     skipsTests: true,
   },
   query,
-  queryTrigger: wholeNames('go'),
+  queryTrigger: GO_STATEMENT,
   check(match, context) {
     const go = capture(match, 'go')!;
     const analysis = analysisOf(context);

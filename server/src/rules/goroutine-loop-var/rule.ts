@@ -7,7 +7,7 @@ import type { Localized } from '../../core/findings';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { insideLoop } from '../../core/paths';
 import { enclosingFunction, unparen } from '../../core/syntax';
-import { wholeNames } from '../../core/query-gates';
+import { GO_STATEMENT, wholeNames } from '../../core/query-gates';
 import { loopVariablesRead } from './captures';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
@@ -28,7 +28,7 @@ export const rule: Rule = {
     docs: { en, 'zh-cn': zh },
   },
   query,
-  queryTrigger: wholeNames('go', 'defer'),
+  queryTrigger: new RegExp(`${GO_STATEMENT.source}|${wholeNames('defer').source}`, 'u'),
   methods: ['Go'],
   check(match, context) {
     // From Go 1.22 each iteration has its own variables; without a go.mod, assume a modern module.

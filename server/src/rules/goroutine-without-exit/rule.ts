@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { calleeParts } from '../../core/syntax';
-import { wholeNames } from '../../core/query-gates';
+import { GO_STATEMENT } from '../../core/query-gates';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 import query from './query.scm';
@@ -18,7 +18,7 @@ export const rule: Rule = {
     docs: { en, 'zh-cn': zh },
   },
   query,
-  queryTrigger: wholeNames('go'),
+  queryTrigger: GO_STATEMENT,
   check(match, context) {
     const go = capture(match, 'go')!;
     const body = capture(match, 'body')!;

@@ -3,7 +3,7 @@ import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { treeMemo } from '../../core/tree-memo';
 import { snippet } from '../../core/text';
 import { walk } from '../../core/syntax';
-import { wholeNames } from '../../core/query-gates';
+import { GO_STATEMENT } from '../../core/query-gates';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 import { atomicFix } from './fix';
@@ -22,7 +22,7 @@ export const rule: Rule = {
     docs: { en, 'zh-cn': zh },
   },
   query,
-  queryTrigger: wholeNames('go'),
+  queryTrigger: GO_STATEMENT,
   check(match, context) {
     const go = capture(match, 'go')!;
     const literal = capture(match, 'literal')!;

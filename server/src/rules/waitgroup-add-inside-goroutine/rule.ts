@@ -7,7 +7,7 @@ import { isNamed } from '../../core/go-types';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { findLocalDeclaration } from '../../core/scope';
 import { calleeParts, callArguments, findAll, unparen, walk } from '../../core/syntax';
-import { wholeNames } from '../../core/query-gates';
+import { GO_STATEMENT } from '../../core/query-gates';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 import query from './query.scm';
@@ -23,7 +23,7 @@ export const rule: Rule = {
     docs: { en, 'zh-cn': zh },
   },
   query,
-  queryTrigger: wholeNames('go'),
+  queryTrigger: GO_STATEMENT,
   check(match, context) {
     const go = capture(match, 'go')!;
     const literal = capture(match, 'literal')!;
