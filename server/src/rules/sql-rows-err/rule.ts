@@ -4,7 +4,7 @@ import type { Fix } from '../../core/findings';
 import { isNamed } from '../../core/go-types';
 import { PGX_PATHS } from '../../core/known-apis';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
-import { enclosingFunction, FUNCTION_TYPES } from '../../core/syntax';
+import { enclosingFunction, findAll, FUNCTION_TYPES } from '../../core/syntax';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 import query from './query.scm';
@@ -42,12 +42,21 @@ export const rule: Rule = {
     const statement = loop.parent?.type === 'labeled_statement' ? loop.parent : loop;
     if (statement.parent?.type !== 'statement_list') return;
     const name = rows.text;
+    // A loop that skips the rows it cannot scan already returns what it could read: a query
+    // failing midway loses rows the same way, so the missing check is worth knowing, not a defect.
+    const bestEffort = skipsUnscannedRows(loop, name);
     context.report({
       node: rows,
-      message: {
-        en: `\`${name}.Err()\` is not checked after the \`for ${name}.Next()\` loop, so a query failing midway looks like a short result; check it after the loop`,
-        'zh-cn': `\`for ${name}.Next()\` 循环结束后没有检查 \`${name}.Err()\`，查询中途出错会被当成结果已经读完；在循环之后检查 \`${name}.Err()\``,
-      },
+      severity: bestEffort ? 'information' : undefined,
+      message: bestEffort
+        ? {
+            en: `\`${name}.Err()\` is not checked after the loop, which skips rows it cannot scan; a query failing midway also ends it early without a word`,
+            'zh-cn': `循环会跳过无法 Scan 的行，结束后也没有检查 \`${name}.Err()\`；查询中途出错同样会让循环提前结束，而且不留任何痕迹`,
+          }
+        : {
+            en: `\`${name}.Err()\` is not checked after the \`for ${name}.Next()\` loop, so a query failing midway looks like a short result; check it after the loop`,
+            'zh-cn': `\`for ${name}.Next()\` 循环结束后没有检查 \`${name}.Err()\`，查询中途出错会被当成结果已经读完；在循环之后检查 \`${name}.Err()\``,
+          },
       fixes: fixFor(statement, loop, name, fn, context),
     });
   },
@@ -78,6 +87,39 @@ function judge(uses: Node[], rows: Node, loop: Node): 'checked' | 'handed-off' |
     return 'handed-off';
   }
   return verdict;
+}
+
+/**
+ * `if err := rows.Scan(…); err != nil { …; continue }` in the loop: a row that cannot be scanned
+ * is skipped, and the loop goes on with the next.
+ */
+function skipsUnscannedRows(loop: Node, name: string): boolean {
+  const body = loop.childForFieldName('body');
+  const scans = (node: Node) =>
+    findAll(node, 'call_expression').some((call) => {
+      const callee = call.childForFieldName('function');
+      return callee?.type === 'selector_expression' && callee.childForFieldName('field')?.text === 'Scan' && callee.childForFieldName('operand')?.text === name;
+    });
+  return (body ? findAll(body, 'if_statement') : []).some((statement) => {
+    // A `continue` of this loop, not of one nested in it.
+    if (!nearestLoop(statement)?.equals(loop)) return false;
+    // `if err := rows.Scan(…); err != nil`, or `err := rows.Scan(…)` just before the `if`.
+    let before = statement.previousNamedSibling;
+    while (before?.type === 'comment') before = before.previousNamedSibling;
+    const assigned = before?.type === 'short_var_declaration' || before?.type === 'assignment_statement' ? before.childForFieldName('right') : null;
+    const head = [statement.childForFieldName('initializer'), statement.childForFieldName('condition'), assigned];
+    if (!head.some((part) => part && scans(part))) return false;
+    const list = statement.childForFieldName('consequence')?.namedChildren.find((n) => n?.type === 'statement_list');
+    const statements = list?.namedChildren.filter((n) => n?.type !== 'comment') ?? [];
+    const last = statements[statements.length - 1];
+    return last?.type === 'continue_statement' && last.namedChildCount === 0;
+  });
+}
+
+function nearestLoop(node: Node): Node | null {
+  let current = node.parent;
+  while (current && current.type !== 'for_statement' && !FUNCTION_TYPES.has(current.type)) current = current.parent;
+  return current?.type === 'for_statement' ? current : null;
 }
 
 /** True when `use` sits in a func literal or a defer statement of the loop's function. */

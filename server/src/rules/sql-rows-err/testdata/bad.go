@@ -251,3 +251,107 @@ func idsByVar(ctx context.Context, tx *sqlx.Tx) ([]int64, error) {
 	}
 	return ids, nil
 }
+
+// The loop skips the rows it cannot scan: a short result is what it already accepts, so the
+// missing check is information.
+func hostNames(ctx context.Context, db *dbsql.DB) ([]string, error) {
+	rows, err := db.QueryContext(ctx, "SELECT host FROM hosts")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var hosts []string
+	for rows.Next() { // want "sql-rows-err:information"
+		var host string
+		if err := rows.Scan(&host); err != nil {
+			log.Printf("skipping a host: %v", err)
+			continue
+		}
+		hosts = append(hosts, host)
+	}
+	return hosts, nil
+}
+
+// The same, with the Scan before the check.
+func databaseNames(db *dbsql.DB) ([]string, error) {
+	rows, err := db.Query("SELECT datname FROM pg_database")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var names []string
+	for rows.Next() { // want "sql-rows-err:information"
+		var name string
+		err := rows.Scan(&name)
+		// A row that cannot be read is left out.
+		if err != nil {
+			continue
+		}
+		names = append(names, name)
+	}
+	return names, nil
+}
+
+// The `continue` is an inner loop's: a row that cannot be scanned is not skipped by this one.
+func tagsByPost(db *dbsql.DB, posts []int64) (map[int64]string, error) {
+	rows, err := db.Query("SELECT post, tag FROM tags")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	tags := map[int64]string{}
+	for rows.Next() { // want "sql-rows-err"
+		var post int64
+		var tag string
+		for range posts {
+			if err := rows.Scan(&post, &tag); err != nil {
+				continue
+			}
+		}
+		tags[post] = tag
+	}
+	return tags, nil
+}
+
+// Another value's Scan error skipped: this loop's rows still stop without a word.
+func pairs(db *dbsql.DB, other *dbsql.Rows) ([]string, error) {
+	rows, err := db.Query("SELECT a FROM pairs")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() { // want "sql-rows-err"
+		var a, b string
+		if err := other.Scan(&b); err != nil {
+			continue
+		}
+		if err := rows.Scan(&a); err != nil {
+			return nil, err
+		}
+		out = append(out, a+b)
+	}
+	return out, nil
+}
+
+// A Scan error is returned; the `continue` after it skips rows by their content, not because
+// they could not be read.
+func userHosts(db *dbsql.DB) ([]string, error) {
+	rows, err := db.Query("SELECT user, host FROM mysql.user")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var hosts []string
+	for rows.Next() { // want "sql-rows-err"
+		var user, host string
+		if err := rows.Scan(&user, &host); err != nil {
+			return hosts, err
+		}
+		if user == "root" {
+			continue
+		}
+		hosts = append(hosts, host)
+	}
+	return hosts, nil
+}
