@@ -397,6 +397,16 @@ test('a file summary fingerprint changes with what the index learns, not with a 
     assert.notEqual(summaryOf(text.replace(from, to)).fingerprint, fingerprint, `${from} -> ${to}`);
     assert.notEqual(new PackageIndex([summaryOf(text.replace(from, to))]).fingerprint, new PackageIndex([summaryOf(text)]).fingerprint, `${from} -> ${to}, in the index`);
   }
+  // A summary made with the text's content key (the CLI's digest) is fingerprinted by that key
+  // alone, and says the same otherwise.
+  const document = checker.openDocument('file:///p/x.go', text);
+  try {
+    const keyed = checker.summarize(document, 'digest-1');
+    assert.equal(keyed.fingerprint, 'text:digest-1');
+    assert.deepEqual({ ...keyed, fingerprint: '' }, { ...summaryOf(text), fingerprint: '' });
+  } finally {
+    document.dispose();
+  }
 });
 
 describe('error texts', () => {

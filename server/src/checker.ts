@@ -75,8 +75,9 @@ export class GoChecker {
     return new GoDocument(uri, text, this.parser, version);
   }
 
-  summarize(document: GoDocument): FileSummary {
-    return summarizeFile(document.uri, document.tree, document.declarations);
+  /** With the text's content key, the summary's fingerprint is that key (see `summarizeFile`). */
+  summarize(document: GoDocument, contentKey?: string): FileSummary {
+    return summarizeFile(document.uri, document.tree, document.declarations, contentKey);
   }
 
   analyzeDocument(document: GoDocument, index: PackageIndex, settings?: AnalysisSettings): AnalysisResult {
@@ -156,7 +157,7 @@ export class GoChecker {
           continue;
         }
         const document = this.openDocument(file.uri, file.text);
-        const summary = this.summarize(document);
+        const summary = this.summarize(document, file.key);
         summaries.push(summary);
         if (module && imported) this.moduleIndex.remember(file, summary);
         // Generated files count for the index but are not analysed: their trees go at once, so
