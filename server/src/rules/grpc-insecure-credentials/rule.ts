@@ -79,8 +79,8 @@ export const rule: Rule = {
       ifFlagDefaults: parameter && {
         severity: 'information',
         message: {
-          en: `\`${call.text}\` dials without TLS; the target comes from a flag that defaults to this machine, so a remote host given on the command line gets clear text`,
-          'zh-cn': `\`${call.text}\` 的连接不走 TLS；目标地址来自默认指向本机的命令行参数，在命令行指定远程主机时将以明文传输`,
+          en: `\`${call.text}\` dials without TLS; the target is a flag defaulting to this machine, so a remote host given on the command line gets clear text`,
+          'zh-cn': `\`${call.text}\` 的连接不走 TLS；目标地址是默认指向本机的命令行参数，在命令行指定远程主机时将以明文传输`,
         },
       },
     });
