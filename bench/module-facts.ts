@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     const read = best(() => (packages = modulePackagesOnDisk(module, Infinity)));
     const files = packages.flatMap((pkg) => pkg.files);
     const graph = best(() => new ProgramGraph(packages).verdicts());
-    const callers = best(() => new ModuleCallers(packages).fixedByCallers({ function: 'List', method: true, index: 0 }));
+    const callers = best(() => new ModuleCallers(packages).passedFor({ function: 'List', method: true, index: 0 }));
     const parse = best(() => {
       for (const file of files) checker.parser.parse(file.text)!.delete();
     });

@@ -26,13 +26,17 @@ describe('a module of services and tools, through the CLI', () => {
 });
 
 describe("a service's exported functions and the module's own calls, through the CLI", () => {
-  test('SQL built from a parameter every caller fixes is silent; any other caller, use or source keeps it', () => {
+  test('SQL built from, or a dial without TLS to, a parameter every caller fixes is silent; a dial to a flag defaulting to this machine is information; any other caller, use or source keeps the warning', () => {
     const folder = join(ROOT, 'test/fixtures/callers');
     const expected = wantedIn(folder);
     assert.deepEqual(sorted(findingsOf(folder)), sorted(expected));
-    assert.ok([...expected.values()].flat().filter((id) => id === 'sql-string-building').length >= 5);
-    // The silenced one is there to be silenced: the same SQL building as the others.
+    const ids = [...expected.values()].flat();
+    assert.ok(ids.filter((id) => id === 'sql-string-building').length >= 5);
+    assert.ok(ids.filter((id) => id === 'grpc-insecure-credentials:information').length >= 2);
+    assert.ok(ids.filter((id) => id === 'grpc-insecure-credentials').length >= 6);
+    // The silenced ones are there to be silenced: the same SQL building, the same dial as the others.
     assert.match(readFileSync(join(folder, 'store/store.go'), 'utf8'), /func \(s \*Store\) List\(orderBy, order string\)[^]*?fmt\.Sprintf\("SELECT id FROM items ORDER BY %s %s", orderBy, order\)/);
+    assert.match(readFileSync(join(folder, 'rpc/rpc.go'), 'utf8'), /func Local\(addr string\)[^]*?grpc\.NewClient\(addr, grpc\.WithTransportCredentials\(insecure\.NewCredentials\(\)\)\)\n/);
   });
 });
 

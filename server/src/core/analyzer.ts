@@ -468,6 +468,7 @@ function toFinding(rule: Rule, severity: Severity, report: Report): Finding {
   const range = report.range ?? nodeRange(report.node!);
   const finding: Finding = { rule: rule.meta.id, range, message: report.message, severity: report.severity ?? severity, fixes: report.fixes ?? [] };
   if (report.unlessCallersFix) finding.unlessCallersFix = report.unlessCallersFix;
+  if (report.ifFlagDefaults) finding.ifFlagDefaults = report.ifFlagDefaults;
   return finding;
 }
 

@@ -50,13 +50,28 @@ export interface Finding {
    * validated value, the finding goes.
    */
   unlessCallersFix?: CalledParameter[];
+  /**
+   * What the finding becomes instead when every caller fixes those parameters but some only with
+   * a command-line flag's default (see `CalledParameter.fixed`): whoever runs the program may
+   * give another value.
+   */
+  ifFlagDefaults?: { severity: Severity; message: Text };
 }
 
-/** A parameter by its function's name (a method's, with `method`) and its position among the parameters. */
+/**
+ * A parameter by its function's name (a method's, with `method`) and its position among the
+ * parameters. With `package` (the import path of a function's package), only that package's
+ * function is called there (unqualified in its own files, through an import of it elsewhere);
+ * without it, any function of that name. `fixed` says what a caller passes to fix it: by default
+ * a string literal or a field restricted to a fixed list; `loopback`, an address on this machine,
+ * written as a literal or the default of a flag bound to a field.
+ */
 export interface CalledParameter {
   function: string;
   method: boolean;
   index: number;
+  package?: string;
+  fixed?: 'loopback';
 }
 
 /** The fix `--fix` and "Fix all" apply for a finding: its first, unless that is a starting point. */

@@ -69,6 +69,8 @@ export interface Report {
   fixes?: Fix[];
   /** See `Finding.unlessCallersFix`. */
   unlessCallersFix?: CalledParameter[];
+  /** See `Finding.ifFlagDefaults`. */
+  ifFlagDefaults?: { severity: Severity; message: Text };
 }
 
 export interface RuleContext {

@@ -1,5 +1,7 @@
 import type { Node } from 'web-tree-sitter';
-import type { Localized } from '../../core/findings';
+import { referencesBefore } from '../../core/assignments';
+import { calledParameter } from '../../core/callers';
+import type { CalledParameter, Localized } from '../../core/findings';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
 import { isLoopbackAddress, leadingText } from '../../core/loopback';
 import { callArguments, enclosingFunction, findAll, FUNCTION_TYPES, unparen } from '../../core/syntax';
@@ -53,7 +55,8 @@ export const rule: Rule = {
     // In-memory connections of a test harness, and harnesses that dial the services they started.
     if (context.index.importNames(context.file.uri, BUFCONN).length > 0) return;
     if (TEST_HARNESS_PACKAGES.has(context.file.packageName)) return;
-    if (dialsThisMachine(option, context)) return;
+    const dial = dialOf(option, context);
+    if (dial && dialsThisMachine(dial, context)) return;
     const fallback = unlessSecure(option);
     if (fallback) {
       // A library's default when its caller asked for no TLS: the choice is made elsewhere.
@@ -67,9 +70,42 @@ export const rule: Rule = {
       });
       return;
     }
-    context.report({ node: call, message });
+    // A target its function is given: the module's callers may show it is on this machine.
+    const parameter = dial && dialedParameter(dial, context);
+    context.report({
+      node: call,
+      message,
+      unlessCallersFix: parameter && [parameter],
+      ifFlagDefaults: parameter && {
+        severity: 'information',
+        message: {
+          en: `\`${call.text}\` dials without TLS; the target is a flag defaulting to this machine, so a remote host given on the command line gets clear text`,
+          'zh-cn': `\`${call.text}\` 的连接不走 TLS；目标地址是默认指向本机的命令行参数，在命令行指定远程主机时将以明文传输`,
+        },
+      },
+    });
   },
 };
+
+/**
+ * The parameter of the dialing function that is the dial's target, with the package of that
+ * function: only while nothing in the function changes it or takes its address.
+ */
+function dialedParameter(dial: Dial, context: RuleContext): CalledParameter | undefined {
+  const target = unparen(dial.address);
+  const declaration = target.type === 'identifier' ? context.types.declaration(target) : undefined;
+  const packagePath = context.index.packagePaths[0];
+  if (declaration?.kind !== 'param' || packagePath === undefined) return undefined;
+  const changed = referencesBefore(declaration, dial.call).some((reference) => {
+    const parent = reference.parent;
+    if (parent?.type === 'unary_expression' && parent.childForFieldName('operator')?.text === '&') return true;
+    const list = parent?.type === 'expression_list' ? parent : reference;
+    const statement = list.parent;
+    return statement?.type === 'assignment_statement' && statement.childForFieldName('left')?.equals(list) === true;
+  });
+  const called = changed ? undefined : calledParameter(declaration);
+  return called && { ...called, package: packagePath, fixed: 'loopback' };
+}
 
 /**
  * The flag (`opts.Secure`, `useTLS`) whose negation guards the plaintext option, when the option
@@ -139,33 +175,41 @@ function nameNode(call: Node): Node | undefined {
   return undefined;
 }
 
+/** A `grpc.Dial/DialContext/NewClient` call and its target argument. */
+interface Dial {
+  call: Node;
+  address: Node;
+}
+
 /**
- * The dial the option is given to targets this machine: a loopback address (`"localhost:50051"`,
- * `":" + port`, a constant holding one) or a unix socket. The dial is found when the option is
- * passed straight to `grpc.Dial/DialContext/NewClient`, or is an element of an options slice
+ * The dial the option is given to: found when the option is passed straight to
+ * `grpc.Dial/DialContext/NewClient`, or is an element of an options slice
  * (`opts := []grpc.DialOption{…}`, `opts = append(opts, …)`) that a dial in the same function spreads.
  */
-function dialsThisMachine(option: Node, context: RuleContext): boolean {
+function dialOf(option: Node, context: RuleContext): Dial | undefined {
   const target = (call: Node | null | undefined): Node | undefined => {
     if (call?.type !== 'call_expression') return undefined;
     const called = context.types.calledFunction(call);
     return called?.path === GRPC && called.name in DIALS ? callArguments(call)[DIALS[called.name]] : undefined;
   };
-  const local = (dial: Node, address: Node): boolean =>
-    isLoopbackAddress(address, dial, context.types) || UNIX_SOCKET.test(leadingText(address, dial, context.types).text);
   const parent = option.parent;
   const direct = parent?.type === 'argument_list' ? parent.parent : undefined;
   const directTarget = target(direct);
-  if (direct && directTarget) return local(direct, directTarget);
+  if (direct && directTarget) return { call: direct, address: directTarget };
   const slice = optionsSliceName(option);
   const scope = enclosingFunction(option)?.childForFieldName('body');
-  if (!slice || !scope) return false;
+  if (!slice || !scope) return undefined;
   for (const call of findAll(scope, 'call_expression')) {
     const args = call.childForFieldName('arguments')?.text.replace(/\s+/g, '') ?? '';
     const address = new RegExp(`[(,]${slice}\\.\\.\\.,?\\)$`).test(args) ? target(call) : undefined;
-    if (address) return local(call, address);
+    if (address) return { call, address };
   }
-  return false;
+  return undefined;
+}
+
+/** The dial targets this machine: a loopback address (`"localhost:50051"`, `":" + port`, a constant holding one) or a unix socket. */
+function dialsThisMachine({ call, address }: Dial, context: RuleContext): boolean {
+  return isLoopbackAddress(address, call, context.types) || UNIX_SOCKET.test(leadingText(address, call, context.types).text);
 }
 
 /** The variable an options slice is held in: `opts := []grpc.DialOption{…}` or `opts = append(opts, …)`. */

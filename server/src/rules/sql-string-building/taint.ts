@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { calledParameter } from '../../core/callers';
 import type { CalledParameter, Localized } from '../../core/findings';
 import { carriesText, INPUT_CALLS, INPUT_VALUES, SQL_QUOTERS } from '../../core/known-apis';
 import { requestKind } from '../../core/request-types';
@@ -297,21 +298,6 @@ export class Taint {
       return false;
     });
   }
-}
-
-/** The function a parameter belongs to and its position among the parameters (`a, b string` counts two). */
-function calledParameter(declaration: Declaration): CalledParameter | undefined {
-  const list = declaration.node.parent;
-  const fn = list?.parent;
-  const name = fn?.childForFieldName('name')?.text;
-  if (!list || !fn || !name || !list.equals(fn.childForFieldName('parameters') ?? list)) return undefined;
-  let index = 0;
-  for (const parameter of list.namedChildren) {
-    if (!parameter) continue;
-    if (parameter.equals(declaration.node)) return { function: name, method: fn.type === 'method_declaration', index: index + declaration.index };
-    index += Math.max(1, parameter.childrenForFieldName('name').length);
-  }
-  return undefined;
 }
 
 /** strconv functions whose result is a number's or a bool's text, or a number. */
