@@ -5,10 +5,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { GoChecker } from '../server/src/checker';
+import { runJobs, type CheckOutcome, type FolderJob } from '../server/src/cli/check';
 import { checkingPlan, GoMods, diskModuleFiles } from '../server/src/cli/go-modules';
 import { readGrammarBinaries } from '../server/src/node/grammar-files';
 import type { FuncSignature } from '../server/src/core/file-summary';
-import { contentKey, directoryOfImport, moduleFrom, moduleImports } from '../server/src/core/module-index';
+import { contentKey, directoryOfImport, ModuleIndex, moduleFrom, moduleImports } from '../server/src/core/module-index';
 import { checkerFor, temporaryFolder } from './helpers';
 
 async function signatures(body: string): Promise<Map<string, FuncSignature>> {
@@ -180,7 +181,52 @@ test('the CLI checks a package before the packages of the module that import it;
   write('internal/store', 'package store\n\n// "example.com/shop/api" in a comment is no import\n');
   write('zeta', 'package zeta\n');
   const folders = ['api', 'cmd', 'internal/store', 'zeta'].map((folder) => join(root, folder));
-  assert.deepEqual(checkingPlan(folders, new GoMods()), { order: [2, 0, 1, 3], imported: [true, false, true, false] });
+  assert.deepEqual(checkingPlan(folders, new GoMods()), { order: [2, 0, 1, 3], imported: [true, false, true, false], imports: [[2], [0], [0], []] });
+});
+
+test('with two lanes, a package whose imports are done goes before one whose imports are still being checked', async () => {
+  // b imports a; c imports nothing. The second lane takes c while a is being checked, and then b
+  // rather than stay idle.
+  const jobs: FolderJob[] = ['a', 'b', 'c'].map((folder) => ({ folder, wanted: [`${folder}/x.go`] }));
+  const events: string[] = [];
+  const runner = async (job: FolderJob): Promise<CheckOutcome> => {
+    events.push(`start ${job.folder}`);
+    await new Promise((resolve) => setTimeout(resolve, job.folder === 'a' ? 30 : 1));
+    events.push(`end ${job.folder}`);
+    return { findings: [], files: [], errors: [], notices: [] };
+  };
+  await runJobs(jobs, runner, undefined, 2, [0, 1, 2], [[], [0], []]);
+  assert.deepEqual(events.slice(0, 3), ['start a', 'start c', 'end c']);
+  assert.equal(events[3], 'start b');
+  // Without imports the order alone decides.
+  events.length = 0;
+  await runJobs(jobs, runner, undefined, 2, [0, 1, 2]);
+  assert.deepEqual(events.slice(0, 2), ['start a', 'start b']);
+});
+
+test("an index keeps the summaries another one shares, and does not summarise those files again", async () => {
+  const checker = await checkerFor([]);
+  const text = 'package errs\n\nfunc New() error { return nil }\n';
+  const uri = 'file:///m/errs/errs.go';
+  const one = new ModuleIndex(() => assert.fail('not summarised here'));
+  one.share();
+  const document = checker.openDocument(uri, text);
+  try {
+    one.remember({ uri, text, key: 'k1' }, checker.summarize(document));
+  } finally {
+    document.dispose();
+  }
+  const shared = one.takeShared();
+  assert.equal(shared.length, 1);
+  assert.deepEqual(one.takeShared(), [], 'taken once');
+  const other = new ModuleIndex(() => assert.fail('the shared summary is used'));
+  other.adopt(shared);
+  const index = other.packageIndex('file:///m/errs/', [{ uri, key: 'k1', text: () => text }]);
+  assert.deepEqual(index.files.map((file) => file.funcs.map((fn) => fn.name)), [['New']]);
+  // An index that does not share collects nothing.
+  const quiet = new ModuleIndex(() => assert.fail('not summarised here'));
+  quiet.adopt(shared);
+  assert.deepEqual(quiet.takeShared(), []);
 });
 
 test('a package that no later package imports keeps no summaries for importers', async () => {

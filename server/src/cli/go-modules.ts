@@ -162,6 +162,8 @@ export interface CheckingPlan {
   order: number[];
   /** By folder: whether another folder of the run imports it (as far as its import blocks show). */
   imported: boolean[];
+  /** By folder: the folders of the run it imports (indexes). */
+  imports: number[][];
 }
 
 /**
@@ -200,7 +202,7 @@ export function checkingPlan(folders: readonly string[], goMods: GoMods): Checki
   folders.forEach((_, index) => visit(index));
   const imported = folders.map(() => false);
   for (const found of imports) for (const index of found) imported[index] = true;
-  return { order, imported };
+  return { order, imported, imports };
 }
 
 /** Quoted import paths of the module's packages (`"example.com/shop/internal/repo"`), the path in group 1. */

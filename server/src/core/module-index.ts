@@ -87,6 +87,13 @@ export function importerView(summaries: readonly FileSummary[]): FileSummary[] {
   return own.filter((summary) => summary.packageName === name);
 }
 
+/** A file's summary as importers see it, with its content key: what one index gives another. */
+export interface SharedSummary {
+  uri: string;
+  key: string;
+  summary: FileSummary;
+}
+
 /**
  * Summaries of the module's files by URI, each kept with the content key of the text it was made from,
  * and the package indexes made of them. A package asked for again with the same texts costs a
@@ -94,13 +101,39 @@ export function importerView(summaries: readonly FileSummary[]): FileSummary[] {
  */
 export class ModuleIndex {
   private readonly summaries = new Map<string, { key: string; summary: FileSummary }>();
+  /** The summaries made here since they were last taken, when they are shared (see `takeShared`). */
+  private made?: SharedSummary[];
   private readonly packages = new Map<string, { index: PackageIndex; reach?: (path: string) => PackageIndex | undefined }>();
 
   constructor(private readonly summarize: (file: FileText) => FileSummary) {}
 
   /** Keeps a summary made elsewhere (by the package's own check), so it is not made again. */
   remember(file: FileText & { key?: string }, summary: FileSummary): void {
-    if (!isTestFile(file.uri)) this.summaries.set(file.uri, { key: file.key ?? contentKey(file.text), summary: forImporters(summary) });
+    if (!isTestFile(file.uri)) this.keep(file.uri, file.key ?? contentKey(file.text), forImporters(summary));
+  }
+
+  /**
+   * Starts collecting the summaries this index makes, for other indexes of the same run: the
+   * CLI's workers each have one, and a package one of them checked is imported by packages the
+   * others check (see cli/parallel).
+   */
+  share(): void {
+    this.made ??= [];
+  }
+
+  /** The summaries made since the last call (see `share`). */
+  takeShared(): SharedSummary[] {
+    return this.made?.splice(0) ?? [];
+  }
+
+  /** Keeps the summaries another index made, for files this one has none of. */
+  adopt(shared: readonly SharedSummary[]): void {
+    for (const { uri, key, summary } of shared) if (!this.summaries.has(uri)) this.summaries.set(uri, { key, summary });
+  }
+
+  private keep(uri: string, key: string, summary: FileSummary): void {
+    this.summaries.set(uri, { key, summary });
+    this.made?.push({ uri, key, summary });
   }
 
   /** Forgets a file (deleted, or its package no longer needed). */
@@ -134,7 +167,7 @@ export class ModuleIndex {
     if (text === undefined) return undefined;
     const summary = forImporters(this.summarize({ uri: file.uri, text }));
     // The key the host gave: its hosts may hash differently (see node/digest).
-    this.summaries.set(file.uri, { key: file.key, summary });
+    this.keep(file.uri, file.key, summary);
     return summary;
   }
 }
