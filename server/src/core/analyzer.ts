@@ -445,8 +445,13 @@ function removeName(directive: NolintDirective, range: Range, file: SourceFile):
  */
 function withImportsCompleted(findings: Finding[], file: SourceFile, index: PackageIndex): Finding[] {
   const names = [...(index.imports(file.uri)?.byName.keys() ?? [])];
+  const namesKey = names.join(' ');
   return findings.map((finding) => {
-    if (!finding.fixes.some((fix) => mayTouchImports(fix, file.lines, names))) return finding;
+    // A finding of a declaration left as it was comes back as the same object (see `moved`): on a
+    // keystroke, only the edited declaration's fixes are read again, unless the imports changed.
+    let known = importTouches.get(finding);
+    if (known?.names !== namesKey) importTouches.set(finding, (known = { names: namesKey, touches: finding.fixes.some((fix) => mayTouchImports(fix, file.lines, names)) }));
+    if (!known.touches) return finding;
     const raw = finding.fixes;
     let completed: Fix[] | undefined;
     const lazy = { ...finding };
@@ -457,6 +462,9 @@ function withImportsCompleted(findings: Finding[], file: SourceFile, index: Pack
     return lazy;
   });
 }
+
+/** Whether a finding's fixes may change the imports, by the import names it was asked with. */
+const importTouches = new WeakMap<Finding, { names: string; touches: boolean }>();
 
 /** Works out every finding's fixes now, while the file's tree is alive. */
 export function materializeFixes(result: AnalysisResult): AnalysisResult {
