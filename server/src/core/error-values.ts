@@ -54,6 +54,8 @@ export function isSentinel(expression: Node, context: RuleContext): boolean {
 }
 
 const spellingsByIndex = new WeakMap<PackageIndex, RegExp>();
+/** The same patterns by their source: the editor makes a new index on every keystroke, with the same variables. */
+const spellingsBySource = new Map<string, RegExp>();
 
 /**
  * Where a sentinel or an error's text can be written, for the package `index`: a selector of an
@@ -67,8 +69,14 @@ export function sentinelSpellings(index: PackageIndex): RegExp {
     const own = [...index.packageVars].filter(([name, type]) => isErrorVariable(name, type)).map(([name]) => name);
     const selected = `\\.\\s*(?:Err[A-Z0-9_]|(?:${[...KNOWN_SENTINEL_NAMES, 'Error\\s*\\(\\s*\\)'].join('|')})(?![\\p{L}\\p{Nd}_]))`;
     const named = own.length > 0 ? `|(?<![\\p{L}\\p{Nd}_])(?:${own.join('|')})(?![\\p{L}\\p{Nd}_])` : '';
-    // Global: the analyzer searches a whole file with it (see `triggeredDeclarations`).
-    spellingsByIndex.set(index, (spellings = new RegExp(selected + named, 'gu')));
+    const source = selected + named;
+    spellings = spellingsBySource.get(source);
+    if (!spellings) {
+      if (spellingsBySource.size >= 256) spellingsBySource.clear();
+      // Global: the analyzer searches a whole file with it (see `triggeredDeclarations`).
+      spellingsBySource.set(source, (spellings = new RegExp(source, 'gu')));
+    }
+    spellingsByIndex.set(index, spellings);
   }
   return spellings;
 }

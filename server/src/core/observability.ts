@@ -70,7 +70,7 @@ function fieldMuxRoutes(selector: Node, context: RuleContext): boolean {
   if (!declaredOnlyHere(owner.name, context)) return false;
   const registrations: Node[] = [];
   let made = false;
-  for (const node of namedNodes(context.file.tree.rootNode, field, FIELD_NAMES)) {
+  for (const node of identifiersNamed(context.file.tree.rootNode, field, FIELD_NAMES)) {
     const parent = node.parent!;
     if (parent.type === 'selector_expression' && parent.childForFieldName('field')?.equals(node)) {
       const registration = registrationOn(parent);
@@ -114,16 +114,6 @@ function assignedNewMux(selector: Node, context: RuleContext): boolean {
 const FIELD_NAMES = new Set(['field_identifier', 'identifier']);
 const NAMES = new Set(['identifier']);
 
-/** The nodes of one of `types` spelled `name` in `root`, found from its text. */
-function namedNodes(root: Node, name: string, types: ReadonlySet<string>): Node[] {
-  const found: Node[] = [];
-  for (const hit of root.text.matchAll(new RegExp(String.raw`(?<![\p{L}\p{Nd}_])${name}(?![\p{L}\p{Nd}_])`, 'gu'))) {
-    const start = root.startIndex + hit.index;
-    const node = root.descendantForIndex(start, start + name.length);
-    if (node?.startIndex === start && types.has(node.type)) found.push(node);
-  }
-  return found;
-}
 
 /**
  * The routes of registration calls. A registration in a helper of this file whose pattern or
@@ -169,7 +159,7 @@ function helperCalls(helper: Node, context: RuleContext): Node[] | undefined {
   if (!name || isExported(name.text)) return undefined;
   const method = helper.type === 'method_declaration';
   const calls: Node[] = [];
-  for (const node of namedNodes(context.file.tree.rootNode, name.text, method ? FIELD_NAMES : NAMES)) {
+  for (const node of identifiersNamed(context.file.tree.rootNode, name.text, method ? FIELD_NAMES : NAMES)) {
     if (node.parent?.equals(helper)) continue;
     const callee = method ? node.parent : node;
     if (method && (callee?.type !== 'selector_expression' || !callee.childForFieldName('field')?.equals(node))) return undefined;

@@ -102,15 +102,31 @@ export function isTestSupportPackage(packageName: string): boolean {
 /** `testutil`, `testutils`, `testhelpers`, `testenv`…: packages named for the tests they serve. */
 const TEST_HELPER_PACKAGE = /^test_?(util|utils|helper|helpers|kit|support|env|server|fixture|fixtures|ing)$/;
 
-/** The identifiers spelled `name` in `fn`, found from its text. */
-export function identifiersNamed(fn: Node, name: string): Node[] {
+const IDENTIFIER = new Set(['identifier']);
+
+/**
+ * The identifiers spelled `name` in `fn`, found from its text; with `types`, the nodes of those
+ * types instead (`field_identifier` too, for a field's name after a selector's dot).
+ */
+export function identifiersNamed(fn: Node, name: string, types: ReadonlySet<string> = IDENTIFIER): Node[] {
   const found: Node[] = [];
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const pattern = new RegExp(String.raw`(?<![\p{L}\p{Nd}_])${escaped}(?![\p{L}\p{Nd}_])`, 'gu');
   for (const hit of fn.text.matchAll(pattern)) {
     const start = fn.startIndex + hit.index;
     const node = fn.descendantForIndex(start, start + name.length);
-    if (node && node.startIndex === start && node.type === 'identifier') found.push(node);
+    if (node && node.startIndex === start && types.has(node.type)) found.push(node);
   }
   return found;
+}
+
+/** The for statements around a node inside its own function, innermost first. */
+export function enclosingLoops(node: Node): Node[] {
+  const loops: Node[] = [];
+  for (let parent = node.parent; parent; parent = parent.parent) {
+    const type = parent.type;
+    if (FUNCTION_TYPES.has(type)) break;
+    if (type === 'for_statement') loops.push(parent);
+  }
+  return loops;
 }

@@ -3,7 +3,7 @@ import { Query, type Language, type Node, type Tree } from 'web-tree-sitter';
 import type { PackageIndex } from '../../core/package-index';
 import type { RuleContext } from '../../core/rule';
 import { findDeclarationFrom, findLocalDeclaration, type Declaration } from '../../core/scope';
-import { enclosingLoops } from './go-statement';
+import { enclosingLoops } from '../../core/syntax';
 import type { Verdict } from './verdict';
 import type { Write } from './writes';
 

@@ -1,17 +1,6 @@
 // Reading a go statement and the code around it: its call, its func literal, its loops, a block's first statement.
 import type { Node } from 'web-tree-sitter';
-import { FUNCTION_TYPES, unparen } from '../../core/syntax';
-
-/** The for statements around a node inside its own function, innermost first. */
-export function enclosingLoops(node: Node): Node[] {
-  const loops: Node[] = [];
-  for (let parent = node.parent; parent; parent = parent.parent) {
-    const type = parent.type;
-    if (FUNCTION_TYPES.has(type)) break;
-    if (type === 'for_statement') loops.push(parent);
-  }
-  return loops;
-}
+import { unparen } from '../../core/syntax';
 
 /** The call of a go statement. */
 export function goCall(go: Node): Node | undefined {

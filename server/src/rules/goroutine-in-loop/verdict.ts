@@ -3,7 +3,8 @@ import type { Node } from 'web-tree-sitter';
 import type { RuleContext } from '../../core/rule';
 import type { Analysis, FunctionFacts } from './analysis';
 import { hasVisibleBound, leavesLoopAfter } from './bounds';
-import { enclosingLoops, goCall } from './go-statement';
+import { enclosingLoops } from '../../core/syntax';
+import { goCall } from './go-statement';
 import { loopDriver, type Driver } from './loop-driver';
 
 /** A go statement this rule flags: its innermost loop, every loop around it and what drives it. */

@@ -4,7 +4,7 @@ import type { Fix } from '../../core/findings';
 import { isNamed } from '../../core/go-types';
 import { PGX_PATHS } from '../../core/known-apis';
 import { capture, type Rule, type RuleContext } from '../../core/rule';
-import { enclosingFunction, findAll, FUNCTION_TYPES } from '../../core/syntax';
+import { enclosingFunction, enclosingLoops, findAll, FUNCTION_TYPES } from '../../core/syntax';
 import en from './doc.en.md';
 import zh from './doc.zh-cn.md';
 import query from './query.scm';
@@ -102,7 +102,7 @@ function skipsUnscannedRows(loop: Node, name: string): boolean {
     });
   return (body ? findAll(body, 'if_statement') : []).some((statement) => {
     // A `continue` of this loop, not of one nested in it.
-    if (!nearestLoop(statement)?.equals(loop)) return false;
+    if (!enclosingLoops(statement)[0]?.equals(loop)) return false;
     // `if err := rows.Scan(…); err != nil`, or `err := rows.Scan(…)` just before the `if`.
     let before = statement.previousNamedSibling;
     while (before?.type === 'comment') before = before.previousNamedSibling;
@@ -114,12 +114,6 @@ function skipsUnscannedRows(loop: Node, name: string): boolean {
     const last = statements[statements.length - 1];
     return last?.type === 'continue_statement' && last.namedChildCount === 0;
   });
-}
-
-function nearestLoop(node: Node): Node | null {
-  let current = node.parent;
-  while (current && current.type !== 'for_statement' && !FUNCTION_TYPES.has(current.type)) current = current.parent;
-  return current?.type === 'for_statement' ? current : null;
 }
 
 /** True when `use` sits in a func literal or a defer statement of the loop's function. */
