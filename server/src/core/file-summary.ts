@@ -9,6 +9,7 @@ import { paramFacts, type ParamCall, type ParamUse } from './param-calls';
 import { abortFactsOf, type AbortFact } from './gin-aborts';
 import { responseFactOf, type ResponseFact } from './response-wrappers';
 import { fieldWritesOf } from './field-writes';
+import { periodicResetsOf } from './periodic-resets';
 
 export interface Param {
   name?: string;
@@ -85,6 +86,8 @@ export interface FileSummary {
   changedFields: Set<string>;
   /** Unexported fields the file sends HTTP requests through, by name (`c.hc.Do(req)`). */
   sendingFields: Set<string>;
+  /** Values the file resets in a loop, by name (`vec.Reset()` on a ticker; see `periodicResetsOf`). */
+  periodicResets: Set<string>;
   /**
    * Changes exactly when what the index learns from this file changes (not on body edits); or,
    * summarised with the text's content key, whenever the text changes (see `summarizeFile`).
@@ -103,6 +106,7 @@ interface DeclarationSummary {
   errorTexts: string[];
   changedFields: string[];
   sendingFields: string[];
+  periodicResets: string[];
   /** A hash of the above, for the fingerprint: made when first needed (see `signatureOf`). */
   signature?: number;
 }
@@ -132,6 +136,7 @@ export function summarizeFile(uri: string, tree: Tree, declarations: TopLevel[] 
     errorTexts: new Set(),
     changedFields: new Set(),
     sendingFields: new Set(),
+    periodicResets: new Set(),
     fingerprint: '',
   };
   let fingerprint = hash(importsKey);
@@ -158,6 +163,7 @@ export function summarizeFile(uri: string, tree: Tree, declarations: TopLevel[] 
     for (const text of declaration.errorTexts) summary.errorTexts.add(text);
     for (const name of declaration.changedFields) summary.changedFields.add(name);
     for (const name of declaration.sendingFields) summary.sendingFields.add(name);
+    for (const name of declaration.periodicResets) summary.periodicResets.add(name);
     if (contentKey === undefined) fingerprint = combine(fingerprint, (declaration.signature ??= signatureOf(declaration)));
   });
   summary.fingerprint = contentKey === undefined ? (fingerprint >>> 0).toString(36) : `text:${contentKey}`;
@@ -171,7 +177,7 @@ export const WATCHED_METHODS: readonly string[] = ['Shutdown', 'SetMaxOpenConns'
 const WATCHED_CALL = new RegExp(`\\.\\s*(?:${WATCHED_METHODS.join('|')})\\s*\\(`);
 
 function summarizeDeclaration(declaration: Node, resolve: (q: string) => string | undefined): DeclarationSummary {
-  const result: DeclarationSummary = { structs: [], otherTypes: new Map(), funcs: [], vars: new Map(), calledMethods: [], deferredNames: [], errorTexts: [], changedFields: [], sendingFields: [] };
+  const result: DeclarationSummary = { structs: [], otherTypes: new Map(), funcs: [], vars: new Map(), calledMethods: [], deferredNames: [], errorTexts: [], changedFields: [], sendingFields: [], periodicResets: [] };
   switch (declaration.type) {
     case 'type_declaration':
       for (const spec of declaration.namedChildren) {
@@ -203,7 +209,7 @@ function summarizeDeclaration(declaration: Node, resolve: (q: string) => string 
       break;
   }
   if (declaration.type !== 'type_declaration') {
-    // The declaration's text, read once for the five text tests.
+    // The declaration's text, read once for the six text tests.
     const text = declaration.text;
     result.calledMethods = watchedCalls(declaration, text);
     result.deferredNames = deferredCallees(text);
@@ -211,6 +217,7 @@ function summarizeDeclaration(declaration: Node, resolve: (q: string) => string 
     const fields = fieldWritesOf(declaration, text);
     result.changedFields = fields.changed;
     result.sendingFields = fields.sending;
+    result.periodicResets = periodicResetsOf(declaration, text);
     for (const fn of result.funcs) {
       fn.wrapsErrors = wraps(text);
       const facts = paramFacts(declaration, fn.params);
@@ -222,7 +229,7 @@ function summarizeDeclaration(declaration: Node, resolve: (q: string) => string 
 }
 
 function signatureOf(result: DeclarationSummary): number {
-  return hashContent(FNV_OFFSET, [result.structs, result.otherTypes, result.funcs, result.vars, result.calledMethods, result.deferredNames, result.errorTexts, result.changedFields, result.sendingFields]);
+  return hashContent(FNV_OFFSET, [result.structs, result.otherTypes, result.funcs, result.vars, result.calledMethods, result.deferredNames, result.errorTexts, result.changedFields, result.sendingFields, result.periodicResets]);
 }
 
 /**

@@ -201,6 +201,8 @@ function forImporters(summary: FileSummary): FileSummary {
     // Who changes a field of a package is that package's own question.
     changedFields: new Set(),
     sendingFields: new Set(),
+    // A vec of this package that it resets may be labelled by an importer.
+    periodicResets: summary.periodicResets,
     fingerprint: summary.fingerprint,
   });
 }

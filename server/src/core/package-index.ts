@@ -22,6 +22,7 @@ export class PackageIndex {
   private readonly errorTexts = new Set<string>();
   private readonly changedFields = new Set<string>();
   private readonly sendingFields = new Set<string>();
+  private readonly periodicResets = new Set<string>();
   readonly packageNames = new Set<string>();
   /** The package is example code (see `isExampleCode`): its warnings are information. */
   readonly isExampleCode: boolean;
@@ -60,6 +61,7 @@ export class PackageIndex {
       for (const text of file.errorTexts) this.errorTexts.add(text);
       for (const name of file.changedFields) this.changedFields.add(name);
       for (const name of file.sendingFields) this.sendingFields.add(name);
+      for (const name of file.periodicResets) this.periodicResets.add(name);
       for (const fn of file.funcs) {
         if (fn.receiver) this.methods.set(`${fn.receiver}.${fn.name}`, fn);
         else this.funcs.set(fn.name, fn);
@@ -174,6 +176,14 @@ export class PackageIndex {
   /** True when some file of the package sends an HTTP request through a field of this name (`c.hc.Do(req)`). */
   sendsThroughField(name: string): boolean {
     return this.sendingFields.has(name);
+  }
+
+  /**
+   * True when a file of the package, or of a module package it imports, resets a value of this
+   * name in a loop (`for range ticker.C { ApiThroughput.Reset() }`; see `periodicResetsOf`).
+   */
+  resetsPeriodically(name: string): boolean {
+    return this.periodicResets.has(name) || [...this.modulePackages.values()].some((index) => index.periodicResets.has(name));
   }
 
   /**

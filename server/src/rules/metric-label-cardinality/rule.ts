@@ -54,9 +54,15 @@ export const rule: Rule = {
         .map((value) => (value?.type === 'literal_element' ? value.namedChild(0) : value))
         .filter((value): value is Node => value !== null && value !== undefined);
     }
+    const reset = resetVec(receiver, context);
     for (const value of values) {
       const kind = unbounded(value, call, context);
-      if (kind) context.report({ node: value, message: kind === 'path' && importsBeego(context) ? beegoPathMessage(snippet(value.text)) : message(snippet(value.text), kind) });
+      if (!kind) continue;
+      if (reset) {
+        context.report({ node: value, severity: 'information', message: resetMessage(snippet(value.text), kind, reset) });
+        continue;
+      }
+      context.report({ node: value, message: kind === 'path' && importsBeego(context) ? beegoPathMessage(snippet(value.text)) : message(snippet(value.text), kind) });
     }
   },
 };
@@ -91,6 +97,34 @@ function beegoPathMessage(text: string): Localized {
   return {
     en: `label value \`${text}\` is the raw request path, one time series per path; use the route pattern, \`ctx.Input.GetData("RouterPattern")\` in beego`,
     'zh-cn': `标签值 \`${text}\` 是原始请求路径，每个不同的路径都会产生一条新的时间序列；请改用路由模式，beego 中是 \`ctx.Input.GetData("RouterPattern")\``,
+  };
+}
+
+/**
+ * The vec's name when the package, or a module package it imports, resets a vec of that name in
+ * a loop (`for range ticker.C { ApiThroughput.Reset() }`): it then holds only the series since the
+ * last reset, so the process's memory stays bounded. The series still reach the monitoring
+ * backend, which is why it is information and not silence.
+ */
+function resetVec(receiver: Node, context: RuleContext): string | undefined {
+  const node = unparen(receiver);
+  const name = node.type === 'identifier' ? node.text : node.type === 'selector_expression' ? node.childForFieldName('field')?.text : undefined;
+  return name && context.index.resetsPeriodically(name) ? name : undefined;
+}
+
+/** What the label value is and the remedy, short: the reset's clause takes the rest of the line. */
+const RESET_NOTES: Record<Kind, { en: [string, string]; 'zh-cn': [string, string] }> = {
+  path: { en: ['the raw request path', 'use the route pattern'], 'zh-cn': ['原始请求路径', '请改用路由模板'] },
+  error: { en: ['free-form error text', 'use fixed error kinds'], 'zh-cn': ['任意的错误文本', '请改用固定的错误类别'] },
+  address: { en: ['a client address', 'drop the label'], 'zh-cn': ['客户端地址', '请去掉这个标签'] },
+  id: { en: ['a per-user or per-request id', 'drop the label'], 'zh-cn': ['按用户或按请求变化的标识', '请去掉这个标签'] },
+};
+
+function resetMessage(text: string, kind: Kind, vec: string): Localized {
+  const { en: [what, remedy], 'zh-cn': [whatZh, remedyZh] } = RESET_NOTES[kind];
+  return {
+    en: `label value \`${text}\` is ${what}; \`${vec}.Reset()\` in a loop bounds memory, but each value still reaches the backend; ${remedy}`,
+    'zh-cn': `标签值 \`${text}\` 是${whatZh}；循环里的 \`${vec}.Reset()\` 限住了内存，但每个值仍会成为监控后端的一条时间序列；${remedyZh}`,
   };
 }
 

@@ -27,3 +27,9 @@ type APIController struct{ web.Controller }
 func (c *APIController) Finish() {
 	metrics.APILatency.WithLabelValues(c.Ctx.Input.URI(), c.Ctx.Input.Method()).Observe(1) // want "metric-label-cardinality"
 }
+
+// A vec reset every second holds a second's paths; they still reach the monitoring backend.
+func Count(r *http.Request) {
+	metrics.Throughput.WithLabelValues(r.URL.Path).Inc() // want "metric-label-cardinality:information"
+	metrics.Failures.WithLabelValues(r.URL.Path).Inc()   // want "metric-label-cardinality"
+}
