@@ -168,3 +168,21 @@ export function block(text: string, open: number): string {
 export function isProgram(text: string): boolean {
   return /^package\s+main\b/m.test(text) && /^func\s+main\s*\(\s*\)/m.test(text) && !isBuildIgnored(text);
 }
+
+/** The offset of the `.` that selects the name at `start` (spaces allowed between), or -1. */
+export function dotBefore(text: string, start: number): number {
+  let at = start - 1;
+  while (at >= 0 && isSpaceCode(text.charCodeAt(at))) at--;
+  return at >= 0 && text.charCodeAt(at) === 0x2e ? at : -1;
+}
+
+/** `\w` without the Unicode flag: ASCII letters, digits and `_`. */
+export function isWordCode(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x5f;
+}
+
+/** `\s`: the ASCII spaces and the Unicode ones JavaScript counts. */
+function isSpaceCode(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
