@@ -14,6 +14,8 @@ export interface Capture {
   kind: 'range' | 'counter';
 }
 
+const IDENTIFIERS: ReadonlySet<string> = new Set(['identifier']);
+
 export function loopVariablesRead(literal: Node): Capture[] {
   const body = literal.childForFieldName('body');
   if (!body) return [];
@@ -36,7 +38,7 @@ export function loopVariablesRead(literal: Node): Capture[] {
     if (loop?.type !== 'for_statement') return;
     const key = declaration.name.id;
     if (!found.has(key)) found.set(key, { name: node.text, use: node, loop, kind });
-  });
+  }, IDENTIFIERS);
   return [...found.values()];
 }
 

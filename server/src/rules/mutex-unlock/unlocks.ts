@@ -67,6 +67,9 @@ export function unlocksIn(fn: Node, text: string, unlock: string, embedded: bool
   return result;
 }
 
+/** The only nodes `readUnlocks` looks at: calls, and the names that may be the mutex or its release. */
+const VISITED: ReadonlySet<string> = new Set(['call_expression', 'selector_expression', 'identifier']);
+
 function readUnlocks(fn: Node, text: string, unlock: string, embedded: boolean): Unlocks {
   const result: Unlocks = { releases: [], explicit: [], handedOff: false, heldByCaller: false };
   let firstEvent: string | undefined;
@@ -127,7 +130,7 @@ function readUnlocks(fn: Node, text: string, unlock: string, embedded: boolean):
       return false;
     }
     return undefined;
-  });
+  }, VISITED);
   result.heldByCaller = firstEvent === unlock;
   return result;
 }

@@ -82,6 +82,9 @@ function lockCalls(root: Node, text: string): number[] {
 }
 
 /** The counter updates the goroutine itself makes (nested func literals run at other times). */
+/** The statements `updateOf` reads, and the literals the walk does not enter. */
+const UPDATE_TYPES: ReadonlySet<string> = new Set(['func_literal', 'inc_statement', 'dec_statement', 'assignment_statement']);
+
 function updates(body: Node): Update[] {
   const found: Update[] = [];
   walk(body, (node) => {
@@ -89,7 +92,7 @@ function updates(body: Node): Update[] {
     const update = updateOf(node);
     if (update) found.push(update);
     return undefined;
-  });
+  }, UPDATE_TYPES);
   return found;
 }
 
