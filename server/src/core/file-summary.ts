@@ -10,6 +10,7 @@ import { abortFactsOf, type AbortFact } from './gin-aborts';
 import { responseFactOf, type ResponseFact } from './response-wrappers';
 import { fieldWritesOf } from './field-writes';
 import { periodicResetsOf } from './periodic-resets';
+import { readSignature } from './signatures';
 
 export interface Param {
   name?: string;
@@ -178,6 +179,8 @@ const WATCHED_CALL = new RegExp(`\\.\\s*(?:${WATCHED_METHODS.join('|')})\\s*\\(`
 
 function summarizeDeclaration(declaration: Node, resolve: (q: string) => string | undefined): DeclarationSummary {
   const result: DeclarationSummary = { structs: [], otherTypes: new Map(), funcs: [], vars: new Map(), calledMethods: [], deferredNames: [], errorTexts: [], changedFields: [], sendingFields: [], periodicResets: [] };
+  // The declaration's text, read once for the signature and the six text tests.
+  const text = declaration.type === 'type_declaration' ? '' : declaration.text;
   switch (declaration.type) {
     case 'type_declaration':
       for (const spec of declaration.namedChildren) {
@@ -186,7 +189,7 @@ function summarizeDeclaration(declaration: Node, resolve: (q: string) => string 
       break;
     case 'function_declaration':
     case 'method_declaration': {
-      const signature = readSignature(declaration, resolve);
+      const signature = readSignature(declaration, text, resolve);
       if (signature) {
         const uses = contextUsesOf(declaration, signature.params, resolve);
         if (uses) signature.contextUses = uses;
@@ -209,8 +212,6 @@ function summarizeDeclaration(declaration: Node, resolve: (q: string) => string 
       break;
   }
   if (declaration.type !== 'type_declaration') {
-    // The declaration's text, read once for the six text tests.
-    const text = declaration.text;
     result.calledMethods = watchedCalls(declaration, text);
     result.deferredNames = deferredCallees(text);
     result.errorTexts = errorTextsOf(declaration, text);
@@ -347,36 +348,6 @@ function readTypeSpec(spec: Node, resolve: (q: string) => string | undefined, su
     for (const fieldName of names) struct.fields.set(fieldName.text, ref);
   }
   summary.structs.push(struct);
-}
-
-export function readSignature(declaration: Node, resolve: (q: string) => string | undefined): FuncSignature | undefined {
-  const name = declaration.childForFieldName('name')?.text;
-  if (!name) return undefined;
-  const signature: FuncSignature = { name, params: readParams(declaration.childForFieldName('parameters'), resolve), results: [] };
-  const receiver = declaration.childForFieldName('receiver');
-  if (receiver) {
-    const type = readParams(receiver, resolve)[0]?.type;
-    signature.receiver = type?.name ?? type?.text.replace(/^\*/, '');
-  }
-  const result = declaration.childForFieldName('result');
-  if (result?.type === 'parameter_list') signature.results = readParams(result, resolve).map((p) => p.type);
-  else if (result) signature.results = [typeFromNode(result, resolve)];
-  return signature;
-}
-
-export function readParams(list: Node | null, resolve: (q: string) => string | undefined): Param[] {
-  const params: Param[] = [];
-  if (!list) return params;
-  for (const declaration of list.namedChildren) {
-    if (declaration?.type !== 'parameter_declaration' && declaration?.type !== 'variadic_parameter_declaration') continue;
-    const typeNode = declaration.childForFieldName('type');
-    if (!typeNode) continue;
-    const type = typeFromNode(typeNode, resolve);
-    const names = declaration.childrenForFieldName('name').filter((n): n is Node => n !== null);
-    if (names.length === 0) params.push({ type });
-    for (const name of names) params.push({ name: name.text, type });
-  }
-  return params;
 }
 
 function readVarSpec(spec: Node, resolve: (q: string) => string | undefined, vars: Map<string, TypeRef>): void {
