@@ -20,6 +20,9 @@ export interface FieldWrites {
 /** `x.field.Do(` and the other request methods, on a field that is not exported: a text test before the walk. */
 const SEND = new RegExp(`\\.\\s*[\\p{Ll}_][\\p{L}\\p{Nd}_]*\\s*\\.\\s*(?:${[...REQUEST_METHODS].join('|')})\\s*\\(`, 'u');
 
+/** What every match of SEND contains: looked for first, far quicker than the pattern. */
+const REQUEST_NAMES = [...REQUEST_METHODS];
+
 /** A chain of selectors and index expressions after a field: `.Timeout`, `[i].conf`. */
 const CHAIN = String.raw`(?:\s*(?:\.\s*[\p{L}_][\p{L}\p{Nd}_]*|\[(?:[^[\]\n]|\[[^\]\n]*\])*\]))*`;
 
@@ -43,7 +46,7 @@ export function fieldWritesOf(declaration: Node, text: string): FieldWrites {
   for (const match of text.matchAll(WRITTEN)) changed.add(match[1]);
   if (text.includes('&')) for (const chain of text.matchAll(ADDRESSED)) for (const field of chain[0].matchAll(FIELD)) changed.add(field[1]);
   const sending = new Set<string>();
-  if (SEND.test(text)) {
+  if (REQUEST_NAMES.some((name) => text.includes(name)) && SEND.test(text)) {
     for (const call of declaration.descendantsOfType('call_expression')) {
       const callee = call?.childForFieldName('function');
       const client = callee?.type === 'selector_expression' && REQUEST_METHODS.has(callee.childForFieldName('field')?.text ?? '') ? callee.childForFieldName('operand') : null;

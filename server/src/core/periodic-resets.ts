@@ -12,7 +12,7 @@ const RESET_CALL = /\.\s*Reset\s*\(\s*\)/;
  * `m.hits.Reset()`). Names only: without types, another value of the same name counts too.
  */
 export function periodicResetsOf(declaration: Node, text: string): string[] {
-  if (!RESET_CALL.test(text)) return [];
+  if (!text.includes('Reset') || !RESET_CALL.test(text)) return [];
   const found = new Set<string>();
   for (const call of declaration.descendantsOfType('call_expression')) {
     const callee = call?.childForFieldName('function');
