@@ -47,6 +47,8 @@ export function isContextType(type: TypeRef | undefined): boolean {
  * other occurrence of the name (assigned, declared again, shadowed) leaves the parameter without one.
  */
 export function contextUsesOf(declaration: Node, params: readonly Param[], resolve: (qualifier: string) => string | undefined): ContextUse[] | undefined {
+  // The parameters first: most functions take no context, and the body is then never fetched.
+  if (!params.some(({ name, type }) => name && name !== '_' && isContextType(type))) return undefined;
   const body = declaration.childForFieldName('body');
   if (!body) return undefined;
   const found: ContextUse[] = [];
@@ -102,8 +104,9 @@ function useOf(identifier: Node, resolve: (qualifier: string) => string | undefi
 export function concreteResult(declaration: Node, results: readonly TypeRef[]): TypeRef | undefined {
   // An interface is named and never a pointer: `func NewRepo() *Repo` says all already.
   const [declared] = results;
+  if (results.length !== 1 || declared.pointer || !declared.name) return undefined;
   const body = declaration.childForFieldName('body');
-  if (!body || results.length !== 1 || declared.pointer || !declared.name || !/\breturn\s+(?:&|new\s*\(|[\p{L}_][\p{L}\p{Nd}_]*\s*\{)/u.test(body.text)) return undefined;
+  if (!body || !/\breturn\s+(?:&|new\s*\(|[\p{L}_][\p{L}\p{Nd}_]*\s*\{)/u.test(body.text)) return undefined;
   let found: TypeRef | undefined;
   let mixed = false;
   walk(body, (node) => {
