@@ -2,7 +2,7 @@
 // ticker.C { … }`. A Prometheus vec reset that way holds only the series made since the last
 // reset, so a label with many values costs the process bounded memory (metric-label-cardinality).
 import type { Node } from 'web-tree-sitter';
-import { FUNCTION_TYPES } from './syntax';
+import { enclosingLoops } from './syntax';
 
 const RESET_CALL = /\.\s*Reset\s*\(\s*\)/;
 
@@ -17,16 +17,10 @@ export function periodicResetsOf(declaration: Node, text: string): string[] {
   for (const call of declaration.descendantsOfType('call_expression')) {
     const callee = call?.childForFieldName('function');
     if (callee?.type !== 'selector_expression' || callee.childForFieldName('field')?.text !== 'Reset') continue;
-    if (call!.childForFieldName('arguments')?.namedChildCount !== 0 || !insideLoop(call!)) continue;
+    if (call!.childForFieldName('arguments')?.namedChildCount !== 0 || enclosingLoops(call!).length === 0) continue;
     const operand = callee.childForFieldName('operand');
     const name = operand?.type === 'identifier' ? operand.text : operand?.type === 'selector_expression' ? operand.childForFieldName('field')?.text : undefined;
     if (name) found.add(name);
   }
   return [...found].sort();
-}
-
-/** A `for` statement encloses the node within its own function (not only an outer one). */
-function insideLoop(node: Node): boolean {
-  for (let up = node.parent; up && !FUNCTION_TYPES.has(up.type); up = up.parent) if (up.type === 'for_statement') return true;
-  return false;
 }

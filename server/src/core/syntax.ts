@@ -17,8 +17,8 @@ let visits = 0;
  * Visits every named descendant in source order. Return `false` from the visitor to skip a
  * subtree (for example a nested func literal, whose body runs at another time). With `only`, the
  * visitor sees just the nodes of those types (the others are entered all the same): a node object
- * is made for each node visited, which is most of a walk's cost. Rules walk
- * subtrees the input decides the size of, so a walk stops the analysis of a file past its budget.
+ * is made for each node visited, which is most of a walk's cost. Rules walk subtrees the input
+ * decides the size of, so a walk stops the analysis of a file past its budget.
  */
 export function walk(root: Node, visit: (node: Node) => boolean | void, only?: ReadonlySet<string>): void {
   const cursor = root.walk();

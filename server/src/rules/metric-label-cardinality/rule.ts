@@ -54,10 +54,11 @@ export const rule: Rule = {
         .map((value) => (value?.type === 'literal_element' ? value.namedChild(0) : value))
         .filter((value): value is Node => value !== null && value !== undefined);
     }
-    const reset = resetVec(receiver, context);
+    let reset: string | false | undefined;
     for (const value of values) {
       const kind = unbounded(value, call, context);
       if (!kind) continue;
+      reset ??= resetVec(receiver, context) ?? false;
       if (reset) {
         context.report({ node: value, severity: 'information', message: resetMessage(snippet(value.text), kind, reset) });
         continue;

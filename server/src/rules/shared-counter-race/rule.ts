@@ -81,10 +81,10 @@ function lockCalls(root: Node, text: string): number[] {
   return starts;
 }
 
-/** The counter updates the goroutine itself makes (nested func literals run at other times). */
 /** The statements `updateOf` reads, and the literals the walk does not enter. */
 const UPDATE_TYPES: ReadonlySet<string> = new Set(['func_literal', 'inc_statement', 'dec_statement', 'assignment_statement']);
 
+/** The counter updates the goroutine itself makes (nested func literals run at other times). */
 function updates(body: Node): Update[] {
   const found: Update[] = [];
   walk(body, (node) => {
