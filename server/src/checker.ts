@@ -2,9 +2,11 @@ import type { Language, Parser } from 'web-tree-sitter';
 import { apiAt, type ApiAt } from './core/api-at';
 import { Analyzer, materializeFixes, type AnalysisResult, type AnalysisSettings } from './core/analyzer';
 import { GoDocument, MAX_PARSED_CHARS } from './core/document';
+import { DeferredSummary, headerEnd } from './core/deferred-summary';
 import { summarizeFile, type FileSummary } from './core/file-summary';
+import { isBuildIgnored, isGeneratedFile } from './core/generated';
 import { loadGoLanguage, newGoParser, type GrammarBinaries } from './core/go-parser';
-import { directoryOfImport, ModuleIndex, packagePathsOf, moduleImports, type GoModule, type ModuleFile } from './core/module-index';
+import { contentKey, directoryOfImport, ModuleIndex, packagePathsOf, moduleImports, type GoModule, type ModuleFile } from './core/module-index';
 import { PackageIndex } from './core/package-index';
 import { isTestFile, isTestSupportPackage } from './core/syntax';
 import type { Position } from './core/text';
@@ -46,14 +48,7 @@ export class GoChecker {
    */
   keptTreeChars = Infinity;
   /** The module's packages as importers see them, summarised once per file version. */
-  readonly moduleIndex = new ModuleIndex((file) => {
-    const document = this.openDocument(file.uri, file.text);
-    try {
-      return this.summarize(document);
-    } finally {
-      document.dispose();
-    }
-  });
+  readonly moduleIndex = new ModuleIndex((file) => this.summarizeText(file.uri, file.text));
 
   private constructor(
     readonly language: Language,
@@ -78,6 +73,41 @@ export class GoChecker {
   /** With the text's content key, the summary's fingerprint is that key (see `summarizeFile`). */
   summarize(document: GoDocument, contentKey?: string): FileSummary {
     return summarizeFile(document.uri, document.tree, document.declarations, contentKey);
+  }
+
+  /**
+   * The summary of a file the editor does not hold open: parsed now, or, for a file the rules
+   * never analyse (generated code, a program kept out of every build), parsed when an index first
+   * needs its declarations (see `DeferredSummary`); its fingerprint is then its content key.
+   */
+  summarizeText(uri: string, text: string, key?: string): FileSummary {
+    if (isGeneratedFile(text) || isBuildIgnored(text)) {
+      const deferred = this.deferredSummary(uri, text, key ?? contentKey(text));
+      if (deferred) return deferred;
+    }
+    return this.summarizeNow(uri, text, key);
+  }
+
+  private summarizeNow(uri: string, text: string, key?: string): FileSummary {
+    const document = this.openDocument(uri, text);
+    try {
+      return this.summarize(document, key);
+    } finally {
+      document.dispose();
+    }
+  }
+
+  /** Reads the package clause and imports alone; undefined when they do not parse cleanly so cut. */
+  private deferredSummary(uri: string, text: string, key: string): DeferredSummary | undefined {
+    const end = headerEnd(text);
+    if (end === undefined || end > MAX_PARSED_CHARS) return undefined;
+    const header = this.parser.parse(text.slice(0, end));
+    try {
+      if (!header || header.rootNode.hasError) return undefined;
+      return new DeferredSummary(summarizeFile(uri, header, undefined, key), text, (whole) => this.summarizeNow(uri, whole, key));
+    } finally {
+      header?.delete();
+    }
   }
 
   analyzeDocument(document: GoDocument, index: PackageIndex, settings?: AnalysisSettings): AnalysisResult {
@@ -156,17 +186,21 @@ export class GoChecker {
           results.set(file.uri, { findings: [], skipped: file.text.length > (settings?.maxFileBytes ?? Infinity) ? 'too-large' : 'too-large-to-parse' });
           continue;
         }
+        // Generated files count for the index but are not analysed: they are parsed only if the
+        // index needs their declarations, and then not kept.
+        const skipped = this.analyzer.skipReason(file.text, settings);
+        if (skipped) {
+          const summary = this.summarizeText(file.uri, file.text, file.key);
+          summaries.push(summary);
+          if (module && imported) this.moduleIndex.remember(file, summary);
+          results.set(file.uri, { findings: [], skipped });
+          continue;
+        }
         const document = this.openDocument(file.uri, file.text);
         const summary = this.summarize(document, file.key);
         summaries.push(summary);
         if (module && imported) this.moduleIndex.remember(file, summary);
-        // Generated files count for the index but are not analysed: their trees go at once, so
-        // a package of generated code does not hold them all (WebAssembly memory never shrinks).
-        const skipped = this.analyzer.skipReason(file.text, settings);
-        if (skipped) {
-          results.set(file.uri, { findings: [], skipped });
-          document.dispose();
-        } else if (keptChars + file.text.length > this.keptTreeChars) {
+        if (keptChars + file.text.length > this.keptTreeChars) {
           document.dispose();
           parseAgain.add(file.uri);
         } else {

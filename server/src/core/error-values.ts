@@ -1,6 +1,7 @@
 // Whether an expression holds an `error`, and whether it is a sentinel: for the error rules.
 import type { Node } from 'web-tree-sitter';
 import type { TypeRef } from './go-types';
+import { KNOWN_RESULTS } from './known-apis';
 import type { PackageIndex } from './package-index';
 import type { RuleContext } from './rule';
 import { unparen } from './syntax';
@@ -66,7 +67,7 @@ const spellingsBySource = new Map<string, RegExp>();
 export function sentinelSpellings(index: PackageIndex): RegExp {
   let spellings = spellingsByIndex.get(index);
   if (!spellings) {
-    const own = [...index.packageVars].filter(([name, type]) => isErrorVariable(name, type)).map(([name]) => name);
+    const own = [...index.packageVars(mayWriteErrorVariable)].filter(([name, type]) => isErrorVariable(name, type)).map(([name]) => name);
     const selected = `\\.\\s*(?:Err[A-Z0-9_]|(?:${[...KNOWN_SENTINEL_NAMES, 'Error\\s*\\(\\s*\\)'].join('|')})(?![\\p{L}\\p{Nd}_]))`;
     const named = own.length > 0 ? `|(?<![\\p{L}\\p{Nd}_])(?:${own.join('|')})(?![\\p{L}\\p{Nd}_])` : '';
     const source = selected + named;
@@ -82,6 +83,17 @@ export function sentinelSpellings(index: PackageIndex): RegExp {
 }
 
 /** A package variable that holds an error (see `identifierIsError`). */
+/** The functions of the known APIs whose first result is an `error`: a variable they give is one. */
+const GIVE_ERRORS = new Set(Object.values(KNOWN_RESULTS).flatMap((functions) => Object.keys(functions).filter((name) => !name.includes('.') && isErrorType(functions[name][0]))));
+
+/**
+ * Whether a file with this word may declare an error variable (see `isErrorVariable`): its
+ * name, its type, or the known function its value comes from. A file without any is not read.
+ */
+function mayWriteErrorVariable(word: string): boolean {
+  return word === 'error' || GIVE_ERRORS.has(word) || /^(Err|err)[A-Z0-9_]/.test(word);
+}
+
 function isErrorVariable(name: string, type: TypeRef): boolean {
   return isErrorType(type) || (type.text === '' && /^(Err|err)[A-Z0-9_]/.test(name));
 }

@@ -1,5 +1,6 @@
 // The packages of a Go module as the rules see them from another package: each package's index
 // made from per-file summaries, kept by file content so a file is summarised once per version.
+import { DeferredSummary, isPending } from './deferred-summary';
 import type { FileSummary } from './file-summary';
 import { hash } from './file-summary';
 import { modulePathFromGoMod } from './go-mod';
@@ -87,11 +88,16 @@ export function importerView(summaries: readonly FileSummary[]): FileSummary[] {
   return own.filter((summary) => summary.packageName === name);
 }
 
-/** A file's summary as importers see it, with its content key: what one index gives another. */
+/**
+ * A file's summary as importers see it, with its content key: what one index gives another (by
+ * message, between threads). A summary not made yet (see `DeferredSummary`) goes as its header,
+ * with the text to make it from.
+ */
 export interface SharedSummary {
   uri: string;
   key: string;
   summary: FileSummary;
+  text?: string;
 }
 
 /**
@@ -123,12 +129,21 @@ export class ModuleIndex {
 
   /** The summaries made since the last call (see `share`). */
   takeShared(): SharedSummary[] {
-    return this.made?.splice(0) ?? [];
+    return (this.made?.splice(0) ?? []).map((shared) => {
+      const { summary } = shared;
+      if (!(summary instanceof DeferredSummary)) return shared;
+      const text = summary.pendingText;
+      return text === undefined ? { ...shared, summary: plain(summary.full()) } : { ...shared, summary: importerHeader(summary), text };
+    });
   }
 
   /** Keeps the summaries another index made, for files this one has none of. */
   adopt(shared: readonly SharedSummary[]): void {
-    for (const { uri, key, summary } of shared) if (!this.summaries.has(uri)) this.summaries.set(uri, { key, summary });
+    for (const { uri, key, summary, text } of shared) {
+      if (this.summaries.has(uri)) continue;
+      const made = (fileText: string) => forImporters(fully(this.summarize({ uri, text: fileText })));
+      this.summaries.set(uri, { key, summary: text === undefined ? summary : new DeferredSummary(summary, text, made) });
+    }
   }
 
   private keep(uri: string, key: string, summary: FileSummary): void {
@@ -183,6 +198,31 @@ export class ModuleIndex {
  * unexported functions) would only take memory in a run over thousands of files.
  */
 function forImporters(summary: FileSummary): FileSummary {
+  return isPending(summary) ? summary.derive(importerHeader(summary), importerFacts) : importerFacts(summary);
+}
+
+/** What importers read of a file's header: its package name (copied, as in `importerFacts`). */
+function importerHeader(summary: FileSummary): FileSummary {
+  return structuredClone({ ...emptySummary(summary.uri, summary.fingerprint), packageName: summary.packageName });
+}
+
+function emptySummary(uri: string, fingerprint: string): FileSummary {
+  const imports = { byName: new Map(), byPath: new Map(), dotImports: [] };
+  return { uri, packageName: '', imports, structs: [], otherTypes: new Map(), funcs: [], vars: new Map(), calledMethods: new Set(), deferredNames: new Set(), errorTexts: new Set(), changedFields: new Set(), sendingFields: new Set(), periodicResets: new Set(), fingerprint };
+}
+
+/** A summary's own fields as plain data, for a message to another thread. */
+function plain(summary: FileSummary): FileSummary {
+  const { uri, packageName, imports, structs, otherTypes, funcs, vars, calledMethods, deferredNames, errorTexts, changedFields, sendingFields, periodicResets, fingerprint } = summary;
+  return { uri, packageName, imports, structs, otherTypes, funcs, vars, calledMethods, deferredNames, errorTexts, changedFields, sendingFields, periodicResets, fingerprint };
+}
+
+/** The summary made, if it was deferred. */
+function fully(summary: FileSummary): FileSummary {
+  return summary instanceof DeferredSummary ? summary.full() : summary;
+}
+
+function importerFacts(summary: FileSummary): FileSummary {
   // Copied: a long string sliced from the file's text (an import path, an error text) can keep
   // the whole text alive in V8, and these summaries outlive it. Without the copy, a two-job run
   // over the standard library peaked about 20 MB higher.

@@ -93,7 +93,8 @@ function fieldMuxRoutes(selector: Node, context: RuleContext): boolean {
 
 /** The struct is declared in this file and no other file of the package declares a method on it. */
 function declaredOnlyHere(struct: string, context: RuleContext): boolean {
-  return context.index.files.every((file) =>
+  // A file that does not write the struct's name declares neither it nor a method on it.
+  return context.index.filesMentioning(struct).every((file) =>
     file.uri === context.file.uri
       ? file.structs.some((s) => s.name === struct)
       : !file.structs.some((s) => s.name === struct) && !file.funcs.some((fn) => fn.receiver === struct),

@@ -1,3 +1,4 @@
+import { isPending, type DeferredSummary } from './deferred-summary';
 import type { FileSummary, FuncSignature, StructType } from './file-summary';
 import { matchesErrorText } from './error-texts';
 import { goVersionAtLeast } from './go-mod';
@@ -11,11 +12,11 @@ import type { FileImports } from './imports';
  * Built from per-file summaries, so an edit re-summarises one file and rebuilds this cheaply.
  */
 export class PackageIndex {
-  private readonly structs = new Map<string, StructType>();
-  private readonly otherTypes = new Map<string, TypeRef>();
-  private readonly funcs = new Map<string, FuncSignature>();
-  private readonly methods = new Map<string, FuncSignature>();
-  private readonly vars = new Map<string, TypeRef>();
+  private readonly structs = new Declared<StructType>();
+  private readonly otherTypes = new Declared<TypeRef>();
+  private readonly funcs = new Declared<FuncSignature>();
+  private readonly methods = new Declared<FuncSignature>();
+  private readonly vars = new Declared<TypeRef>();
   private readonly importsByFile = new Map<string, FileImports>();
   private readonly calledMethods = new Set<string>();
   private readonly deferredNames = new Set<string>();
@@ -24,6 +25,8 @@ export class PackageIndex {
   private readonly sendingFields = new Set<string>();
   private readonly periodicResets = new Set<string>();
   readonly packageNames = new Set<string>();
+  /** Files whose summaries are not made yet, with their places in `files`: read when asked about (see `settle`). */
+  private pending: Array<{ file: DeferredSummary; position: number }> = [];
   /** The package is example code (see `isExampleCode`): its warnings are information. */
   readonly isExampleCode: boolean;
   /** Changes whenever anything a rule can learn from the index changes. */
@@ -50,23 +53,63 @@ export class PackageIndex {
     this.isExampleCode = packagePaths.some(isExampleCode);
     const imported = [...modulePackages].map(([path, index]) => `${path}=${index.fingerprint}`);
     this.fingerprint = `${goVersion ?? '-'}|${packagePaths.join(',')}|${files.map((file) => `${file.uri}=${file.fingerprint}`).join('|')}${imported.length > 0 ? `|${imported.join('|')}` : ''}`;
-    for (const file of files) {
+    files.forEach((file, position) => {
       this.importsByFile.set(file.uri, file.imports);
       if (file.packageName) this.packageNames.add(file.packageName);
-      for (const struct of file.structs) this.structs.set(struct.name, struct);
-      for (const [name, type] of file.otherTypes) this.otherTypes.set(name, type);
-      for (const [name, type] of file.vars) this.vars.set(name, type);
-      for (const name of file.calledMethods) this.calledMethods.add(name);
-      for (const name of file.deferredNames) this.deferredNames.add(name);
-      for (const text of file.errorTexts) this.errorTexts.add(text);
-      for (const name of file.changedFields) this.changedFields.add(name);
-      for (const name of file.sendingFields) this.sendingFields.add(name);
-      for (const name of file.periodicResets) this.periodicResets.add(name);
-      for (const fn of file.funcs) {
-        if (fn.receiver) this.methods.set(`${fn.receiver}.${fn.name}`, fn);
-        else this.funcs.set(fn.name, fn);
-      }
+      if (isPending(file)) this.pending.push({ file, position });
+      else this.add(file, position);
+    });
+  }
+
+  /** Takes in what a file declares; `position` is its place in `files`, where a later file wins. */
+  private add(file: FileSummary, position: number): void {
+    for (const struct of file.structs) this.structs.set(struct.name, struct, position);
+    for (const [name, type] of file.otherTypes) this.otherTypes.set(name, type, position);
+    for (const [name, type] of file.vars) this.vars.set(name, type, position);
+    for (const name of file.calledMethods) this.calledMethods.add(name);
+    for (const name of file.deferredNames) this.deferredNames.add(name);
+    for (const text of file.errorTexts) this.errorTexts.add(text);
+    for (const name of file.changedFields) this.changedFields.add(name);
+    for (const name of file.sendingFields) this.sendingFields.add(name);
+    for (const name of file.periodicResets) this.periodicResets.add(name);
+    for (const fn of file.funcs) {
+      if (fn.receiver) this.methods.set(`${fn.receiver}.${fn.name}`, fn, position);
+      else this.funcs.set(fn.name, fn, position);
     }
+  }
+
+  /**
+   * Makes and takes in the summaries not made yet of the files `due` picks out (all of them
+   * without it), before a question whose answer they could change. Summaries made by another
+   * reader since are taken in too: they cost nothing more.
+   */
+  private settle(due?: (file: DeferredSummary) => boolean): void {
+    if (this.pending.length === 0) return;
+    const waiting: typeof this.pending = [];
+    for (const entry of this.pending) {
+      if (entry.file.isMade || !due || due(entry.file)) this.add(entry.file.full(), entry.position);
+      else waiting.push(entry);
+    }
+    this.pending = waiting;
+  }
+
+  /** `settle` for the files that may declare a function, method, type or constant `name`. */
+  private settleDeclared(name: string): void {
+    if (this.pending.length > 0) this.settle((file) => file.declares(name));
+  }
+
+  /** `settle` for the files that write `name`: only they can call, defer or change something by it. */
+  private settleMentioned(name: string): void {
+    if (this.pending.length > 0) this.settle((file) => file.mentions(name));
+  }
+
+  /**
+   * The files that may declare, call or change something by the name `word`: every file but those
+   * whose summaries are not made yet and that do not write it (see `DeferredSummary.mentions`).
+   * For a question about every file that only files writing the word can answer.
+   */
+  filesMentioning(word: string): FileSummary[] {
+    return this.files.filter((file) => !isPending(file) || file.mentions(word));
   }
 
   /** The same index under another `go` version (a configuration file's, which overrides go.mod's). */
@@ -89,12 +132,13 @@ export class PackageIndex {
   }
 
   struct(name: string): StructType | undefined {
+    this.settleDeclared(name);
     return this.structs.get(name);
   }
 
   /** The declared type of a field of a struct of this package, following embedded structs. */
   fieldType(structName: string, field: string, seen = new Set<string>()): TypeRef | undefined {
-    const struct = this.structs.get(structName);
+    const struct = this.struct(structName);
     if (!struct || seen.has(structName)) return undefined;
     seen.add(structName);
     const direct = struct.fields.get(field);
@@ -109,10 +153,12 @@ export class PackageIndex {
   }
 
   func(name: string): FuncSignature | undefined {
+    this.settleDeclared(name);
     return this.funcs.get(name);
   }
 
   method(receiverType: string, name: string): FuncSignature | undefined {
+    this.settleDeclared(name);
     return this.methods.get(`${receiverType}.${name}`);
   }
 
@@ -137,15 +183,22 @@ export class PackageIndex {
   }
 
   packageVar(name: string): TypeRef | undefined {
+    if (this.pending.length > 0) this.settle((file) => file.declaresVariable(name));
     return this.vars.get(name);
   }
 
-  /** The package-level variables, by name. */
-  get packageVars(): ReadonlyMap<string, TypeRef> {
-    return this.vars;
+  /**
+   * The package-level variables, by name. With `wanted`, a test of the names the caller needs
+   * written in a variable's declaration (its name, its type's, its value's), a file whose
+   * variable declarations write none is not read.
+   */
+  packageVars(wanted?: (word: string) => boolean): ReadonlyMap<string, TypeRef> {
+    this.settle(wanted && ((file) => file.declaresVariableWith(wanted)));
+    return this.vars.all;
   }
 
   namedType(name: string): TypeRef | undefined {
+    this.settleDeclared(name);
     return this.otherTypes.get(name);
   }
 
@@ -154,6 +207,7 @@ export class PackageIndex {
    * (`srv.Shutdown(ctx)`), whatever the receiver. Only names in `WATCHED_METHODS` are recorded.
    */
   callsMethod(name: string): boolean {
+    this.settleMentioned(name);
     return this.calledMethods.has(name);
   }
 
@@ -162,6 +216,7 @@ export class PackageIndex {
    * (`defer handlePanic()`, `defer s.handlePanic()`), whatever the qualifier.
    */
   defers(name: string): boolean {
+    this.settleMentioned(name);
     return this.deferredNames.has(name);
   }
 
@@ -170,11 +225,13 @@ export class PackageIndex {
    * struct: assigns it or something under it (`c.hc.Timeout = …`), or takes its address.
    */
   changesField(name: string): boolean {
+    this.settleMentioned(name);
     return this.changedFields.has(name);
   }
 
   /** True when some file of the package sends an HTTP request through a field of this name (`c.hc.Do(req)`). */
   sendsThroughField(name: string): boolean {
+    this.settleMentioned(name);
     return this.sendingFields.has(name);
   }
 
@@ -183,7 +240,12 @@ export class PackageIndex {
    * name in a loop (`for range ticker.C { ApiThroughput.Reset() }`; see `periodicResetsOf`).
    */
   resetsPeriodically(name: string): boolean {
-    return this.periodicResets.has(name) || [...this.modulePackages.values()].some((index) => index.periodicResets.has(name));
+    return [this, ...this.modulePackages.values()].some((index) => index.resetsHere(name));
+  }
+
+  private resetsHere(name: string): boolean {
+    this.settleMentioned(name);
+    return this.periodicResets.has(name);
   }
 
   /**
@@ -191,12 +253,39 @@ export class PackageIndex {
    * (as written between quotes; see `errorTextsOf`), exactly or as a format's output.
    */
   createsErrorText(text: string): boolean {
-    return matchesErrorText(this.errorTexts, text) || [...this.modulePackages.values()].some((index) => matchesErrorText(index.errorTexts, text));
+    return [this, ...this.modulePackages.values()].some((index) => index.createsErrorTextHere(text));
+  }
+
+  private createsErrorTextHere(text: string): boolean {
+    // A format (`%s`) matches texts it does not spell: every file that is not read yet is.
+    this.settle();
+    return matchesErrorText(this.errorTexts, text);
   }
 
   /** True when go.mod says at least `major.minor`; undefined when there is no go.mod. */
   goAtLeast(major: number, minor: number): boolean | undefined {
     return this.goVersion === undefined ? undefined : goVersionAtLeast(this.goVersion, major, minor);
+  }
+}
+
+/** What the files of a package declare by one kind of name, where a later file's declaration wins. */
+class Declared<T> {
+  private readonly values = new Map<string, T>();
+  /** The place in the list of files of the declaration held for each name. */
+  private readonly positions = new Map<string, number>();
+
+  set(name: string, value: T, position: number): void {
+    if ((this.positions.get(name) ?? -1) > position) return;
+    this.values.set(name, value);
+    this.positions.set(name, position);
+  }
+
+  get(name: string): T | undefined {
+    return this.values.get(name);
+  }
+
+  get all(): ReadonlyMap<string, T> {
+    return this.values;
   }
 }
 

@@ -332,12 +332,7 @@ export class Workspace {
       for (const sibling of await this.host.siblingGoFiles(uri)) {
         const text = await this.host.readText(sibling);
         if (text === undefined) continue;
-        const document = this.checker.openDocument(sibling, text);
-        try {
-          onDisk.set(sibling, this.checker.summarize(document));
-        } finally {
-          document.dispose();
-        }
+        onDisk.set(sibling, this.checker.summarizeText(sibling, text));
       }
     } catch (error) {
       this.log(`could not read the package in ${directory}: ${String(error)}`);

@@ -169,7 +169,8 @@ function wrapperNames(index: PackageIndex): Set<string> {
   if (!names) {
     names = new Set();
     for (const owner of [index, ...index.importedPaths.map((path) => index.imported(path))]) {
-      for (const file of owner?.files ?? []) for (const fn of file.funcs) if (fn.response) names.add(fn.name);
+      // A wrapper's first result is written `*http.Response` (see `responseFactOf`).
+      for (const file of owner?.filesMentioning('Response') ?? []) for (const fn of file.funcs) if (fn.response) names.add(fn.name);
     }
     namesByIndex.set(index, names);
   }
