@@ -12,10 +12,11 @@ export interface TopLevelNames {
   variableWords: Set<string>;
 }
 
-const OPENING = new Set(['(', '[', '{']);
 /** Go's names (those starting with a letter or `_`) in text whose comments and strings are blanked. */
 const NAMES = /[\p{L}_][\p{L}\p{Nd}_]*/gu;
-const CLOSING = new Set([')', ']', '}']);
+/** `(`, `[` and `{`; `)`, `]` and `}`. */
+const isOpening = (code: number) => code === 0x28 || code === 0x5b || code === 0x7b;
+const isClosing = (code: number) => code === 0x29 || code === 0x5d || code === 0x7d;
 
 /**
  * The file's package-level names. More is never wrong here (a name that a spec's continuation
@@ -26,8 +27,7 @@ export function topLevelNames(text: string): TopLevelNames {
   const found: TopLevelNames = { names: new Set(), variables: new Set(), variableWords: new Set() };
   let at = 0;
   while (at < code.length) {
-    const char = code[at];
-    if (OPENING.has(char)) {
+    if (isOpening(code.charCodeAt(at))) {
       at = afterGroup(code, at);
       continue;
     }
@@ -79,8 +79,8 @@ function readBlock(code: string, open: number, names: Set<string>): number {
 
 /** Where the spec going on at `at` ends: a line's or a `;`'s end, or the `)` closing its block. */
 function specEnd(code: string, at: number): number {
-  while (at < code.length && code[at] !== '\n' && code[at] !== ';' && code[at] !== ')') {
-    at = OPENING.has(code[at]) ? afterGroup(code, at) : at + 1;
+  for (let unit = code.charCodeAt(at); at < code.length && unit !== 0x0a && unit !== 0x3b && unit !== 0x29; unit = code.charCodeAt(at)) {
+    at = isOpening(unit) ? afterGroup(code, at) : at + 1;
   }
   return at;
 }
@@ -102,8 +102,9 @@ function readSpec(code: string, at: number, names: Set<string>): number {
 function afterGroup(code: string, open: number): number {
   let depth = 0;
   for (let at = open; at < code.length; at++) {
-    if (OPENING.has(code[at])) depth++;
-    else if (CLOSING.has(code[at]) && --depth === 0) return at + 1;
+    const unit = code.charCodeAt(at);
+    if (isOpening(unit)) depth++;
+    else if (isClosing(unit) && --depth === 0) return at + 1;
   }
   return code.length;
 }
