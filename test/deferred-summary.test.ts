@@ -66,6 +66,15 @@ var (
     assert.ok(topLevelNames('var (\n\ta = [\n').variables.has('a'));
   });
 
+  test('a name is written when it is a whole word, whether searched for or read from the collected words', () => {
+    const header = { uri: 'file:///m/p/x.go', packageName: 'p', imports: { byName: new Map(), byPath: new Map(), dotImports: [] }, fingerprint: 'k' };
+    const summary = new DeferredSummary(header, 'package p\n\n// Response, not Respond\nvar 名前 = x.ResponseWriter\n', () => assert.fail('not made'));
+    const asked = ['Resp', 'Response', 'ResponseWriter', 'Writer', 'x', 'p', 'var', 'ar', '名前', '名', 'Respons', 'package'];
+    const expected = [false, true, true, false, true, true, true, false, true, false, false, true];
+    // Twice: the second round reads the words collected after the first few searches.
+    for (let round = 0; round < 2; round++) assert.deepEqual(asked.map((name) => summary.mentions(name)), expected);
+  });
+
   test('the header ends where the first other declaration starts', () => {
     assert.equal(headerEnd('package p\n\nimport "fmt"\n\nfunc F() {}\n'), 'package p\n\nimport "fmt"\n\n'.length);
     assert.equal(headerEnd('package p\n\nimport "fmt"\n'), undefined);

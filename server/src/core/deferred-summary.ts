@@ -24,6 +24,7 @@ export class DeferredSummary implements FileSummary {
   readonly fingerprint: string;
   private made?: FileSummary;
   private words?: Set<string>;
+  private searches = 0;
   private topLevel?: TopLevelNames;
 
   constructor(
@@ -48,7 +49,10 @@ export class DeferredSummary implements FileSummary {
    * declares nothing of that name, and calls, defers, changes and resets nothing by it.
    */
   mentions(name: string): boolean {
-    return this.text === undefined || this.wordsOf(this.text).has(name);
+    if (this.text === undefined) return true;
+    // A few names are searched for; a file asked about many has its words collected once.
+    if (!this.words && ++this.searches <= SEARCHES_BEFORE_WORDS) return writes(this.text, name);
+    return this.wordsOf(this.text).has(name);
   }
 
   /** Whether the file may declare a function, method, type or constant of this name at package level. */
@@ -151,6 +155,17 @@ export function isPending(summary: FileSummary): summary is DeferredSummary {
 export function headerEnd(text: string): number | undefined {
   const found = /^(?:func|type|var|const)(?![\p{L}\p{Nd}_])/mu.exec(text);
   return found ? found.index : undefined;
+}
+
+/** How many names `mentions` searches a text for before it collects the text's words instead. */
+const SEARCHES_BEFORE_WORDS = 8;
+
+/** Whether `text` writes `name` as a whole word (see `wordsIn`). */
+function writes(text: string, name: string): boolean {
+  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
+    if (!isNameUnit(text.charCodeAt(at - 1)) && !isNameUnit(text.charCodeAt(at + name.length))) return true;
+  }
+  return false;
 }
 
 /** The whole words of a text, as Go writes names (letters, digits, `_`; Unicode letters too). */
