@@ -71,8 +71,8 @@ export class GoChecker {
   }
 
   /** With the text's content key, the summary's fingerprint is that key (see `summarizeFile`). */
-  summarize(document: GoDocument, contentKey?: string): FileSummary {
-    return summarizeFile(document.uri, document.tree, document.declarations, contentKey);
+  summarize(document: GoDocument, key?: string): FileSummary {
+    return summarizeFile(document.uri, document.tree, document.declarations, key);
   }
 
   /**
