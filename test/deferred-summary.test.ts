@@ -47,7 +47,8 @@ var (
 	}
 )
 `);
-    for (const name of ['Plain', 'Method', 'Generic', 'Single', 'Alias', 'Param', 'First', 'Second', 'One', 'A', 'B', 'C', 'D']) assert.ok(found.names.has(name), name);
+    assert.ok(found.methods.has('Server.Method') && !found.names.has('Method'), 'a method is declared on its receiver type');
+    for (const name of ['Plain', 'Generic', 'Single', 'Alias', 'Param', 'First', 'Second', 'One', 'A', 'B', 'C', 'D']) assert.ok(found.names.has(name), name);
     for (const name of ['Lonely', 'x', 'y', 'z', 'w', 'table']) assert.ok(found.variables.has(name), name);
     assert.ok(!found.variables.has('local'), 'a function body declares nothing at package level');
     assert.ok(!found.names.has('Server') && !found.names.has('Field'), 'receivers and fields are not declared names');
@@ -129,6 +130,7 @@ describe('a generated file, summarised when asked about', () => {
     };
     await ask((index) => index.method('Message', 'GetName')?.results, true);
     await ask((index) => index.method('Message', 'Missing'), false);
+    await ask((index) => index.method('Other', 'GetName'), false);
     await ask((index) => index.packageVar('ErrBad'), true);
     await ask((index) => index.packageVar('Message'), false);
     await ask((index) => index.namedType('Message'), true);

@@ -55,9 +55,14 @@ export class DeferredSummary implements FileSummary {
     return this.wordsOf(this.text).has(name);
   }
 
-  /** Whether the file may declare a function, method, type or constant of this name at package level. */
+  /** Whether the file may declare a function, type or constant of this name at package level. */
   declares(name: string): boolean {
     return this.text === undefined || this.topLevelOf(this.text).names.has(name);
+  }
+
+  /** Whether the file may declare a method of this name on this type. */
+  declaresMethod(receiverType: string, name: string): boolean {
+    return this.text === undefined || this.topLevelOf(this.text).methods.has(`${receiverType}.${name}`);
   }
 
   /** Whether the file may declare a package-level variable of this name. */

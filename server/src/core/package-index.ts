@@ -93,7 +93,7 @@ export class PackageIndex {
     this.pending = waiting;
   }
 
-  /** `settle` for the files that may declare a function, method, type or constant `name`. */
+  /** `settle` for the files that may declare a function, type or constant `name`. */
   private settleDeclared(name: string): void {
     if (this.pending.length > 0) this.settle((file) => file.declares(name));
   }
@@ -158,7 +158,7 @@ export class PackageIndex {
   }
 
   method(receiverType: string, name: string): FuncSignature | undefined {
-    this.settleDeclared(name);
+    if (this.pending.length > 0) this.settle((file) => file.declaresMethod(receiverType, name));
     return this.methods.get(`${receiverType}.${name}`);
   }
 

@@ -4,8 +4,10 @@
 import { blank, isSpaceCode, isWordCode } from './program-text';
 
 export interface TopLevelNames {
-  /** Every name a `func`, `type` or `const` declaration of the file declares (methods by their own name). */
+  /** Every name a `func`, `type` or `const` declaration of the file declares (not methods). */
   names: Set<string>;
+  /** Every method the file declares, as `Type.Method` (with each name its receiver writes as the type). */
+  methods: Set<string>;
   /** Every name a `var` declaration of the file declares. */
   variables: Set<string>;
   /** The names written in the file's package-level `var` declarations (the variables', their types' and their values'). */
@@ -24,7 +26,7 @@ const isClosing = (code: number) => code === 0x29 || code === 0x5d || code === 0
  */
 export function topLevelNames(text: string): TopLevelNames {
   const code = blank(text);
-  const found: TopLevelNames = { names: new Set(), variables: new Set(), variableWords: new Set() };
+  const found: TopLevelNames = { names: new Set(), methods: new Set(), variables: new Set(), variableWords: new Set() };
   let at = 0;
   while (at < code.length) {
     if (isOpening(code.charCodeAt(at))) {
@@ -41,10 +43,16 @@ export function topLevelNames(text: string): TopLevelNames {
     switch (word) {
       case 'func': {
         at = skipSpaces(code, at);
-        // A method's receiver comes first.
-        if (code[at] === '(') at = skipSpaces(code, afterGroup(code, at));
+        // A method's receiver comes first: each name in it may be the receiver's type.
+        let receiver: string[] | undefined;
+        if (code[at] === '(') {
+          const end = afterGroup(code, at);
+          receiver = code.slice(at, end).match(NAMES) ?? [];
+          at = skipSpaces(code, end);
+        }
         const name = wordAt(code, at);
-        if (name) found.names.add(name);
+        if (name && receiver) for (const type of receiver) found.methods.add(`${type}.${name}`);
+        else if (name) found.names.add(name);
         at += name.length;
         break;
       }
