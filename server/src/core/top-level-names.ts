@@ -14,8 +14,6 @@ export interface TopLevelNames {
   variableWords: Set<string>;
 }
 
-/** Go's names (those starting with a letter or `_`) in text whose comments and strings are blanked. */
-const NAMES = /[\p{L}_][\p{L}\p{Nd}_]*/gu;
 /** `(`, `[` and `{`; `)`, `]` and `}`. */
 const isOpening = (code: number) => code === 0x28 || code === 0x5b || code === 0x7b;
 const isClosing = (code: number) => code === 0x29 || code === 0x5d || code === 0x7d;
@@ -47,7 +45,7 @@ export function topLevelNames(text: string): TopLevelNames {
         let receiver: string[] | undefined;
         if (code[at] === '(') {
           const end = afterGroup(code, at);
-          receiver = code.slice(at, end).match(NAMES) ?? [];
+          receiver = [...namesIn(code, at, end, new Set())];
           at = skipSpaces(code, end);
         }
         const name = wordAt(code, at);
@@ -64,7 +62,7 @@ export function topLevelNames(text: string): TopLevelNames {
         if (code[at] === '(') at = readBlock(code, at, into);
         else if (word === 'var') at = specEnd(code, readSpec(code, at, into));
         else at = readSpec(code, at, into);
-        if (word === 'var') for (const name of code.slice(start, at).match(NAMES) ?? []) found.variableWords.add(name);
+        if (word === 'var') namesIn(code, start, at, found.variableWords);
         break;
       }
     }
@@ -104,6 +102,20 @@ function readSpec(code: string, at: number, names: Set<string>): number {
     if (code[at] !== ',') return at;
     at++;
   }
+}
+
+/** Adds the names written between `from` and `to` (words not starting with a digit: `0x41` is no name). */
+function namesIn(code: string, from: number, to: number, into: Set<string>): Set<string> {
+  for (let at = from; at < to; ) {
+    if (!isNameUnit(code.charCodeAt(at))) {
+      at++;
+      continue;
+    }
+    const start = at;
+    while (at < to && isNameUnit(code.charCodeAt(at))) at++;
+    if (code.charCodeAt(start) > 0x39) into.add(code.slice(start, at));
+  }
+  return into;
 }
 
 /** The offset just after the bracketed group opening at `open` (brackets of every kind counted); the end when unclosed. */
