@@ -150,10 +150,11 @@ describe('the result cache', () => {
     assert.ok(!existsSync(join(untouched, 'results')), 'no findings kept (the compiled-code cache is another matter)');
   });
 
-  test('past its size the cache loses its least recently used entries', () => {
+  test('past its size the cache loses its least recently used entries', async () => {
     const cache = new ResultCache(temporaryFolder('gbg-cache-trim-'));
+    for (let i = 0; i < 10; i++) cache.set(`entry${i}`, [{ name: 'x.go', findings: [], skipped: undefined }, { name: 'padding'.repeat(100), findings: [] }]);
+    await cache.flush();
     for (let i = 0; i < 10; i++) {
-      cache.set(`entry${i}`, [{ name: 'x.go', findings: [], skipped: undefined }, { name: 'padding'.repeat(100), findings: [] }]);
       const when = new Date(Date.now() - (10 - i) * 60_000);
       utimesSync(join(cache.directory, `entry${i}.json`), when, when);
     }

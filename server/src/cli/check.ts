@@ -90,7 +90,10 @@ export async function checkFiles(
   const goMods = new GoMods();
   const source = typeof checker === 'function' ? once(checker) : checker;
   const plan = plannedJobs(jobs, goMods);
-  return runJobs(plan.jobs, (job) => checkFolder(source, job, settings, cwd, goMods, options), progress, 1, plan.order);
+  const outcome = await runJobs(plan.jobs, (job) => checkFolder(source, job, settings, cwd, goMods, options), progress, 1, plan.order);
+  // Entries were written while the run went on; it ends when they are in place.
+  await options.cache?.flush();
+  return outcome;
 }
 
 /**

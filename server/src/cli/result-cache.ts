@@ -1,7 +1,8 @@
 // The CLI's findings per package, kept between runs as staticcheck and golangci-lint keep theirs:
 // a package whose files, settings and tool build have not changed is not parsed again.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import type { SkipReason } from '../core/analyzer';
 import type { Finding } from '../core/findings';
 import { digestOf } from '../node/digest';
@@ -20,6 +21,11 @@ const MAX_BYTES = 100 * 1024 * 1024;
 
 export class ResultCache {
   readonly directory: string;
+  /** Entries being written (see `set`). */
+  private writes: Array<Promise<void>> = [];
+  /** The entries there were when the run first asked (see `listed`), and those it wrote since. */
+  private entries?: Set<string>;
+  private folderMade = false;
 
   /** `root` is the tool's cache folder (see userCacheDir); entries go in its `results/`. */
   constructor(readonly root: string) {
@@ -54,6 +60,7 @@ export class ResultCache {
 
   get<T = CachedFile[]>(key: string): T | undefined {
     const path = join(this.directory, `${key}.json`);
+    if (!this.listed().has(`${key}.json`)) return undefined;
     try {
       const files = JSON.parse(readFileSync(path, 'utf8')) as T;
       // Used entries stay young, so trimming takes the ones no run has needed for longest.
@@ -66,20 +73,49 @@ export class ResultCache {
   }
 
   /**
+   * The names in the folder, read once: a lookup of each missing entry (most of them, in a run
+   * after a change) cost half a millisecond here while the run's own entries were being written.
+   * An entry another run writes meanwhile is not seen, which only costs a check.
+   */
+  private listed(): Set<string> {
+    if (!this.entries) {
+      try {
+        this.entries = new Set(readdirSync(this.directory));
+      } catch {
+        this.entries = new Set();
+      }
+    }
+    return this.entries;
+  }
+
+  /**
    * Written to a file of its own and renamed into place, so two runs at once never see half an
    * entry (the rename is atomic; the last writer wins with the same content). A cache that
-   * cannot be written is no reason to fail a run.
+   * cannot be written is no reason to fail a run. The writing goes on while the run checks the
+   * next packages (a file written costs about a millisecond here, a run over the Go standard
+   * library writes 400): `flush` waits for it.
    */
   set(key: string, files: readonly CachedFile[] | object): void {
     const path = join(this.directory, `${key}.json`);
     const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    const text = JSON.stringify(files);
     try {
-      mkdirSync(this.directory, { recursive: true });
-      writeFileSync(temporary, JSON.stringify(files));
-      renameSync(temporary, path);
+      if (!this.folderMade) mkdirSync(this.directory, { recursive: true });
+      this.folderMade = true;
     } catch {
-      rmSync(temporary, { force: true });
+      return;
     }
+    this.writes.push(
+      writeFile(temporary, text)
+        .then(() => rename(temporary, path))
+        .then(() => void this.entries?.add(`${key}.json`))
+        .catch(() => rm(temporary, { force: true }).catch(() => undefined)),
+    );
+  }
+
+  /** Waits until every entry `set` so far is in place (or given up). */
+  async flush(): Promise<void> {
+    while (this.writes.length > 0) await Promise.all(this.writes.splice(0));
   }
 
   /** After a run that added entries: the oldest go while the cache is over its size. */
@@ -100,6 +136,7 @@ export class ResultCache {
     for (const entry of entries) {
       if (total <= maxBytes * 0.75) break;
       rmSync(entry.path, { force: true });
+      this.entries?.delete(basename(entry.path));
       total -= entry.size;
     }
   }

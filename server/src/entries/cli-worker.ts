@@ -36,6 +36,8 @@ parentPort!.on('message', async ({ id, job, settings, cwd, cacheDirectory, summa
     if (cacheDirectory !== undefined && cache?.root !== cacheDirectory) cache = new ResultCache(cacheDirectory);
     // The texts stay here: only findings travel back, which is all the output needs.
     const outcome = await checkFolder(checkerSource, job, settings, cwd, goMods, { keepText: false, cache: cacheDirectory === undefined ? undefined : cache });
+    // The main thread may end the run when the last reply comes: its entries are written first.
+    await cache?.flush();
     parentPort!.postMessage({ id, outcome, summaries: checker?.moduleIndex.takeShared() ?? [] } satisfies WorkerReply);
   } catch (error) {
     parentPort!.postMessage({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies WorkerReply);
