@@ -99,8 +99,9 @@ export class GoChecker {
 
   /** Reads the package clause and imports alone; undefined when they do not parse cleanly so cut. */
   private deferredSummary(uri: string, text: string, key: string): DeferredSummary | undefined {
-    const end = headerEnd(text);
-    if (end === undefined || end > MAX_PARSED_CHARS) return undefined;
+    // A text too large to parse has an empty summary, made at once.
+    const end = text.length > MAX_PARSED_CHARS ? undefined : headerEnd(text);
+    if (end === undefined) return undefined;
     const header = this.parser.parse(text.slice(0, end));
     try {
       if (!header || header.rootNode.hasError) return undefined;
