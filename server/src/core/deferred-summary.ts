@@ -13,9 +13,10 @@ import { isNameUnit, topLevelNames, type TopLevelNames } from './top-level-names
 export type SummaryHeader = Pick<FileSummary, 'uri' | 'packageName' | 'imports' | 'fingerprint'>;
 
 /**
- * A `FileSummary` whose declarations are read from the text on first use. An index asks
- * `mentions` first (see `PackageIndex`); anything else that reads a declaration field makes the
- * whole summary, so every reader sees what an eager summary would have said.
+ * A `FileSummary` whose declarations are read from the text on first use. An index first asks
+ * whether the file could answer its question (`declares…`, `mentions`; see `PackageIndex`), and
+ * makes the summary only if so; anything else that reads a declaration field makes it at once,
+ * so every reader sees what an eager summary would have said.
  */
 export class DeferredSummary implements FileSummary {
   readonly uri: string;
