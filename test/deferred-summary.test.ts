@@ -171,13 +171,18 @@ describe('a generated file, summarised when asked about', () => {
     one.share();
     one.remember({ ...generated, key: contentKey(generated.text) }, checker.summarizeText(generated.uri, generated.text));
     const message = structuredClone(one.takeShared());
-    assert.equal(message[0].text, generated.text, 'the text goes with the header');
+    assert.equal('text' in message[0] && message[0].text, generated.text, 'the text goes with the header');
     const other = new ModuleIndex((file) => checker.summarizeText(file.uri, file.text));
     other.adopt(message);
     const index = other.packageIndex('file:///m/p/', [{ uri: generated.uri, key: contentKey(generated.text), text: () => assert.fail('adopted') }]);
     assert.ok(index.files[0] instanceof DeferredSummary && !index.files[0].isMade);
     assert.deepEqual(index.method('Message', 'GetName')?.results.map((type) => type.text), ['string']);
     assert.equal(index.func('cleanup'), undefined, 'importers see exported functions only');
+    // Made before it is shared, it goes as the summary made.
+    one.remember({ ...generated, key: contentKey(generated.text) }, checker.summarizeText(generated.uri, generated.text));
+    one.packageIndex('file:///m/p/', [{ uri: generated.uri, key: contentKey(generated.text), text: () => generated.text }]).method('Message', 'GetName');
+    const [made] = structuredClone(one.takeShared());
+    assert.ok('summary' in made && made.summary.funcs.some((fn) => fn.name === 'GetName'));
   });
 });
 

@@ -7,7 +7,7 @@ import { offBudget } from './budget';
 import type { FileSummary, FuncSignature, StructType } from './file-summary';
 import type { FileImports } from './imports';
 import type { TypeRef } from './go-types';
-import { isNameUnit, topLevelNames, type TopLevelNames } from './top-level-names';
+import { isNameUnit, namesIn, topLevelNames, type TopLevelNames } from './top-level-names';
 
 /** What is known of a file before it is parsed: its package clause and imports (see `headerEnd`). */
 export type SummaryHeader = Pick<FileSummary, 'uri' | 'packageName' | 'imports' | 'fingerprint'>;
@@ -138,7 +138,7 @@ export class DeferredSummary implements FileSummary {
   }
 
   private wordsOf(text: string): Set<string> {
-    this.words ??= wordsIn(text);
+    this.words ??= namesIn(text, 0, text.length, new Set());
     return this.words;
   }
 
@@ -166,7 +166,7 @@ export function headerEnd(text: string): number | undefined {
 /** How many names `mentions` searches a text for before it collects the text's words instead. */
 const SEARCHES_BEFORE_WORDS = 8;
 
-/** Whether `text` writes `name` as a whole word (see `wordsIn`). */
+/** Whether `text` writes `name` as a whole word (see `isNameUnit`). */
 function writes(text: string, name: string): boolean {
   for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
     if (!isNameUnit(text.charCodeAt(at - 1)) && !isNameUnit(text.charCodeAt(at + name.length))) return true;
@@ -174,18 +174,3 @@ function writes(text: string, name: string): boolean {
   return false;
 }
 
-/** The whole words of a text, as Go writes names (letters, digits, `_`; Unicode letters too). */
-function wordsIn(text: string): Set<string> {
-  const words = new Set<string>();
-  const length = text.length;
-  for (let index = 0; index < length; ) {
-    if (!isNameUnit(text.charCodeAt(index))) {
-      index++;
-      continue;
-    }
-    const start = index;
-    while (index < length && isNameUnit(text.charCodeAt(index))) index++;
-    words.add(text.slice(start, index));
-  }
-  return words;
-}

@@ -82,7 +82,6 @@ export function sentinelSpellings(index: PackageIndex): RegExp {
   return spellings;
 }
 
-/** A package variable that holds an error (see `identifierIsError`). */
 /** The functions of the known APIs whose first result is an `error`: a variable they give is one. */
 const GIVE_ERRORS = new Set(Object.values(KNOWN_RESULTS).flatMap((functions) => Object.keys(functions).filter((name) => !name.includes('.') && isErrorType(functions[name][0]))));
 
@@ -94,6 +93,7 @@ function mayWriteErrorVariable(word: string): boolean {
   return word === 'error' || GIVE_ERRORS.has(word) || /^(Err|err)[A-Z0-9_]/.test(word);
 }
 
+/** A package variable that holds an error (see `identifierIsError`). */
 function isErrorVariable(name: string, type: TypeRef): boolean {
   return isErrorType(type) || (type.text === '' && /^(Err|err)[A-Z0-9_]/.test(name));
 }

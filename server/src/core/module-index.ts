@@ -1,6 +1,6 @@
 // The packages of a Go module as the rules see them from another package: each package's index
 // made from per-file summaries, kept by file content so a file is summarised once per version.
-import { DeferredSummary, isPending } from './deferred-summary';
+import { DeferredSummary, isPending, type SummaryHeader } from './deferred-summary';
 import type { FileSummary } from './file-summary';
 import { hash } from './file-summary';
 import { modulePathFromGoMod } from './go-mod';
@@ -93,12 +93,7 @@ export function importerView(summaries: readonly FileSummary[]): FileSummary[] {
  * message, between threads). A summary not made yet (see `DeferredSummary`) goes as its header,
  * with the text to make it from.
  */
-export interface SharedSummary {
-  uri: string;
-  key: string;
-  summary: FileSummary;
-  text?: string;
-}
+export type SharedSummary = { uri: string; key: string } & ({ summary: FileSummary } | { header: SummaryHeader; text: string });
 
 /**
  * Summaries of the module's files by URI, each kept with the content key of the text it was made from,
@@ -108,7 +103,7 @@ export interface SharedSummary {
 export class ModuleIndex {
   private readonly summaries = new Map<string, { key: string; summary: FileSummary }>();
   /** The summaries made here since they were last taken, when they are shared (see `takeShared`). */
-  private made?: SharedSummary[];
+  private made?: Array<{ uri: string; key: string; summary: FileSummary }>;
   private readonly packages = new Map<string, { index: PackageIndex; reach?: (path: string) => PackageIndex | undefined }>();
 
   constructor(private readonly summarize: (file: FileText) => FileSummary) {}
@@ -129,20 +124,21 @@ export class ModuleIndex {
 
   /** The summaries made since the last call (see `share`). */
   takeShared(): SharedSummary[] {
-    return (this.made?.splice(0) ?? []).map((shared) => {
-      const { summary } = shared;
-      if (!(summary instanceof DeferredSummary)) return shared;
-      const text = summary.pendingText;
-      return text === undefined ? { ...shared, summary: plain(summary.full()) } : { ...shared, summary: importerHeader(summary), text };
+    return (this.made?.splice(0) ?? []).map(({ uri, key, summary }) => {
+      const text = summary instanceof DeferredSummary ? summary.pendingText : undefined;
+      // A deferred summary made is `importerFacts`' plain copy.
+      if (text === undefined) return { uri, key, summary: fully(summary) };
+      return { uri, key, header: importerHeader(summary), text };
     });
   }
 
   /** Keeps the summaries another index made, for files this one has none of. */
   adopt(shared: readonly SharedSummary[]): void {
-    for (const { uri, key, summary, text } of shared) {
+    for (const entry of shared) {
+      const { uri, key } = entry;
       if (this.summaries.has(uri)) continue;
-      const made = (fileText: string) => forImporters(fully(this.summarize({ uri, text: fileText })));
-      this.summaries.set(uri, { key, summary: text === undefined ? summary : new DeferredSummary(summary, text, made) });
+      const made = (text: string) => forImporters(fully(this.summarize({ uri, text })));
+      this.summaries.set(uri, { key, summary: 'summary' in entry ? entry.summary : new DeferredSummary(entry.header, entry.text, made) });
     }
   }
 
@@ -201,20 +197,10 @@ function forImporters(summary: FileSummary): FileSummary {
   return isPending(summary) ? summary.derive(importerHeader(summary), importerFacts) : importerFacts(summary);
 }
 
-/** What importers read of a file's header: its package name (copied, as in `importerFacts`). */
-function importerHeader(summary: FileSummary): FileSummary {
-  return structuredClone({ ...emptySummary(summary.uri, summary.fingerprint), packageName: summary.packageName });
-}
-
-function emptySummary(uri: string, fingerprint: string): FileSummary {
-  const imports = { byName: new Map(), byPath: new Map(), dotImports: [] };
-  return { uri, packageName: '', imports, structs: [], otherTypes: new Map(), funcs: [], vars: new Map(), calledMethods: new Set(), deferredNames: new Set(), errorTexts: new Set(), changedFields: new Set(), sendingFields: new Set(), periodicResets: new Set(), fingerprint };
-}
-
-/** A summary's own fields as plain data, for a message to another thread. */
-function plain(summary: FileSummary): FileSummary {
-  const { uri, packageName, imports, structs, otherTypes, funcs, vars, calledMethods, deferredNames, errorTexts, changedFields, sendingFields, periodicResets, fingerprint } = summary;
-  return { uri, packageName, imports, structs, otherTypes, funcs, vars, calledMethods, deferredNames, errorTexts, changedFields, sendingFields, periodicResets, fingerprint };
+/** What importers read of a file's header: its package name, no imports (copied, as in `importerFacts`). */
+function importerHeader(summary: FileSummary): SummaryHeader {
+  const { uri, packageName, fingerprint } = summary;
+  return structuredClone({ uri, packageName, fingerprint, imports: { byName: new Map(), byPath: new Map(), dotImports: [] } });
 }
 
 /** The summary made, if it was deferred. */

@@ -105,7 +105,7 @@ function readSpec(code: string, at: number, names: Set<string>): number {
 }
 
 /** Adds the names written between `from` and `to` (words not starting with a digit: `0x41` is no name). */
-function namesIn(code: string, from: number, to: number, into: Set<string>): Set<string> {
+export function namesIn(code: string, from: number, to: number, into: Set<string>): Set<string> {
   for (let at = from; at < to; ) {
     if (!isNameUnit(code.charCodeAt(at))) {
       at++;
